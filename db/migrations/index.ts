@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as foundation from './2026-11-21-01-foundation.ts'
+import * as positions from './2026-11-21-02-positions.ts'
+
+/**
+ * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
+ * ISO dates plus a sequence number; Kysely runs them in name order. Never edit a shipped one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-21-01-foundation': foundation,
+  '2026-11-21-02-positions': positions,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

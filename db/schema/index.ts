@@ -1,0 +1,26 @@
+import type * as auditEvents from './audit-events.ts'
+import type * as docUpdates from './doc-updates.ts'
+import type * as groups from './groups.ts'
+import type * as initiatives from './initiatives.ts'
+import type * as people from './people.ts'
+import type * as positions from './positions.ts'
+import type * as sessions from './sessions.ts'
+import type * as setupTokens from './setup-tokens.ts'
+
+export type Database = people.PartialDB &
+  sessions.PartialDB &
+  setupTokens.PartialDB &
+  initiatives.PartialDB &
+  groups.PartialDB &
+  auditEvents.PartialDB &
+  positions.PartialDB &
+  docUpdates.PartialDB
+
+export type { AuditEventRow } from './audit-events.ts'
+export type { DocUpdateRow } from './doc-updates.ts'
+export type { GroupMembershipRow, WorkingGroupRow } from './groups.ts'
+export type { InitiativeMembershipRow, InitiativeRow } from './initiatives.ts'
+export type { PersonRow } from './people.ts'
+export type { PositionRow, PositionStatus } from './positions.ts'
+export type { SessionRow } from './sessions.ts'
+export type { SetupTokenRow } from './setup-tokens.ts'

@@ -1,0 +1,51 @@
+import { Hono } from 'hono'
+import { ErrorPage } from '../web/views/error-page.tsx'
+import { AppError } from '../shared/errors.ts'
+import { translator } from '../shared/i18n/index.ts'
+import { loadSession } from './auth/load-session.ts'
+import type { Deps } from './deps.ts'
+import type { AppEnv } from './http/app-env.ts'
+import { toErrorBody } from './http/error-handler.ts'
+import { pageContext } from './http/render.tsx'
+import { sameOrigin } from './http/same-origin.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { staticAssets } from './http/static-assets.ts'
+import { localeRoutes } from './people/locale.routes.ts'
+
+/** Builds the whole HTTP application around its dependencies; no global state. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    c.set('locale', 'de')
+    c.set('t', translator('de'))
+    await next()
+  })
+  app.use('*', securityHeaders)
+  app.use('*', loadSession)
+  app.use('*', sameOrigin)
+
+  app.route('/assets', staticAssets)
+  app.route('/', localeRoutes)
+  // Feature routes are mounted below, one line each.
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.var.t('error.not_found') } }, 404)
+    return c.html('<!doctype html>' + String(<ErrorPage ctx={pageContext(c)} status={404} message={c.var.t('error.not_found')} />), 404)
+  })
+
+  app.onError((error, c) => {
+    const { status, body } = toErrorBody(c, error)
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/sync/')) return c.json(body, status as 400)
+    if (error instanceof AppError && error.code === 'unauthenticated' && c.req.method === 'GET') {
+      return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303)
+    }
+    return c.html(
+      '<!doctype html>' + String(<ErrorPage ctx={pageContext(c)} status={status} message={body.error.message} />),
+      status as 400,
+    )
+  })
+
+  return app
+}

@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { isLocale, localeFromAcceptLanguage, translator } from '../../shared/i18n/index.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { loadActor } from '../people/load-actor.ts'
+import * as personRepo from '../people/person.repo.ts'
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
+import { invalidateSession, sessionExpiresAt, validateSessionToken } from './sessions.ts'
+
+/** Cookie that remembers a visitor's language choice (people with an account store it on their row). */
+export const LOCALE_COOKIE = 'sprachrohr_lang'
+
+/**
+ * Resolves the session cookie into `c.var.current` (or null) and picks the locale: the person's
+ * setting, else the visitor's language cookie, else Accept-Language, else German.
+ */
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db, now } = c.var.deps
+  let current: AppEnv['Variables']['current'] = null
+  const token = readSessionCookie(c)
+  if (token) {
+    const valid = validateSessionToken(db, token, now())
+    const person = valid ? personRepo.getPerson(db, valid.session.person_id) : undefined
+    if (valid && person && person.disabled === 0) {
+      current = { person, actor: loadActor(db, person), sessionId: valid.session.id }
+      if (valid.renewed) writeSessionCookie(c, token, sessionExpiresAt(valid.session))
+    } else {
+      if (valid) invalidateSession(db, valid.session.id)
+      clearSessionCookie(c)
+    }
+  }
+  c.set('current', current)
+  const cookieLocale = getCookie(c, LOCALE_COOKIE)
+  const locale = isLocale(current?.person.locale)
+    ? current.person.locale
+    : isLocale(cookieLocale)
+      ? cookieLocale
+      : localeFromAcceptLanguage(c.req.header('accept-language'))
+  c.set('locale', locale)
+  c.set('t', translator(locale))
+  await next()
+}

@@ -1,0 +1,54 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { Config } from '../config.ts'
+import type { AppEnv } from '../http/app-env.ts'
+
+/** Over https the cookie gets the __Host- prefix: Secure, Path=/, no Domain, so subdomains cannot set it. */
+const BASE_NAME = 'sprachrohr_session'
+
+export function sessionCookieName(config: Pick<Config, 'secureCookies'>): string {
+  return config.secureCookies ? `__Host-${BASE_NAME}` : BASE_NAME
+}
+
+export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return c.var.deps.config.secureCookies ? getCookie(c, BASE_NAME, 'host') : getCookie(c, BASE_NAME)
+}
+
+export function writeSessionCookie(c: Context<AppEnv>, token: string, expiresAt: number): void {
+  const config = c.var.deps.config
+  setCookie(c, BASE_NAME, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: config.secureCookies,
+    expires: new Date(expiresAt),
+    ...(config.secureCookies ? { prefix: 'host' as const } : {}),
+  })
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  const config = c.var.deps.config
+  deleteCookie(c, BASE_NAME, {
+    path: '/',
+    secure: config.secureCookies,
+    ...(config.secureCookies ? { prefix: 'host' as const } : {}),
+  })
+}
+
+/** Reads the session token from a raw Cookie header (the websocket upgrade has no Hono context). */
+export function sessionTokenFromCookieHeader(header: string | undefined, config: Pick<Config, 'secureCookies'>): string | undefined {
+  if (!header) return undefined
+  const name = sessionCookieName(config)
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq < 0) continue
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim())
+      } catch {
+        return undefined
+      }
+    }
+  }
+  return undefined
+}

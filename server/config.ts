@@ -1,0 +1,39 @@
+import { resolve } from 'node:path'
+import type { SynchronousMode } from '../db/connection.ts'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** The origin people reach the app at, e.g. https://positionen.example.org. */
+  publicUrl: string
+  /** Derived from publicUrl: Secure cookies with the __Host- prefix when served over https. */
+  secureCookies: boolean
+  sqliteSynchronous: SynchronousMode
+}
+
+/** Reads configuration from environment variables; every variable has a working default. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  const host = env.HOST ?? '0.0.0.0'
+  const publicUrl = normalizeOrigin(env.PUBLIC_URL ?? `http://localhost:${port}`)
+  const sync = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase()
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL')
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    sqliteSynchronous: sync,
+  }
+}
+
+export function normalizeOrigin(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute URL such as https://example.org, got "${url}"`)
+  }
+}

@@ -1,0 +1,14 @@
+import type { Db } from '../db/connection.ts'
+import type { Config } from './config.ts'
+import type { Logger } from './log.ts'
+
+/**
+ * What domain functions need from the outside world. The clock is injected so that expiry,
+ * deadlines and throttling are testable; domain code never calls Date.now() itself.
+ */
+export interface Deps {
+  db: Db
+  config: Config
+  log: Logger
+  now: () => number
+}

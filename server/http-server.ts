@@ -1,0 +1,49 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Hono } from 'hono'
+import type { Deps } from './deps.ts'
+import type { AppEnv } from './http/app-env.ts'
+
+export interface RunningServer {
+  server: Server
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+/** Hooks that features attach to the running Node server (the sync endpoint handles upgrades). */
+export interface ServerExtension {
+  attach(server: Server): void
+  close(): Promise<void>
+}
+
+/** Starts the HTTP server; port 0 picks a free port (tests). */
+export async function startHttpServer(
+  app: Hono<AppEnv>,
+  deps: Deps,
+  options: { port: number; host: string; extensions?: ServerExtension[] },
+): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server))
+  })
+  // Old phones on flaky links keep connections open; don't let idle sockets pile up forever.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  for (const extension of options.extensions ?? []) extension.attach(server)
+  const port = (server.address() as AddressInfo).port
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
+  return {
+    server,
+    port,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      for (const extension of options.extensions ?? []) await extension.close()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      deps.log.info('server stopped', { port })
+    },
+  }
+}

@@ -1,0 +1,23 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ErrorCode } from '../../shared/errors.ts'
+
+/** The one place that knows which HTTP status each error code becomes. */
+export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  duplicate: 409,
+  conflict: 409,
+  throttled: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 400,
+  invalid_state: 409,
+  round_open: 409,
+  round_closed: 409,
+  ballot_final: 409,
+  not_adopted: 409,
+  unknown_content: 400,
+  internal: 500,
+}

@@ -1,0 +1,21 @@
+import type { Context } from 'hono'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { PageContext } from '../../web/views/layout.tsx'
+import type { AppEnv } from './app-env.ts'
+
+/** What every page view needs to know about the request. */
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const current = c.var.current
+  const url = new URL(c.req.url)
+  return {
+    t: c.var.t,
+    locale: c.var.locale,
+    viewer: current ? { name: current.person.name, isAdmin: current.actor.isAdmin } : null,
+    path: url.pathname + url.search,
+  }
+}
+
+export function render(c: Context<AppEnv>, page: JSX.Element, status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 = 200) {
+  c.header('Cache-Control', 'no-store')
+  return c.html('<!doctype html>' + String(page), status)
+}

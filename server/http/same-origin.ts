@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono'
+import { fail } from '../../shared/errors.ts'
+import type { AppEnv } from './app-env.ts'
+
+/**
+ * Refuses every state-changing request that a browser did not send from our own pages: the
+ * Origin header must be ours, or (older browsers omit Origin on some requests) Sec-Fetch-Site
+ * must say same-origin. A request with neither is refused too: SameSite cookies alone do not
+ * stop same-site subdomains.
+ */
+export function isSameOrigin(headers: { origin?: string | undefined; secFetchSite?: string | undefined }, publicUrl: string): boolean {
+  if (headers.origin !== undefined && headers.origin !== 'null') return headers.origin === publicUrl
+  return headers.secFetchSite === 'same-origin'
+}
+
+export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+    const ok = isSameOrigin(
+      { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
+      c.var.deps.config.publicUrl,
+    )
+    if (!ok) fail('csrf')
+  }
+  await next()
+}

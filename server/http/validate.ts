@@ -1,0 +1,63 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { AppError, fail } from '../../shared/errors.ts'
+import type { AppEnv } from './app-env.ts'
+
+/** Request bodies above this are refused before parsing; no form or API call needs more. */
+export const MAX_BODY_BYTES = 256 * 1024
+
+async function readText(c: Context<AppEnv>): Promise<string> {
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) fail('payload_too_large')
+  const text = await c.req.text()
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) fail('payload_too_large')
+  return text
+}
+
+/** Parses and validates a JSON body; wrong content type, bad JSON and bad fields become 400s. */
+export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/(.+\+)?json\b/i.test(type)) fail('unsupported_media_type')
+  const text = await readText(c)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    fail('validation', c.var.t('error.malformed_json'))
+  }
+  return parseWith(c, schema, data)
+}
+
+/** Parses a urlencoded or multipart form body into a plain object and validates it. */
+export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) fail('unsupported_media_type')
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) fail('payload_too_large')
+  const body = await c.req.parseBody({ all: true })
+  const data: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body)) data[key] = Array.isArray(value) ? value.map(String) : String(value)
+  return parseWith(c, schema, data)
+}
+
+/** Validates query parameters. */
+export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.infer<S> {
+  return parseWith(c, schema, c.req.query())
+}
+
+export function parseWith<S extends z.ZodType>(c: Context<AppEnv>, schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  const t = c.var.t
+  let message = t('error.validation')
+  if (issue) {
+    if (issue.code === 'unrecognized_keys') message = t('error.field_unknown', { field: issue.keys.join(', ') })
+    else if (issue.code === 'invalid_type' && issue.input === undefined) message = t('error.field_required', { field: field ?? '?' })
+    else if (issue.code === 'too_big' && issue.origin === 'string')
+      message = t('error.field_too_long', { field: field ?? '?', max: String(issue.maximum) })
+    else message = t('error.field_invalid', { field: field ?? '?', detail: issue.message })
+  }
+  throw new AppError('validation', message, issue?.code === 'unrecognized_keys' ? issue.keys[0] : field)
+}

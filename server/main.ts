@@ -1,0 +1,27 @@
+import { join } from 'node:path'
+import { openDatabase } from '../db/connection.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import { createApp } from './app.tsx'
+import { configFromEnv } from './config.ts'
+import type { Deps } from './deps.ts'
+import { startHttpServer } from './http-server.ts'
+import { consoleLogger } from './log.ts'
+
+const config = configFromEnv()
+const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
+const applied = await migrateToLatest(db)
+const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now() }
+if (applied.length) deps.log.info('database migrated', { applied })
+
+const app = createApp(deps)
+const running = await startHttpServer(app, deps, { port: config.port, host: config.host })
+deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void running.close().finally(() => {
+      db.sqlite.close()
+      process.exit(0)
+    })
+  })
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono'
+import { setCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { LOCALES } from '../../shared/i18n/index.ts'
+import { LOCALE_COOKIE } from '../auth/load-session.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { readForm } from '../http/validate.ts'
+import { setOwnLocale } from './set-own-locale.ts'
+
+const LocaleForm = z.object({
+  locale: z.enum(LOCALES),
+  back: z.string().max(2000).optional(),
+})
+
+/** Only local paths: the switch must not become an open redirect. */
+function safeBack(back: string | undefined): string {
+  return back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/'
+}
+
+export const localeRoutes = new Hono<AppEnv>().post('/locale', async (c) => {
+  const input = await readForm(c, LocaleForm)
+  const current = c.var.current
+  if (current) setOwnLocale(c.var.deps, current.person.id, input.locale)
+  setCookie(c, LOCALE_COOKIE, input.locale, {
+    path: '/',
+    sameSite: 'Lax',
+    httpOnly: true,
+    secure: c.var.deps.config.secureCookies,
+    maxAge: 365 * 24 * 3600,
+  })
+  return c.redirect(safeBack(input.back), 303)
+})

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/connection.ts'
+import { all, first, run } from '../../db/query.ts'
+import type { PersonRow } from '../../db/schema/index.ts'
+
+export function getPerson(db: Db, id: string): PersonRow | undefined {
+  return first(db, db.q.selectFrom('people').selectAll().where('id', '=', id))
+}
+
+export function getPersonByEmail(db: Db, email: string): PersonRow | undefined {
+  return first(db, db.q.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()))
+}
+
+export function initiativeRolesOf(db: Db, personId: string): Array<{ initiative_id: string; role: 'delegate' | 'member' }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('initiative_memberships')
+      .innerJoin('initiatives', 'initiatives.id', 'initiative_memberships.initiative_id')
+      .select(['initiative_memberships.initiative_id', 'initiative_memberships.role'])
+      .where('initiative_memberships.person_id', '=', personId)
+      .where('initiatives.active', '=', 1),
+  )
+}
+
+export function groupRolesOf(db: Db, personId: string): Array<{ group_id: string; coordinator: number }> {
+  return all(db, db.q.selectFrom('group_memberships').select(['group_id', 'coordinator']).where('person_id', '=', personId))
+}
+
+export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'password_hash' | 'locale' | 'is_admin' | 'is_spokesperson' | 'disabled'>>
+
+export function updatePerson(db: Db, id: string, patch: PersonPatch, at: number): number {
+  return run(db, db.q.updateTable('people').set({ ...patch, updated_at: at }).where('id', '=', id)).changes
+}

@@ -1,0 +1,50 @@
+/**
+ * The closed set of error codes the whole application speaks. HTTP statuses and websocket close
+ * codes are derived from this list in exactly one place each (server/http/error-status.ts,
+ * server/sync/close-codes.ts), so a new code cannot slip through unmapped.
+ */
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'duplicate',
+  'conflict',
+  'throttled',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_state',
+  'round_open',
+  'round_closed',
+  'ballot_final',
+  'not_adopted',
+  'unknown_content',
+  'internal',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    /** The input field the error is about, so forms can show it next to the field. */
+    readonly field?: string,
+  ) {
+    super(message ?? code)
+    this.name = 'AppError'
+  }
+  /** True when the caller gave an explicit, human-written message (else the i18n default is used). */
+  get hasOwnMessage(): boolean {
+    return this.message !== this.code
+  }
+}
+
+export function fail(code: ErrorCode, message?: string, field?: string): never {
+  throw new AppError(code, message, field)
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string }
+}

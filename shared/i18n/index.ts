@@ -1,0 +1,30 @@
+import type { Locale } from './locale.ts'
+import * as common from './messages/common.ts'
+
+// Each feature keeps its strings in its own file under messages/ (German first, English typed to
+// have exactly the same keys); register it here once.
+const modules = [common] as const
+
+type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never
+export type MessageKey = ModuleKeys<(typeof modules)[number]>
+
+const tables: Record<Locale, Record<string, string>> = {
+  de: Object.assign({}, ...modules.map((m) => m.de)),
+  en: Object.assign({}, ...modules.map((m) => m.en)),
+}
+
+export type Params = Record<string, string | number>
+export type Translate = (key: MessageKey, params?: Params) => string
+
+export function translator(locale: Locale): Translate {
+  const table = tables[locale]
+  return (key, params) => {
+    const text = table[key] ?? tables.de[key] ?? key
+    if (!params) return text
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params[name] === undefined ? whole : String(params[name]),
+    )
+  }
+}
+
+export * from './locale.ts'

@@ -1,0 +1,61 @@
+/**
+ * The one place that answers "may this person do this to that object". Pure: it sees only the
+ * actor's roles and memberships and the object's owning group or initiative; everything else in
+ * the code asks here instead of checking roles itself.
+ */
+export interface Actor {
+  id: string
+  isAdmin: boolean
+  isSpokesperson: boolean
+  disabled: boolean
+  initiatives: ReadonlyArray<{ initiativeId: string; role: 'delegate' | 'member' }>
+  groups: ReadonlyArray<{ groupId: string; coordinator: boolean }>
+}
+
+export type Action =
+  | { type: 'admin.manage' } // initiatives, people, groups, memberships and roles
+  | { type: 'self.edit' } // own name, password, language
+  | { type: 'position.read' }
+  | { type: 'position.create'; groupId: string }
+  | { type: 'position.edit'; groupId: string } // title and the live draft
+  | { type: 'version.freeze'; groupId: string }
+  | { type: 'round.open'; groupId: string }
+  | { type: 'round.close'; groupId: string }
+  | { type: 'position.publish' }
+  | { type: 'position.withdraw' }
+  | { type: 'signature.manage'; initiativeId: string }
+
+export type ActionType = Action['type']
+
+function inGroup(actor: Actor, groupId: string): boolean {
+  return actor.groups.some((g) => g.groupId === groupId)
+}
+function coordinates(actor: Actor, groupId: string): boolean {
+  return actor.groups.some((g) => g.groupId === groupId && g.coordinator)
+}
+function delegateOf(actor: Actor, initiativeId: string): boolean {
+  return actor.initiatives.some((i) => i.initiativeId === initiativeId && i.role === 'delegate')
+}
+
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor || actor.disabled) return false
+  switch (action.type) {
+    case 'admin.manage':
+      return actor.isAdmin
+    case 'self.edit':
+    case 'position.read':
+      return true
+    case 'position.create':
+    case 'position.edit':
+      return actor.isAdmin || inGroup(actor, action.groupId)
+    case 'version.freeze':
+    case 'round.open':
+    case 'round.close':
+      return actor.isAdmin || coordinates(actor, action.groupId)
+    case 'position.publish':
+    case 'position.withdraw':
+      return actor.isAdmin || actor.isSpokesperson
+    case 'signature.manage':
+      return delegateOf(actor, action.initiativeId)
+  }
+}
