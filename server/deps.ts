@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts'
 import type { Config } from './config.ts'
+import type { AppEvents } from './events.ts'
 import type { Logger } from './log.ts'
 
 /**
@@ -11,4 +12,5 @@ export interface Deps {
   config: Config
   log: Logger
   now: () => number
+  events: AppEvents
 }

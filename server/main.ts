@@ -5,12 +5,13 @@ import { createApp } from './app.tsx'
 import { configFromEnv } from './config.ts'
 import type { Deps } from './deps.ts'
 import { startHttpServer } from './http-server.ts'
+import { AppEvents } from './events.ts'
 import { consoleLogger } from './log.ts'
 
 const config = configFromEnv()
 const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
-const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now() }
+const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
 if (applied.length) deps.log.info('database migrated', { applied })
 
 const app = createApp(deps)
