@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as foundation from './2026-11-21-01-foundation.ts'
 import * as positions from './2026-11-21-02-positions.ts'
+import * as publishing from './2026-11-21-04-publishing.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -9,6 +10,7 @@ import * as positions from './2026-11-21-02-positions.ts'
 export const migrations: Record<string, Migration> = {
   '2026-11-21-01-foundation': foundation,
   '2026-11-21-02-positions': positions,
+  '2026-11-21-04-publishing': publishing,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -4,8 +4,10 @@ import type * as groups from './groups.ts'
 import type * as initiatives from './initiatives.ts'
 import type * as people from './people.ts'
 import type * as positions from './positions.ts'
+import type * as publications from './publications.ts'
 import type * as sessions from './sessions.ts'
 import type * as setupTokens from './setup-tokens.ts'
+import type * as signatures from './signatures.ts'
 
 export type Database = people.PartialDB &
   sessions.PartialDB &
@@ -14,7 +16,9 @@ export type Database = people.PartialDB &
   groups.PartialDB &
   auditEvents.PartialDB &
   positions.PartialDB &
-  docUpdates.PartialDB
+  docUpdates.PartialDB &
+  publications.PartialDB &
+  signatures.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -24,3 +28,5 @@ export type { PersonRow } from './people.ts'
 export type { PositionRow, PositionStatus } from './positions.ts'
 export type { SessionRow } from './sessions.ts'
 export type { SetupTokenRow } from './setup-tokens.ts'
+export type { PublicationRow } from './publications.ts'
+export type { SignatureRow } from './signatures.ts'
