@@ -1,0 +1,50 @@
+import { hash, verify } from '@node-rs/argon2'
+import { dictionary } from '@zxcvbn-ts/language-common'
+import type { MessageKey } from '../../shared/i18n/index.ts'
+
+export const PASSWORD_MIN_LENGTH = 8
+export const PASSWORD_MAX_LENGTH = 256
+
+// OWASP's minimum for argon2id (m=19 MiB, t=2, p=1). Algorithm 2 is Argon2id; the package's
+// enum is an ambient const enum, which isolatedModules cannot read.
+const ARGON2ID = 2
+const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: ARGON2ID as never }
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS)
+}
+
+/** False for a wrong password and for a hash that cannot be read (never throws on bad input). */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password)
+  } catch {
+    return false
+  }
+}
+
+let common: Set<string> | undefined
+/** Built on first use: ~18,000 entries of at least the minimum length, lower-cased. */
+function commonPasswords(): Set<string> {
+  common ??= new Set(
+    dictionary['passwords-common'].filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()),
+  )
+  return common
+}
+
+/**
+ * Why a new password is refused, as a message key; null when it is acceptable. Length counts
+ * characters (code points), so umlauts and emoji count once.
+ */
+export function checkPasswordRules(password: string, person: { email?: string | null; name?: string | null }): MessageKey | null {
+  const length = [...password].length
+  if (length < PASSWORD_MIN_LENGTH) return 'auth.password_too_short'
+  if (length > PASSWORD_MAX_LENGTH) return 'auth.password_too_long'
+  const lower = password.toLowerCase()
+  if (commonPasswords().has(lower)) return 'auth.password_common'
+  const email = person.email?.trim().toLowerCase()
+  const name = person.name?.trim().toLowerCase()
+  if ((email && lower === email) || (email && lower === email.split('@')[0]) || (name && lower === name))
+    return 'auth.password_personal'
+  return null
+}
