@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'not_found',
   'duplicate',
   'conflict',
+  'last_admin',
   'throttled',
   'payload_too_large',
   'unsupported_media_type',

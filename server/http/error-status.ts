@@ -10,6 +10,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   duplicate: 409,
   conflict: 409,
+  last_admin: 409,
   throttled: 429,
   payload_too_large: 413,
   unsupported_media_type: 400,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
 import { all, first, run } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
@@ -30,4 +31,24 @@ export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'password_h
 
 export function updatePerson(db: Db, id: string, patch: PersonPatch, at: number): number {
   return run(db, db.q.updateTable('people').set({ ...patch, updated_at: at }).where('id', '=', id)).changes
+}
+
+export function insertPerson(db: Db, row: PersonRow): void {
+  run(db, db.q.insertInto('people').values(row))
+}
+
+/** Everyone, by name (the admin's people list and member pickers). */
+export function listPeople(db: Db): PersonRow[] {
+  return all(db, db.q.selectFrom('people').selectAll().orderBy(sql`name collate nocase`))
+}
+
+export function countPeople(db: Db): number {
+  return first(db, db.q.selectFrom('people').select(sql<number>`count(*)`.as('n')))?.n ?? 0
+}
+
+/** Admins who can still log in, optionally not counting one person (the one being changed). */
+export function countActiveAdmins(db: Db, exceptPersonId?: string): number {
+  let query = db.q.selectFrom('people').select(sql<number>`count(*)`.as('n')).where('is_admin', '=', 1).where('disabled', '=', 0)
+  if (exceptPersonId) query = query.where('id', '!=', exceptPersonId)
+  return first(db, query)?.n ?? 0
 }
