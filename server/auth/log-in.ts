@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto'
+import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import type { Translate } from '../../shared/i18n/index.ts'
+import type { Deps } from '../deps.ts'
+import * as personRepo from '../people/person.repo.ts'
+import { loginThrottleFor } from './login-throttle.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
+import { createSession } from './sessions.ts'
+
+export interface LogInInput {
+  email: string
+  password: string
+  /** The client's address (see client-ip.ts), for throttling. */
+  ip: string
+}
+
+export interface LoggedIn {
+  person: PersonRow
+  token: string
+  session: SessionRow
+}
+
+// Unknown emails are checked against this hash so that they take as long as a wrong password:
+// the answer time must not tell an attacker which emails have an account.
+let dummyHash: Promise<string> | undefined
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'))
+  return dummyHash
+}
+
+/** The wait as words a person can act on: seconds under a minute, else whole minutes. */
+export function throttledMessage(t: Translate, waitMs: number): string {
+  return waitMs < 60_000
+    ? t('auth.throttled_seconds', { seconds: Math.max(1, Math.ceil(waitMs / 1000)) })
+    : t('auth.throttled_minutes', { minutes: Math.ceil(waitMs / 60_000) })
+}
+
+/**
+ * Checks email and password and opens a new session (a fresh token at every login). Unknown
+ * email, wrong password, a disabled person and one without a password yet all get the same 401.
+ */
+export async function logIn(deps: Deps, input: LogInInput, t: Translate): Promise<LoggedIn> {
+  const throttle = loginThrottleFor(deps)
+  const wait = throttle.waitMs(input.email, input.ip)
+  if (wait > 0) fail('throttled', throttledMessage(t, wait))
+
+  const person = personRepo.getPersonByEmail(deps.db, input.email)
+  const usable = person && person.disabled === 0 && person.password_hash ? person : undefined
+  const ok = await verifyPassword(usable?.password_hash ?? (await dummy()), input.password)
+  if (!usable || !ok) {
+    throttle.recordFailure(input.email, input.ip)
+    fail('unauthenticated', t('auth.login_failed'))
+  }
+  throttle.recordSuccess(input.email)
+  const { token, session } = createSession(deps.db, usable.id, deps.now())
+  return { person: usable, token, session }
+}
