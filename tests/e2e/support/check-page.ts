@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core'
+import { expectAccessible } from './a11y.ts'
+import { pageProblems } from './page-problems.ts'
+import { overflowingElements, shoot } from './screenshots.ts'
+
+/**
+ * What every e2e test does on every page it visits: axe (no serious or critical violation),
+ * full-page screenshots at 1280 and 360 px, and at 360 px no element that pushes the page
+ * sideways; no script error or Content-Security-Policy refusal so far (pages opened through
+ * `newContext`). Throws with a readable list when something is wrong.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('load')
+  const problems = pageProblems(page)
+  if (problems.length) throw new Error(`"${name}" (${page.url()}) has problems:\n  ${problems.join('\n  ')}`)
+  await expectAccessible(page, name)
+  await shoot(page, name)
+  const before = page.viewportSize()
+  await page.setViewportSize({ width: 360, height: 740 })
+  try {
+    const wide = await overflowingElements(page)
+    if (wide.length) throw new Error(`"${name}" is wider than a 360 px phone screen:\n  ${wide.join('\n  ')}`)
+    await expectAccessible(page, `${name} (360 px)`)
+  } finally {
+    if (before) await page.setViewportSize(before)
+  }
+}

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+export interface E2eServer {
+  /** The origin the app believes it is reached at, e.g. http://127.0.0.1:41234. */
+  url: string
+  port: number
+  dataDir: string
+  /** Everything the server printed so far (stdout and stderr, in order). */
+  output(): string
+  /** Resolves with the first match of `pattern` in the output, waiting for it if needed. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
+  /** Stops the server and deletes its data directory. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Extra environment for the server process (e.g. SQLITE_SYNCHRONOUS). */
+  env?: Record<string, string>
+  /** Reuse a data directory (e.g. to test a restart); by default a fresh one is made. */
+  dataDir?: string
+}
+
+/** Asks the kernel for a free port by binding port 0, then releases it for the server. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.unref()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts the real app as a child process, exactly as `npm start` runs it (tsx on server/main.ts),
+ * on a fresh data directory, and waits until it answers HTTP.
+ *
+ * The process is `node --import tsx server/main.ts` rather than the `tsx` CLI: the CLI runs the
+ * app in a second node process, and a signal to the wrapper does not always reach it in time.
+ */
+export async function startServer(options: StartOptions = {}): Promise<E2eServer> {
+  const ownDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sprachrohr-e2e-'))
+  // Another process may grab the port between probe and bind; one retry covers that rare race.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    try {
+      return await launch(port, dataDir, ownDataDir, options.env ?? {})
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof PortTakenError)) {
+        if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+        throw error
+      }
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function launch(port: number, dataDir: string, ownDataDir: boolean, env: Record<string, string>): Promise<E2eServer> {
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+
+  let text = ''
+  const listeners = new Set<() => void>()
+  const append = (chunk: Buffer) => {
+    text += chunk.toString('utf8')
+    for (const listener of listeners) listener()
+  }
+  child.stdout!.on('data', append)
+  child.stderr!.on('data', append)
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  let hasExited = false
+  void exited.then(() => {
+    hasExited = true
+    for (const listener of listeners) listener()
+  })
+
+  const waitForOutput = (pattern: RegExp, timeoutMs = 15_000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = text.match(pattern)
+        if (match) return finish(() => resolve(match))
+        if (hasExited) finish(() => reject(new Error(`server exited before printing ${pattern}:\n${text}`)))
+      }
+      const timer = setTimeout(() => finish(() => reject(new Error(`server did not print ${pattern} within ${timeoutMs} ms:\n${text}`))), timeoutMs)
+      const finish = (settle: () => void) => {
+        clearTimeout(timer)
+        listeners.delete(check)
+        settle()
+      }
+      listeners.add(check)
+      check()
+    })
+
+  try {
+    await waitUntilAnswering(url, () => hasExited, 60_000)
+  } catch (error) {
+    await kill(child, exited)
+    if (/EADDRINUSE/.test(text)) throw new PortTakenError(text)
+    throw new Error(`${(error as Error).message}\nserver output:\n${text}`)
+  }
+
+  return {
+    url,
+    port,
+    dataDir,
+    output: () => text,
+    waitForOutput,
+    stop: async () => {
+      await kill(child, exited)
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function waitUntilAnswering(url: string, hasExited: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error('server exited during start')
+    try {
+      const res = await fetch(`${url}/login`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) })
+      await res.arrayBuffer()
+      if (res.status < 500) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  throw new Error(`server did not answer on ${url} within ${timeoutMs} ms`)
+}
+
+async function kill(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}
