@@ -11,6 +11,11 @@ import { sameOrigin } from './http/same-origin.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticAssets } from './http/static-assets.ts'
 import { localeRoutes } from './people/locale.routes.ts'
+import { versionsRoutes } from './versions/versions.routes.ts'
+import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
+import { peopleRoutes } from './people/people.routes.ts'
+import { groupsRoutes } from './groups/groups.routes.ts'
+import { positionsRoutes } from './positions/positions.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -29,6 +34,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/assets', staticAssets)
   app.route('/', localeRoutes)
   // Feature routes are mounted below, one line each.
+  app.route('/api', versionsRoutes)
+  app.route('/api/initiatives', initiativesRoutes)
+  app.route('/api/people', peopleRoutes)
+  app.route('/api/groups', groupsRoutes)
+  app.route('/api/positions', positionsRoutes)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.var.t('error.not_found') } }, 404)
