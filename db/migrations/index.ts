@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as foundation from './2026-11-21-01-foundation.ts'
 import * as positions from './2026-11-21-02-positions.ts'
+import * as rounds from './2026-11-21-03-rounds.ts'
 import * as publishing from './2026-11-21-04-publishing.ts'
 
 /**
@@ -10,6 +11,7 @@ import * as publishing from './2026-11-21-04-publishing.ts'
 export const migrations: Record<string, Migration> = {
   '2026-11-21-01-foundation': foundation,
   '2026-11-21-02-positions': positions,
+  '2026-11-21-03-rounds': rounds,
   '2026-11-21-04-publishing': publishing,
 }
 

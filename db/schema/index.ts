@@ -1,13 +1,16 @@
 import type * as auditEvents from './audit-events.ts'
+import type * as ballots from './ballots.ts'
 import type * as docUpdates from './doc-updates.ts'
 import type * as groups from './groups.ts'
 import type * as initiatives from './initiatives.ts'
 import type * as people from './people.ts'
 import type * as positions from './positions.ts'
 import type * as publications from './publications.ts'
+import type * as rounds from './rounds.ts'
 import type * as sessions from './sessions.ts'
 import type * as setupTokens from './setup-tokens.ts'
 import type * as signatures from './signatures.ts'
+import type * as versions from './versions.ts'
 
 export type Database = people.PartialDB &
   sessions.PartialDB &
@@ -18,7 +21,10 @@ export type Database = people.PartialDB &
   positions.PartialDB &
   docUpdates.PartialDB &
   publications.PartialDB &
-  signatures.PartialDB
+  signatures.PartialDB &
+  versions.PartialDB &
+  rounds.PartialDB &
+  ballots.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -30,3 +36,6 @@ export type { SessionRow } from './sessions.ts'
 export type { SetupTokenRow } from './setup-tokens.ts'
 export type { PublicationRow } from './publications.ts'
 export type { SignatureRow } from './signatures.ts'
+export type { VersionRow } from './versions.ts'
+export type { RoundElectorateRow, RoundRow, RoundStatus } from './rounds.ts'
+export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'

@@ -1,0 +1,56 @@
+import type { Generated, Selectable } from 'kysely'
+
+/** Same strings as shared/rules/choices.ts (db/ imports nothing of ours). */
+export type BallotChoice = 'consent' | 'concern' | 'stand_aside' | 'objection' | 'yes' | 'no' | 'abstain'
+
+/** The current answer of each voter in an open (non-secret) round; one row per voter. */
+export interface BallotsTable {
+  round_id: string
+  voter_key: string
+  version_number: number
+  choice: BallotChoice
+  reason: string | null
+  cast_by: string
+  cast_at: number
+}
+
+/** Every answer ever given in open rounds (append-only). */
+export interface BallotHistoryTable {
+  id: Generated<number>
+  round_id: string
+  voter_key: string
+  version_number: number
+  choice: BallotChoice
+  reason: string | null
+  cast_by: string
+  cast_at: number
+}
+
+/** Secret rounds: who voted. Nothing here says what. */
+export interface RoundParticipationTable {
+  round_id: string
+  voter_key: string
+}
+
+/**
+ * Secret rounds: what was voted. Nothing here says who or when: the id is random and the table
+ * is WITHOUT ROWID, so rows carry no insertion order either.
+ */
+export interface SecretBallotsTable {
+  id: string
+  round_id: string
+  version_number: number
+  choice: BallotChoice
+  reason: string | null
+  weight: number
+}
+
+export type BallotRow = Selectable<BallotsTable>
+export type BallotHistoryRow = Selectable<BallotHistoryTable>
+export type SecretBallotRow = Selectable<SecretBallotsTable>
+export interface PartialDB {
+  ballots: BallotsTable
+  ballot_history: BallotHistoryTable
+  round_participation: RoundParticipationTable
+  secret_ballots: SecretBallotsTable
+}

@@ -1,0 +1,30 @@
+import { transaction } from '../../db/query.ts'
+import type { VersionRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { getPositionRow } from '../rounds/position-state.repo.ts'
+import { freezeDraft } from './freeze-draft.ts'
+
+/**
+ * A coordinator freezes the current draft as a new version (e.g. to discuss it, or to open a
+ * round on it later). Only while drafting: during a round and after adoption the text is fixed
+ * and already frozen.
+ */
+export function freezeVersion(deps: Deps, actor: Actor, positionId: string): VersionRow {
+  return transaction(deps.db, () => {
+    const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+    if (!can(actor, { type: 'version.freeze', groupId: position.group_id })) fail('forbidden')
+    if (position.status !== 'drafting') fail('invalid_state')
+    const version = freezeDraft(deps, positionId, actor.id)
+    recordAudit(deps, {
+      actorId: actor.id,
+      action: 'version.freeze',
+      objectType: 'position',
+      objectId: positionId,
+      data: { number: version.number, hash: version.hash },
+    })
+    return version
+  })
+}

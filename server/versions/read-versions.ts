@@ -1,0 +1,38 @@
+import type { PositionRow, VersionRow } from '../../db/schema/index.ts'
+import { diffDocuments, type DiffBlock, type PmNode } from '../../shared/diff/block-diff.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { Deps } from '../deps.ts'
+import { getPositionRow } from '../rounds/position-state.repo.ts'
+import { getVersion, listVersions, type VersionSummaryRow } from './version.repo.ts'
+
+export type VersionWithAuthor = VersionRow & { created_by_name: string }
+
+export function readablePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  return getPositionRow(deps.db, positionId) ?? fail('not_found')
+}
+
+export function versionsOf(deps: Deps, actor: Actor, positionId: string): VersionSummaryRow[] {
+  readablePosition(deps, actor, positionId)
+  return listVersions(deps.db, positionId)
+}
+
+export function versionOf(deps: Deps, actor: Actor, positionId: string, number: number): VersionWithAuthor {
+  readablePosition(deps, actor, positionId)
+  return getVersion(deps.db, positionId, number) ?? fail('not_found')
+}
+
+export interface VersionDiff {
+  from: VersionWithAuthor
+  to: VersionWithAuthor
+  blocks: DiffBlock[]
+}
+
+/** The word-level changes from version `from` to version `to` (either order works). */
+export function diffOf(deps: Deps, actor: Actor, positionId: string, from: number, to: number): VersionDiff {
+  readablePosition(deps, actor, positionId)
+  const a = getVersion(deps.db, positionId, from) ?? fail('not_found', undefined, 'from')
+  const b = getVersion(deps.db, positionId, to) ?? fail('not_found', undefined, 'to')
+  return { from: a, to: b, blocks: diffDocuments(JSON.parse(a.content) as PmNode, JSON.parse(b.content) as PmNode) }
+}
