@@ -12,7 +12,6 @@ import { securityHeaders } from './http/security-headers.ts'
 import { staticAssets } from './http/static-assets.ts'
 import { localeRoutes } from './people/locale.routes.ts'
 import { versionsRoutes } from './versions/versions.routes.ts'
-import { versionsRoutes } from './versions/versions.routes.ts'
 import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
 import { peopleRoutes } from './people/people.routes.ts'
 import { groupsRoutes } from './groups/groups.routes.ts'
@@ -35,7 +34,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/assets', staticAssets)
   app.route('/', localeRoutes)
   // Feature routes are mounted below, one line each.
-  app.route('/api', versionsRoutes)
   app.route('/api', versionsRoutes)
   app.route('/api/initiatives', initiativesRoutes)
   app.route('/api/people', peopleRoutes)
