@@ -1,17 +1,19 @@
 import { translator, type Locale, type MessageKey } from '../i18n/index.ts'
+import type { Choice, Electorate, Majority, RoundKind } from '../rules/choices.ts'
+import type { Outcome } from '../rules/outcome.ts'
 
-export type ResultAnswer = 'consent' | 'concern' | 'stand_aside' | 'objection' | 'yes' | 'no' | 'abstain'
+export type ResultAnswer = Choice
 
 /**
  * The closing result of the round that adopted a position, as copied into the publication.
  * It is a snapshot in our own shape, so public pages never depend on how rounds store theirs.
  */
 export interface PublishedResult {
-  kind: 'consent' | 'vote'
+  kind: RoundKind
   /** Only for votes. */
-  majority: 'simple' | 'two_thirds' | 'absolute' | null
-  electorate: 'initiatives' | 'members'
-  outcome: 'adopted' | 'rejected' | 'no_quorum'
+  majority: Majority | null
+  electorate: Electorate
+  outcome: Outcome
   closedAt: number
   /** Ballots per answer: how many voters, and their summed weight. Missing answers count as 0. */
   tally: Partial<Record<ResultAnswer, { count: number; weight: number }>>

@@ -1,0 +1,275 @@
+import PDFDocument from 'pdfkit'
+import { isAllowedHref } from '../../shared/editor/link-policy.ts'
+import { pdfSafe } from './pdf-text.ts'
+
+/** Everything printed on the PDF, already translated: this module knows layout, not words. */
+export interface PdfInput {
+  title: string
+  summary: string
+  /** ProseMirror JSON of the adopted version (validated at publish time). */
+  content: unknown
+  header: string
+  resultLabel: string
+  resultText: string
+  withdrawn: { title: string; reason: string } | null
+  signatoriesLabel: string
+  signatories: string[]
+  noSignatories: string
+  facts: Array<[label: string, value: string]>
+  footer: string
+  locale: string
+  author: string
+  /** Fixed creation date (the publication), so the same publication gives the same file. */
+  createdAt: number
+}
+
+const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' }
+const MARGIN = 56.69 // 2 cm, as the print stylesheet
+const BODY_SIZE = 11
+const HEADING_SIZE: Record<number, number> = { 2: 15, 3: 13, 4: 11.5 }
+const LIST_INDENT = 18
+const TEXT_COLOR = '#1a1a1a'
+const MUTED = '#4a4a4a'
+const LINK_COLOR = '#0b5cad'
+
+interface PmNode {
+  type?: unknown
+  text?: unknown
+  attrs?: Record<string, unknown>
+  marks?: Array<{ type?: unknown; attrs?: Record<string, unknown> }>
+  content?: unknown
+}
+
+function children(node: PmNode): PmNode[] {
+  return Array.isArray(node.content) ? (node.content as PmNode[]).filter((n) => n !== null && typeof n === 'object') : []
+}
+
+/** Renders the publication as an A4 PDF with pdfkit's built-in fonts. */
+export function renderPdf(input: PdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    compress: options.compress ?? true,
+    bufferPages: true,
+    lang: input.locale,
+    displayTitle: true,
+    info: {
+      Title: pdfSafe(input.title),
+      Author: pdfSafe(input.author),
+      Subject: pdfSafe(input.summary),
+      Creator: 'Sprachrohr',
+      Producer: 'Sprachrohr (pdfkit)',
+      CreationDate: new Date(input.createdAt),
+      ModDate: new Date(input.createdAt),
+    },
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const left = doc.page.margins.left
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const plain = (text: string, font: string, size: number, color = TEXT_COLOR, extra: PDFKit.Mixins.TextOptions = {}) => {
+    doc.font(font).fontSize(size).fillColor(color).text(pdfSafe(text, { keepNewlines: true }), left, doc.y, { width, ...extra })
+  }
+
+  plain(input.header, FONT.regular, 9, MUTED)
+  doc.moveDown(0.6)
+  plain(input.title, FONT.bold, 20)
+  doc.moveDown(0.5)
+
+  if (input.withdrawn) {
+    const top = doc.y
+    doc.moveDown(0.3)
+    plain(input.withdrawn.title, FONT.bold, BODY_SIZE, '#a30d0d', { indent: 8 })
+    plain(input.withdrawn.reason, FONT.regular, BODY_SIZE, '#5c0000', { indent: 8 })
+    doc.moveDown(0.3)
+    doc.save().lineWidth(2).strokeColor('#a30d0d').moveTo(left, top).lineTo(left, doc.y).stroke().restore()
+    doc.moveDown(0.5)
+  }
+  if (input.summary) {
+    plain(input.summary, FONT.italic, 12)
+    doc.moveDown(0.5)
+  }
+  doc.font(FONT.bold).fontSize(BODY_SIZE).fillColor(TEXT_COLOR).text(`${pdfSafe(input.resultLabel)}: `, left, doc.y, { width, continued: true })
+  doc.font(FONT.regular).text(pdfSafe(input.resultText))
+  doc.moveDown(1)
+  doc.save().lineWidth(0.5).strokeColor('#8a8a8a').moveTo(left, doc.y).lineTo(left + width, doc.y).stroke().restore()
+  doc.moveDown(0.8)
+
+  const root = input.content as PmNode
+  for (const block of children(root)) renderBlock(doc, block, { x: left, width, depth: 0 })
+
+  doc.moveDown(1)
+  keepWithNext(doc, 3)
+  plain(input.signatoriesLabel, FONT.bold, 13)
+  doc.moveDown(0.3)
+  if (input.signatories.length)
+    for (const name of input.signatories) listLine(doc, '•', [{ text: pdfSafe(name), font: FONT.regular }], left + LIST_INDENT, width - LIST_INDENT)
+  else plain(input.noSignatories, FONT.regular, BODY_SIZE, MUTED)
+
+  doc.moveDown(1)
+  for (const [label, value] of input.facts) {
+    doc.font(FONT.bold).fontSize(9.5).fillColor(MUTED).text(`${pdfSafe(label)}: `, left, doc.y, { width, continued: true })
+    doc.font(FONT.regular).text(pdfSafe(value))
+  }
+
+  drawFooters(doc, input.footer)
+  doc.end()
+  return done
+}
+
+interface Frame {
+  x: number
+  width: number
+  depth: number
+}
+
+interface Run {
+  text: string
+  font: string
+  link?: string
+}
+
+function renderBlock(doc: PDFKit.PDFDocument, node: PmNode, frame: Frame): void {
+  if (frame.depth > 40) return
+  switch (node.type) {
+    case 'paragraph':
+      paragraph(doc, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
+      doc.moveDown(0.5)
+      return
+    case 'heading': {
+      const level = typeof node.attrs?.level === 'number' ? node.attrs.level : 2
+      doc.moveDown(0.4)
+      keepWithNext(doc, 4)
+      const runs = inlineRuns(node).map((r) => ({ ...r, font: r.font === FONT.italic || r.font === FONT.boldItalic ? FONT.boldItalic : FONT.bold }))
+      paragraph(doc, runs, frame.x, frame.width, HEADING_SIZE[level] ?? BODY_SIZE)
+      doc.moveDown(0.3)
+      return
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1
+      children(node).forEach((item, index) => {
+        const marker = node.type === 'orderedList' ? `${start + index}.` : frame.depth % 2 === 0 ? '•' : '–'
+        listItem(doc, item, marker, { x: frame.x + LIST_INDENT, width: frame.width - LIST_INDENT, depth: frame.depth + 1 })
+      })
+      if (frame.depth === 0) doc.moveDown(0.3)
+      return
+    }
+    case 'blockquote': {
+      const top = doc.y
+      const page = doc.page
+      for (const child of children(node)) renderBlock(doc, child, { x: frame.x + 14, width: frame.width - 14, depth: frame.depth + 1 })
+      // A rule beside the quote, unless it broke across pages (then the indent alone shows it).
+      if (doc.page === page) doc.save().lineWidth(2).strokeColor('#8a8a8a').moveTo(frame.x + 3, top).lineTo(frame.x + 3, doc.y - 6).stroke().restore()
+      return
+    }
+    case 'horizontalRule':
+      doc.moveDown(0.3)
+      doc.save().lineWidth(0.5).strokeColor('#8a8a8a').moveTo(frame.x, doc.y).lineTo(frame.x + frame.width, doc.y).stroke().restore()
+      doc.moveDown(0.8)
+      return
+    default:
+      // Validated content has no other block types; if a future one slips through, keep its text.
+      if (children(node).length) paragraph(doc, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
+  }
+}
+
+/** Starts a new page unless a heading and `lines` body lines still fit on this one. */
+function keepWithNext(doc: PDFKit.PDFDocument, lines: number): void {
+  doc.font(FONT.regular).fontSize(BODY_SIZE)
+  if (doc.y + lines * doc.currentLineHeight(true) * 1.2 > doc.page.height - doc.page.margins.bottom) doc.addPage()
+}
+
+function listItem(doc: PDFKit.PDFDocument, item: PmNode, marker: string, frame: Frame): void {
+  let first = true
+  for (const child of children(item)) {
+    if (first && child.type === 'paragraph') {
+      listLine(doc, marker, inlineRuns(child), frame.x, frame.width)
+      doc.moveDown(0.2)
+    } else renderBlock(doc, child, frame)
+    first = false
+  }
+}
+
+function listLine(doc: PDFKit.PDFDocument, marker: string, runs: Run[], x: number, width: number): void {
+  // Keep the marker on the same page as its text.
+  doc.font(FONT.regular).fontSize(BODY_SIZE)
+  if (doc.y + doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  const y = doc.y
+  doc.fillColor(TEXT_COLOR).text(marker, x - LIST_INDENT, y, { width: LIST_INDENT - 4, align: 'right', lineBreak: false })
+  doc.y = y
+  paragraph(doc, runs, x, width, BODY_SIZE)
+}
+
+function paragraph(doc: PDFKit.PDFDocument, runs: Run[], x: number, width: number, size: number): void {
+  const parts = runs.filter((r) => r.text.length > 0)
+  if (parts.length === 0) {
+    doc.font(FONT.regular).fontSize(size).text(' ', x, doc.y, { width })
+    return
+  }
+  parts.forEach((run, index) => {
+    const options: PDFKit.Mixins.TextOptions = {
+      continued: index < parts.length - 1,
+      link: run.link ?? null,
+      underline: run.link !== undefined,
+    }
+    doc.font(run.font).fontSize(size).fillColor(run.link ? LINK_COLOR : TEXT_COLOR)
+    if (index === 0) doc.text(run.text, x, doc.y, { width, ...options })
+    else doc.text(run.text, options)
+  })
+}
+
+function inlineRuns(node: PmNode): Run[] {
+  const runs: Run[] = []
+  let pendingBreak = false
+  for (const child of children(node)) {
+    if (child.type === 'hardBreak') {
+      // pdfkit ignores a line break at the end of a run; at the start of the next one it breaks.
+      pendingBreak = runs.length > 0
+      continue
+    }
+    if (child.type !== 'text' || typeof child.text !== 'string') {
+      runs.push(...inlineRuns(child))
+      continue
+    }
+    const marks = Array.isArray(child.marks) ? child.marks : []
+    const bold = marks.some((m) => m?.type === 'bold')
+    const italic = marks.some((m) => m?.type === 'italic')
+    const href = marks.find((m) => m?.type === 'link')?.attrs?.href
+    const run: Run = {
+      text: (pendingBreak ? '\n' : '') + pdfSafe(child.text),
+      font: bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular,
+    }
+    // The same rule as the HTML: only web and mail links become clickable.
+    if (isAllowedHref(href)) run.link = href
+    runs.push(run)
+    pendingBreak = false
+  }
+  return runs
+}
+
+function drawFooters(doc: PDFKit.PDFDocument, footer: string): void {
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    // Writing into the bottom margin would make pdfkit start a new page.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    const text = `${pdfSafe(footer)}  ·  ${i + 1}/${range.count}`
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(text, doc.page.margins.left, doc.page.height - bottom + 18, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: 'center',
+        lineBreak: false,
+      })
+    doc.page.margins.bottom = bottom
+  }
+}

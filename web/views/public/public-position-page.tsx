@@ -1,0 +1,117 @@
+import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
+import { PublicHead } from './public-head.tsx'
+
+export interface PublicPositionView {
+  positionId: string
+  slug: string
+  title: string
+  summary: string
+  /** Plain text of the adopted version, for link previews when there is no summary. */
+  excerpt: string
+  groupName: string
+  adoptedAt: number
+  publishedAt: number
+  updatedAt: number
+  versionNumber: number
+  versionHash: string
+  /** Rendered once at publish time from the adopted version through the shared extension list. */
+  html: string
+  resultText: string
+  signatories: Array<{ name: string }>
+  withdrawn: { at: number; reason: string } | null
+  /** Absolute URL of this page. */
+  url: string
+}
+
+export interface PublicPositionPageProps {
+  ctx: PageContext
+  position: PublicPositionView
+  /** Initiatives the signed-in viewer may co-sign for (empty for visitors). */
+  coSign: CoSignChoice[]
+  notice?: string | null
+}
+
+export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicPositionPageProps) {
+  const { t, locale } = ctx
+  const date = (ms: number) => <time datetime={new Date(ms).toISOString()}>{formatLongDate(ms, locale)}</time>
+  return (
+    <Layout
+      ctx={ctx}
+      title={p.title}
+      head={
+        <PublicHead
+          ctx={ctx}
+          title={p.title}
+          description={p.summary || p.excerpt}
+          url={p.url}
+          type="article"
+          publishedAt={p.publishedAt}
+          modifiedAt={p.updatedAt}
+          alternates={[
+            { type: 'application/pdf', href: `/p/${p.slug}.pdf`, title: t('publishing.pdf') },
+            { type: 'application/json', href: `/api/public/positions/${p.slug}`, title: 'JSON' },
+          ]}
+        />
+      }
+    >
+      <article class="public-position">
+        <p class="public-breadcrumb no-print">
+          <a href="/p">{t('publishing.all_positions')}</a>
+        </p>
+        <h1>{p.title}</h1>
+        {p.withdrawn ? (
+          <section class="public-withdrawn" aria-labelledby="withdrawn-title">
+            <h2 id="withdrawn-title">{t('publishing.withdrawn_title', { date: formatLongDate(p.withdrawn.at, locale) })}</h2>
+            <p>{t('publishing.withdrawn_text')}</p>
+            <p>{t('publishing.withdrawn_reason', { reason: p.withdrawn.reason })}</p>
+          </section>
+        ) : null}
+        <SuccessNotice message={notice} />
+        {p.summary ? <p class="public-summary">{p.summary}</p> : null}
+        <p class="public-result">
+          <strong>{t('publishing.result')}:</strong> {p.resultText}
+        </p>
+        <section class="public-text" aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
+        <section class="public-signatories" aria-labelledby="signatories-title">
+          <h2 id="signatories-title">{t('publishing.signatories')}</h2>
+          {p.signatories.length ? (
+            <ul class="public-signatory-list">
+              {p.signatories.map((s) => (
+                <li>{s.name}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('publishing.no_signatories')}</p>
+          )}
+        </section>
+        {coSign.length && !p.withdrawn ? <CoSignForms ctx={ctx} positionId={p.positionId} choices={coSign} back={`/p/${p.slug}`} /> : null}
+        <section class="public-facts" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('publishing.facts')}</h2>
+          <dl>
+            <dt>{t('publishing.group')}</dt>
+            <dd>{p.groupName}</dd>
+            <dt>{t('publishing.adopted_at')}</dt>
+            <dd>{date(p.adoptedAt)}</dd>
+            <dt>{t('publishing.published_at')}</dt>
+            <dd>{date(p.publishedAt)}</dd>
+            <dt>{t('publishing.version')}</dt>
+            <dd>{p.versionNumber}</dd>
+            <dt>{t('publishing.hash')}</dt>
+            <dd>
+              <code class="public-hash">{p.versionHash}</code>
+              <p class="hint">{t('publishing.hash_hint')}</p>
+            </dd>
+          </dl>
+        </section>
+        <p class="public-downloads no-print">
+          <a href={`/p/${p.slug}.pdf`} type="application/pdf" download={`${p.slug}.pdf`}>
+            {t('publishing.pdf')}
+          </a>
+        </p>
+        <p class="public-source print-only">{p.url}</p>
+      </article>
+    </Layout>
+  )
+}
