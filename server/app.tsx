@@ -11,6 +11,9 @@ import { sameOrigin } from './http/same-origin.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticAssets } from './http/static-assets.ts'
 import { localeRoutes } from './people/locale.routes.ts'
+import { authPages } from './auth/auth.pages.tsx'
+import { sessionRoutes } from './auth/session.routes.ts'
+import { mePages } from './people/me.pages.tsx'
 import { versionsRoutes } from './versions/versions.routes.ts'
 import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
 import { peopleRoutes } from './people/people.routes.ts'
@@ -34,6 +37,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/assets', staticAssets)
   app.route('/', localeRoutes)
   // Feature routes are mounted below, one line each.
+  app.route('/api', sessionRoutes)
+  app.route('/', authPages)
+  app.route('/', mePages)
   app.route('/api', versionsRoutes)
   app.route('/api/initiatives', initiativesRoutes)
   app.route('/api/people', peopleRoutes)

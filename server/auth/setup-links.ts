@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { newId } from '../../db/ids.ts'
-import { isUniqueViolation, transaction } from '../../db/query.ts'
-import type { PersonRow } from '../../db/schema/index.ts'
+import { transaction } from '../../db/query.ts'
+import type { PersonRow, SetupTokenRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
 import * as accountRepo from './account.repo.ts'
+import { checkNewAdmin, insertAdmin } from './create-admin.ts'
 import { checkPasswordRules, hashPassword } from './passwords.ts'
 import { invalidatePersonSessions } from './sessions.ts'
 import { hashSecret, sameHash } from './session-token.ts'
@@ -66,26 +67,28 @@ export function createInviteLink(deps: Deps, personId: string): SetupLink {
   })
 }
 
+type Usable = { row: SetupTokenRow; purpose: 'first_admin' } | { row: SetupTokenRow; purpose: 'invite'; person: PersonRow }
+
 /** The token row if the link is genuine, unused and unexpired (and still makes sense). */
-function findUsable(deps: Deps, token: string) {
+function findUsable(deps: Deps, token: string): Usable | undefined {
   const dot = token.indexOf('.')
   if (dot < 0 || token.length > 200) return undefined
   const row = setupTokenRepo.getSetupToken(deps.db, token.slice(0, dot))
   if (!row) return undefined
   if (!sameHash(hashSecret(token.slice(dot + 1)), Buffer.from(row.token_hash))) return undefined
   if (row.used_at !== null || deps.now() >= row.expires_at) return undefined
-  if (row.purpose === 'first_admin') return accountRepo.adminExists(deps.db) ? undefined : { row, person: undefined }
+  if (row.purpose === 'first_admin') return accountRepo.adminExists(deps.db) ? undefined : { row, purpose: 'first_admin' }
   const person = row.person_id ? personRepo.getPerson(deps.db, row.person_id) : undefined
   if (!person || person.disabled === 1) return undefined
-  return { row, person }
+  return { row, purpose: 'invite', person }
 }
 
 /** What the setup page should show for a link; null when the link cannot be used. */
 export function inspectSetupLink(deps: Deps, token: string): SetupLinkInfo | null {
   const found = findUsable(deps, token)
   if (!found) return null
-  if (found.row.purpose === 'first_admin') return { purpose: 'first_admin' }
-  const { id, name, email } = found.person!
+  if (found.purpose === 'first_admin') return { purpose: 'first_admin' }
+  const { id, name, email } = found.person
   return { purpose: 'invite', person: { id, name, email } }
 }
 
@@ -98,42 +101,25 @@ export function inspectSetupLink(deps: Deps, token: string): SetupLinkInfo | nul
 export async function redeemSetupLink(deps: Deps, token: string, input: RedeemInput, t: Translate = translator('de')): Promise<PersonRow> {
   const found = findUsable(deps, token)
   if (!found) fail('not_found', t('auth.setup_invalid'))
-  const isFirstAdmin = found.row.purpose === 'first_admin'
-  if (isFirstAdmin && !('email' in input)) fail('validation', t('error.field_required', { field: 'email' }), 'email')
-  const email = 'email' in input ? input.email.trim().toLowerCase() : found.person!.email
-  const name = 'name' in input ? input.name.trim() : found.person!.name
-  const problem = checkPasswordRules(input.password, { email, name })
-  if (problem) fail('validation', t(problem), 'password')
+  let account: { name: string; email: string }
+  if (found.purpose === 'first_admin') {
+    if (!('email' in input)) fail('validation', t('error.field_required', { field: 'email' }), 'email')
+    account = checkNewAdmin(input, t)
+  } else {
+    account = { name: found.person.name, email: found.person.email }
+    const problem = checkPasswordRules(input.password, account)
+    if (problem) fail('validation', t(problem), 'password')
+  }
   // Hashing takes a moment and is async; the transaction below is not, so it re-checks everything.
   const passwordHash = await hashPassword(input.password)
 
   return transaction(deps.db, () => {
     const now = deps.now()
     const again = findUsable(deps, token)
-    if (!again || !setupTokenRepo.useSetupToken(deps.db, again.row.id, now)) fail('not_found', t('auth.setup_invalid'))
-    if (isFirstAdmin) {
-      if (personRepo.getPersonByEmail(deps.db, email)) fail('duplicate', t('auth.email_taken'), 'email')
-      const id = newId()
-      try {
-        accountRepo.insertPerson(deps.db, {
-          id,
-          email,
-          name,
-          password_hash: passwordHash,
-          locale: null,
-          is_admin: 1,
-          created_at: now,
-          updated_at: now,
-        })
-      } catch (error) {
-        if (isUniqueViolation(error)) fail('duplicate', t('auth.email_taken'), 'email')
-        throw error
-      }
-      setupTokenRepo.deleteUnusedFirstAdminTokens(deps.db)
-      recordAudit(deps, { actorId: id, action: 'person.create_first_admin', objectType: 'person', objectId: id, data: { email } })
-      return personRepo.getPerson(deps.db, id)!
-    }
-    const personId = again.person!.id
+    if (!again || again.row.id !== found.row.id || !setupTokenRepo.useSetupToken(deps.db, again.row.id, now))
+      fail('not_found', t('auth.setup_invalid'))
+    if (again.purpose === 'first_admin') return insertAdmin(deps, { ...account, passwordHash }, 'setup_link', t)
+    const personId = again.person.id
     personRepo.updatePerson(deps.db, personId, { password_hash: passwordHash }, now)
     invalidatePersonSessions(deps.db, personId)
     recordAudit(deps, { actorId: personId, action: 'person.set_password_by_link', objectType: 'person', objectId: personId })

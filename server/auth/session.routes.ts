@@ -1,0 +1,59 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { LOCALES } from '../../shared/i18n/index.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { readJson } from '../http/validate.ts'
+import { changeOwnAccount } from '../people/change-own-account.ts'
+import { presentMe, presentUser } from '../people/me.ts'
+import { loadActor } from '../people/load-actor.ts'
+import { clientIp } from './client-ip.ts'
+import { requireCan, requirePerson } from './guards.ts'
+import { logIn } from './log-in.ts'
+import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts'
+import { invalidateSession, sessionExpiresAt } from './sessions.ts'
+
+export const LogInBody = z
+  .object({
+    email: z.string().trim().min(1).max(320),
+    // Longer than any allowed password (256 characters, up to 2 UTF-16 units each).
+    password: z.string().min(1).max(1024),
+  })
+  .strict()
+
+const PatchMeBody = z
+  .object({
+    name: z.string().max(200).optional(),
+    locale: z.enum(LOCALES).nullable().optional(),
+    password: z.string().max(1024).optional(),
+    currentPassword: z.string().max(1024).optional(),
+  })
+  .strict()
+
+/** `/api/session` and `/api/me`: JSON login, logout and the own account. */
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/session', async (c) => {
+    const input = await readJson(c, LogInBody)
+    const previous = c.var.current
+    const { person, token, session } = await logIn(c.var.deps, { ...input, ip: clientIp(c) }, c.var.t)
+    if (previous) invalidateSession(c.var.deps.db, previous.sessionId)
+    writeSessionCookie(c, token, sessionExpiresAt(session))
+    return c.json({ user: presentUser(person) })
+  })
+  .delete('/session', (c) => {
+    const current = c.var.current
+    if (current) invalidateSession(c.var.deps.db, current.sessionId)
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })
+  .get('/me', (c) => {
+    const { person, actor } = requirePerson(c)
+    c.header('Cache-Control', 'no-store')
+    return c.json(presentMe(person, actor))
+  })
+  .patch('/me', async (c) => {
+    const current = requireCan(c, { type: 'self.edit' })
+    const input = await readJson(c, PatchMeBody)
+    const { person, newSession } = await changeOwnAccount(c.var.deps, current.person.id, input, c.var.t)
+    if (newSession) writeSessionCookie(c, newSession.token, sessionExpiresAt(newSession.session))
+    return c.json(presentMe(person, loadActor(c.var.deps.db, person)))
+  })

@@ -1,0 +1,85 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { fail, type AppError } from '../../shared/errors.ts'
+import { LOCALES } from '../../shared/i18n/index.ts'
+import { MePage, type MeForm } from '../../web/views/me-page.tsx'
+import { attempt } from '../auth/form-errors.ts'
+import { requireCan, requirePerson } from '../auth/guards.ts'
+import { writeSessionCookie } from '../auth/session-cookie.ts'
+import { sessionExpiresAt } from '../auth/sessions.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { errorStatus } from '../http/error-status.ts'
+import { pageContext, render } from '../http/render.tsx'
+import { readForm } from '../http/validate.ts'
+import { changeOwnAccount } from './change-own-account.ts'
+import { presentMe } from './me.ts'
+
+const NameForm = z.object({ name: z.string().max(200) }).strict()
+const LocaleForm = z.object({ locale: z.enum(['', ...LOCALES]) }).strict()
+const PasswordForm = z
+  .object({ currentPassword: z.string().max(1024), password: z.string().max(1024), password2: z.string().max(1024) })
+  .strict()
+
+const FORMS: readonly MeForm[] = ['name', 'locale', 'password']
+
+function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; error?: { form: MeForm; error: AppError }; name?: string } = {}) {
+  const { person, actor } = requirePerson(c)
+  const me = presentMe(person, actor)
+  const err = extra.error
+  const message = err ? (err.error.hasOwnMessage ? err.error.message : c.var.t(`error.${err.error.code}`)) : null
+  return render(
+    c,
+    <MePage
+      ctx={pageContext(c)}
+      person={person}
+      roles={me.roles}
+      saved={extra.saved ?? null}
+      error={err && message ? { form: err.form, message, field: err.error.field } : null}
+      values={extra.name !== undefined ? { name: extra.name } : {}}
+    />,
+    err ? (errorStatus[err.error.code] as 400) : 200,
+  )
+}
+
+/** `/me`: a person's own name, language and password, as forms that work without JavaScript. */
+export const mePages = new Hono<AppEnv>()
+  .get('/me', (c) => {
+    requirePerson(c)
+    const saved = c.req.query('saved')
+    return page(c, { saved: FORMS.find((f) => f === saved) ?? null })
+  })
+  .post('/me/name', async (c) => {
+    const current = requireCan(c, { type: 'self.edit' })
+    let name: string | undefined
+    const result = await attempt(async () => {
+      const input = await readForm(c, NameForm)
+      name = input.name
+      return changeOwnAccount(c.var.deps, current.person.id, { name: input.name }, c.var.t)
+    })
+    if (!result.ok) return page(c, { error: { form: 'name', error: result.error }, ...(name !== undefined ? { name } : {}) })
+    return c.redirect('/me?saved=name', 303)
+  })
+  .post('/me/locale', async (c) => {
+    const current = requireCan(c, { type: 'self.edit' })
+    const result = await attempt(async () => {
+      const input = await readForm(c, LocaleForm)
+      return changeOwnAccount(c.var.deps, current.person.id, { locale: input.locale === '' ? null : input.locale }, c.var.t)
+    })
+    if (!result.ok) return page(c, { error: { form: 'locale', error: result.error } })
+    return c.redirect('/me?saved=locale', 303)
+  })
+  .post('/me/password', async (c) => {
+    const current = requireCan(c, { type: 'self.edit' })
+    const t = c.var.t
+    const result = await attempt(async () => {
+      const input = await readForm(c, PasswordForm)
+      if (input.password !== input.password2) fail('validation', t('auth.password_mismatch'), 'password2')
+      const change = { password: input.password, currentPassword: input.currentPassword }
+      return changeOwnAccount(c.var.deps, current.person.id, change, t)
+    })
+    if (!result.ok) return page(c, { error: { form: 'password', error: result.error } })
+    const { newSession } = result.value
+    if (newSession) writeSessionCookie(c, newSession.token, sessionExpiresAt(newSession.session))
+    return c.redirect('/me?saved=password', 303)
+  })
