@@ -1,0 +1,49 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { fail } from '../../shared/errors.ts'
+import { requireCan } from '../auth/guards.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { readJson, readQuery } from '../http/validate.ts'
+import { createPosition } from './create-position.ts'
+import * as positionRepo from './position.repo.ts'
+import { titleField } from './position-title.ts'
+import { presentPosition, presentPositionListItem } from './present-position.ts'
+import { readDraft } from './read-draft.ts'
+import { renamePosition } from './rename-position.ts'
+
+const idField = z.string().min(1).max(64)
+const CreateBody = z.strictObject({ groupId: idField, title: titleField })
+const RenameBody = z.strictObject({ title: titleField })
+const ListQuery = z.strictObject({ groupId: idField.optional() })
+
+const READ = { type: 'position.read' } as const
+
+/** /api/positions: positions and their live drafts. */
+export const positionsRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const { actor } = requireCan(c, READ)
+    const input = await readJson(c, CreateBody)
+    return c.json(presentPosition(createPosition(c.var.deps, actor, input)), 201)
+  })
+  .get('/', (c) => {
+    requireCan(c, READ)
+    const { groupId } = readQuery(c, ListQuery)
+    const rows = positionRepo.listPositions(c.var.deps.db, groupId === undefined ? undefined : [groupId])
+    return c.json({ positions: rows.map(presentPositionListItem) })
+  })
+  .get('/:id', (c) => {
+    requireCan(c, READ)
+    const row = positionRepo.getPosition(c.var.deps.db, c.req.param('id')) ?? fail('not_found')
+    return c.json(presentPosition(row))
+  })
+  .patch('/:id', async (c) => {
+    const { actor } = requireCan(c, READ)
+    const input = await readJson(c, RenameBody)
+    return c.json(presentPosition(renamePosition(c.var.deps, actor, c.req.param('id'), input.title)))
+  })
+  .get('/:id/draft', (c) => {
+    requireCan(c, READ)
+    const row = positionRepo.getPosition(c.var.deps.db, c.req.param('id')) ?? fail('not_found')
+    c.header('Cache-Control', 'no-store')
+    return c.json(readDraft(c.var.deps, row))
+  })
