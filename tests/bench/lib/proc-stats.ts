@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs'
+
+// /proc/<pid>/stat counts CPU time in clock ticks; Linux reports USER_HZ = 100 to user space
+// on every architecture we run on (getconf CLK_TCK), so ticks / 100 = seconds.
+const TICKS_PER_SECOND = 100
+
+/** CPU seconds (user + system) a process has used so far; null once it is gone. */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) may contain spaces; fields after the closing parenthesis are fixed.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const utime = Number(rest[11])
+    const stime = Number(rest[12])
+    return (utime + stime) / TICKS_PER_SECOND
+  } catch {
+    return null
+  }
+}
+
+export interface MemoryFigures {
+  /** Resident set size now, MiB. */
+  rssMiB: number
+  /** Peak resident set size over the process's life (VmHWM), MiB. */
+  peakRssMiB: number
+}
+
+export function processMemory(pid: number): MemoryFigures | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN)
+    return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+/** The harness's own CPU seconds (user + system) so far. */
+export function harnessCpuSeconds(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
+/**
+ * Measures CPU of the harness and of one server process over a window. A run is invalid when
+ * both together used close to the machine's cores: then the load generator, not the server,
+ * may have set the pace.
+ */
+export class CpuWindow {
+  private readonly t0 = performance.now()
+  private readonly harness0 = harnessCpuSeconds()
+  private readonly server0: number
+
+  constructor(private readonly serverPid: number) {
+    this.server0 = processCpuSeconds(serverPid) ?? 0
+  }
+
+  finish(cores: number, limitFraction = 0.9): CpuFigures {
+    const wallSeconds = (performance.now() - this.t0) / 1000
+    const harnessSeconds = harnessCpuSeconds() - this.harness0
+    const serverSeconds = (processCpuSeconds(this.serverPid) ?? this.server0) - this.server0
+    const coresUsed = (harnessSeconds + serverSeconds) / wallSeconds
+    return {
+      wallSeconds,
+      serverCpuSeconds: serverSeconds,
+      harnessCpuSeconds: harnessSeconds,
+      serverCores: serverSeconds / wallSeconds,
+      harnessCores: harnessSeconds / wallSeconds,
+      coresUsed,
+      valid: coresUsed <= cores * limitFraction,
+    }
+  }
+}
+
+export interface CpuFigures {
+  wallSeconds: number
+  serverCpuSeconds: number
+  harnessCpuSeconds: number
+  serverCores: number
+  harnessCores: number
+  coresUsed: number
+  valid: boolean
+}

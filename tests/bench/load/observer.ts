@@ -1,0 +1,122 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { caretState, type WireFormat } from './frames.ts'
+import { EDIT_LENGTH, editText, paragraphText, FRAGMENT } from './edits.ts'
+import { ArrivalRecorder, type EditLedger } from './ledger.ts'
+
+export interface ObserverEndpoint {
+  wire: WireFormat
+  /** y-websocket: the URL the room name is appended to; Hocuspocus: the server URL. */
+  serverUrl: string
+  docName: string
+  headers: Record<string, string>
+}
+
+/** A `ws` WebSocket that sends our headers at the upgrade (browsers send cookie and Origin themselves). */
+function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers, perMessageDeflate: false })
+    }
+  } as typeof WebSocket
+}
+
+/**
+ * A client with a full Y.Doc, as a browser has: the real y-websocket provider (for our server and
+ * the reference server) or the Hocuspocus provider. Observers measure latency; there are only a
+ * few of them because applying every update costs the load generator CPU.
+ */
+export class Observer {
+  readonly doc = new Y.Doc()
+  readonly recorder: ArrivalRecorder
+  private provider: WebsocketProvider | HocuspocusProvider | null = null
+  private socketProvider: HocuspocusProviderWebsocket | null = null
+  private editIndex = 0
+
+  constructor(
+    readonly endpoint: ObserverEndpoint,
+    readonly clientId: number,
+    readonly ledger: EditLedger | null,
+    readonly name = `Beobachter ${clientId}`,
+  ) {
+    this.doc.clientID = clientId
+    this.recorder = new ArrivalRecorder(ledger ?? dummyLedger(), clientId)
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => this.recorder.onTransaction(tr))
+  }
+
+  get awareness(): Awareness {
+    return this.provider!.awareness!
+  }
+
+  /** Connects and resolves once the first sync round trip is complete. */
+  connect(timeoutMs = 20_000): Promise<void> {
+    const { wire, serverUrl, docName, headers } = this.endpoint
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`observer ${this.clientId} not synced within ${timeoutMs} ms (${serverUrl} ${docName})`)), timeoutMs)
+      const done = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      if (wire === 'hocuspocus') {
+        this.socketProvider = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket })
+        const provider = new HocuspocusProvider({ websocketProvider: this.socketProvider, name: docName, document: this.doc, token: '' })
+        this.provider = provider
+        provider.on('synced', () => done())
+        provider.attach()
+      } else {
+        const provider = new WebsocketProvider(serverUrl, docName, this.doc, {
+          WebSocketPolyfill: webSocketWithHeaders(headers) as never,
+          disableBc: true,
+        })
+        this.provider = provider
+        provider.on('sync', (synced: boolean) => {
+          if (synced) done()
+        })
+        provider.on('connection-close', (event) => {
+          if (!provider.synced) {
+            clearTimeout(timer)
+            provider.destroy()
+            reject(new Error(`observer ${this.clientId} refused: ${event?.code ?? ''} ${event?.reason ?? ''}`))
+          }
+        })
+      }
+    })
+  }
+
+  /** Types EDIT_LENGTH characters at the end of its paragraph and moves its caret, as TipTap would. */
+  edit(paragraph: number): void {
+    const i = this.editIndex++
+    const text = paragraphText(this.doc, paragraph)
+    this.ledger?.markSent(this.clientId, i, performance.now())
+    text.insert(text.length, editText(i))
+    this.awareness.setLocalState(caretState(this.name, '#1f77b4', this.clientId, (i + 1) * EDIT_LENGTH - 1))
+  }
+
+  get editsSent(): number {
+    return this.editIndex
+  }
+
+  stateVector(): Map<number, number> {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc))
+  }
+
+  /** The document as text, for comparing clients. */
+  content(): string {
+    return this.doc.getXmlFragment(FRAGMENT).toString()
+  }
+
+  async close(): Promise<void> {
+    if (this.provider instanceof HocuspocusProvider) {
+      this.provider.destroy()
+      this.socketProvider?.destroy()
+    } else this.provider?.destroy()
+    this.provider = null
+  }
+}
+
+function dummyLedger(): EditLedger {
+  return { sendTime: () => undefined } as unknown as EditLedger
+}
