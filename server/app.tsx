@@ -18,6 +18,7 @@ import { versionsRoutes } from './versions/versions.routes.ts'
 import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
 import { peopleRoutes } from './people/people.routes.ts'
 import { groupsRoutes } from './groups/groups.routes.ts'
+import { adminPages } from './admin/admin.pages.tsx'
 import { positionsRoutes } from './positions/positions.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
@@ -44,6 +45,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/initiatives', initiativesRoutes)
   app.route('/api/people', peopleRoutes)
   app.route('/api/groups', groupsRoutes)
+  app.route('/admin', adminPages)
   app.route('/api/positions', positionsRoutes)
 
   app.notFound((c) => {

@@ -1,0 +1,92 @@
+import type { PageContext } from '../layout.tsx'
+import { AdminLayout } from './admin-layout.tsx'
+import { PostForm, TextArea, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+
+export interface GroupItem {
+  id: string
+  name: string
+  slug: string
+  members: number
+  coordinators: number
+}
+
+export interface GroupsPageProps {
+  ctx: PageContext
+  groups: GroupItem[]
+  values?: FormValues
+  problem?: FormProblem | null
+}
+
+/** Name, slug and description: the create form and the edit page share them. */
+export function GroupFields({ ctx, values, problem, creating }: { ctx: PageContext; values?: FormValues | undefined; problem?: FormProblem | null | undefined; creating: boolean }) {
+  const { t } = ctx
+  const prefix = creating ? 'new-group' : 'group'
+  return (
+    <>
+      <TextField id={`${prefix}-name`} name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
+      <TextField
+        id={`${prefix}-slug`}
+        name="slug"
+        label={t('admin.field.slug')}
+        hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')}
+        values={values}
+        problem={problem}
+        required={!creating}
+        maxlength={80}
+      />
+      <TextArea id={`${prefix}-description`} name="description" label={t('admin.field.description')} values={values} problem={problem} maxlength={2000} />
+    </>
+  )
+}
+
+export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
+  const { t } = ctx
+  return (
+    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')}>
+      {groups.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.col.name')}</th>
+                <th scope="col">{t('admin.col.slug')}</th>
+                <th scope="col">{t('admin.col.members')}</th>
+                <th scope="col">{t('admin.col.coordinators')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/admin/groups/${g.id}`}>{g.name}</a>
+                  </th>
+                  <td>
+                    <code>{g.slug}</code>
+                  </td>
+                  <td>{g.members}</td>
+                  <td>{g.coordinators}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="create-group">
+        <h2 id="create-group">{t('admin.groups.create')}</h2>
+        {problem ? (
+          <p class="notice notice-error" role="alert">
+            {problem.message}
+          </p>
+        ) : null}
+        <PostForm action="/admin/groups">
+          <GroupFields ctx={ctx} values={values} problem={problem} creating />
+          <div>
+            <button type="submit">{t('common.create')}</button>
+          </div>
+        </PostForm>
+      </section>
+    </AdminLayout>
+  )
+}

@@ -1,0 +1,31 @@
+import type { PageContext } from '../layout.tsx'
+import { AdminLayout } from './admin-layout.tsx'
+
+export interface AdminOverviewProps {
+  ctx: PageContext
+  counts: { initiatives: number; people: number; groups: number }
+}
+
+export function AdminOverviewPage({ ctx, counts }: AdminOverviewProps) {
+  const { t } = ctx
+  const cards = [
+    { href: '/admin/initiatives', label: t('admin.overview.initiatives', { count: counts.initiatives }), hint: t('admin.overview.initiatives_hint') },
+    { href: '/admin/people', label: t('admin.overview.people', { count: counts.people }), hint: t('admin.overview.people_hint') },
+    { href: '/admin/groups', label: t('admin.overview.groups', { count: counts.groups }), hint: t('admin.overview.groups_hint') },
+  ]
+  return (
+    <AdminLayout ctx={ctx} section="overview" title={t('admin.title')}>
+      <p>{t('admin.overview.intro')}</p>
+      <ul class="card-list">
+        {cards.map((card) => (
+          <li class="card">
+            <h2>
+              <a href={card.href}>{card.label}</a>
+            </h2>
+            <p class="muted">{card.hint}</p>
+          </li>
+        ))}
+      </ul>
+    </AdminLayout>
+  )
+}

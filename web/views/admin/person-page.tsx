@@ -1,0 +1,96 @@
+import type { PageContext } from '../layout.tsx'
+import { AdminLayout } from './admin-layout.tsx'
+import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+import { InviteLink, type InviteLinkInfo } from './invite-link.tsx'
+import { RoleCheckboxes, statusLabel } from './people-page.tsx'
+
+export interface PersonPageProps {
+  ctx: PageContext
+  person: { id: string; name: string; disabled: boolean; passwordSet: boolean }
+  values: FormValues
+  problem?: FormProblem | null
+  initiatives: Array<{ id: string; name: string; role: 'delegate' | 'member'; active: boolean }>
+  groups: Array<{ id: string; name: string; coordinator: boolean }>
+  invite?: InviteLinkInfo | null
+  inviteProblem?: string | null
+  saved?: boolean
+}
+
+export function PersonPage(props: PersonPageProps) {
+  const { ctx, person, values, problem, initiatives, groups, invite, inviteProblem, saved } = props
+  const { t } = ctx
+  const base = `/admin/people/${person.id}`
+  return (
+    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem}>
+      <p>
+        <a href="/admin/people">{t('admin.back_to_list')}</a>
+      </p>
+      <p>
+        {t('admin.col.status')}: {statusLabel(ctx, person)}
+      </p>
+      {invite ? <InviteLink ctx={ctx} invite={invite} /> : null}
+
+      <section aria-labelledby="edit-person">
+        <h2 id="edit-person">{t('admin.people.edit')}</h2>
+        {problem ? (
+          <p class="notice notice-error" role="alert">
+            {problem.message}
+          </p>
+        ) : null}
+        <PostForm action={base}>
+          <TextField id="person-name" name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
+          <TextField id="person-email" name="email" type="email" label={t('admin.field.email')} values={values} problem={problem} required maxlength={254} />
+          <RoleCheckboxes ctx={ctx} values={values} idPrefix="person-role" />
+          <Checkbox id="person-disabled" name="disabled" label={t('admin.field.disabled')} checked={checkedIn(values, 'disabled')} />
+          <div>
+            <button type="submit">{t('common.save')}</button>
+          </div>
+        </PostForm>
+      </section>
+
+      {person.disabled ? null : (
+        <section aria-labelledby="invite-person">
+          <h2 id="invite-person">{t('admin.people.invite_new')}</h2>
+          <p class="hint">{t('admin.people.invite_new_hint')}</p>
+          <PostForm action={`${base}/invite`}>
+            <button type="submit" class="secondary">
+              {t('admin.people.invite_new')}
+            </button>
+          </PostForm>
+        </section>
+      )}
+
+      <section aria-labelledby="person-memberships">
+        <h2 id="person-memberships">{t('admin.people.memberships')}</h2>
+        <p class="hint">{t('admin.people.memberships_hint')}</p>
+        <h3>{t('admin.people.initiatives')}</h3>
+        {initiatives.length === 0 ? (
+          <p>{t('admin.people.no_initiatives')}</p>
+        ) : (
+          <ul>
+            {initiatives.map((i) => (
+              <li>
+                <a href={`/admin/initiatives/${i.id}`}>{i.name}</a>
+                {`: ${t(`admin.role.${i.role}`)}`}
+                {i.active ? null : ` ${t('admin.people.inactive_initiative')}`}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('admin.people.groups')}</h3>
+        {groups.length === 0 ? (
+          <p>{t('admin.people.no_groups')}</p>
+        ) : (
+          <ul>
+            {groups.map((g) => (
+              <li>
+                <a href={`/admin/groups/${g.id}`}>{g.name}</a>
+                {g.coordinator ? `: ${t('admin.role.coordinator')}` : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </AdminLayout>
+  )
+}
