@@ -6,6 +6,7 @@ import { configFromEnv } from './config.ts'
 import type { Deps } from './deps.ts'
 import { startHttpServer } from './http-server.ts'
 import { AppEvents } from './events.ts'
+import { announceFirstAdminLink } from './auth/first-run.ts'
 import { consoleLogger } from './log.ts'
 
 const config = configFromEnv()
@@ -17,6 +18,7 @@ if (applied.length) deps.log.info('database migrated', { applied })
 const app = createApp(deps)
 const running = await startHttpServer(app, deps, { port: config.port, host: config.host })
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
+announceFirstAdminLink(deps)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
