@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { can, type Action, type ActionType, type Actor } from '../../shared/policy.ts'
+
+// The full role × action matrix of shared/policy.ts. X and Y are initiatives, G and H working
+// groups; every object-scoped action is asked about a matching and a non-matching object.
+
+const X = 'initiative-x'
+const Y = 'initiative-y'
+const G = 'group-g'
+const H = 'group-h'
+
+function person(overrides: Partial<Actor> = {}): Actor {
+  return { id: 'p', isAdmin: false, isSpokesperson: false, disabled: false, initiatives: [], groups: [], ...overrides }
+}
+
+const roles = {
+  anonymous: null,
+  // Disabled wins over everything, so this one holds every role it could have.
+  disabled: person({
+    disabled: true,
+    isAdmin: true,
+    isSpokesperson: true,
+    initiatives: [{ initiativeId: X, role: 'delegate' }],
+    groups: [{ groupId: G, coordinator: true }],
+  }),
+  plain: person(),
+  'member of X': person({ initiatives: [{ initiativeId: X, role: 'member' }] }),
+  'delegate of X': person({ initiatives: [{ initiativeId: X, role: 'delegate' }] }),
+  'delegate of Y': person({ initiatives: [{ initiativeId: Y, role: 'delegate' }] }),
+  'group member of G': person({ groups: [{ groupId: G, coordinator: false }] }),
+  'coordinator of G': person({ groups: [{ groupId: G, coordinator: true }] }),
+  'coordinator of H': person({ groups: [{ groupId: H, coordinator: true }] }),
+  spokesperson: person({ isSpokesperson: true }),
+  admin: person({ isAdmin: true }),
+} satisfies Record<string, Actor | null>
+
+type RoleName = keyof typeof roles
+
+/** Every action type with the objects it is asked about. A new Action type fails typechecking here until it is added. */
+const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> = {
+  'admin.manage': [['admin.manage', { type: 'admin.manage' }]],
+  'self.edit': [['self.edit', { type: 'self.edit' }]],
+  'position.read': [['position.read', { type: 'position.read' }]],
+  'position.create': [
+    ['position.create G', { type: 'position.create', groupId: G }],
+    ['position.create H', { type: 'position.create', groupId: H }],
+  ],
+  'position.edit': [
+    ['position.edit G', { type: 'position.edit', groupId: G }],
+    ['position.edit H', { type: 'position.edit', groupId: H }],
+  ],
+  'version.freeze': [
+    ['version.freeze G', { type: 'version.freeze', groupId: G }],
+    ['version.freeze H', { type: 'version.freeze', groupId: H }],
+  ],
+  'round.open': [
+    ['round.open G', { type: 'round.open', groupId: G }],
+    ['round.open H', { type: 'round.open', groupId: H }],
+  ],
+  'round.close': [
+    ['round.close G', { type: 'round.close', groupId: G }],
+    ['round.close H', { type: 'round.close', groupId: H }],
+  ],
+  'position.publish': [['position.publish', { type: 'position.publish' }]],
+  'position.withdraw': [['position.withdraw', { type: 'position.withdraw' }]],
+  'signature.manage': [
+    ['signature.manage X', { type: 'signature.manage', initiativeId: X }],
+    ['signature.manage Y', { type: 'signature.manage', initiativeId: Y }],
+  ],
+}
+const columns = Object.values(columnsByType).flat()
+
+// Y = allowed, - = refused. Column order is that of columnsByType above.
+const matrix: Record<RoleName, string> = {
+  //                    admin self read  create  edit  freeze  open  close  pub wdr  sign
+  //                                     G  H    G  H   G  H   G  H   G  H          X  Y
+  anonymous:           '-     -    -     -  -    -  -   -  -   -  -   -  -   -   -    -  -',
+  disabled:            '-     -    -     -  -    -  -   -  -   -  -   -  -   -   -    -  -',
+  plain:               '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -   -    -  -',
+  'member of X':       '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -   -    -  -',
+  'delegate of X':     '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -   -    Y  -',
+  'delegate of Y':     '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -   -    -  Y',
+  'group member of G': '-     Y    Y     Y  -    Y  -   -  -   -  -   -  -   -   -    -  -',
+  'coordinator of G':  '-     Y    Y     Y  -    Y  -   Y  -   Y  -   Y  -   -   -    -  -',
+  'coordinator of H':  '-     Y    Y     -  Y    -  Y   -  Y   -  Y   -  Y   -   -    -  -',
+  spokesperson:        '-     Y    Y     -  -    -  -   -  -   -  -   -  -   Y   Y    -  -',
+  admin:               'Y     Y    Y     Y  Y    Y  Y   Y  Y   Y  Y   Y  Y   Y   Y    -  -',
+}
+
+const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {
+  const row = matrix[role].trim().split(/\s+/)
+  return columns.map(([label, action], i) => ({ role, label, action, expected: row[i] === 'Y', cell: row[i] }))
+})
+
+describe('policy matrix', () => {
+  it('has one row per role and one cell per action column, each Y or -', () => {
+    for (const role of Object.keys(roles) as RoleName[]) {
+      const row = matrix[role].trim().split(/\s+/)
+      expect(row, role).toHaveLength(columns.length)
+      expect(row.every((c) => c === 'Y' || c === '-'), role).toBe(true)
+    }
+  })
+
+  it.each(cells)('$role · $label → $cell', ({ role, action, expected }) => {
+    expect(can(roles[role], action)).toBe(expected)
+  })
+})
+
+describe('policy combinations', () => {
+  it('gives a person the union of their roles', () => {
+    const both = person({ isSpokesperson: true, groups: [{ groupId: G, coordinator: true }], initiatives: [{ initiativeId: X, role: 'delegate' }, { initiativeId: Y, role: 'delegate' }] })
+    expect(can(both, { type: 'round.open', groupId: G })).toBe(true)
+    expect(can(both, { type: 'position.publish' })).toBe(true)
+    expect(can(both, { type: 'signature.manage', initiativeId: X })).toBe(true)
+    expect(can(both, { type: 'signature.manage', initiativeId: Y })).toBe(true)
+    expect(can(both, { type: 'round.open', groupId: H })).toBe(false)
+    expect(can(both, { type: 'admin.manage' })).toBe(false)
+  })
+
+  it('refuses every action to a disabled person whatever else they hold', () => {
+    const disabled = roles.disabled
+    for (const [, action] of columns) expect(can(disabled, action)).toBe(false)
+  })
+
+  it('does not let a member of one group coordinate it by being a coordinator elsewhere', () => {
+    const mixed = person({ groups: [{ groupId: G, coordinator: false }, { groupId: H, coordinator: true }] })
+    expect(can(mixed, { type: 'position.edit', groupId: G })).toBe(true)
+    expect(can(mixed, { type: 'round.close', groupId: G })).toBe(false)
+    expect(can(mixed, { type: 'round.close', groupId: H })).toBe(true)
+  })
+})
