@@ -20,6 +20,9 @@ import { peopleRoutes } from './people/people.routes.ts'
 import { groupsRoutes } from './groups/groups.routes.ts'
 import { adminPages } from './admin/admin.pages.tsx'
 import { positionsRoutes } from './positions/positions.routes.ts'
+import { positionsPages } from './positions/positions.pages.tsx'
+import { groupPages } from './groups/group.pages.tsx'
+import { homePages } from './home/home.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -47,6 +50,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/groups', groupsRoutes)
   app.route('/admin', adminPages)
   app.route('/api/positions', positionsRoutes)
+  app.route('/', homePages)
+  app.route('/', groupPages)
+  app.route('/', positionsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.var.t('error.not_found') } }, 404)

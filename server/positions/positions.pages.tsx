@@ -1,0 +1,60 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { fail } from '../../shared/errors.ts'
+import { can } from '../../shared/policy.ts'
+import { presenceColor } from '../../shared/presence-color.ts'
+import { PositionPage } from '../../web/views/positions/position-page.tsx'
+import { requirePerson } from '../auth/guards.ts'
+import * as groupRepo from '../groups/group.repo.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { pageContext, render } from '../http/render.tsx'
+import * as positionRepo from './position.repo.ts'
+import { readDraft } from './read-draft.ts'
+import { renamePosition } from './rename-position.ts'
+import { readTitleForm } from './title-form.ts'
+
+interface PageExtras {
+  rename?: { title: string; error: string }
+  renamed?: boolean
+  status?: 200 | 400
+}
+
+function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
+  const { person, actor } = requirePerson(c)
+  const { db } = c.var.deps
+  const position = positionRepo.getPosition(db, positionId) ?? fail('not_found')
+  const group = groupRepo.getGroup(db, position.group_id) ?? fail('not_found')
+  const member = can(actor, { type: 'position.edit', groupId: group.id })
+  // The sync server enforces the same rule; the page only chooses editor or reader view.
+  const open = position.status === 'drafting' && position.draft_readonly === 0
+  const locked = !open && (position.status === 'drafting' || position.status === 'in_round')
+  return render(
+    c,
+    <PositionPage
+      ctx={pageContext(c)}
+      position={{ id: position.id, title: position.title, status: position.status }}
+      group={{ name: group.name, slug: group.slug }}
+      draftHtml={readDraft(c.var.deps, position).html}
+      mode={member && open ? 'edit' : 'read'}
+      readonlyReason={member && open ? null : locked ? 'locked' : member ? null : 'reader'}
+      user={{ id: person.id, name: person.name, color: presenceColor(person.id) }}
+      canRename={member && position.status === 'drafting'}
+      rename={extras.rename ?? null}
+      renamed={extras.renamed ?? false}
+    />,
+    extras.status ?? 200,
+  )
+}
+
+/** /positions/:id: the position with its live draft, and the rename form. */
+export const positionsPages = new Hono<AppEnv>()
+  .get('/positions/:id', (c) => positionPage(c, c.req.param('id'), { renamed: c.req.query('renamed') === '1' }))
+  .post('/positions/:id/title', async (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    const form = await readTitleForm(c)
+    if (!form.ok) return positionPage(c, id, { rename: { title: form.entered, error: form.message }, status: 400 })
+    // Refusals (not a member, no longer drafting) go to the error page: the form was not offered.
+    renamePosition(c.var.deps, actor, id, form.title)
+    return c.redirect(`/positions/${id}?renamed=1`, 303)
+  })

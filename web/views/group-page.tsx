@@ -1,0 +1,78 @@
+import { ErrorNotice, Layout, type PageContext } from './layout.tsx'
+import { PositionList, type PositionListItem } from './positions/position-list.tsx'
+
+export interface GroupPageProps {
+  ctx: PageContext
+  group: { name: string; slug: string; description: string }
+  members: Array<{ name: string; coordinator: boolean }>
+  positions: PositionListItem[]
+  /** Whether the viewer may start a position here (members and admins). */
+  canCreate: boolean
+  /** The "new position" form after a failed attempt: what was typed and why it failed. */
+  form?: { title: string; error: string } | null
+}
+
+export function GroupPage({ ctx, group, members, positions, canCreate, form }: GroupPageProps) {
+  const { t } = ctx
+  return (
+    <Layout ctx={ctx} title={group.name}>
+      <p class="muted">{t('positions.page.group')}</p>
+      <h1>{group.name}</h1>
+      {group.description ? <p class="lead">{group.description}</p> : null}
+
+      <section aria-labelledby="group-positions">
+        <h2 id="group-positions">{t('group.positions')}</h2>
+        <PositionList ctx={ctx} positions={positions} />
+      </section>
+
+      {canCreate ? (
+        <section aria-labelledby="group-new-position">
+          <h2 id="group-new-position">{t('positions.create.heading')}</h2>
+          <ErrorNotice message={form?.error} />
+          <form method="post" action={`/groups/${group.slug}/positions`}>
+            <label for="new-position-title">{t('positions.field.title')}</label>
+            <p class="hint" id="new-position-title-hint">
+              {t('positions.field.title_hint')}
+            </p>
+            <input
+              id="new-position-title"
+              name="title"
+              type="text"
+              required
+              maxlength={200}
+              value={form?.title ?? ''}
+              aria-describedby="new-position-title-hint"
+              aria-invalid={form?.error ? 'true' : undefined}
+            />
+            <div>
+              <button type="submit">{t('positions.create.submit')}</button>
+            </div>
+          </form>
+        </section>
+      ) : (
+        <p class="hint">{t('group.create_hint_outsider')}</p>
+      )}
+
+      <section aria-labelledby="group-members">
+        <h2 id="group-members">{t('group.members')}</h2>
+        {members.length === 0 ? (
+          <p class="muted">{t('group.no_members')}</p>
+        ) : (
+          <ul class="member-list">
+            {members.map((m) => (
+              <li>
+                {m.name}
+                {m.coordinator ? (
+                  <>
+                    {' '}
+                    <span class="badge">{t('group.coordinator')}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Layout>
+  )
+}

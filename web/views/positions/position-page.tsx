@@ -1,0 +1,122 @@
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import type { PositionStatus } from '../../../db/schema/index.ts'
+import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { StatusBadge } from './position-list.tsx'
+
+/** Places where later features (rounds, versions) add to the position page. */
+export interface PositionSlots {
+  /** Above the text, e.g. "a round is open — cast your ballot". */
+  notice?: Child
+  /** Coordinator actions: freeze a version, open a round. */
+  actions?: Child
+  /** Replaces the live draft, e.g. the frozen version while a round runs. */
+  text?: Child
+  /** The list of frozen versions. */
+  versions?: Child
+  /** Rounds held on this position, with their results. */
+  rounds?: Child
+}
+
+export interface PositionPageProps {
+  ctx: PageContext
+  position: { id: string; title: string; status: PositionStatus }
+  group: { name: string; slug: string }
+  /** Current HTML of the draft, rendered on the server so the text shows before (and without) JavaScript. */
+  draftHtml: string
+  /** 'edit': the live editor; 'read': the live text, read only. */
+  mode: 'edit' | 'read'
+  /** Why the viewer cannot write: not a member of the group, or the draft is locked for everybody. */
+  readonlyReason: 'reader' | 'locked' | null
+  /** The person as collaborators see them (caret label and presence list). */
+  user: { id: string; name: string; color: string }
+  canRename: boolean
+  rename?: { title: string; error?: string | null } | null
+  renamed?: boolean
+  slots?: PositionSlots
+}
+
+export function PositionPage(props: PositionPageProps) {
+  const { ctx, position, group, slots = {} } = props
+  const { t } = ctx
+  return (
+    <Layout ctx={ctx} title={position.title} scripts={slots.text ? [] : ['/assets/editor.js']}>
+      <p class="breadcrumb">
+        {t('positions.page.group')}: <a href={`/groups/${group.slug}`}>{group.name}</a>
+      </p>
+      <h1>{position.title}</h1>
+      <p>
+        {t('positions.page.status')}: <StatusBadge ctx={ctx} status={position.status} />
+      </p>
+      <SuccessNotice message={props.renamed ? t('positions.rename.saved') : null} />
+      {props.canRename ? <RenameForm {...props} /> : null}
+      {slots.notice}
+      {slots.actions}
+      {slots.text ?? <LiveDraft {...props} />}
+      {slots.versions}
+      {slots.rounds}
+    </Layout>
+  )
+}
+
+function RenameForm({ ctx, position, rename }: PositionPageProps) {
+  const { t } = ctx
+  return (
+    <details class="rename" open={rename?.error ? true : undefined}>
+      <summary>{t('positions.rename.summary')}</summary>
+      <ErrorNotice message={rename?.error} />
+      <form method="post" action={`/positions/${position.id}/title`}>
+        <label for="position-title">{t('positions.field.title')}</label>
+        <input
+          id="position-title"
+          name="title"
+          type="text"
+          required
+          maxlength={200}
+          value={rename?.title ?? position.title}
+          aria-invalid={rename?.error ? 'true' : undefined}
+        />
+        <div>
+          <button type="submit">{t('positions.rename.submit')}</button>
+        </div>
+      </form>
+    </details>
+  )
+}
+
+function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, user }: PositionPageProps) {
+  const { t } = ctx
+  const heading = position.status === 'drafting' ? t('positions.page.draft_heading') : t('positions.page.text_heading')
+  return (
+    <section class="draft" aria-labelledby="draft-heading">
+      <h2 id="draft-heading">{heading}</h2>
+      {readonlyReason === 'reader' ? <p class="hint">{t('positions.page.reader_hint')}</p> : null}
+      {readonlyReason === 'locked' ? <p class="hint">{t('positions.page.locked_hint')}</p> : null}
+      <div class="editor-layout">
+        <div
+          class="editor"
+          id="editor"
+          data-position-id={position.id}
+          data-editable={mode === 'edit' ? 'true' : 'false'}
+          data-locale={ctx.locale}
+          data-user-id={user.id}
+          data-user-name={user.name}
+          data-user-color={user.color}
+        >
+          <p class="editor-status" role="status" data-editor-status hidden></p>
+          <div class="editor-content prose" data-editor-content>
+            {raw(draftHtml)}
+          </div>
+        </div>
+        <aside class="presence" aria-labelledby="presence-heading" data-presence hidden>
+          <h3 id="presence-heading">{t('positions.page.presence')}</h3>
+          <p class="hint visually-hidden">{t('positions.page.presence_hint')}</p>
+          <ul class="presence-list" data-presence-list></ul>
+        </aside>
+      </div>
+      <noscript>
+        <p class="hint">{t('positions.page.noscript')}</p>
+      </noscript>
+    </section>
+  )
+}
