@@ -23,6 +23,10 @@ import { positionsRoutes } from './positions/positions.routes.ts'
 import { positionsPages } from './positions/positions.pages.tsx'
 import { groupPages } from './groups/group.pages.tsx'
 import { homePages } from './home/home.pages.tsx'
+import { publicApiRoutes } from './publishing/public-api.routes.ts'
+import { publicPages } from './publishing/public.pages.tsx'
+import { publishingPages } from './publishing/publishing.pages.tsx'
+import { publishingRoutes } from './publishing/publishing.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -53,6 +57,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', homePages)
   app.route('/', groupPages)
   app.route('/', positionsPages)
+  app.route('/api/positions', publishingRoutes)
+  app.route('/api/public', publicApiRoutes)
+  app.route('/', publicPages)
+  app.route('/', publishingPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.var.t('error.not_found') } }, 404)

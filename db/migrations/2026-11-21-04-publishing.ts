@@ -15,6 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('group_name', 'text', (c) => c.notNull())
     .addColumn('group_slug', 'text', (c) => c.notNull())
     .addColumn('version_number', 'integer', (c) => c.notNull())
+    // The round that adopted the version (its result is copied into `result`).
+    .addColumn('round_id', 'text', (c) => c.notNull())
     .addColumn('version_hash', 'text', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('html', 'text', (c) => c.notNull())

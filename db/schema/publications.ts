@@ -13,6 +13,8 @@ export interface PublicationsTable {
   group_name: string
   group_slug: string
   version_number: number
+  /** The round that adopted this version. */
+  round_id: string
   /** SHA-256 (hex) of the canonical JSON of `content`, as stored with the version. */
   version_hash: string
   /** ProseMirror JSON of the adopted version. */

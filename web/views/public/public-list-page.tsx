@@ -83,13 +83,14 @@ export function PublicListPage({ ctx, items, groups, query, url }: PublicListPag
   )
 }
 
-export function PublicListEntry({ ctx, item }: { ctx: PageContext; item: PublicListItem }) {
+export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; item: PublicListItem; level?: 2 | 3 }) {
   const { t, locale } = ctx
+  const Heading = level === 2 ? 'h2' : 'h3'
   return (
     <li class="card public-card">
-      <h2 class="public-card-title">
+      <Heading class="public-card-title">
         <a href={`/p/${item.slug}`}>{item.title}</a>
-      </h2>
+      </Heading>
       <p class="public-card-meta">
         {item.withdrawnAt !== null ? <span class="badge badge-withdrawn">{t('publishing.withdrawn_badge')}</span> : null}{' '}
         <span>{item.groupName}</span> ·{' '}

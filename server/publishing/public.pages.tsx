@@ -1,0 +1,184 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { PublicationRow } from '../../db/schema/index.ts'
+import { formatLongDate, resultSentence } from '../../shared/publishing/result-sentence.ts'
+import { PublicListPage } from '../../web/views/public/public-list-page.tsx'
+import { PublicPositionPage, type PublicPositionView } from '../../web/views/public/public-position-page.tsx'
+import type { AppEnv } from '../http/app-env.ts'
+import { pageContext } from '../http/render.tsx'
+import { readQuery } from '../http/validate.ts'
+import { delegateInitiatives } from './adoption.repo.ts'
+import { atomFeed } from './atom-feed.ts'
+import { conditional, etagOf } from './conditional.ts'
+import { excerpt, plainText } from './plain-text.ts'
+import { publicUrlOf, storedResult } from './present-publication.ts'
+import { publicationsState, publishedGroups, recentlyChangedPublications } from './publication.repo.ts'
+import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
+import { renderPdf } from './render-pdf.ts'
+import { signedInitiatives, type Signatory } from './signature.repo.ts'
+
+/** What a page shows besides the publication: language and who looks at it (the header names them). */
+function viewerBasis(c: Context<AppEnv>): Array<string | number> {
+  const person = c.var.current?.person
+  return [c.var.locale, person?.id ?? '', person?.updated_at ?? 0]
+}
+
+function scopeOf(c: Context<AppEnv>): 'public' | 'private' {
+  return c.var.current ? 'private' : 'public'
+}
+
+const VARY = ['Cookie', 'Accept-Language']
+
+function html(c: Context<AppEnv>, page: JSX.Element) {
+  return c.html('<!doctype html>' + String(page))
+}
+
+export function positionView(row: PublicationRow, signatories: Signatory[], publicUrl: string, locale: 'de' | 'en'): PublicPositionView {
+  return {
+    positionId: row.position_id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    excerpt: excerpt(plainText(JSON.parse(row.content)), 200),
+    groupName: row.group_name,
+    adoptedAt: row.adopted_at,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    versionNumber: row.version_number,
+    versionHash: row.version_hash,
+    html: row.html,
+    resultText: resultSentence(storedResult(row), locale),
+    signatories: signatories.map((s) => ({ name: s.name })),
+    withdrawn: row.withdrawn_at === null ? null : { at: row.withdrawn_at, reason: row.withdraw_reason ?? '' },
+    url: publicUrlOf(publicUrl, row.slug),
+  }
+}
+
+// Rendering a PDF takes a few milliseconds of CPU; the same publication in the same language
+// gives the same file, so recent ones are kept (keyed by their ETag, which covers every change).
+const pdfCache = new Map<string, Buffer>()
+const PDF_CACHE_SIZE = 20
+
+async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Buffer> {
+  const hit = pdfCache.get(etag)
+  if (hit) return hit
+  const { t, locale } = c.var
+  const url = publicUrlOf(c.var.deps.config.publicUrl, row.slug)
+  const date = (ms: number) => formatLongDate(ms, locale)
+  const pdf = await renderPdf({
+    title: row.title,
+    summary: row.summary,
+    content: JSON.parse(row.content),
+    header: `${t('app.name')} · ${t('publishing.group')}: ${row.group_name}`,
+    resultLabel: t('publishing.result'),
+    resultText: resultSentence(storedResult(row), locale),
+    withdrawn:
+      row.withdrawn_at === null
+        ? null
+        : {
+            title: t('publishing.withdrawn_title', { date: date(row.withdrawn_at) }),
+            reason: t('publishing.withdrawn_reason', { reason: row.withdraw_reason ?? '' }),
+          },
+    signatoriesLabel: t('publishing.signatories'),
+    signatories: signatories.map((s) => s.name),
+    noSignatories: t('publishing.no_signatories'),
+    facts: [
+      [t('publishing.group'), row.group_name],
+      [t('publishing.adopted_at'), date(row.adopted_at)],
+      [t('publishing.published_at'), date(row.published_at)],
+      [t('publishing.version'), String(row.version_number)],
+      [t('publishing.hash'), row.version_hash],
+    ],
+    footer: url,
+    locale,
+    author: t('app.name'),
+    createdAt: row.published_at,
+  })
+  if (pdfCache.size >= PDF_CACHE_SIZE) pdfCache.delete(pdfCache.keys().next().value!)
+  pdfCache.set(etag, pdf)
+  return pdf
+}
+
+/** /p, /p/:slug, /p/:slug.pdf and /feed.atom: no login, no JavaScript. */
+export const publicPages = new Hono<AppEnv>()
+  .get('/p', (c) => {
+    const deps = c.var.deps
+    const query = readQuery(c, PublicListQuery)
+    const q = (query.q ?? '').trim()
+    const group = query.group ?? ''
+    const state = publicationsState(deps.db)
+    const unchanged = conditional(c, {
+      basis: ['p', state.lastChange, state.count, q, group, ...viewerBasis(c)],
+      lastModified: state.lastChange,
+      scope: scopeOf(c),
+      vary: VARY,
+    })
+    if (unchanged) return unchanged
+    const items = readPublicList(deps, { q, group }).map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      groupName: row.group_name,
+      publishedAt: row.published_at,
+      withdrawnAt: row.withdrawn_at,
+    }))
+    const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
+    return html(
+      c,
+      <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} />,
+    )
+  })
+  // One route for both: Hono's `:slug` would also match "x.pdf" (see the routing test).
+  .get('/p/:file{[a-z0-9-]+(?:\\.pdf)?}', async (c) => {
+    const deps = c.var.deps
+    const file = c.req.param('file')
+    const isPdf = file.endsWith('.pdf')
+    const { row, signatories } = readPublication(deps, isPdf ? file.slice(0, -'.pdf'.length) : file)
+    if (isPdf) {
+      const basis = ['pdf', row.slug, row.updated_at, c.var.locale]
+      const unchanged = conditional(c, { basis, lastModified: row.updated_at, scope: 'public', vary: VARY })
+      if (unchanged) return unchanged
+      const pdf = await pdfFor(c, row, signatories, etagOf(basis))
+      c.header('Content-Type', 'application/pdf')
+      c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
+      return c.body(new Uint8Array(pdf))
+    }
+    const current = c.var.current
+    const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []
+    const unchanged = conditional(c, {
+      basis: ['p-one', row.slug, row.updated_at, ...viewerBasis(c), delegateOf.map((i) => i.id).join(',')],
+      lastModified: row.updated_at,
+      scope: scopeOf(c),
+      vary: VARY,
+    })
+    if (unchanged) return unchanged
+    const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
+    const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
+    return html(
+      c,
+      <PublicPositionPage ctx={pageContext(c)} position={positionView(row, signatories, deps.config.publicUrl, c.var.locale)} coSign={coSign} />,
+    )
+  })
+  .get('/feed.atom', (c) => {
+    const deps = c.var.deps
+    const { t, locale } = c.var
+    const state = publicationsState(deps.db)
+    const unchanged = conditional(c, {
+      basis: ['feed', state.lastChange, state.count, locale],
+      lastModified: state.lastChange,
+      scope: 'public',
+      vary: VARY,
+    })
+    if (unchanged) return unchanged
+    const xml = atomFeed(recentlyChangedPublications(deps.db, 50), deps.config.publicUrl, {
+      title: `${t('app.name')}: ${t('publishing.feed_title')}`,
+      subtitle: t('publishing.list_intro'),
+      author: t('app.name'),
+      withdrawnTitle: (title) => t('publishing.feed_withdrawn_title', { title }),
+      withdrawnReason: (reason) => t('publishing.withdrawn_reason', { reason }),
+      resultText: (row) => resultSentence(storedResult(row), locale),
+    })
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8')
+    return c.body(xml)
+  })

@@ -1,0 +1,43 @@
+import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
+import type { PageContext } from '../layout.tsx'
+
+/** A published position that the viewer's initiative(s) agreed to and have not co-signed yet. */
+export interface CoSignOffer {
+  positionId: string
+  slug: string
+  title: string
+  groupName: string
+  publishedAt: number
+  initiatives: Array<{ initiativeId: string; name: string }>
+}
+
+/** Start page block for delegates: "you agreed to these; co-sign them publicly too". */
+export function CoSignOffers({ ctx, offers, back = '/' }: { ctx: PageContext; offers: CoSignOffer[]; back?: string }) {
+  const { t, locale } = ctx
+  if (offers.length === 0) return null
+  return (
+    <section class="cosign-offers" aria-labelledby="cosign-offers-title">
+      <h2 id="cosign-offers-title">{t('publishing.cosign_offers_title')}</h2>
+      <p>{t('publishing.cosign_offers_intro')}</p>
+      <ul class="card-list">
+        {offers.map((offer) => (
+          <li class="card">
+            <h3 class="public-card-title">
+              <a href={`/p/${offer.slug}`}>{offer.title}</a>
+            </h3>
+            <p class="public-card-meta">
+              {offer.groupName} · {t('publishing.published_on', { date: formatLongDate(offer.publishedAt, locale) })}
+            </p>
+            {offer.initiatives.map((initiative) => (
+              <form method="post" action={`/positions/${offer.positionId}/signatures`} class="cosign-form">
+                <input type="hidden" name="initiativeId" value={initiative.initiativeId} />
+                <input type="hidden" name="back" value={back} />
+                <button type="submit">{t('publishing.cosign_submit', { initiative: initiative.name })}</button>
+              </form>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

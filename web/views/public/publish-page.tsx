@@ -1,0 +1,23 @@
+import { Layout, type PageContext } from '../layout.tsx'
+import { PublishPanel, type PublishPanelData } from './publish-panel.tsx'
+
+export interface PublishPageProps {
+  ctx: PageContext
+  title: string
+  data: PublishPanelData
+  values?: { summary?: string; reason?: string }
+  error?: string | null
+}
+
+/** The publish/withdraw forms on a page of their own (also where a failed form post lands). */
+export function PublishPage({ ctx, title, data, values, error }: PublishPageProps) {
+  const { t } = ctx
+  return (
+    <Layout ctx={ctx} title={t('publishing.panel_page_title', { title })} head={<link rel="stylesheet" href="/assets/public.css" />}>
+      <p>
+        <a href={`/positions/${data.positionId}`}>{title}</a>
+      </p>
+      <PublishPanel ctx={ctx} data={data} values={values} error={error} level={1} />
+    </Layout>
+  )
+}

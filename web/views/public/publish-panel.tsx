@@ -1,0 +1,108 @@
+import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
+import { ErrorNotice, type PageContext } from '../layout.tsx'
+import { embedSnippet } from './embed-snippet.ts'
+
+/** What the spokesperson panel of a position shows. */
+export interface PublishPanelData {
+  positionId: string
+  status: 'drafting' | 'in_round' | 'adopted' | 'published' | 'withdrawn'
+  publication: { slug: string; url: string; publishedAt: number; withdrawnAt: number | null; withdrawReason: string | null } | null
+  publicUrl: string
+}
+
+export interface PublishPanelProps {
+  ctx: PageContext
+  data: PublishPanelData
+  /** What was entered before a failed post, so nothing is lost. */
+  values?: { summary?: string; reason?: string }
+  error?: string | null
+  /** Heading level: 2 on a position page, 1 on the panel's own page. */
+  level?: 1 | 2
+}
+
+/**
+ * For spokespersons and admins: publish an adopted position, withdraw a published one, and the
+ * snippet that embeds the public list on the alliance's website. Plain forms, no JavaScript.
+ */
+export function PublishPanel({ ctx, data, values = {}, error, level = 2 }: PublishPanelProps) {
+  const { t, locale } = ctx
+  const Heading = level === 1 ? 'h1' : 'h2'
+  const pub = data.publication
+  const apiUrl = `${data.publicUrl}/api/public/positions`
+  return (
+    <section class="publish-panel" aria-labelledby={`publish-${data.positionId}`}>
+      <Heading id={`publish-${data.positionId}`}>{t('publishing.panel_title')}</Heading>
+      <ErrorNotice message={error} />
+      {data.status === 'adopted' ? (
+        <form method="post" action={`/positions/${data.positionId}/publish`}>
+          <p>{t('publishing.panel_adopted')}</p>
+          <label for={`publish-summary-${data.positionId}`}>{t('publishing.summary_label')}</label>
+          <p class="hint" id={`publish-summary-hint-${data.positionId}`}>
+            {t('publishing.summary_hint')}
+          </p>
+          <textarea
+            id={`publish-summary-${data.positionId}`}
+            name="summary"
+            maxlength={500}
+            rows={3}
+            aria-describedby={`publish-summary-hint-${data.positionId}`}
+          >
+            {values.summary ?? ''}
+          </textarea>
+          <div>
+            <button type="submit">{t('publishing.publish_submit')}</button>
+          </div>
+        </form>
+      ) : null}
+      {pub ? (
+        <p>
+          {t('publishing.panel_published', { date: formatLongDate(pub.publishedAt, locale) })}{' '}
+          <a href={`/p/${pub.slug}`}>{pub.url}</a>
+        </p>
+      ) : null}
+      {pub && pub.withdrawnAt !== null ? (
+        <p>
+          <strong>{t('publishing.panel_withdrawn', { date: formatLongDate(pub.withdrawnAt, locale) })}</strong>{' '}
+          {t('publishing.withdrawn_reason', { reason: pub.withdrawReason ?? '' })}
+        </p>
+      ) : null}
+      {pub && pub.withdrawnAt === null && data.status === 'published' ? (
+        <form method="post" action={`/positions/${data.positionId}/withdraw`}>
+          <fieldset>
+            <legend>{t('publishing.withdraw_legend')}</legend>
+            <p>{t('publishing.withdraw_intro')}</p>
+            <label for={`withdraw-reason-${data.positionId}`}>{t('publishing.reason_label')}</label>
+            <p class="hint" id={`withdraw-reason-hint-${data.positionId}`}>
+              {t('publishing.reason_hint')}
+            </p>
+            <textarea
+              id={`withdraw-reason-${data.positionId}`}
+              name="reason"
+              required
+              maxlength={1000}
+              rows={3}
+              aria-describedby={`withdraw-reason-hint-${data.positionId}`}
+            >
+              {values.reason ?? ''}
+            </textarea>
+            <div>
+              <button type="submit" class="danger">
+                {t('publishing.withdraw_submit')}
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      ) : null}
+      {data.status !== 'adopted' && !pub ? <p class="muted">{t('publishing.panel_not_adopted')}</p> : null}
+      <details class="embed">
+        <summary>{t('publishing.embed_title')}</summary>
+        <p>{t('publishing.embed_intro')}</p>
+        <label for={`embed-code-${data.positionId}`}>{t('publishing.embed_label')}</label>
+        <textarea id={`embed-code-${data.positionId}`} class="embed-code" readonly rows={12}>
+          {embedSnippet(data.publicUrl, { withdrawn: t('publishing.withdrawn_badge'), all: t('publishing.all_positions') })}
+        </textarea>
+        <p class="hint">{t('publishing.embed_api', { url: apiUrl })}</p>
+      </details>
+    </section>
+  )
+}

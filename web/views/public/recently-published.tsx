@@ -1,0 +1,24 @@
+import type { PageContext } from '../layout.tsx'
+import { PublicListEntry, type PublicListItem } from './public-list-page.tsx'
+
+/** Start page block: the newest publications, with a link to all of them. */
+export function RecentlyPublished({ ctx, items }: { ctx: PageContext; items: PublicListItem[] }) {
+  const { t } = ctx
+  return (
+    <section class="recently-published" aria-labelledby="recently-published-title">
+      <h2 id="recently-published-title">{t('publishing.recent_title')}</h2>
+      {items.length === 0 ? (
+        <p class="muted">{t('publishing.none')}</p>
+      ) : (
+        <ul class="card-list public-list">
+          {items.map((item) => (
+            <PublicListEntry ctx={ctx} item={item} level={3} />
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/p">{t('publishing.all_positions')}</a>
+      </p>
+    </section>
+  )
+}
