@@ -1,24 +1,28 @@
 import type { Page } from 'playwright-core'
+import { clickAndWait } from './navigation.ts'
 
 /**
- * Logs in through the /login form the way a person does (German UI), and waits until the app
- * has sent the browser on from the login page.
+ * Fills and sends the /login form the way a person does (German UI). Resolves when the answer
+ * has loaded: the page behind the login on success, the login form with a message otherwise.
  */
-export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function submitLogin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`)
   await page.getByLabel('E-Mail', { exact: true }).fill(email)
   await page.getByLabel('Passwort', { exact: true }).fill(password)
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'load' }),
-    page.getByRole('main').getByRole('button', { name: 'Anmelden', exact: true }).click(),
-  ])
+  await clickAndWait(page, page.getByRole('main').getByRole('button', { name: 'Anmelden', exact: true }))
+}
+
+/** Logs in through the form and fails unless the browser left the login page. */
+export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await submitLogin(page, baseUrl, email, password)
+  if (new URL(page.url()).pathname === '/login') {
+    const message = await page.getByRole('alert').textContent().catch(() => null)
+    throw new Error(`login as ${email} failed${message ? `: ${message.trim()}` : ''}`)
+  }
 }
 
 /** Logs out with the button in the page header and waits for the next page. */
 export async function logout(page: Page): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('framenavigated'),
-    page.getByRole('navigation').getByRole('button', { name: 'Abmelden', exact: true }).click(),
-  ])
-  await page.waitForLoadState('load')
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' })
+  await clickAndWait(page, nav.getByRole('button', { name: 'Abmelden', exact: true }))
 }
