@@ -8,6 +8,7 @@ import { startHttpServer } from './http-server.ts'
 import { AppEvents } from './events.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
 import { consoleLogger } from './log.ts'
+import { createSyncEndpoint } from './sync/sync-endpoint.ts'
 
 const config = configFromEnv()
 const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
@@ -16,7 +17,7 @@ const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), even
 if (applied.length) deps.log.info('database migrated', { applied })
 
 const app = createApp(deps)
-const running = await startHttpServer(app, deps, { port: config.port, host: config.host })
+const running = await startHttpServer(app, deps, { port: config.port, host: config.host, extensions: [createSyncEndpoint(deps)] })
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
 announceFirstAdminLink(deps)
 

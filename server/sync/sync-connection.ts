@@ -1,0 +1,46 @@
+import type { Actor } from '../../shared/policy.ts'
+import type { AwarenessUser } from './awareness-relay.ts'
+import type { CloseReason } from './close-codes.ts'
+
+/** What the core needs from a transport (a websocket, or a test double). */
+export interface SyncTransport {
+  send(message: Uint8Array): void
+  /** Ends the connection from the server side; the transport later calls `core.close(conn)`. */
+  close(reason: CloseReason): void
+}
+
+/** The person behind a connection, resolved from the session at the upgrade. */
+export interface SyncPerson {
+  id: string
+  name: string
+  actor: Actor
+}
+
+/** One open connection to one draft. Created by `SyncCore.open`, never by hand. */
+export class SyncConnection {
+  closed = false
+  /** May this connection change the draft right now (its rights and the draft's read-only switch)? */
+  writable: boolean
+
+  constructor(
+    readonly id: number,
+    readonly positionId: string,
+    readonly person: SyncPerson,
+    /** What the person may do by their role: edit (members of the group, admins) or only read. */
+    readonly mayEdit: boolean,
+    readonly user: AwarenessUser,
+    readonly transport: SyncTransport,
+    draftReadonly: boolean,
+  ) {
+    this.writable = mayEdit && !draftReadonly
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return
+    try {
+      this.transport.send(message)
+    } catch {
+      // a socket that died between our check and the send: its close event cleans up
+    }
+  }
+}

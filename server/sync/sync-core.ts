@@ -1,0 +1,309 @@
+import * as Y from 'yjs'
+import { AppError, fail, type ErrorCode } from '../../shared/errors.ts'
+import { can } from '../../shared/policy.ts'
+import { presenceColor } from '../../shared/presence-color.ts'
+import { encodeAccessMessage } from '../../shared/sync/protocol.ts'
+import type { Deps } from '../deps.ts'
+import type { AppEventMap } from '../events.ts'
+import type { CloseReason } from './close-codes.ts'
+import { prepareAppend } from './doc.repo.ts'
+import { LiveDoc, type Append } from './live-doc.ts'
+import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './sync-messages.ts'
+import { getSyncPosition } from './sync-position.repo.ts'
+
+/** Timer functions, injectable so tests need not wait; the defaults never keep the process alive. */
+export interface SyncTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface SyncCoreOptions {
+  /** Compact the stored log once it holds more entries than this. */
+  compactAfter: number
+  /** Unload a document this long after its last connection closed (it is compacted then). */
+  unloadAfterMs: number
+  /** Updates waiting for missing dependencies beyond this many bytes end the sender's connection. */
+  maxPendingBytes: number
+  timers: SyncTimers
+}
+
+export interface SyncStats {
+  documents: number
+  connections: number
+  messages: number
+  storedUpdates: number
+  /** Updates from read-only connections, dropped. */
+  refusedUpdates: number
+  /** Connections the core ended, by error code. */
+  closedFor: Partial<Record<ErrorCode, number>>
+  compactions: number
+}
+
+const defaultTimers: SyncTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+export const DEFAULT_SYNC_CORE_OPTIONS: SyncCoreOptions = {
+  compactAfter: 500,
+  unloadAfterMs: 30_000,
+  maxPendingBytes: 16 * 1024,
+  timers: defaultTimers,
+}
+
+/**
+ * The co-editing core, independent of any transport: the registry of loaded drafts, their
+ * persistence, and who may read or write. A transport calls `open` when a connection is
+ * authorized, `receive` for each binary message, and `close` when the connection ends; the core
+ * answers through the connection's `SyncTransport`. Everything here runs synchronously, so an
+ * update is stored before the next message (or another connection's) is looked at.
+ */
+export class SyncCore {
+  private readonly options: SyncCoreOptions
+  private readonly docs = new Map<string, LiveDoc>()
+  private readonly byPerson = new Map<string, Set<SyncConnection>>()
+  private readonly append: Append
+  private nextId = 1
+  private counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0 }
+  private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
+  private stopped = false
+
+  constructor(
+    private readonly deps: Deps,
+    options: Partial<SyncCoreOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SYNC_CORE_OPTIONS, ...options }
+    this.append = prepareAppend(deps.db)
+    deps.events.on('draft-readonly', this.onDraftReadonly)
+    deps.events.on('person-disabled', this.onPersonDisabled)
+  }
+
+  /**
+   * Opens a connection to a draft: loads it if needed (fully, before anything is sent), then
+   * sends sync step 1, the access message and the awareness states of the others.
+   * Throws AppError('not_found') for an unknown position.
+   */
+  open(positionId: string, person: SyncPerson, transport: SyncTransport): SyncConnection {
+    if (this.stopped) fail('invalid_state', 'the sync core is shut down')
+    const doc = this.docs.get(positionId) ?? this.load(positionId)
+    const mayEdit = can(person.actor, { type: 'position.edit', groupId: doc.groupId })
+    const user = { id: person.id, name: person.name, color: presenceColor(person.id) }
+    const conn = new SyncConnection(this.nextId++, positionId, person, mayEdit, user, transport, doc.readonly)
+    if (doc.idleTimer !== null) {
+      this.options.timers.clearTimeout(doc.idleTimer)
+      doc.idleTimer = null
+    }
+    doc.connections.add(conn)
+    let mine = this.byPerson.get(person.id)
+    if (!mine) this.byPerson.set(person.id, (mine = new Set()))
+    mine.add(conn)
+    conn.send(encodeSyncStep1(doc.doc))
+    conn.send(encodeAccessMessage(conn.writable ? 'read-write' : 'read-only'))
+    const awareness = doc.awareness.snapshot()
+    if (awareness) conn.send(awareness)
+    return conn
+  }
+
+  /** Handles one binary message. A malformed one ends this connection and nothing else. */
+  receive(conn: SyncConnection, frame: Uint8Array): void {
+    if (conn.closed) return
+    const doc = this.docs.get(conn.positionId)
+    if (!doc) return
+    this.counters.messages++
+    try {
+      const message = decodeClientMessage(frame)
+      switch (message.type) {
+        case 'step1':
+          conn.send(encodeSyncStep2(doc.doc, message.stateVector))
+          break
+        case 'step2':
+        case 'update':
+          if (!conn.writable) {
+            this.counters.refusedUpdates++
+            break
+          }
+          doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes)
+          break
+        case 'awareness': {
+          const relay = doc.awareness.receive(conn, message.update, conn.user)
+          if (relay) doc.broadcast(relay)
+          break
+        }
+        case 'query-awareness': {
+          const states = doc.awareness.snapshot()
+          if (states) conn.send(states)
+          break
+        }
+        case 'auth':
+          break // clients have nothing to say here
+      }
+    } catch (error) {
+      // Anything thrown while decoding or applying a client's bytes is that client's fault.
+      const code = error instanceof AppError ? error.code : 'validation'
+      this.end(conn, code, error instanceof Error ? error.message : String(error))
+    }
+    if (doc.failed) this.dropFailed(doc)
+  }
+
+  /** Forgets a connection (idempotent); its awareness states are removed for the others. */
+  close(conn: SyncConnection): void {
+    if (conn.closed) return
+    conn.closed = true
+    const mine = this.byPerson.get(conn.person.id)
+    mine?.delete(conn)
+    if (mine?.size === 0) this.byPerson.delete(conn.person.id)
+    const doc = this.docs.get(conn.positionId)
+    if (!doc || !doc.connections.delete(conn)) return
+    const removal = doc.awareness.remove(conn)
+    if (removal) doc.broadcast(removal)
+    if (doc.connections.size === 0 && !this.stopped) {
+      doc.idleTimer = this.options.timers.setTimeout(() => {
+        doc.idleTimer = null
+        if (doc.connections.size === 0 && this.docs.get(doc.positionId) === doc) this.unload(doc)
+      }, this.options.unloadAfterMs)
+    }
+  }
+
+  /**
+   * Mirrors the draft's read-only switch (the database flag is owned by whoever flips it) onto
+   * open connections: each is told its new access; a connection that may write again is sent
+   * sync step 1, so what it holds and we refused meanwhile is merged instead of stuck.
+   */
+  setReadOnly(positionId: string, readonly: boolean): void {
+    const doc = this.docs.get(positionId)
+    if (!doc || doc.readonly === readonly) return
+    doc.readonly = readonly
+    for (const conn of doc.connections) {
+      const writable = conn.mayEdit && !readonly
+      if (writable === conn.writable) continue
+      conn.writable = writable
+      conn.send(encodeAccessMessage(writable ? 'read-write' : 'read-only'))
+      if (writable) conn.send(encodeSyncStep1(doc.doc))
+    }
+  }
+
+  /** Ends every connection of a person (e.g. disabled). */
+  closePerson(personId: string, reason: CloseReason = 'unauthenticated'): void {
+    for (const conn of [...(this.byPerson.get(personId) ?? [])]) {
+      conn.transport.close(reason)
+      this.close(conn)
+    }
+  }
+
+  connectionCount(personId: string): number {
+    return this.byPerson.get(personId)?.size ?? 0
+  }
+
+  isLoaded(positionId: string): boolean {
+    return this.docs.has(positionId)
+  }
+
+  /** The loaded draft's state vector (for tests and diagnostics); null when not loaded. */
+  stateVector(positionId: string): Uint8Array | null {
+    const doc = this.docs.get(positionId)
+    return doc ? Y.encodeStateVector(doc.doc) : null
+  }
+
+  /** Compacts now if the log has more than one entry (normally automatic). */
+  compact(positionId: string): boolean {
+    const doc = this.docs.get(positionId)
+    return doc ? this.compactDoc(doc) : false
+  }
+
+  stats(): SyncStats {
+    let connections = 0
+    for (const doc of this.docs.values()) connections += doc.connections.size
+    return { documents: this.docs.size, connections, ...this.counters, closedFor: { ...this.closedFor } }
+  }
+
+  /** Closes every connection ("going away"), compacts and unloads every draft. */
+  shutdown(): void {
+    if (this.stopped) return
+    this.stopped = true
+    this.deps.events.off('draft-readonly', this.onDraftReadonly)
+    this.deps.events.off('person-disabled', this.onPersonDisabled)
+    for (const doc of [...this.docs.values()]) {
+      for (const conn of [...doc.connections]) {
+        conn.transport.close('shutdown')
+        this.close(conn)
+      }
+      this.unload(doc)
+    }
+  }
+
+  private load(positionId: string): LiveDoc {
+    const position = getSyncPosition(this.deps.db, positionId) ?? fail('not_found')
+    const doc = new LiveDoc(this.deps, this.append, positionId, position, () => this.afterStore(doc))
+    this.docs.set(positionId, doc)
+    if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
+    return doc
+  }
+
+  private afterStore(doc: LiveDoc): void {
+    this.counters.storedUpdates++
+    if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
+  }
+
+  private scheduleCompaction(doc: LiveDoc): void {
+    if (doc.compactionScheduled) return
+    doc.compactionScheduled = true
+    // After the current message: the relay is not delayed by the snapshot.
+    this.options.timers.setTimeout(() => {
+      doc.compactionScheduled = false
+      if (this.docs.get(doc.positionId) === doc) this.compactDoc(doc)
+    }, 0)
+  }
+
+  private compactDoc(doc: LiveDoc): boolean {
+    try {
+      const done = doc.compact()
+      if (done) this.counters.compactions++
+      return done
+    } catch (error) {
+      this.deps.log.error('sync: compaction failed; the log stays as it is', { positionId: doc.positionId, error })
+      return false
+    }
+  }
+
+  private unload(doc: LiveDoc): void {
+    if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
+    doc.idleTimer = null
+    this.compactDoc(doc)
+    this.docs.delete(doc.positionId)
+    doc.destroy()
+  }
+
+  /** The memory state got ahead of the database: drop it; clients reconnect and resend. */
+  private dropFailed(doc: LiveDoc): void {
+    for (const conn of [...doc.connections]) {
+      this.countClose('internal')
+      conn.transport.close('internal')
+      this.close(conn)
+    }
+    if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
+    this.docs.delete(doc.positionId)
+    doc.destroy()
+  }
+
+  /** Ends a connection for a reason, with a log line (malformed, throttled, too large…). */
+  end(conn: SyncConnection, code: ErrorCode, message: string): void {
+    if (conn.closed) return
+    this.countClose(code)
+    this.deps.log.warn('sync: connection closed', { positionId: conn.positionId, personId: conn.person.id, code, message })
+    conn.transport.close(code)
+    this.close(conn)
+  }
+
+  private countClose(code: ErrorCode): void {
+    this.closedFor[code] = (this.closedFor[code] ?? 0) + 1
+  }
+
+  private readonly onDraftReadonly = ({ positionId, readonly }: AppEventMap['draft-readonly'][0]): void => {
+    this.setReadOnly(positionId, readonly)
+  }
+
+  private readonly onPersonDisabled = ({ personId }: AppEventMap['person-disabled'][0]): void => {
+    this.closePerson(personId, 'unauthenticated')
+  }
+}
