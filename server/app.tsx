@@ -15,6 +15,7 @@ import { authPages } from './auth/auth.pages.tsx'
 import { sessionRoutes } from './auth/session.routes.ts'
 import { mePages } from './people/me.pages.tsx'
 import { versionsRoutes } from './versions/versions.routes.ts'
+import { roundsRoutes } from './rounds/rounds.routes.ts'
 import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
 import { peopleRoutes } from './people/people.routes.ts'
 import { groupsRoutes } from './groups/groups.routes.ts'
@@ -49,6 +50,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', authPages)
   app.route('/', mePages)
   app.route('/api', versionsRoutes)
+  app.route('/api', roundsRoutes)
   app.route('/api/initiatives', initiativesRoutes)
   app.route('/api/people', peopleRoutes)
   app.route('/api/groups', groupsRoutes)
