@@ -12,6 +12,8 @@ export interface ApiClient {
   patch<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>
   put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>
   delete<T = any>(path: string): Promise<ApiResponse<T>>
+  /** Posts an urlencoded form as a browser without JavaScript would (answers are not followed). */
+  form<T = any>(path: string, fields: Record<string, string>): Promise<ApiResponse<T>>
 }
 
 /**
@@ -20,16 +22,18 @@ export interface ApiClient {
  * `cookie` is a Cookie header value, e.g. from `apiLogin`.
  */
 export function api(server: Pick<E2eServer, 'url'>, cookie?: string): ApiClient {
-  const request = async <T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> => {
+  const request = async <T>(method: string, path: string, body?: unknown, form?: Record<string, string>): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { origin: server.url, accept: 'application/json' }
     if (cookie) headers.cookie = cookie
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(server.url + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      redirect: 'manual',
-    })
+    let payload: string | undefined
+    if (form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+      payload = new URLSearchParams(form).toString()
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json'
+      payload = JSON.stringify(body)
+    }
+    const res = await fetch(server.url + path, { method, headers, body: payload, redirect: 'manual' })
     const text = await res.text()
     let parsed: unknown = text
     if ((res.headers.get('content-type') ?? '').includes('application/json') && text) parsed = JSON.parse(text)
@@ -41,6 +45,7 @@ export function api(server: Pick<E2eServer, 'url'>, cookie?: string): ApiClient 
     patch: (path, body) => request('PATCH', path, body),
     put: (path, body) => request('PUT', path, body),
     delete: (path) => request('DELETE', path),
+    form: (path, fields) => request('POST', path, undefined, fields),
   }
 }
 
