@@ -1,7 +1,7 @@
+import type { Insertable } from 'kysely'
 import type { Db } from '../../db/connection.ts'
 import { first, run } from '../../db/query.ts'
 import type { PeopleTable } from '../../db/schema/people.ts'
-import type { Insertable } from 'kysely'
 
 /** True when at least one enabled admin exists (then no first-admin link is offered). */
 export function adminExists(db: Db): boolean {
