@@ -1,0 +1,134 @@
+import type { Db } from '../../db/connection.ts'
+import { all, first, run } from '../../db/query.ts'
+import type { BallotRow } from '../../db/schema/index.ts'
+import type { Choice } from '../../shared/rules/choices.ts'
+import type { CountedBallot, Totals } from '../../shared/rules/tally.ts'
+
+// Open rounds: one current row per voter plus an append-only history.
+
+export function getBallot(db: Db, roundId: string, voterKey: string): BallotRow | undefined {
+  return first(db, db.q.selectFrom('ballots').selectAll().where('round_id', '=', roundId).where('voter_key', '=', voterKey))
+}
+
+export function insertBallot(db: Db, row: BallotRow): void {
+  run(db, db.q.insertInto('ballots').values(row))
+}
+
+export function replaceBallot(db: Db, row: BallotRow): void {
+  run(
+    db,
+    db.q
+      .updateTable('ballots')
+      .set({ version_number: row.version_number, choice: row.choice, reason: row.reason, cast_by: row.cast_by, cast_at: row.cast_at })
+      .where('round_id', '=', row.round_id)
+      .where('voter_key', '=', row.voter_key),
+  )
+}
+
+export function appendHistory(db: Db, row: BallotRow): void {
+  run(db, db.q.insertInto('ballot_history').values(row))
+}
+
+/** The current ballots of an open round with the voter's weight (for the tally). */
+export function countedBallots(db: Db, roundId: string): CountedBallot[] {
+  return all(
+    db,
+    db.q
+      .selectFrom('ballots as b')
+      .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'b.round_id').onRef('e.voter_key', '=', 'b.voter_key'))
+      .select(['b.choice', 'e.weight'])
+      .where('b.round_id', '=', roundId),
+  )
+}
+
+export interface AnswerRow {
+  voter_key: string
+  weight: number
+  choice: Choice
+  reason: string | null
+  cast_at: number
+  cast_by: string
+  cast_by_name: string
+  label: string
+}
+
+/** Who answered what in an open (non-secret) round, by voter name. */
+export function answersOf(db: Db, roundId: string, electorate: 'initiatives' | 'members'): AnswerRow[] {
+  const base = db.q
+    .selectFrom('ballots as b')
+    .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'b.round_id').onRef('e.voter_key', '=', 'b.voter_key'))
+    .innerJoin('people as caster', 'caster.id', 'b.cast_by')
+    .select(['b.voter_key', 'e.weight', 'b.choice', 'b.reason', 'b.cast_at', 'b.cast_by', 'caster.name as cast_by_name'])
+    .where('b.round_id', '=', roundId)
+  return electorate === 'initiatives'
+    ? all(db, base.innerJoin('initiatives as i', 'i.id', 'b.voter_key').select('i.name as label').orderBy('i.name'))
+    : all(db, base.innerJoin('people as p', 'p.id', 'b.voter_key').select('p.name as label').orderBy('p.name'))
+}
+
+export function openParticipation(db: Db, roundId: string): Totals {
+  return totals(
+    first(
+      db,
+      db.q
+        .selectFrom('ballots as b')
+        .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'b.round_id').onRef('e.voter_key', '=', 'b.voter_key'))
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('e.weight'), eb.val(0)).as('weight')])
+        .where('b.round_id', '=', roundId),
+    ),
+  )
+}
+
+// Secret rounds: participation (who) and secret_ballots (what), never joined.
+
+export function hasParticipated(db: Db, roundId: string, voterKey: string): boolean {
+  return first(db, db.q.selectFrom('round_participation').select('voter_key').where('round_id', '=', roundId).where('voter_key', '=', voterKey)) !== undefined
+}
+
+export function insertParticipation(db: Db, roundId: string, voterKey: string): void {
+  run(db, db.q.insertInto('round_participation').values({ round_id: roundId, voter_key: voterKey }))
+}
+
+export function insertSecretBallot(
+  db: Db,
+  row: { id: string; round_id: string; version_number: number; choice: Choice; reason: string | null; weight: number },
+): void {
+  run(db, db.q.insertInto('secret_ballots').values(row))
+}
+
+export function countedSecretBallots(db: Db, roundId: string): CountedBallot[] {
+  return all(db, db.q.selectFrom('secret_ballots').select(['choice', 'weight']).where('round_id', '=', roundId))
+}
+
+/** Reasons given in a secret round, in the table's (random) order: no voter, no time. */
+export function secretReasons(db: Db, roundId: string): Array<{ choice: Choice; reason: string }> {
+  return all(
+    db,
+    db.q.selectFrom('secret_ballots').select(['choice', 'reason']).where('round_id', '=', roundId).where('reason', 'is not', null),
+  ).map((r) => ({ choice: r.choice, reason: r.reason ?? '' }))
+}
+
+export function secretParticipation(db: Db, roundId: string): Totals {
+  return totals(
+    first(
+      db,
+      db.q
+        .selectFrom('round_participation as p')
+        .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'p.round_id').onRef('e.voter_key', '=', 'p.voter_key'))
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('e.weight'), eb.val(0)).as('weight')])
+        .where('p.round_id', '=', roundId),
+    ),
+  )
+}
+
+/** Of `keys`, the voters that have answered (open or secret round). */
+export function answeredKeys(db: Db, roundId: string, secret: boolean, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set()
+  const rows = secret
+    ? all(db, db.q.selectFrom('round_participation').select('voter_key').where('round_id', '=', roundId).where('voter_key', 'in', keys))
+    : all(db, db.q.selectFrom('ballots').select('voter_key').where('round_id', '=', roundId).where('voter_key', 'in', keys))
+  return new Set(rows.map((r) => r.voter_key))
+}
+
+function totals(row: { count: number | string; weight: number | string } | undefined): Totals {
+  return { count: Number(row?.count ?? 0), weight: Number(row?.weight ?? 0) }
+}

@@ -1,0 +1,88 @@
+import { transaction } from '../../db/query.ts'
+import type { RoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import { computeResult, type RoundResult } from '../../shared/rules/outcome.ts'
+import { isDue, type RoundTiming } from '../../shared/rules/round-clock.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
+import { electorateTotals } from './electorate.repo.ts'
+import { getPositionRow, movePosition } from './position-state.repo.ts'
+import { dueRoundIds, getRound, storeClose } from './round.repo.ts'
+
+export function timing(round: Pick<RoundRow, 'status' | 'closes_at'>): RoundTiming {
+  return { status: round.status, closesAt: round.closes_at }
+}
+
+export function storedResult(round: RoundRow): RoundResult | null {
+  return round.result === null ? null : (JSON.parse(round.result) as RoundResult)
+}
+
+/**
+ * Closes an open round inside the caller's transaction: counts the ballots as they are right now,
+ * stores the result in the same write that flips the status, and moves the position on
+ * (adopted → adopted, draft stays read-only; otherwise back to drafting, editable). Whoever
+ * closes second finds the round closed and reads this stored result, never a recount.
+ */
+function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
+  const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
+  const result = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, electorateTotals(deps.db, round.id), ballots)
+  const now = deps.now()
+  if (!storeClose(deps.db, round.id, { closedAt: now, closedBy, outcome: result.outcome, result: JSON.stringify(result) })) fail('conflict')
+  const adopted = result.outcome === 'adopted'
+  movePosition(deps.db, round.position_id, 'in_round', adopted ? 'adopted' : 'drafting', adopted, now)
+  recordAudit(deps, {
+    actorId: closedBy,
+    action: 'round.close',
+    objectType: 'round',
+    objectId: round.id,
+    data: {
+      positionId: round.position_id,
+      outcome: result.outcome,
+      automatic: closedBy === null,
+      participation: result.participation,
+      quorumMet: result.quorumMet,
+    },
+  })
+  return result
+}
+
+function announce(deps: Deps, round: RoundRow, result: RoundResult): void {
+  if (result.outcome !== 'adopted') deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
+}
+
+/** A coordinator (or admin) closes a round now. Closing a closed round answers its stored result. */
+export function closeRound(deps: Deps, actor: Actor, roundId: string): { round: RoundRow; result: RoundResult } {
+  const { round, justClosed } = transaction(deps.db, () => {
+    const before = getRound(deps.db, roundId) ?? fail('not_found')
+    const position = getPositionRow(deps.db, before.position_id) ?? fail('not_found')
+    if (!can(actor, { type: 'round.close', groupId: position.group_id })) fail('forbidden')
+    // Past its deadline the round closes as the deadline would have closed it: automatically.
+    const justClosed = before.status === 'open' ? closeInTransaction(deps, before, isDue(timing(before), deps.now()) ? null : actor.id) : null
+    return { round: getRound(deps.db, roundId) ?? fail('internal'), justClosed }
+  })
+  if (justClosed) announce(deps, round, justClosed)
+  return { round, result: storedResult(round) ?? fail('internal') }
+}
+
+/**
+ * Closes the round if its deadline has passed and nobody stored the close yet; called on every
+ * read and write of a round, so the deadline holds even when no timer ran (e.g. after a restart).
+ */
+export function closeIfDue(deps: Deps, roundId: string): boolean {
+  const closed = transaction(deps.db, () => {
+    const round = getRound(deps.db, roundId)
+    return round && isDue(timing(round), deps.now()) ? { round, result: closeInTransaction(deps, round, null) } : null
+  })
+  if (!closed) return false
+  announce(deps, closed.round, closed.result)
+  return true
+}
+
+/** Closes every round whose deadline has passed; returns how many it closed. */
+export function closeDueRounds(deps: Deps): number {
+  let count = 0
+  for (const id of dueRoundIds(deps.db, deps.now())) if (closeIfDue(deps, id)) count++
+  return count
+}

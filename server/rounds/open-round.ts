@@ -1,0 +1,101 @@
+import { newId } from '../../db/ids.ts'
+import { isUniqueViolation, transaction } from '../../db/query.ts'
+import type { RoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { Electorate, Majority, RoundKind } from '../../shared/rules/choices.ts'
+import { nextStatus } from '../../shared/rules/lifecycle.ts'
+import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { freezeDraft } from '../versions/freeze-draft.ts'
+import { getVersion } from '../versions/version.repo.ts'
+import { initiativeVoters, insertElectorate, memberVoters } from './electorate.repo.ts'
+import { getPositionRow, movePosition } from './position-state.repo.ts'
+import { getRound, insertRound, openRoundOfPosition } from './round.repo.ts'
+
+export interface OpenRoundInput {
+  kind: RoundKind
+  electorate: Electorate
+  /** Votes only; a vote without one uses `simple`. */
+  majority?: Majority | undefined
+  /** Fraction 0..1. */
+  quorum: number
+  secret: boolean
+  /** ms since epoch. */
+  closesAt: number
+  /** Decide on this existing version instead of freezing the draft. */
+  versionNumber?: number | undefined
+}
+
+/** A round may run at most this long; beyond it a deadline is more likely a typo than a plan. */
+export const MAX_ROUND_MS = 366 * 24 * 3600 * 1000
+
+/**
+ * Opens a round on a position: freezes the draft (unless a version is named), snapshots who may
+ * vote with which weight, puts the position in_round and makes the draft read-only for everyone.
+ * All in one transaction; the sync core is told after the commit.
+ */
+export function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): RoundRow {
+  if (input.kind === 'consent' && input.majority !== undefined) fail('validation', undefined, 'majority')
+  const now = deps.now()
+  if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
+  const quorumBp = quorumToBasisPoints(input.quorum)
+
+  const round = transaction(deps.db, () => {
+    const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+    if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
+    if (openRoundOfPosition(deps.db, positionId) || position.status === 'in_round') fail('round_open')
+    if (nextStatus(position.status, 'open_round') === null) fail('invalid_state')
+
+    const voters = input.electorate === 'initiatives' ? initiativeVoters(deps.db) : memberVoters(deps.db)
+    if (voters.reduce((sum, v) => sum + v.weight, 0) === 0) fail('invalid_state', undefined, 'electorate')
+
+    const version =
+      input.versionNumber === undefined
+        ? freezeDraft(deps, positionId, actor.id)
+        : (getVersion(deps.db, positionId, input.versionNumber) ?? fail('not_found', undefined, 'versionNumber'))
+
+    const id = newId()
+    try {
+      insertRound(deps.db, {
+        id,
+        position_id: positionId,
+        version_number: version.number,
+        kind: input.kind,
+        electorate: input.electorate,
+        majority: input.kind === 'vote' ? (input.majority ?? 'simple') : null,
+        quorum_bp: quorumBp,
+        secret: input.secret ? 1 : 0,
+        opened_by: actor.id,
+        opened_at: now,
+        closes_at: input.closesAt,
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) fail('round_open')
+      throw error
+    }
+    insertElectorate(deps.db, id, voters)
+    movePosition(deps.db, positionId, 'drafting', 'in_round', true, now) || fail('conflict')
+    recordAudit(deps, {
+      actorId: actor.id,
+      action: 'round.open',
+      objectType: 'round',
+      objectId: id,
+      data: {
+        positionId,
+        versionNumber: version.number,
+        kind: input.kind,
+        electorate: input.electorate,
+        majority: input.kind === 'vote' ? (input.majority ?? 'simple') : null,
+        quorum: quorumBp / 10_000,
+        secret: input.secret,
+        closesAt: input.closesAt,
+        voters: voters.length,
+      },
+    })
+    return getRound(deps.db, id) ?? fail('internal')
+  })
+  deps.events.emit('draft-readonly', { positionId, readonly: true })
+  return round
+}

@@ -1,0 +1,77 @@
+import type { RoundRow } from '../../db/schema/index.ts'
+import type { CastResult } from './cast-ballot.ts'
+import type { RoundSummary, RoundView } from './read-round.ts'
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export function presentRoundSettings(round: RoundRow) {
+  return {
+    id: round.id,
+    positionId: round.position_id,
+    versionNumber: round.version_number,
+    kind: round.kind,
+    electorate: round.electorate,
+    majority: round.majority,
+    quorum: round.quorum_bp / 10_000,
+    secret: round.secret === 1,
+    openedAt: iso(round.opened_at),
+    closesAt: iso(round.closes_at),
+    status: round.status,
+    closedAt: iso(round.closed_at),
+    outcome: round.outcome,
+  }
+}
+
+export function presentRound(view: RoundView) {
+  return {
+    ...presentRoundSettings(view.round),
+    // A round past its deadline is closed even before anything stored it (reads close it, too).
+    status: view.closed ? ('closed' as const) : ('open' as const),
+    position: { id: view.position.id, title: view.position.title, status: view.position.status },
+    version: { number: view.version.number, hash: view.version.hash },
+    openedBy: { id: view.round.opened_by, name: view.openedByName },
+    closedBy: view.round.closed_by ? { id: view.round.closed_by, name: view.closedByName } : null,
+    electorateSize: view.electorate,
+    participation: view.participation,
+    myBallots: view.myBallots.map((b) => ({
+      voterKey: b.voterKey,
+      voter: b.label,
+      initiativeId: view.round.electorate === 'initiatives' ? b.voterKey : null,
+      weight: b.weight,
+      answered: b.answered,
+      choice: b.choice,
+      reason: b.reason,
+      castAt: iso(b.castAt),
+      castBy: b.castByName,
+    })),
+    answers:
+      view.answers?.map((a) => ({
+        voterKey: a.voter_key,
+        voter: a.label,
+        weight: a.weight,
+        choice: a.choice,
+        reason: a.reason,
+        castAt: iso(a.cast_at),
+        castBy: { id: a.cast_by, name: a.cast_by_name },
+      })) ?? null,
+    reasons: view.reasons,
+    canClose: view.canClose,
+    result: view.result,
+  }
+}
+
+export function presentRoundSummary(s: RoundSummary) {
+  return { ...presentRoundSettings(s.round), electorateSize: s.electorate, participation: s.participation, reasons: s.reasons, result: s.result }
+}
+
+export function presentCast(cast: CastResult) {
+  return {
+    roundId: cast.roundId,
+    voterKey: cast.voterKey,
+    choice: cast.choice,
+    reason: cast.reason,
+    castAt: iso(cast.castAt),
+    changed: cast.changed,
+    secret: cast.secret,
+  }
+}

@@ -1,0 +1,146 @@
+import type { PositionRow, RoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { Choice } from '../../shared/rules/choices.ts'
+import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { isClosed } from '../../shared/rules/round-clock.ts'
+import type { Totals } from '../../shared/rules/tally.ts'
+import type { Deps } from '../deps.ts'
+import { getPerson } from '../people/person.repo.ts'
+import { getVersion } from '../versions/version.repo.ts'
+import {
+  answersOf,
+  answeredKeys,
+  getBallot,
+  openParticipation,
+  secretParticipation,
+  secretReasons,
+  type AnswerRow,
+} from './ballot.repo.ts'
+import { closeIfDue, storedResult, timing } from './close-round.ts'
+import { electorateTotals } from './electorate.repo.ts'
+import { getPositionRow } from './position-state.repo.ts'
+import { getRound, roundsOfPosition } from './round.repo.ts'
+import { voterSlotsOf } from './voter-slots.ts'
+
+export interface MyBallot {
+  voterKey: string
+  /** The initiative's name (electorate "initiatives") or the person's own name. */
+  label: string
+  weight: number
+  answered: boolean
+  /** The answer, in open rounds only: a secret answer is not linked to its voter anywhere. */
+  choice: Choice | null
+  reason: string | null
+  castAt: number | null
+  castByName: string | null
+}
+
+export interface RoundReason {
+  choice: Choice
+  reason: string
+  /** Who gave it; null in secret rounds. */
+  voter: string | null
+}
+
+export interface RoundView {
+  round: RoundRow
+  position: PositionRow
+  version: { number: number; hash: string; html: string; content: string }
+  openedByName: string
+  closedByName: string | null
+  /** Closed, or past its deadline (then it was just closed by this read). */
+  closed: boolean
+  electorate: Totals
+  participation: Totals
+  myBallots: MyBallot[]
+  /** Who answered what; only in non-secret rounds. */
+  answers: AnswerRow[] | null
+  /** Objections and concerns with reasons (secret rounds: only after close, without names). */
+  reasons: RoundReason[]
+  result: RoundResult | null
+  canClose: boolean
+}
+
+export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView {
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  closeIfDue(deps, roundId)
+  const round = getRound(deps.db, roundId) ?? fail('not_found')
+  const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+  const version = getVersion(deps.db, round.position_id, round.version_number) ?? fail('internal')
+  const secret = round.secret === 1
+  const closed = isClosed(timing(round), deps.now())
+
+  const slots = voterSlotsOf(deps.db, round, actor.id)
+  const answered = answeredKeys(deps.db, round.id, secret, slots.map((s) => s.voter_key))
+  const myBallots = slots.map((slot): MyBallot => {
+    const ballot = secret ? undefined : getBallot(deps.db, round.id, slot.voter_key)
+    return {
+      voterKey: slot.voter_key,
+      label: slot.label,
+      weight: slot.weight,
+      answered: answered.has(slot.voter_key),
+      choice: ballot?.choice ?? null,
+      reason: ballot?.reason ?? null,
+      castAt: ballot?.cast_at ?? null,
+      castByName: ballot ? (getPerson(deps.db, ballot.cast_by)?.name ?? null) : null,
+    }
+  })
+
+  const answers = secret ? null : answersOf(deps.db, round.id, round.electorate)
+  const reasons: RoundReason[] = secret
+    ? closed
+      ? secretReasons(deps.db, round.id)
+          .filter((r) => r.choice === 'objection' || r.choice === 'concern')
+          .map((r) => ({ ...r, voter: null }))
+      : []
+    : (answers ?? []).filter((a) => a.reason !== null && a.reason !== '').map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
+
+  return {
+    round,
+    position,
+    version: { number: version.number, hash: version.hash, html: version.html, content: version.content },
+    openedByName: getPerson(deps.db, round.opened_by)?.name ?? '',
+    closedByName: round.closed_by ? (getPerson(deps.db, round.closed_by)?.name ?? null) : null,
+    closed,
+    electorate: electorateTotals(deps.db, round.id),
+    participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
+    myBallots,
+    answers,
+    reasons,
+    result: storedResult(round),
+    canClose: !closed && can(actor, { type: 'round.close', groupId: position.group_id }),
+  }
+}
+
+export interface RoundSummary {
+  round: RoundRow
+  result: RoundResult | null
+  electorate: Totals
+  participation: Totals
+  reasons: RoundReason[]
+}
+
+/** The rounds of a position, newest first, with their results (due rounds are closed first). */
+export function roundHistory(deps: Deps, actor: Actor, positionId: string): RoundSummary[] {
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  for (const round of roundsOfPosition(deps.db, positionId)) if (round.status === 'open') closeIfDue(deps, round.id)
+  return roundsOfPosition(deps.db, positionId).map((round) => {
+    const secret = round.secret === 1
+    const closed = round.status === 'closed'
+    const reasons: RoundReason[] = secret
+      ? closed
+        ? secretReasons(deps.db, round.id).map((r) => ({ ...r, voter: null }))
+        : []
+      : answersOf(deps.db, round.id, round.electorate)
+          .filter((a) => a.reason)
+          .map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
+    return {
+      round,
+      result: storedResult(round),
+      electorate: electorateTotals(deps.db, round.id),
+      participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
+      reasons: reasons.filter((r) => r.choice === 'objection' || r.choice === 'concern'),
+    }
+  })
+}
