@@ -71,7 +71,9 @@ export function atomFeed(rows: readonly PublicationRow[], publicUrl: string, lab
       })
     }
   }
-  entries.sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id))
+  // At the same instant a withdrawal is the later event (it can only follow its publication).
+  const rank = (e: FeedEntry) => (e.id.endsWith('#withdrawn') ? 0 : 1)
+  entries.sort((a, b) => b.updated - a.updated || rank(a) - rank(b) || a.id.localeCompare(b.id))
   const shown = entries.slice(0, limit)
   const updated = shown.reduce((max, e) => Math.max(max, e.updated), 0)
 

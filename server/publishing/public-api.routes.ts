@@ -31,7 +31,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     const query = readQuery(c, PublicListQuery)
     const state = publicationsState(deps.db)
     const unchanged = conditional(c, {
-      basis: ['api-list', state.lastChange, state.count, query.q ?? '', query.group ?? ''],
+      basis: ['api-list', state.version, state.count, query.q ?? '', query.group ?? ''],
       lastModified: state.lastChange,
       scope: 'public',
     })

@@ -109,7 +109,7 @@ export const publicPages = new Hono<AppEnv>()
     const group = query.group ?? ''
     const state = publicationsState(deps.db)
     const unchanged = conditional(c, {
-      basis: ['p', state.lastChange, state.count, q, group, ...viewerBasis(c)],
+      basis: ['p', state.version, state.count, q, group, ...viewerBasis(c)],
       lastModified: state.lastChange,
       scope: scopeOf(c),
       vary: VARY,
@@ -165,7 +165,7 @@ export const publicPages = new Hono<AppEnv>()
     const { t, locale } = c.var
     const state = publicationsState(deps.db)
     const unchanged = conditional(c, {
-      basis: ['feed', state.lastChange, state.count, locale],
+      basis: ['feed', state.version, state.count, locale],
       lastModified: state.lastChange,
       scope: 'public',
       vary: VARY,

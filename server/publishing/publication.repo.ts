@@ -70,15 +70,22 @@ export function publishedGroups(db: Db): Array<{ group_slug: string; group_name:
 }
 
 /**
- * What every public list depends on: publications are never deleted and every visible change
- * bumps `updated_at`, so the newest change plus the number of rows identifies the state.
+ * What every public list depends on. Publications are never deleted and every visible change
+ * moves a row's `updated_at` strictly forward, so the sum of them (kept exact as text) changes
+ * with every change; the newest change is the Last-Modified date.
  */
-export function publicationsState(db: Db): { lastChange: number; count: number } {
+export function publicationsState(db: Db): { lastChange: number; count: number; version: string } {
   const row = first(
     db,
-    db.q.selectFrom('publications').select((eb) => [eb.fn.max('updated_at').as('last'), eb.fn.countAll<number>().as('n')]),
+    db.q
+      .selectFrom('publications')
+      .select((eb) => [
+        eb.fn.max('updated_at').as('last'),
+        eb.fn.countAll<number>().as('n'),
+        sql<string>`cast(coalesce(sum(updated_at), 0) as text)`.as('version'),
+      ]),
   )
-  return { lastChange: Number(row?.last ?? 0), count: Number(row?.n ?? 0) }
+  return { lastChange: Number(row?.last ?? 0), count: Number(row?.n ?? 0), version: row?.version ?? '0' }
 }
 
 export function markWithdrawn(db: Db, positionId: string, input: { at: number; by: string; reason: string }): number {
