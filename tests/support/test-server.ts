@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
+import { createApp } from '../../server/app.tsx'
+import type { Deps } from '../../server/deps.ts'
+import { AppEvents } from '../../server/events.ts'
+import { startHttpServer, type RunningServer } from '../../server/http-server.ts'
+import { memoryLogger } from '../../server/log.ts'
+import { createSyncEndpoint, type SyncEndpoint, type SyncEndpointOptions } from '../../server/sync/sync-endpoint.ts'
+import { testConfig } from './test-app.ts'
+
+export interface TestServer {
+  /** http://127.0.0.1:<port> */
+  url: string
+  /** ws://127.0.0.1:<port>/sync — the y-websocket `serverUrl`; the room is the position id. */
+  syncUrl: string
+  deps: Deps
+  db: Db
+  log: ReturnType<typeof memoryLogger>
+  sync: SyncEndpoint
+  /** The SQLite file: survives `restart`. */
+  file: string
+  /** Stops the server (closing sockets, compacting and unloading drafts) and closes the database. */
+  stop(): Promise<void>
+  /** Stops, then starts a new server on the same database file (on a new port). */
+  restart(): Promise<TestServer>
+}
+
+export interface TestServerOptions {
+  /** Reuse a database file (e.g. after a restart); default: a fresh temp file. */
+  file?: string
+  sync?: Partial<SyncEndpointOptions>
+}
+
+/**
+ * The real HTTP server with the sync endpoint on port 0, on a temp-file SQLite database, with the
+ * real clock (sessions created by `sessionCookie(db, id, Date.now())` are valid).
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const config = testConfig()
+  const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'sprachrohr-sync-')), 'test.sqlite')
+  const db = openDatabase(file)
+  await migrateToLatest(db)
+  const log = memoryLogger()
+  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+  const sync = createSyncEndpoint(deps, options.sync)
+  let running: RunningServer
+  try {
+    running = await startHttpServer(createApp(deps), deps, { port: 0, host: '127.0.0.1', extensions: [sync] })
+  } catch (error) {
+    closeDatabase(db)
+    throw error
+  }
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await running.close()
+    closeDatabase(db)
+  }
+  return {
+    url: running.url,
+    syncUrl: running.url.replace(/^http/, 'ws') + '/sync',
+    deps,
+    db,
+    log,
+    sync,
+    file,
+    stop,
+    restart: async () => {
+      await stop()
+      return startTestServer({ ...options, file })
+    },
+  }
+}
