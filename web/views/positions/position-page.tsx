@@ -40,7 +40,12 @@ export function PositionPage(props: PositionPageProps) {
   const { ctx, position, group, slots = {} } = props
   const { t } = ctx
   return (
-    <Layout ctx={ctx} title={position.title} scripts={slots.text ? [] : ['/assets/editor.js']}>
+    <Layout
+      ctx={ctx}
+      title={position.title}
+      scripts={slots.text ? [] : ['/assets/editor.js']}
+      head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
+    >
       <p class="breadcrumb">
         {t('positions.page.group')}: <a href={`/groups/${group.slug}`}>{group.name}</a>
       </p>
