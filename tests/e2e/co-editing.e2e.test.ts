@@ -1,0 +1,250 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login } from './support/login.ts'
+import { clickAndWait } from './support/navigation.ts'
+import { shoot } from './support/screenshots.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+// Two delegates of member initiatives write one position together in real Chromium; a member
+// of another initiative follows along read-only. The tests below tell one story, in order.
+describe('co-editing a position draft', () => {
+  let server: E2eServer
+  let browser: Browser
+  let admin: ApiClient
+  let lena: Page
+  let murat: Page
+  let sara: Page
+  let positionUrl: string
+
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
+  const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: 'Fahrradwerkstatt hinter dem Bahnhof' }
+  const SARA = { name: 'Sara Nowak', email: 'sara@refugees-welcome.example', password: 'Sprachcafé am Samstagvormittag' }
+  const TITLE = 'Wohnraum für Geflüchtete'
+  const LENA_TEXT = 'Wir fordern bezahlbaren Wohnraum für alle.'
+  const MURAT_TEXT = 'Sammelunterkünfte sind keine Lösung.'
+
+  const editorOf = (page: Page): Locator => page.getByRole('textbox', { name: 'Text der Position' })
+  const statusOf = (page: Page): Locator => page.locator('[data-editor-status]')
+  const presenceOf = (page: Page): Locator => page.getByRole('complementary', { name: 'Anwesend' }).getByRole('listitem')
+
+  /** The text of the first element matching `selector` in the editor, without other people's caret labels. */
+  function textIn(page: Page, selector: string): Promise<string | null> {
+    return page.evaluate((sel) => {
+      const el = document.querySelector(`#editor .ProseMirror ${sel}`.trim())
+      if (!el) return null
+      const copy = el.cloneNode(true) as Element
+      copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove())
+      return copy.textContent
+    }, selector)
+  }
+
+  /** Waits (at most `ms`) until `selector` in the page's editor shows text that satisfies `test`. */
+  async function waitForText(page: Page, selector: string, test: (text: string) => boolean, ms = 1_000): Promise<void> {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const text = await textIn(page, selector)
+      if (text !== null && test(text)) return
+      if (Date.now() > deadline) throw new Error(`"${selector}" in ${page.url()} did not show the expected text within ${ms} ms; it shows: ${text}`)
+      await page.waitForTimeout(25)
+    }
+  }
+
+  /** Waits (at most `ms`) until the page's editor text contains `text`. */
+  const seesText = (page: Page, text: string, ms = 1_000) => waitForText(page, '', (t) => t.includes(text), ms)
+
+  /** Puts the cursor after the last character, the way a person clicks behind the last line. */
+  async function clickAtEnd(page: Page): Promise<void> {
+    const last = page.locator('#editor .ProseMirror > :last-child')
+    const box = await last.boundingBox()
+    if (!box) throw new Error('the editor has no last block')
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2)
+    await page.keyboard.press('End')
+  }
+
+  /** Waits (at most `ms`) until the page shows another person's caret labelled with `name`. */
+  async function seesCaretOf(page: Page, name: string, ms = 1_000): Promise<void> {
+    await page.waitForFunction(
+      (expected) => Array.from(document.querySelectorAll('.collab-caret-label')).some((el) => el.textContent === expected),
+      name,
+      { timeout: ms },
+    )
+  }
+
+  async function openAs(account: typeof LENA): Promise<Page> {
+    const page = await (await newContext(browser)).newPage()
+    await login(page, server.url, account.email, account.password)
+    return page
+  }
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
+    const welcome = expectStatus(await admin.post('/api/initiatives', { name: 'Refugees Welcome Lüneburg' }), 201, 'initiative')
+    const group = expectStatus(
+      await admin.post('/api/groups', { name: 'AG Wohnen', description: 'Unterbringung, Mieten und der Weg in die eigene Wohnung.' }),
+      201,
+      'group',
+    )
+    const lenaId = await seedPerson(admin, LENA)
+    const muratId = await seedPerson(admin, MURAT)
+    const saraId = await seedPerson(admin, SARA)
+    for (const [initiative, personId, role] of [
+      [cafe.id, lenaId, 'delegate'],
+      [welcome.id, muratId, 'delegate'],
+      [welcome.id, saraId, 'member'],
+    ] as const) {
+      expectStatus(await admin.post(`/api/initiatives/${initiative}/members`, { personId, role }), 201, 'initiative member')
+    }
+    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
+    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: muratId }), 201, 'group member')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('lets a delegate start a position from the start page through the group page', async () => {
+    lena = await openAs(LENA)
+    await expect(lena.getByRole('heading', { level: 2, name: 'Meine Arbeitsgruppen' }).isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'co-01-start-page')
+
+    await clickAndWait(lena, lena.getByRole('link', { name: 'AG Wohnen' }))
+    await expect(lena.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('AG Wohnen')
+    await checkPage(lena, 'co-02-group-page')
+
+    await lena.getByLabel('Titel', { exact: true }).fill(TITLE)
+    await clickAndWait(lena, lena.getByRole('button', { name: 'Position anlegen' }))
+    expect(new URL(lena.url()).pathname).toMatch(/^\/positions\/[a-z0-9]+$/)
+    positionUrl = lena.url()
+    await expect(lena.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE)
+    await expect(statusOf(lena).textContent()).resolves.not.toBeNull()
+    await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await expect(editorOf(lena).getAttribute('contenteditable')).resolves.toBe('true')
+  })
+
+  it('shows what one delegate types to the other within a second, with carets and presence', async () => {
+    murat = await openAs(MURAT)
+    await murat.goto(positionUrl)
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+
+    await editorOf(lena).click()
+    await lena.keyboard.type(LENA_TEXT)
+    await seesText(murat, LENA_TEXT)
+    await seesCaretOf(murat, LENA.name)
+
+    await clickAtEnd(murat)
+    await murat.keyboard.press('Enter')
+    await murat.keyboard.type(MURAT_TEXT)
+    await seesText(lena, MURAT_TEXT)
+    await seesCaretOf(lena, MURAT.name)
+
+    for (const page of [lena, murat]) {
+      await expect(presenceOf(page).allTextContents()).resolves.toHaveLength(2)
+    }
+    await expect(presenceOf(lena).allTextContents()).resolves.toEqual([`${LENA.name} (du)`, MURAT.name])
+    await expect(statusOf(murat).textContent()).resolves.toBe('gespeichert')
+  })
+
+  it('formats with the toolbar, by mouse and by keyboard, and the other side sees it', async () => {
+    const toolbar = lena.getByRole('toolbar', { name: 'Formatierung' })
+    await editorOf(lena).click()
+    await lena.keyboard.press('ControlOrMeta+Home')
+    await lena.keyboard.press('Shift+End')
+    await toolbar.getByRole('button', { name: 'Überschrift' }).click()
+    await expect(toolbar.getByRole('button', { name: 'Überschrift' }).getAttribute('aria-pressed')).resolves.toBe('true')
+    await waitForText(murat, 'h2', (text) => text === LENA_TEXT)
+
+    // Keyboard only: Shift+Tab from the text reaches the toolbar, arrows move along it.
+    await clickAtEnd(murat)
+    await murat.keyboard.press('Shift+Home')
+    await murat.keyboard.press('Shift+Tab')
+    const focused = () => murat.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+    await expect(focused()).resolves.toBe('Überschrift')
+    await murat.keyboard.press('ArrowRight')
+    await expect(focused()).resolves.toBe('Fett')
+    await murat.keyboard.press('Enter')
+    await waitForText(lena, 'strong', (text) => text === MURAT_TEXT)
+    await expect(murat.getByRole('button', { name: 'Fett' }).getAttribute('aria-pressed')).resolves.toBe('true')
+  })
+
+  it('adds a link only to web and mail addresses', async () => {
+    await clickAtEnd(lena)
+    await lena.keyboard.press('Enter')
+    await lena.keyboard.type('Mehr dazu: ')
+    await lena.keyboard.press('ControlOrMeta+k')
+    const address = lena.getByLabel('Adresse des Links')
+    await address.fill('javascript:alert(1)')
+    await address.press('Enter')
+    await expect(lena.getByText('Das ist keine Web- oder E-Mail-Adresse.').isVisible()).resolves.toBe(true)
+    await address.fill('proasyl.de')
+    await address.press('Enter')
+    await murat.waitForFunction(() => document.querySelector('#editor a')?.getAttribute('href') === 'https://proasyl.de', undefined, {
+      timeout: 1_000,
+    })
+    await seesText(murat, 'Mehr dazu: https://proasyl.de')
+  })
+
+  it('takes screenshots of both editors and checks them for accessibility', async () => {
+    await editorOf(murat).click()
+    await seesCaretOf(lena, MURAT.name)
+    await checkPage(lena, 'co-03-position-lena')
+    await editorOf(lena).click()
+    await seesCaretOf(murat, LENA.name)
+    await checkPage(murat, 'co-04-position-murat')
+  })
+
+  it('lets a member of another initiative read along but not type', async () => {
+    sara = await openAs(SARA)
+    await sara.goto(positionUrl)
+    await expect(sara.getByText('Du kannst diesen Entwurf mitlesen.').isVisible()).resolves.toBe(true)
+    // The text is there before and after the editor takes over.
+    await seesText(sara, MURAT_TEXT, 5_000)
+    await sara.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'nur lesen')
+    await expect(editorOf(sara).getAttribute('contenteditable')).resolves.toBe('false')
+    await expect(sara.getByRole('toolbar').count()).resolves.toBe(0)
+    await expect(sara.getByRole('button', { name: 'Titel speichern' }).count()).resolves.toBe(0)
+
+    await editorOf(sara).click()
+    await sara.keyboard.type('Sara war hier')
+    await clickAtEnd(lena)
+    await lena.keyboard.press('Enter')
+    await lena.keyboard.type('Nachtrag von Lena.')
+    await seesText(sara, 'Nachtrag von Lena.')
+    for (const page of [sara, lena, murat]) {
+      await expect(textIn(page, '')).resolves.not.toContain('Sara war hier')
+    }
+    await expect(presenceOf(lena).allTextContents()).resolves.toContain(SARA.name)
+    await checkPage(sara, 'co-05-position-reader')
+  })
+
+  it('keeps the text after a reload, from the server', async () => {
+    await murat.reload()
+    await seesText(murat, 'Nachtrag von Lena.', 5_000)
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    const draft = expectStatus(await admin.get(`/api/positions/${new URL(positionUrl).pathname.split('/')[2]}/draft`), 200, 'draft')
+    expect(draft.html).toContain(`<h2>${LENA_TEXT}</h2>`)
+    expect(draft.html).toContain(`<strong>${MURAT_TEXT}</strong>`)
+    expect(draft.html).toContain('href="https://proasyl.de"')
+    expect(draft.html).not.toContain('Sara war hier')
+  })
+
+  it('keeps edits made offline and merges them when the connection is back', async () => {
+    await murat.context().setOffline(true)
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'offline – Änderungen bleiben erhalten', undefined, {
+      timeout: 10_000,
+    })
+    await clickAtEnd(murat)
+    await murat.keyboard.press('Enter')
+    await murat.keyboard.type('Offline geschrieben.')
+    await shoot(murat, 'co-06-position-offline')
+    await murat.context().setOffline(false)
+    await seesText(lena, 'Offline geschrieben.', 15_000)
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert', undefined, { timeout: 15_000 })
+  })
+})
