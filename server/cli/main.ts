@@ -11,6 +11,7 @@ import { AppEvents } from '../events.ts'
 import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
+import { demo } from './demo.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
 export interface CliContext {
@@ -26,6 +27,7 @@ export type Command = (args: string[], cli: CliContext) => Promise<void>
 export const commands: Record<string, Command> = {
   'create-admin': createAdminCommand,
   backup,
+  demo,
 }
 
 export interface CliOptions {
