@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts'
 import { startHttpServer } from './http-server.ts'
 import { AppEvents } from './events.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
+import { startRoundDeadlines } from './jobs/round-deadlines.ts'
 import { consoleLogger } from './log.ts'
 import { createSyncEndpoint } from './sync/sync-endpoint.ts'
 
@@ -20,9 +21,11 @@ const app = createApp(deps)
 const running = await startHttpServer(app, deps, { port: config.port, host: config.host, extensions: [createSyncEndpoint(deps)] })
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
 announceFirstAdminLink(deps)
+const roundDeadlines = startRoundDeadlines(deps)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    roundDeadlines.stop()
     void running.close().finally(() => {
       db.sqlite.close()
       process.exit(0)

@@ -1,0 +1,60 @@
+import type { Deps } from '../deps.ts'
+import { closeDueRounds } from '../rounds/close-round.ts'
+import { nextDeadline } from '../rounds/round.repo.ts'
+
+export interface RoundDeadlines {
+  stop(): void
+}
+
+export interface RoundDeadlineOptions {
+  /**
+   * Longest sleep between checks. The timer is armed for the earliest deadline, but a round
+   * opened after arming may end sooner; waking at least this often catches it. Correctness does
+   * not depend on it: every read and write of a round closes it when due.
+   */
+  maxSleepMs?: number
+}
+
+/** Node's setTimeout overflows above 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMEOUT = 2_147_483_647
+
+/**
+ * Closes rounds when their deadline passes. Runs once at start, so rounds that ended while the
+ * server was down close right after a restart, then re-arms itself for the next deadline.
+ */
+export function startRoundDeadlines(deps: Deps, options: RoundDeadlineOptions = {}): RoundDeadlines {
+  const maxSleep = Math.min(options.maxSleepMs ?? 60_000, MAX_TIMEOUT)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const tick = () => {
+    timer = undefined
+    if (stopped) return
+    try {
+      const closed = closeDueRounds(deps)
+      if (closed > 0) deps.log.info('rounds closed at their deadline', { closed })
+    } catch (error) {
+      deps.log.error('closing due rounds failed', { error })
+    }
+    if (stopped) return
+    let next = maxSleep
+    try {
+      const deadline = nextDeadline(deps.db)
+      if (deadline !== null) next = Math.max(0, Math.min(maxSleep, deadline - deps.now()))
+    } catch (error) {
+      deps.log.error('reading the next round deadline failed', { error })
+    }
+    timer = setTimeout(tick, next)
+    // The timer alone must not keep the process alive (tests, CLI, graceful shutdown).
+    timer.unref?.()
+  }
+
+  tick()
+  return {
+    stop: () => {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      timer = undefined
+    },
+  }
+}
