@@ -72,7 +72,7 @@ async function launch(port: number, dataDir: string, ownDataDir: boolean, env: R
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...appEnvironment(),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -133,6 +133,13 @@ async function launch(port: number, dataDir: string, ownDataDir: boolean, env: R
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Our environment minus what vitest sets for itself: the app runs as `npm start` would run it. */
+function appEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key]
+  return env
 }
 
 async function waitUntilAnswering(url: string, hasExited: () => boolean, timeoutMs: number): Promise<void> {
