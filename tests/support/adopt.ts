@@ -6,7 +6,17 @@ import { editorSchema } from '../../shared/editor/extensions.ts'
 import { appendUpdate } from '../../server/sync/doc.repo.ts'
 import { DRAFT_FRAGMENT, loadDocFromDb } from '../../server/sync/load-doc.ts'
 import { addToGroup, addToInitiative, buildGroup, buildInitiative, buildPerson, buildPosition, sessionCookie } from './factories.ts'
-import type { TestApp } from './test-app.ts'
+import { TEST_ORIGIN, type TestClient } from './test-app.ts'
+
+/**
+ * What the helpers need: a database, a clock and an HTTP client. A `TestApp` is one; for a real
+ * server (tests/support/test-server.ts) use `serverEnv`.
+ */
+export interface AdoptEnv {
+  db: Db
+  clock: { now(): number; advance(ms: number): void }
+  client: TestClient
+}
 
 /** A person with a session, ready for `t.client.as(cookie)`. */
 export interface Member {
@@ -35,12 +45,12 @@ export interface PublishingWorld {
 
 let worldSeq = 0
 
-function member(t: TestApp, opts: Parameters<typeof buildPerson>[1] = {}): Member {
+function member(t: AdoptEnv, opts: Parameters<typeof buildPerson>[1] = {}): Member {
   const person = buildPerson(t.db, opts)
   return { id: person.id, name: person.name, cookie: sessionCookie(t.db, person.id, t.clock.now()) }
 }
 
-export function buildPublishingWorld(t: TestApp, opts: { initiatives?: number; groupName?: string } = {}): PublishingWorld {
+export function buildPublishingWorld(t: AdoptEnv, opts: { initiatives?: number; groupName?: string } = {}): PublishingWorld {
   const n = ++worldSeq
   const groupName = opts.groupName ?? `AG Wohnen ${n}`
   const group = buildGroup(t.db, { name: groupName })
@@ -82,13 +92,15 @@ export interface RoundPlan {
   secret?: boolean
   /** The answer of each delegate, in order; delegates without one do not answer. */
   answers?: Answer[]
+  /** Decide on this existing version instead of freezing the draft. */
+  versionNumber?: number
 }
 
 /**
  * Takes a drafting position through a round over the real API: the coordinator opens it (which
  * freezes the draft), the delegates answer, the coordinator closes it. Returns the round id.
  */
-export async function decide(t: TestApp, world: PublishingWorld, positionId: string, plan: RoundPlan = {}): Promise<{ roundId: string; outcome: string }> {
+export async function decide(t: AdoptEnv, world: PublishingWorld, positionId: string, plan: RoundPlan = {}): Promise<{ roundId: string; outcome: string }> {
   const kind = plan.kind ?? 'consent'
   const answers = plan.answers ?? world.delegates.map(() => (kind === 'consent' ? 'consent' : 'yes'))
   const open = await t.client.as(world.coordinator.cookie).post(`/api/positions/${positionId}/rounds`, {
@@ -97,6 +109,7 @@ export async function decide(t: TestApp, world: PublishingWorld, positionId: str
     ...(kind === 'vote' ? { majority: plan.majority ?? 'simple' } : {}),
     quorum: 0.5,
     secret: plan.secret ?? false,
+    ...(plan.versionNumber === undefined ? {} : { versionNumber: plan.versionNumber }),
     closesAt: new Date(t.clock.now() + 7 * 24 * 3600 * 1000).toISOString(),
   })
   expect(open.status, await open.clone().text()).toBe(201)
@@ -119,12 +132,12 @@ export async function decide(t: TestApp, world: PublishingWorld, positionId: str
 
 /** A position with the given text, adopted by consent of all delegates (or as `plan` says). */
 export async function adoptedPosition(
-  t: TestApp,
+  t: AdoptEnv,
   world: PublishingWorld,
   opts: { title?: string; content?: unknown; plan?: RoundPlan } = {},
 ): Promise<{ id: string; slug: string; roundId: string }> {
   const position = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinator.id, title: opts.title })
-  writeDraftJson(t.db, position.id, opts.content ?? simpleDoc('Wir fordern bezahlbaren Wohnraum für alle.'))
+  if (opts.plan?.versionNumber === undefined) writeDraftJson(t.db, position.id, opts.content ?? simpleDoc('Wir fordern bezahlbaren Wohnraum für alle.'))
   const { roundId, outcome } = await decide(t, world, position.id, opts.plan)
   expect(outcome).toBe('adopted')
   return { id: position.id, slug: position.slug, roundId }
@@ -132,4 +145,38 @@ export async function adoptedPosition(
 
 export function simpleDoc(...paragraphs: string[]): unknown {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
+}
+
+/** An HTTP client for a real server, with the same shape as the in-process test client. */
+export function httpClient(baseUrl: string, cookie?: string): TestClient {
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const h: Record<string, string> = { origin: TEST_ORIGIN, ...headers }
+    if (cookie) h.cookie = cookie
+    let payload: string | undefined
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body)
+      if (typeof body !== 'string') h['content-type'] ??= 'application/json'
+    }
+    return fetch(baseUrl + path, { method, headers: h, body: payload, redirect: 'manual' })
+  }
+  return {
+    cookie,
+    request,
+    get: (p, h) => request('GET', p, undefined, h),
+    post: (p, b, h) => request('POST', p, b, h),
+    patch: (p, b, h) => request('PATCH', p, b, h),
+    put: (p, b, h) => request('PUT', p, b, h),
+    delete: (p, h) => request('DELETE', p, undefined, h),
+    form: (p, fields, h = {}) => {
+      const params = new URLSearchParams()
+      for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item)
+      return request('POST', p, params.toString(), { 'content-type': 'application/x-www-form-urlencoded', ...h })
+    },
+    as: (c) => httpClient(baseUrl, c),
+  }
+}
+
+/** The helpers' environment for a real server on the real clock. */
+export function serverEnv(server: { db: Db; url: string }): AdoptEnv {
+  return { db: server.db, clock: { now: () => Date.now(), advance: () => undefined }, client: httpClient(server.url) }
 }

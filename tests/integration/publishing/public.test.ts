@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adoptedPosition, buildPublishingWorld, type PublishingWorld } from '../../support/adopt.ts'
+import { pdfText } from '../../support/pdf-text.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 
 let t: TestApp
@@ -234,14 +231,6 @@ describe('the PDF', () => {
     expect(text).toContain('Mitgezeichnet von')
   })
 })
-
-/** The text of a PDF as poppler reads it (pdfkit compresses its streams). */
-export function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sprachrohr-pdf-'))
-  const file = join(dir, 'doc.pdf')
-  writeFileSync(file, bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-}
 
 describe('conditional requests', () => {
   const paths = () => ['/p', `/p/${housing.slug}`, `/p/${housing.slug}.pdf`, '/feed.atom', '/api/public/positions', `/api/public/positions/${housing.slug}`]

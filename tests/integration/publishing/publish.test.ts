@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEventsFor } from '../../../server/audit/audit.repo.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import { buildPosition } from '../../support/factories.ts'
-import { adoptedPosition, buildPublishingWorld, simpleDoc, writeDraftJson, type PublishingWorld } from '../../support/adopt.ts'
+import { createHash } from 'node:crypto'
+import { run } from '../../../db/query.ts'
+import { canonicalJson } from '../../../shared/content/canonical-json.ts'
+import { adoptedPosition, buildPublishingWorld, decide, simpleDoc, writeDraftJson, type PublishingWorld } from '../../support/adopt.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 
 let t: TestApp
@@ -81,6 +84,41 @@ describe('publishing an adopted position', () => {
     const html = await (await t.client.get(`/p/${position.slug}`)).text()
     expect(html).toContain('Der beschlossene Wortlaut.')
     expect(html).not.toContain('spätere Änderung')
+  })
+
+  it('refuses with 400, not a crash, an adopted text with content the schema does not know', async () => {
+    const bad = [
+      { type: 'doc', content: [{ type: 'iframe', attrs: { src: 'https://evil.example' } }] },
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'blink' }] }] }] },
+      // Structurally fine, but a link the shared rules would drop: what was adopted cannot be shown as adopted.
+      {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'klick', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+      },
+    ]
+    for (const json of bad) {
+      const position = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinator.id })
+      const content = canonicalJson(json)
+      run(
+        t.db,
+        t.db.q.insertInto('versions').values({
+          position_id: position.id,
+          number: 1,
+          content,
+          html: '',
+          hash: createHash('sha256').update(content).digest('hex'),
+          created_by: world.coordinator.id,
+          created_at: t.clock.now(),
+        }),
+      )
+      const { outcome } = await decide(t, world, position.id, { versionNumber: 1 })
+      expect(outcome).toBe('adopted')
+      const res = await t.client.as(world.spokesperson.cookie).post(`/api/positions/${position.id}/publish`, {})
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'unknown_content' } })
+      expect(await statusOf(position.id)).toBe('adopted')
+      expect((await t.client.get(`/p/${position.slug}`)).status).toBe(404)
+    }
   })
 
   it('validates the summary', async () => {
