@@ -42,6 +42,12 @@ describe('access to the admin area', () => {
     expect(html).toContain('Arbeitsgruppen')
   })
 
+  it('speaks English to an admin whose browser asks for it', async () => {
+    const html = await (await w.admin.get('/admin/groups', { 'accept-language': 'en-GB,en;q=0.9' })).text()
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('New working group')
+  })
+
   it('answers 404 for an unknown initiative, person or group page', async () => {
     for (const path of ['/admin/initiatives/nope', '/admin/people/nope', '/admin/groups/nope']) {
       expect((await w.admin.get(path)).status).toBe(404)
