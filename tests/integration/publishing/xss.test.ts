@@ -120,7 +120,7 @@ function expectNothingExecutable(html: string, where: string, textOnly = false):
       expect(attr.name.toLowerCase().startsWith('on'), `${where}: ${attr.name} on <${el.tagName}>`).toBe(false)
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'background', 'poster'].includes(attr.name.toLowerCase())) {
         // Browsers drop whitespace and controls inside a scheme: so must this check.
-        const squeezed = attr.value.replace(/[\u0000-\u0020\u007f-\u00a0]/g, '')
+        const squeezed = (attr.value ?? '').replace(/[\u0000-\u0020\u007f-\u00a0]/g, '')
         expect(DANGEROUS_URL.test(squeezed), `${where}: ${attr.name}="${attr.value}"`).toBe(false)
         if (textOnly && attr.name === 'href') expect(attr.value, where).toMatch(/^(https?:\/\/|mailto:)/)
       }
