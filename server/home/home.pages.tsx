@@ -4,6 +4,9 @@ import * as groupRepo from '../groups/group.repo.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { pageContext, render } from '../http/render.tsx'
 import * as positionRepo from '../positions/position.repo.ts'
+import { CoSignOffers } from '../../web/views/public/co-sign-offers.tsx'
+import { RecentlyPublished } from '../../web/views/public/recently-published.tsx'
+import { coSignOffersFor, recentlyPublished } from '../publishing/panel-data.ts'
 
 /** `/`: a welcome for visitors; for people signed in, their working groups with their positions. */
 export const homePages = new Hono<AppEnv>().get('/', (c) => {
@@ -22,5 +25,11 @@ export const homePages = new Hono<AppEnv>().get('/', (c) => {
     .listGroups(db)
     .filter((g) => !mineIds.has(g.id))
     .map((g) => ({ name: g.name, slug: g.slug }))
-  return render(c, <HomePage ctx={pageContext(c)} person={{ name: current.person.name, groups, otherGroups }} />)
+  const ctx = pageContext(c)
+  const offers = coSignOffersFor(c.var.deps, current.person.id)
+  const top = offers.length
+    ? [{ id: 'cosign', title: c.var.t('publishing.cosign_offers_title'), content: <CoSignOffers ctx={ctx} offers={offers} /> }]
+    : []
+  const bottom = [{ id: 'published', title: c.var.t('publishing.recent_title'), content: <RecentlyPublished ctx={ctx} items={recentlyPublished(c.var.deps)} /> }]
+  return render(c, <HomePage ctx={ctx} person={{ name: current.person.name, groups, otherGroups }} top={top} bottom={bottom} />)
 })

@@ -119,4 +119,19 @@ describe('co-signing offers', () => {
     await t.client.as(world.spokesperson.cookie).post(`/api/positions/${withdrawn.id}/withdraw`, { reason: 'Überholt' })
     expect(coSignOffersFor(t.deps, world.delegates[0]!.id).some((o) => o.positionId === withdrawn.id)).toBe(false)
   })
+
+  it('shows the offer on the start page, where one click co-signs', async () => {
+    const position = await published({ title: 'Arbeitserlaubnis sofort' })
+    const [, , c] = world.delegates
+    const home = await (await t.client.as(c!.cookie).get('/')).text()
+    expect(home).toContain('Zum Mitzeichnen')
+    expect(home).toContain(`action="/positions/${position.id}/signatures"`)
+    expect(home).toContain('Kürzlich veröffentlicht')
+    const res = await t.client.as(c!.cookie).form(`/positions/${position.id}/signatures`, { initiativeId: c!.initiativeId, back: '/' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/')
+    expect(await signatories(position.slug)).toEqual([c!.initiativeName])
+    const after = await (await t.client.as(c!.cookie).get('/')).text()
+    expect(after).not.toContain(`action="/positions/${position.id}/signatures"`)
+  })
 })

@@ -11,13 +11,14 @@ export interface CoSignOffer {
   initiatives: Array<{ initiativeId: string; name: string }>
 }
 
-/** Start page block for delegates: "you agreed to these; co-sign them publicly too". */
+/**
+ * Start page section content for delegates: "you agreed to these; co-sign them publicly too".
+ * The start page adds the heading (`publishing.cosign_offers_title`); show it only with offers.
+ */
 export function CoSignOffers({ ctx, offers, back = '/' }: { ctx: PageContext; offers: CoSignOffer[]; back?: string }) {
   const { t, locale } = ctx
-  if (offers.length === 0) return null
   return (
-    <section class="cosign-offers" aria-labelledby="cosign-offers-title">
-      <h2 id="cosign-offers-title">{t('publishing.cosign_offers_title')}</h2>
+    <>
       <p>{t('publishing.cosign_offers_intro')}</p>
       <ul class="card-list">
         {offers.map((offer) => (
@@ -38,6 +39,6 @@ export function CoSignOffers({ ctx, offers, back = '/' }: { ctx: PageContext; of
           </li>
         ))}
       </ul>
-    </section>
+    </>
   )
 }

@@ -73,7 +73,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
         <p class="public-result">
           <strong>{t('publishing.result')}:</strong> {p.resultText}
         </p>
-        <section class="public-text" aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
+        <section class="public-text prose" aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
         <section class="public-signatories" aria-labelledby="signatories-title">
           <h2 id="signatories-title">{t('publishing.signatories')}</h2>
           {p.signatories.length ? (

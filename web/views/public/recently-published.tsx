@@ -1,12 +1,11 @@
 import type { PageContext } from '../layout.tsx'
 import { PublicListEntry, type PublicListItem } from './public-list-page.tsx'
 
-/** Start page block: the newest publications, with a link to all of them. */
+/** Start page section content: the newest publications, with a link to all of them (heading: `publishing.recent_title`). */
 export function RecentlyPublished({ ctx, items }: { ctx: PageContext; items: PublicListItem[] }) {
   const { t } = ctx
   return (
-    <section class="recently-published" aria-labelledby="recently-published-title">
-      <h2 id="recently-published-title">{t('publishing.recent_title')}</h2>
+    <>
       {items.length === 0 ? (
         <p class="muted">{t('publishing.none')}</p>
       ) : (
@@ -19,6 +18,6 @@ export function RecentlyPublished({ ctx, items }: { ctx: PageContext; items: Pub
       <p>
         <a href="/p">{t('publishing.all_positions')}</a>
       </p>
-    </section>
+    </>
   )
 }
