@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 // /proc/<pid>/stat counts CPU time in clock ticks; Linux reports USER_HZ = 100 to user space
 // on every architecture we run on (getconf CLK_TCK), so ticks / 100 = seconds.
@@ -35,6 +36,17 @@ export function processMemory(pid: number): MemoryFigures | null {
   }
 }
 
+/** CPU seconds all processes of the machine used so far (busy time of /proc/stat's cpu line). */
+export function machineCpuSeconds(): number {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!
+    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number)
+    return (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND
+  } catch {
+    return NaN
+  }
+}
+
 /** The harness's own CPU seconds (user + system) so far. */
 export function harnessCpuSeconds(): number {
   const { user, system } = process.cpuUsage()
@@ -50,9 +62,13 @@ export class CpuWindow {
   private readonly t0 = performance.now()
   private readonly harness0 = harnessCpuSeconds()
   private readonly server0: number
+  private readonly machine0 = machineCpuSeconds()
+  // A harness whose event loop lags sends late and timestamps arrivals late: report it.
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
 
   constructor(private readonly serverPid: number) {
     this.server0 = processCpuSeconds(serverPid) ?? 0
+    this.loopDelay.enable()
   }
 
   finish(cores: number, limitFraction = 0.9): CpuFigures {
@@ -60,7 +76,12 @@ export class CpuWindow {
     const harnessSeconds = harnessCpuSeconds() - this.harness0
     const serverSeconds = (processCpuSeconds(this.serverPid) ?? this.server0) - this.server0
     const coresUsed = (harnessSeconds + serverSeconds) / wallSeconds
+    const machineCores = (machineCpuSeconds() - this.machine0) / wallSeconds
+    this.loopDelay.disable()
     return {
+      harnessLoopDelayP99Ms: this.loopDelay.percentile(99) / 1e6,
+      machineCores,
+      otherCores: Math.max(0, machineCores - coresUsed),
       wallSeconds,
       serverCpuSeconds: serverSeconds,
       harnessCpuSeconds: harnessSeconds,
@@ -73,6 +94,12 @@ export class CpuWindow {
 }
 
 export interface CpuFigures {
+  /** How late the harness's event loop ran timers (p99): high values mean late sends and late timestamps. */
+  harnessLoopDelayP99Ms: number
+  /** Cores busy on the whole machine during the window. */
+  machineCores: number
+  /** Cores other processes (not harness, not server) took: the machine was not ours alone. */
+  otherCores: number
   wallSeconds: number
   serverCpuSeconds: number
   harnessCpuSeconds: number

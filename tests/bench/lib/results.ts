@@ -30,6 +30,8 @@ export function judgeCpu(row: ResultRow, cpu: CpuFigures, cores: number): Result
   row.metrics.serverCpuSeconds = cpu.serverCpuSeconds
   row.metrics.harnessCpuSeconds = cpu.harnessCpuSeconds
   row.metrics.coresUsed = cpu.coresUsed
+  row.metrics.otherProcessesCores = cpu.otherCores
+  row.metrics.harnessLoopDelayP99Ms = cpu.harnessLoopDelayP99Ms
   if (!cpu.valid && row.status === 'ok') {
     row.status = 'invalid'
     row.reason = `harness + server used ${cpu.coresUsed.toFixed(2)} of ${cores} cores: the load generator may have set the pace`

@@ -33,6 +33,28 @@ export class RawWriter {
     this.sent++
     return true
   }
+
+  /**
+   * Sends all remaining edits as fast as the connection takes them: a batch at a time, the next
+   * batch once the socket flushed the previous one to the kernel (TCP backpressure, no polling).
+   */
+  flood(batch = 16): Promise<void> {
+    return new Promise((resolve) => {
+      const pump = () => {
+        if (this.sent >= this.updates.length || !this.client.open) return resolve()
+        const end = Math.min(this.updates.length, this.sent + batch)
+        while (this.sent < end) {
+          const k = this.sent
+          this.ledger.markSent(this.clientId, k, performance.now())
+          this.client.send(this.updates[k]!)
+          this.sent++
+          if (this.sent === end) this.client.sendThen(this.carets[k]!, pump)
+          else this.client.send(this.carets[k]!)
+        }
+      }
+      pump()
+    })
+  }
 }
 
 export interface DocLoadOptions {
@@ -167,6 +189,12 @@ export class DocLoad {
       rawFramesExpected: rawWant,
       ...(problems.length ? { detail: problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : '') } : {}),
     }
+  }
+
+  /** Closes the observers (after they brought the starting document) so a flood is not slowed by the harness applying it. */
+  async dropObservers(): Promise<void> {
+    await Promise.all(this.observers.map((x) => x.close()))
+    this.observers.length = 0
   }
 
   latencies(): number[] {

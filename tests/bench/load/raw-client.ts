@@ -84,6 +84,12 @@ export class RawClient {
     this.socket?.send(frame)
   }
 
+  /** Sends and calls `then` once the frame was handed to the kernel (or the socket failed). */
+  sendThen(frame: Uint8Array, then: () => void): void {
+    if (!this.socket) return then()
+    this.socket.send(frame, () => then())
+  }
+
   close(): Promise<void> {
     const socket = this.socket
     this.socket = null

@@ -25,6 +25,8 @@ export interface SyncServerOptions {
   variant?: OursVariant
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeArgs?: string[]
+  /** Runs after seeding and before the first launch (e.g. to store a document). */
+  beforeStart?: (server: SyncServer) => void | Promise<void>
 }
 
 /**
@@ -90,6 +92,7 @@ export class SyncServer {
     if (kind === 'ours' && variant.synchronous) label += ` (${variant.synchronous})`
     if (kind === 'ours' && variant.persist === false) label += ' (persistence off)'
     const server = new SyncServer(kind, label, dataDir, docNames, cookies, options)
+    await options.beforeStart?.(server)
     await server.launch()
     return server
   }

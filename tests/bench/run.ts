@@ -1,0 +1,254 @@
+// The benchmark: `npm run bench` (full), `npm run bench -- --quick` (smoke run, < 2 minutes),
+// `--only a,c2` to pick scenarios, `--servers ours,hocuspocus` to pick sync servers,
+// `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles.
+// Prints a table and writes tests/bench/results/latest.json. Never fails on a timing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { failed, type ResultRow } from './lib/results.ts'
+import { round } from './lib/stats.ts'
+import { tiptapEditLog } from './load/tiptap-log.ts'
+import { runFanout, fanoutCases } from './scenarios/a-fanout.ts'
+import { manyDocsCase, runManyDocs } from './scenarios/b-many-docs.ts'
+import { coldLoadEdits, runColdLoad } from './scenarios/c-cold-load.ts'
+import { runDurability } from './scenarios/c2-durability.ts'
+import type { RunContext } from './scenarios/context.ts'
+import { runThroughput, throughputCase } from './scenarios/d-throughput.ts'
+import { runVoting, votingCase } from './scenarios/e-voting.ts'
+import { publicPageCase, runPublicPage } from './scenarios/f-public-page.ts'
+import { REPO_ROOT } from './servers/child-process.ts'
+import type { ServerKind } from './servers/sync-servers.ts'
+
+const ALL_SCENARIOS = ['a', 'b', 'c', 'c2', 'd', 'e', 'f'] as const
+type Scenario = (typeof ALL_SCENARIOS)[number]
+const ALL_SERVERS: ServerKind[] = ['ours', 'hocuspocus', 'y-websocket']
+
+interface Args {
+  quick: boolean
+  only: Scenario[]
+  servers: ServerKind[]
+  profile: boolean
+  out: string
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const value = () => argv[++i] ?? ''
+    if (a === '--quick') args.quick = true
+    else if (a === '--profile') args.profile = true
+    else if (a === '--only' || a.startsWith('--only=')) {
+      const list = (a.includes('=') ? a.split('=')[1]! : value()).split(',').map((s) => s.trim())
+      for (const s of list) if (!(ALL_SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${ALL_SCENARIOS.join(', ')}`)
+      args.only = list as Scenario[]
+    } else if (a === '--servers' || a.startsWith('--servers=')) {
+      const list = (a.includes('=') ? a.split('=')[1]! : value()).split(',').map((s) => s.trim())
+      for (const s of list) if (!(ALL_SERVERS as string[]).includes(s)) throw new Error(`unknown server ${s}; known: ${ALL_SERVERS.join(', ')}`)
+      args.servers = list as ServerKind[]
+    } else if (a === '--out') args.out = value()
+    else throw new Error(`unknown argument ${a}`)
+  }
+  return args
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return 'missing'
+  }
+}
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
+  return {
+    cores: cpus().length,
+    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+  }
+}
+
+/** The figures compared between ours and each peer (ratio ours/peer; lower is better except where noted). */
+const COMPARED = [
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'latencyP99Ms',
+  'updatesPerSecond',
+  'serverCpuSeconds',
+  'peakRssMiB',
+  'rssLoadedMiB',
+  'rssAfterLeaveMiB',
+  'coldLoadCompactedMs',
+  'warmSyncMs',
+  'survivedMin',
+] as const
+
+interface Ratio {
+  scenario: string
+  case: string
+  peer: string
+  metric: string
+  ours: number
+  peerValue: number
+  ratio: number
+}
+
+function ratios(rows: ResultRow[]): Ratio[] {
+  const out: Ratio[] = []
+  for (const ours of rows.filter((r) => r.server === 'ours' && (r.status === 'ok' || r.status === 'invalid'))) {
+    const peers = rows.filter((r) => r.scenario === ours.scenario && r.case === ours.case && !r.server.startsWith('ours') && (r.status === 'ok' || r.status === 'invalid'))
+    for (const peer of peers) {
+      for (const metric of COMPARED) {
+        const a = ours.metrics[metric]
+        const b = peer.metrics[metric]
+        if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b) && b !== 0) {
+          out.push({ scenario: ours.scenario, case: ours.case, peer: peer.server, metric, ours: a, peerValue: b, ratio: a / b })
+        }
+      }
+    }
+  }
+  return out
+}
+
+const fmt = (v: unknown, digits = 3): string => {
+  if (v === null || v === undefined) return '–'
+  if (typeof v === 'number') return Number.isFinite(v) ? String(round(v, digits)) : '–'
+  return String(v)
+}
+
+/** The scenario-specific figures that do not fit the common columns. */
+function extra(row: ResultRow): string {
+  const m = row.metrics
+  switch (row.scenario) {
+    case 'a':
+    case 'd':
+      return `delivered ${fmt(m.delivered ?? m.editsRelayed)}/${fmt(m.expected ?? m.editsSent)}${m.converged === false ? ' NOT converged' : ''}`
+    case 'b':
+      return `RSS loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
+    case 'c':
+      return `raw log ${fmt(m.coldLoadRawLogMs)} ms, compacted ${fmt(m.coldLoadCompactedMs)} ms, warm ${fmt(m.warmSyncMs)} ms`
+    case 'c2':
+      return `survived ${fmt(m.survived)} of ${fmt(m.edits)}`
+    case 'e':
+      return `lost ${fmt(m.ballotsLost)}, tally of ${fmt(m.tallyBallots)} in ${fmt(m.closeAndTallyMs)} ms`
+    case 'f':
+      return `${fmt(m.non2xx)} non-2xx`
+    default:
+      return ''
+  }
+}
+
+function printTable(rows: ResultRow[]): void {
+  const header = ['scen', 'case', 'server', 'status', 'p50 ms', 'p95 ms', 'p99 ms', 'per s', 'srv CPU s', 'peak RSS', 'other']
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.case,
+    r.server,
+    r.status,
+    fmt(r.metrics.latencyP50Ms),
+    fmt(r.metrics.latencyP95Ms),
+    fmt(r.metrics.latencyP99Ms),
+    fmt(r.metrics.updatesPerSecond ?? r.metrics.ballotsPerSecond ?? r.metrics.requestsPerSecond, 4),
+    fmt(r.metrics.serverCpuSeconds),
+    fmt(r.metrics.peakRssMiB),
+    r.status === 'ok' ? extra(r) : `${extra(r)} ${r.reason ?? ''}`.trim(),
+  ])
+  const widths = header.map((h, i) => Math.min(i === header.length - 1 ? 200 : 40, Math.max(h.length, ...lines.map((l) => l[i]!.length))))
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
+  console.log('\n' + line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const l of lines) console.log(line(l))
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const started = Date.now()
+  const profileDir = join(REPO_ROOT, '.tmp/bench/profiles')
+  if (args.profile) mkdirSync(profileDir, { recursive: true })
+  const ctx: RunContext = {
+    quick: args.quick,
+    cores: cpus().length,
+    servers: args.servers,
+    ourNodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    log: (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`),
+  }
+  const info = machine()
+  ctx.log(`bench ${args.quick ? '--quick ' : ''}on ${info.cores} × ${info.cpuModel}, Node ${info.node}, load average ${info.loadAverageAtStart.join(' ')}`)
+  const rows: ResultRow[] = []
+  const record = (row: ResultRow) => {
+    rows.push(row)
+    const m = row.metrics
+    ctx.log(`${row.scenario} ${row.case} ${row.server}: ${row.status}${row.reason ? ` (${row.reason})` : ''} ${m.latencyP99Ms !== undefined ? `p99 ${fmt(m.latencyP99Ms)} ms ` : ''}${extra(row)}`)
+  }
+  const guarded = async (scenario: string, kase: string, server: string, fn: () => Promise<ResultRow | ResultRow[]>) => {
+    try {
+      const result = await fn()
+      for (const row of Array.isArray(result) ? result : [result]) record(row)
+    } catch (error) {
+      record(failed(scenario, kase, server, error))
+    }
+  }
+
+  for (const scenario of args.only) {
+    if (scenario === 'a') {
+      for (const c of fanoutCases(args.quick)) {
+        for (const kind of args.servers) await guarded('a', `N=${c.clients}`, kind, () => runFanout(kind, c, ctx))
+        if (!args.quick && args.servers.includes('ours')) await guarded('a', `N=${c.clients}`, 'ours (FULL)', () => runFanout('ours', c, ctx, { synchronous: 'FULL' }))
+      }
+    }
+    if (scenario === 'b') {
+      const c = manyDocsCase(args.quick)
+      for (const kind of args.servers) await guarded('b', 'many docs', kind, () => runManyDocs(kind, c, ctx))
+    }
+    if (scenario === 'c') {
+      const log = tiptapEditLog(coldLoadEdits(args.quick))
+      for (const kind of args.servers) await guarded('c', 'cold load', kind, () => runColdLoad(kind, log, ctx))
+    }
+    if (scenario === 'c2') {
+      for (const kind of args.servers) await guarded('c2', 'durability', kind, () => runDurability(kind, ctx, args.quick ? 1 : 3))
+    }
+    if (scenario === 'd') {
+      const c = throughputCase(args.quick)
+      for (const kind of args.servers) {
+        await guarded('d', 'throughput', kind, () => runThroughput(kind, c, ctx))
+        if (kind === 'ours') {
+          await guarded('d', 'throughput', 'ours (FULL)', () => runThroughput('ours', c, ctx, { synchronous: 'FULL' }))
+          await guarded('d', 'throughput', 'ours (persistence off)', () => runThroughput('ours', c, ctx, { persist: false }))
+        }
+      }
+    }
+    if (scenario === 'e' && args.servers.includes('ours')) await guarded('e', 'voting', 'ours', () => runVoting(votingCase(args.quick), ctx))
+    if (scenario === 'f' && args.servers.includes('ours')) await guarded('f', 'public page', 'ours', () => runPublicPage(publicPageCase(args.quick), ctx))
+  }
+
+  const result = {
+    generatedAt: new Date().toISOString(),
+    quick: args.quick,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: { ...info, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    versions: {
+      node: process.version,
+      yjs: packageVersion('yjs'),
+      ws: packageVersion('ws'),
+      '@hocuspocus/server': packageVersion('@hocuspocus/server'),
+      '@hocuspocus/provider': packageVersion('@hocuspocus/provider'),
+      '@y/websocket-server': packageVersion('@y/websocket-server'),
+      'y-websocket (client)': packageVersion('y-websocket'),
+      'better-sqlite3': packageVersion('better-sqlite3'),
+      autocannon: packageVersion('autocannon'),
+    },
+    rows,
+    ratios: ratios(rows),
+  }
+  mkdirSync(join(args.out, '..'), { recursive: true })
+  writeFileSync(args.out, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v, 4) : v), 2) + '\n')
+  printTable(rows)
+  const invalid = rows.filter((r) => r.status === 'invalid').length
+  const notRunRows = rows.filter((r) => r.status === 'not run' || r.status === 'failed')
+  console.log(`\n${rows.length} rows, ${invalid} invalid (CPU-bound harness), ${notRunRows.length} not run or failed; ${result.durationSeconds} s; written to ${args.out}`)
+  process.exit(0)
+}
+
+await main()
