@@ -12,6 +12,7 @@ import * as positionRepo from './position.repo.ts'
 import { readDraft } from './read-draft.ts'
 import { renamePosition } from './rename-position.ts'
 import { readTitleForm } from './title-form.ts'
+import { publicationSlot } from '../publishing/position-slot.tsx'
 
 interface PageExtras {
   rename?: { title: string; error: string }
@@ -42,6 +43,7 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
     />,
+      slots={{ publication: publicationSlot(c, position.id) }}
     extras.status ?? 200,
   )
 }

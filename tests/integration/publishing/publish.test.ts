@@ -204,6 +204,23 @@ describe('publishing with forms, without JavaScript', () => {
     expect(withdrawn.headers.get('location')).toBe(`/p/${position.slug}`)
   })
 
+  it('puts the panel on the position page for spokespersons, and co-signing for delegates', async () => {
+    const position = await adoptedPosition(t, world)
+    const forSpokesperson = await (await t.client.as(world.spokesperson.cookie).get(`/positions/${position.id}`)).text()
+    expect(forSpokesperson).toContain(`action="/positions/${position.id}/publish"`)
+    expect(forSpokesperson).toContain('Auf eurer Website einbinden')
+    const forMember = await (await t.client.as(world.member.cookie).get(`/positions/${position.id}`)).text()
+    expect(forMember).not.toContain(`action="/positions/${position.id}/publish"`)
+
+    await t.client.as(world.spokesperson.cookie).post(`/api/positions/${position.id}/publish`, {})
+    const published = await (await t.client.as(world.spokesperson.cookie).get(`/positions/${position.id}`)).text()
+    expect(published).toContain(`action="/positions/${position.id}/withdraw"`)
+    expect(published).toContain(`href="/p/${position.slug}"`)
+    const delegate = world.delegates[0]!
+    const forDelegate = await (await t.client.as(delegate.cookie).get(`/positions/${position.id}`)).text()
+    expect(forDelegate).toContain(`Für ${delegate.initiativeName} mitzeichnen`)
+  })
+
   it('refuses the panel to people who may not publish', async () => {
     const position = await adoptedPosition(t, world)
     expect((await t.client.as(world.member.cookie).get(`/positions/${position.id}/publish`)).status).toBe(403)

@@ -16,6 +16,8 @@ export interface PositionSlots {
   versions?: Child
   /** Rounds held on this position, with their results. */
   rounds?: Child
+  /** Publishing: the spokesperson panel (publish, withdraw, embed code) and co-signing. */
+  publication?: Child
 }
 
 export interface PositionPageProps {
@@ -62,6 +64,7 @@ export function PositionPage(props: PositionPageProps) {
       {slots.rounds}
     </Layout>
   )
+      {slots.publication}
 }
 
 function RenameForm({ ctx, position, rename }: PositionPageProps) {
