@@ -38,7 +38,12 @@ export interface SyncStats {
   /** Connections the core ended, by error code. */
   closedFor: Partial<Record<ErrorCode, number>>
   compactions: number
+  /** The longest time one message kept the event loop busy, in ms (the fuzz test watches it). */
+  slowestMessageMs: number
 }
+
+// Worth a log line: everything else on this server waits while one message is handled.
+const SLOW_MESSAGE_MS = 250
 
 const defaultTimers: SyncTimers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
@@ -65,7 +70,7 @@ export class SyncCore {
   private readonly byPerson = new Map<string, Set<SyncConnection>>()
   private readonly append: Append
   private nextId = 1
-  private counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0 }
+  private counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0, slowestMessageMs: 0 }
   private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
   private stopped = false
 
@@ -111,6 +116,7 @@ export class SyncCore {
     const doc = this.docs.get(conn.positionId)
     if (!doc) return
     this.counters.messages++
+    const started = performance.now()
     try {
       const message = decodeClientMessage(frame)
       switch (message.type) {
@@ -144,6 +150,9 @@ export class SyncCore {
       this.end(conn, code, error instanceof Error ? error.message : String(error))
     }
     if (doc.failed) this.dropFailed(doc)
+    const took = performance.now() - started
+    if (took > this.counters.slowestMessageMs) this.counters.slowestMessageMs = took
+    if (took > SLOW_MESSAGE_MS) this.deps.log.warn('sync: slow message', { positionId: conn.positionId, ms: Math.round(took), bytes: frame.byteLength })
   }
 
   /** Forgets a connection (idempotent); its awareness states are removed for the others. */
