@@ -16,6 +16,8 @@ import { sessionRoutes } from './auth/session.routes.ts'
 import { mePages } from './people/me.pages.tsx'
 import { versionsRoutes } from './versions/versions.routes.ts'
 import { roundsRoutes } from './rounds/rounds.routes.ts'
+import { roundsPages } from './rounds/rounds.pages.tsx'
+import { versionsPages } from './versions/versions.pages.tsx'
 import { initiativesRoutes } from './initiatives/initiatives.routes.ts'
 import { peopleRoutes } from './people/people.routes.ts'
 import { groupsRoutes } from './groups/groups.routes.ts'
@@ -51,6 +53,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', mePages)
   app.route('/api', versionsRoutes)
   app.route('/api', roundsRoutes)
+  app.route('/', roundsPages)
+  app.route('/', versionsPages)
   app.route('/api/initiatives', initiativesRoutes)
   app.route('/api/people', peopleRoutes)
   app.route('/api/groups', groupsRoutes)

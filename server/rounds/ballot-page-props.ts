@@ -1,0 +1,39 @@
+import type { BallotPageProps } from '../../web/views/rounds/ballot-page.tsx'
+import type { PageContext } from '../../web/views/layout.tsx'
+import type { Actor } from '../../shared/policy.ts'
+import type { Deps } from '../deps.ts'
+import { diffOf } from '../versions/read-versions.ts'
+import { readRound } from './read-round.ts'
+
+/** Everything the ballot page shows, read in one go (a due round is closed on the way). */
+export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string): BallotPageProps {
+  const view = readRound(deps, actor, roundId)
+  const { round } = view
+  const previous = round.version_number - 1
+  const diff = previous >= 1 ? { from: previous, blocks: diffOf(deps, actor, round.position_id, previous, round.version_number).blocks } : null
+  return {
+    ctx,
+    now: deps.now(),
+    round: {
+      id: round.id,
+      kind: round.kind,
+      electorate: round.electorate,
+      majority: round.majority,
+      quorum: round.quorum_bp / 10_000,
+      secret: round.secret === 1,
+      closesAt: round.closes_at,
+      closedAt: round.closed_at,
+      closed: view.closed,
+    },
+    position: { id: view.position.id, title: view.position.title },
+    version: { number: view.version.number, hash: view.version.hash, html: view.version.html },
+    diff,
+    participation: view.participation,
+    electorateSize: view.electorate,
+    slots: view.myBallots.map((b) => ({ voterKey: b.voterKey, label: b.label, answered: b.answered, choice: b.choice, reason: b.reason })),
+    answers: view.answers?.map((a) => ({ voter: a.label, choice: a.choice, reason: a.reason, castByName: a.cast_by_name })) ?? null,
+    reasons: view.reasons,
+    result: view.result,
+    canClose: view.canClose,
+  }
+}

@@ -1,0 +1,106 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { AppError, fail } from '../../shared/errors.ts'
+import { can } from '../../shared/policy.ts'
+import { BallotPage, type BallotFormState } from '../../web/views/rounds/ballot-page.tsx'
+import type { OpenRoundValues } from '../../web/views/rounds/open-round-form.tsx'
+import { OpenRoundPage } from '../../web/views/rounds/open-round-page.tsx'
+import { requirePerson } from '../auth/guards.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { pageContext, render } from '../http/render.tsx'
+import { readForm } from '../http/validate.ts'
+import { readablePosition, versionsOf } from '../versions/read-versions.ts'
+import { ballotPageProps } from './ballot-page-props.ts'
+import { castBallot } from './cast-ballot.ts'
+import { closeRound } from './close-round.ts'
+import { readOpenRoundForm } from './open-round-form.ts'
+import { openRound } from './open-round.ts'
+import { withRoundMessages } from './round-messages.ts'
+
+const BallotForm = z
+  .object({
+    choice: z.string().max(32).optional(),
+    reason: z.string().max(4000).optional(),
+    initiativeId: z.string().max(64).optional(),
+  })
+  .strict()
+
+type PageStatus = 200 | 400 | 403 | 409
+
+function statusOf(error: AppError): PageStatus {
+  if (error.code === 'validation') return 400
+  if (error.code === 'forbidden') return 403
+  return 409
+}
+
+const SHOWN_ON_FORM = new Set(['validation', 'forbidden', 'round_closed', 'ballot_final', 'round_open', 'invalid_state', 'not_found'])
+
+function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } = {}) {
+  const { actor } = requirePerson(c)
+  const props = ballotPageProps(c.var.deps, actor, pageContext(c), roundId)
+  return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
+}
+
+function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoundValues, error?: { message: string; field?: string | undefined }, status: PageStatus = 200) {
+  const { actor } = requirePerson(c)
+  const position = readablePosition(c.var.deps, actor, positionId)
+  if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
+  const versions = versionsOf(c.var.deps, actor, positionId).map((v) => ({ number: v.number, createdAt: v.created_at }))
+  return render(
+    c,
+    <OpenRoundPage
+      ctx={pageContext(c)}
+      position={{ id: position.id, title: position.title }}
+      positionId={position.id}
+      now={c.var.deps.now()}
+      versions={versions}
+      values={values}
+      error={error ?? null}
+    />,
+    status,
+  )
+}
+
+/** The ballot page and its forms, and the coordinator's open-round form. */
+export const roundsPages = new Hono<AppEnv>()
+  .get('/rounds/:id', (c) => ballotPage(c, c.req.param('id'), { saved: c.req.query('saved') === '1' }))
+  .post('/rounds/:id/ballot', async (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    let entered: BallotFormState = {}
+    try {
+      const form = await readForm(c, BallotForm)
+      entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
+      if (!form.choice) fail('validation', c.var.t('rounds.error.choice_invalid'), 'choice')
+      withRoundMessages(c, () =>
+        castBallot(c.var.deps, actor, id, { choice: form.choice!, reason: form.reason, initiativeId: form.initiativeId || undefined }),
+      )
+    } catch (error) {
+      if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'not_found') throw error
+      const message = error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)
+      return ballotPage(c, id, { form: { ...entered, error: message, field: error.field }, status: statusOf(error) })
+    }
+    return c.redirect(`/rounds/${id}?saved=1`, 303)
+  })
+  .post('/rounds/:id/close', (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    closeRound(c.var.deps, actor, id)
+    return c.redirect(`/rounds/${id}`, 303)
+  })
+  .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
+  .post('/positions/:id/rounds', async (c) => {
+    const { actor } = requirePerson(c)
+    const positionId = c.req.param('id')
+    const form = await readOpenRoundForm(c)
+    if (!form.ok) return openRoundPage(c, positionId, form.values, form.error, 400)
+    try {
+      const round = withRoundMessages(c, () => openRound(c.var.deps, actor, positionId, form.input))
+      return c.redirect(`/rounds/${round.id}`, 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'forbidden') throw error
+      const message = error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)
+      return openRoundPage(c, positionId, form.values, { message, field: error.field === 'versionNumber' ? 'version' : error.field }, statusOf(error))
+    }
+  })

@@ -1,0 +1,45 @@
+import type { RoundKind } from '../../../shared/rules/choices.ts'
+import type { PageContext } from '../layout.tsx'
+import { kindLabel } from './round-labels.ts'
+import { timeLeft } from './time-left.ts'
+
+export interface AwaitingItem {
+  roundId: string
+  positionTitle: string
+  kind: RoundKind
+  closesAt: number
+  pendingFor: string[]
+  canAnswer: boolean
+}
+
+/** "Noch zu entscheiden": open rounds waiting for the person or their initiative, soonest first. */
+export function AwaitingList({ ctx, items, now }: { ctx: PageContext; items: AwaitingItem[]; now: number }) {
+  const { t } = ctx
+  if (items.length === 0) return <p>{t('rounds.awaiting.none')}</p>
+  return (
+    <ul class="card-list awaiting-list">
+      {items.map((item) => (
+        <li class="card">
+          <p>
+            <strong>
+              <a href={`/rounds/${item.roundId}`}>{item.positionTitle}</a>
+            </strong>{' '}
+            <span class="badge">{kindLabel(t, item.kind)}</span>
+          </p>
+          <p>
+            <strong>{timeLeft(t, now, item.closesAt)}</strong>. {t('rounds.awaiting.for', { voters: item.pendingFor.join(', ') })}
+          </p>
+          {item.canAnswer ? (
+            <p>
+              <a class="button" href={`/rounds/${item.roundId}`}>
+                {t('rounds.awaiting.answer')}
+              </a>
+            </p>
+          ) : (
+            <p class="hint">{t('rounds.awaiting.ask_delegates')}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}

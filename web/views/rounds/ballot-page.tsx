@@ -1,0 +1,284 @@
+import { raw } from 'hono/html'
+import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
+import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
+import type { RoundResult } from '../../../shared/rules/outcome.ts'
+import type { Totals } from '../../../shared/rules/tally.ts'
+import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { formatDateTime } from '../positions/format-time.ts'
+import { DiffView } from '../versions/diff-view.tsx'
+import { HashLine } from '../versions/version-page.tsx'
+import { ResultView } from './result-view.tsx'
+import { choiceHint, choiceLabel, electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
+import { participationText, percent, quorumText } from './result-words.ts'
+import { timeLeft } from './time-left.ts'
+
+export interface BallotSlot {
+  voterKey: string
+  label: string
+  answered: boolean
+  /** Open rounds only. */
+  choice: Choice | null
+  reason: string | null
+}
+
+export interface BallotFormState {
+  choice?: string
+  reason?: string
+  initiativeId?: string
+  error?: string
+  /** The field the error is about: reason, choice, initiativeId. */
+  field?: string
+}
+
+export interface BallotPageProps {
+  ctx: PageContext
+  now: number
+  round: {
+    id: string
+    kind: RoundKind
+    electorate: Electorate
+    majority: Majority | null
+    quorum: number
+    secret: boolean
+    closesAt: number
+    closedAt: number | null
+    closed: boolean
+  }
+  position: { id: string; title: string }
+  version: { number: number; hash: string; html: string }
+  /** Changes from the previous version; null for version 1. */
+  diff: { from: number; blocks: DiffBlock[] } | null
+  participation: Totals
+  electorateSize: Totals
+  slots: BallotSlot[]
+  answers: Array<{ voter: string; choice: Choice; reason: string | null; castByName: string }> | null
+  reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
+  result: RoundResult | null
+  canClose: boolean
+  form?: BallotFormState
+  saved?: boolean
+}
+
+/** /rounds/:id — the ballot page: the text under decision, the choices, and later the result. */
+export function BallotPage(props: BallotPageProps) {
+  const { ctx, round, position, version } = props
+  const { t } = ctx
+  const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">{t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: position.title })}</p>
+      <ul class="round-facts">
+        <li>
+          {t('rounds.page.settings', { electorate: electorateLabel(t, round.electorate), quorum: quorumText(round.quorum, ctx.locale) })}
+          {round.majority ? ` ${majorityLabel(t, round.majority)}: ${t(`rounds.majority.${round.majority}.hint`)}` : ` ${t('rounds.kind.consent.hint')}`}
+        </li>
+        <li>{round.secret ? t('rounds.page.secret') : t('rounds.page.open_ballots')}</li>
+        {round.closed ? (
+          <li>{t('rounds.closed_at', { date: formatDateTime(round.closedAt ?? round.closesAt, ctx.locale) })}</li>
+        ) : (
+          <li>
+            <strong>{timeLeft(t, props.now, round.closesAt)}</strong> ({t('rounds.closes_at', { date: formatDateTime(round.closesAt, ctx.locale) })})
+          </li>
+        )}
+        <li>
+          {round.closed
+            ? participationText(t, ctx.locale, props.participation, props.electorateSize)
+            : t('rounds.page.participation', {
+                n: props.participation.count,
+                total: props.electorateSize.count,
+                percent: percent(props.participation.weight, props.electorateSize.weight, ctx.locale),
+              })}
+        </li>
+      </ul>
+      <SuccessNotice message={props.saved ? t('rounds.page.saved') : null} />
+      {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
+      <section aria-labelledby="text-heading">
+        <h2 id="text-heading">{t('rounds.page.text')}</h2>
+        <div class="frozen-text prose">{raw(version.html)}</div>
+        <HashLine ctx={ctx} hash={version.hash} />
+      </section>
+      <section aria-labelledby="diff-heading">
+        {props.diff ? (
+          <details class="diff-details">
+            <summary>
+              <h2 id="diff-heading" class="summary-heading">
+                {t('rounds.page.diff', { from: props.diff.from })}
+              </h2>
+            </summary>
+            <DiffView ctx={ctx} blocks={props.diff.blocks} />
+          </details>
+        ) : (
+          <>
+            <h2 id="diff-heading" class="visually-hidden">
+              {t('versions.heading')}
+            </h2>
+            <p class="hint">{t('rounds.page.first_version')}</p>
+          </>
+        )}
+      </section>
+      {round.closed ? null : <BallotForm {...props} />}
+      <Answers {...props} />
+      {props.canClose ? (
+        <form method="post" action={`/rounds/${round.id}/close`} class="close-form">
+          <p class="hint" id="close-hint">
+            {t('rounds.page.close.hint')}
+          </p>
+          <button type="submit" class="danger" aria-describedby="close-hint">
+            {t('rounds.page.close')}
+          </button>
+        </form>
+      ) : null}
+    </Layout>
+  )
+}
+
+function BallotForm({ ctx, round, slots, form = {} }: BallotPageProps) {
+  const { t } = ctx
+  if (slots.length === 0) return <p class="notice">{t('rounds.page.not_in_electorate')}</p>
+  const open = round.secret ? slots.filter((s) => !s.answered) : slots
+  const final = round.secret ? slots.filter((s) => s.answered) : []
+  const current = slots.filter((s) => s.choice !== null)
+  const only = open.length === 1 ? open[0] : undefined
+  const selectedSlot = form.initiativeId ?? only?.voterKey
+  const preset = form.choice ?? (only?.choice ?? undefined)
+  const presetReason = form.reason ?? only?.reason ?? ''
+  const err = (field: string) => (form.field === field ? form.error : undefined)
+  return (
+    <section aria-labelledby="ballot-heading">
+      <h2 id="ballot-heading">{t('rounds.page.your_answer')}</h2>
+      {final.map((s) => (
+        <p>{t('rounds.page.voted_secret', { voter: s.label })}</p>
+      ))}
+      {current.map((s) => (
+        <p>{t('rounds.page.current', { voter: s.label, choice: choiceLabel(t, s.choice!) })}</p>
+      ))}
+      {open.length === 0 ? null : (
+        <form method="post" action={`/rounds/${round.id}/ballot`} class="ballot-form" novalidate>
+          <ErrorNotice message={form.error && !['reason', 'choice', 'initiativeId'].includes(form.field ?? '') ? form.error : null} />
+          {round.electorate === 'initiatives' && open.length > 1 ? (
+            <fieldset aria-describedby={err('initiativeId') ? 'initiative-error' : undefined}>
+              <legend>{t('rounds.page.answering_for')}</legend>
+              {err('initiativeId') ? (
+                <p class="field-error" id="initiative-error">
+                  {err('initiativeId')}
+                </p>
+              ) : null}
+              {open.map((s) => (
+                <div class="choice">
+                  <input type="radio" id={`slot-${s.voterKey}`} name="initiativeId" value={s.voterKey} checked={selectedSlot === s.voterKey} />
+                  <label for={`slot-${s.voterKey}`}>
+                    {s.label}
+                    {s.choice ? ` (${choiceLabel(t, s.choice)})` : ''}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : only && round.electorate === 'initiatives' ? (
+            <input type="hidden" name="initiativeId" value={only.voterKey} />
+          ) : null}
+          <fieldset aria-describedby={err('choice') ? 'choice-error' : undefined}>
+            <legend>{only && round.electorate === 'initiatives' ? t('rounds.page.answer_for', { voter: only.label }) : t('rounds.page.your_answer')}</legend>
+            {err('choice') ? (
+              <p class="field-error" id="choice-error">
+                {err('choice')}
+              </p>
+            ) : null}
+            {choicesFor(round.kind).map((choice) => (
+              <div class="choice">
+                <input type="radio" id={`choice-${choice}`} name="choice" value={choice} checked={preset === choice} aria-describedby={`choice-${choice}-hint`} />
+                <label for={`choice-${choice}`}>{choiceLabel(t, choice)}</label>
+                <p class="hint choice-hint" id={`choice-${choice}-hint`}>
+                  {choiceHint(t, choice)}
+                </p>
+              </div>
+            ))}
+          </fieldset>
+          <label for="ballot-reason">{t('rounds.page.reason')}</label>
+          <p class="hint" id="reason-hint">
+            {t('rounds.page.reason.hint')}
+          </p>
+          {err('reason') ? (
+            <p class="field-error" id="reason-error">
+              {err('reason')}
+            </p>
+          ) : null}
+          <textarea
+            id="ballot-reason"
+            name="reason"
+            maxlength={4000}
+            aria-describedby={err('reason') ? 'reason-hint reason-error' : 'reason-hint'}
+            aria-invalid={err('reason') ? 'true' : undefined}
+          >
+            {presetReason}
+          </textarea>
+          <div>
+            <button type="submit">{current.length && !round.secret ? t('rounds.page.change') : t('rounds.page.submit')}</button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
+
+function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
+  const { t } = ctx
+  if (answers) {
+    return (
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{t('rounds.page.answers')}</h2>
+        {answers.length === 0 ? (
+          <p>{t('rounds.page.no_answers')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(round.electorate === 'initiatives' ? 'rounds.electorate.initiatives' : 'rounds.electorate.members')}</th>
+                  <th scope="col">{t('rounds.result.table.answer')}</th>
+                  <th scope="col">{t('rounds.page.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {answers.map((a) => (
+                  <tr>
+                    <th scope="row">
+                      {a.voter}
+                      {round.electorate === 'initiatives' ? <span class="muted block">{t('rounds.page.cast_by', { name: a.castByName })}</span> : null}
+                    </th>
+                    <td class={`answer-${a.choice}`}>{choiceLabel(t, a.choice)}</td>
+                    <td class="reason-cell">{a.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    )
+  }
+  if (reasons.length === 0) return null
+  return <ReasonList ctx={ctx} reasons={reasons} headingId="reasons-heading" />
+}
+
+/** Objections and concerns with their reasons (secret rounds: without names). */
+export function ReasonList({ ctx, reasons, headingId, level = 2 }: { ctx: PageContext; reasons: Array<{ choice: Choice; reason: string; voter: string | null }>; headingId: string; level?: 2 | 3 | 4 }) {
+  const { t } = ctx
+  const Heading = `h${level}` as 'h2'
+  return (
+    <section aria-labelledby={headingId} class="reasons">
+      <Heading id={headingId}>{t('rounds.page.reasons')}</Heading>
+      <ul class="reason-list">
+        {reasons.map((r) => (
+          <li class={`reason reason-${r.choice}`}>
+            <strong>{choiceLabel(t, r.choice)}</strong>
+            {r.voter ? ` (${r.voter})` : ''}: {r.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,46 @@
+import { raw } from 'hono/html'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { formatDateTime } from '../positions/format-time.ts'
+
+export interface VersionPageProps {
+  ctx: PageContext
+  position: { id: string; title: string }
+  version: { number: number; hash: string; html: string; createdAt: number; createdByName: string }
+  frozen?: boolean
+}
+
+/** /positions/:id/versions/:n — one frozen version, exactly as it was frozen. */
+export function VersionPage({ ctx, position, version, frozen }: VersionPageProps) {
+  const { t } = ctx
+  return (
+    <Layout ctx={ctx} title={t('versions.page.title', { n: version.number, title: position.title })}>
+      <p class="breadcrumb">
+        <a href={`/positions/${position.id}`}>{position.title}</a>
+      </p>
+      <h1>{t('versions.page.title', { n: version.number, title: position.title })}</h1>
+      <SuccessNotice message={frozen ? t('versions.frozen', { n: version.number }) : null} />
+      <p class="muted">{t('versions.created', { date: formatDateTime(version.createdAt, ctx.locale), name: version.createdByName })}</p>
+      {version.number > 1 ? (
+        <p>
+          <a href={`/positions/${position.id}/diff?from=${version.number - 1}&to=${version.number}`}>
+            {t('versions.compare_previous', { n: version.number - 1 })}
+          </a>
+        </p>
+      ) : null}
+      <section class="frozen-text prose" aria-label={t('versions.page.title', { n: version.number, title: position.title })}>
+        {raw(version.html)}
+      </section>
+      <HashLine ctx={ctx} hash={version.hash} />
+    </Layout>
+  )
+}
+
+export function HashLine({ ctx, hash }: { ctx: PageContext; hash: string }) {
+  return (
+    <p class="hash hint">
+      {ctx.t('versions.page.hash')} <code class="hash-value">{hash}</code>
+      <br />
+      {ctx.t('versions.page.hash_hint')}
+    </p>
+  )
+}
