@@ -38,12 +38,13 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
       draftHtml={readDraft(c.var.deps, position).html}
       mode={member && open ? 'edit' : 'read'}
       readonlyReason={member && open ? null : locked ? 'locked' : member ? null : 'reader'}
+      member={member}
       user={{ id: person.id, name: person.name, color: presenceColor(person.id) }}
       canRename={member && position.status === 'drafting'}
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
-    />,
       slots={{ publication: publicationSlot(c, position.id) }}
+    />,
     extras.status ?? 200,
   )
 }

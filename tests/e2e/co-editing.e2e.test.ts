@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectStatus, type ApiClient } from './support/api.ts'
+import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { login } from './support/login.ts'
@@ -56,6 +56,24 @@ describe('co-editing a position draft', () => {
   /** Waits (at most `ms`) until the page's editor text contains `text`. */
   const seesText = (page: Page, text: string, ms = 1_000) => waitForText(page, '', (t) => t.includes(text), ms)
 
+  /**
+   * Waits until ProseMirror has taken over the browser's selection. It reads it on the
+   * asynchronous selectionchange event, so a robot's next key can otherwise arrive first (a
+   * person is never that fast). Uses the editor instance TipTap keeps on its element for tests.
+   */
+  async function selectionSettled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const view = (document.querySelector('#editor .ProseMirror') as { editor?: { view: any } } | null)?.editor?.view
+      const dom = getSelection()
+      if (!view || !dom?.focusNode) return false
+      try {
+        return view.posAtDOM(dom.focusNode, dom.focusOffset) === view.state.selection.head
+      } catch {
+        return false
+      }
+    })
+  }
+
   /** Puts the cursor after the last character, the way a person clicks behind the last line. */
   async function clickAtEnd(page: Page): Promise<void> {
     const last = page.locator('#editor .ProseMirror > :last-child')
@@ -63,6 +81,7 @@ describe('co-editing a position draft', () => {
     if (!box) throw new Error('the editor has no last block')
     await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2)
     await page.keyboard.press('End')
+    await selectionSettled(page)
   }
 
   /** Waits (at most `ms`) until the page shows another person's caret labelled with `name`. */
@@ -156,20 +175,22 @@ describe('co-editing a position draft', () => {
     await editorOf(lena).click()
     await lena.keyboard.press('ControlOrMeta+Home')
     await lena.keyboard.press('Shift+End')
+    await selectionSettled(lena)
     await toolbar.getByRole('button', { name: 'Überschrift' }).click()
     await expect(toolbar.getByRole('button', { name: 'Überschrift' }).getAttribute('aria-pressed')).resolves.toBe('true')
-    await waitForText(murat, 'h2', (text) => text === LENA_TEXT)
+    await waitForText(murat, 'h2', (text) => text === LENA_TEXT, 5_000)
 
     // Keyboard only: Shift+Tab from the text reaches the toolbar, arrows move along it.
     await clickAtEnd(murat)
     await murat.keyboard.press('Shift+Home')
+    await selectionSettled(murat)
     await murat.keyboard.press('Shift+Tab')
     const focused = () => murat.evaluate(() => document.activeElement?.getAttribute('aria-label'))
     await expect(focused()).resolves.toBe('Überschrift')
     await murat.keyboard.press('ArrowRight')
     await expect(focused()).resolves.toBe('Fett')
     await murat.keyboard.press('Enter')
-    await waitForText(lena, 'strong', (text) => text === MURAT_TEXT)
+    await waitForText(lena, 'strong', (text) => text === MURAT_TEXT, 5_000)
     await expect(murat.getByRole('button', { name: 'Fett' }).getAttribute('aria-pressed')).resolves.toBe('true')
   })
 
@@ -185,9 +206,9 @@ describe('co-editing a position draft', () => {
     await address.fill('proasyl.de')
     await address.press('Enter')
     await murat.waitForFunction(() => document.querySelector('#editor a')?.getAttribute('href') === 'https://proasyl.de', undefined, {
-      timeout: 1_000,
+      timeout: 5_000,
     })
-    await seesText(murat, 'Mehr dazu: https://proasyl.de')
+    await seesText(murat, 'Mehr dazu: https://proasyl.de', 5_000)
   })
 
   it('takes screenshots of both editors and checks them for accessibility', async () => {
@@ -246,5 +267,38 @@ describe('co-editing a position draft', () => {
     await murat.context().setOffline(false)
     await seesText(lena, 'Offline geschrieben.', 15_000)
     await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert', undefined, { timeout: 15_000 })
+  })
+
+  it('locks the open editors when a round opens, and unlocks them when it ends without adoption', async () => {
+    const positionId = new URL(positionUrl).pathname.split('/')[2]!
+    const coordinator = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const round = expectStatus(
+      await coordinator.post(`/api/positions/${positionId}/rounds`, {
+        kind: 'consent',
+        quorum: 0.5,
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+      201,
+      'open round',
+    )
+    await murat.waitForFunction(
+      () => document.querySelector('[data-editor-status]')?.textContent === 'nur lesen – gesperrt, solange über eine Fassung entschieden wird',
+      undefined,
+      { timeout: 5_000 },
+    )
+    await expect(editorOf(murat).getAttribute('contenteditable')).resolves.toBe('false')
+    await expect(murat.getByRole('toolbar', { name: 'Formatierung' }).isVisible()).resolves.toBe(false)
+    await editorOf(murat).click()
+    await murat.keyboard.type('Während der Runde')
+    await expect(textIn(lena, '')).resolves.not.toContain('Während der Runde')
+    await shoot(murat, 'co-07-position-locked')
+
+    // Nobody answered: no quorum, back to drafting, and the same pages may write again.
+    expectStatus(await coordinator.post(`/api/rounds/${(round as { id: string }).id}/close`), 200, 'close round')
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert', undefined, { timeout: 5_000 })
+    await expect(murat.getByRole('toolbar', { name: 'Formatierung' }).isVisible()).resolves.toBe(true)
+    await clickAtEnd(murat)
+    await murat.keyboard.type(' Wieder offen.')
+    await seesText(lena, 'Wieder offen.')
   })
 })

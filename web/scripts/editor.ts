@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { editorExtensions } from '../../shared/editor/extensions.ts'
+import { MESSAGE_AUTH, readAccessMessage, SYNC_PATH, type DraftAccess } from '../../shared/sync/protocol.ts'
 import { createLinkForm } from './editor/link-form.ts'
 import { editorTranslator } from './editor/messages.ts'
 import { showPresence } from './editor/presence.ts'
@@ -39,24 +40,57 @@ function start(root: HTMLElement): void {
   const presenceList = document.querySelector<HTMLElement>('[data-presence-list]')
   if (!data.positionId || !data.userId || !content || !statusLine) return
   const t = editorTranslator(data.locale)
-  const mayEdit = data.editable === 'true'
   const user = { id: data.userId, name: data.userName ?? '', color: data.userColor ?? '#4a4a4a' }
+  const textId = `${root.id}-text`
 
   const ydoc = new Y.Doc()
   // Edits made offline survive a reload: they wait in IndexedDB until the server has them.
   // Per person, so someone else signing in on this browser never sends them under their name.
-  const local = mayEdit ? new IndexeddbPersistence(`sprachrohr:${user.id}:${data.positionId}`, ydoc) : null
+  const member = data.member === 'true'
+  const local = member ? new IndexeddbPersistence(`sprachrohr:${user.id}:${data.positionId}`, ydoc) : null
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   // No BroadcastChannel: every change goes through the server, which decides who may write.
-  const provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, data.positionId, ydoc, { disableBc: true })
+  const provider = new WebsocketProvider(`${scheme}://${location.host}${SYNC_PATH}`, data.positionId, ydoc, { disableBc: true })
+
+  // The page says how things stood when it was rendered; from then on the server's access
+  // messages decide (a round opening locks the draft for everybody while the page is open).
+  let access: DraftAccess = data.editable === 'true' ? 'read-write' : 'read-only'
+  let refused = false
+  const mayWrite = () => access === 'read-write' && !refused
 
   let editor: Editor | null = null
-  let lockedByServer = false
-  const refreshStatus = trackStatus(provider, statusLine, () => mayEdit && !lockedByServer, t)
-  provider.on('closed', () => {
-    lockedByServer = true
-    editor?.setEditable(false)
+  let toolbar: HTMLElement | null = null
+  let linkForm: ReturnType<typeof createLinkForm> | null = null
+  // For a member, read-only while drafting or in a round means: locked while a version is decided.
+  const lockedForDecision = member && (data.status === 'drafting' || data.status === 'in_round')
+  const refreshStatus = trackStatus(provider, statusLine, mayWrite, lockedForDecision, t)
+
+  /** Makes editor, toolbar and status follow `mayWrite()`. */
+  const applyAccess = () => {
     refreshStatus()
+    if (!editor) return
+    const writable = mayWrite()
+    if (editor.isEditable !== writable) editor.setEditable(writable)
+    editor.view.dom.setAttribute('aria-readonly', String(!writable))
+    if (writable && !toolbar) {
+      linkForm = createLinkForm(editor, t)
+      toolbar = createToolbar(editor, t, textId, linkForm.open)
+      content.before(toolbar, linkForm.element)
+    }
+    if (toolbar) toolbar.hidden = !writable
+    if (linkForm && !writable) linkForm.element.hidden = true
+  }
+
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    const next = readAccessMessage(decoder)
+    if (next && next !== access) {
+      access = next
+      applyAccess()
+    }
+  }
+  provider.on('closed', () => {
+    refused = true
+    applyAccess()
   })
 
   if (presence && presenceList) {
@@ -64,17 +98,17 @@ function start(root: HTMLElement): void {
     presence.hidden = false
   }
 
-  // The server-rendered text stays until the real document is here, so nothing flashes empty.
+  // The server-rendered text stays until the real document is here, so nothing flashes empty;
+  // then ProseMirror takes over that very element.
   const mount = () => {
     if (editor) return
-    let openLink = () => {}
     const LinkShortcut = Extension.create({
       name: 'linkShortcut',
-      addKeyboardShortcuts: () => ({ 'Mod-k': () => (openLink(), true) }),
+      addKeyboardShortcuts: () => ({ 'Mod-k': () => (linkForm?.open(), true) }),
     })
     editor = new Editor({
       element: { mount: content },
-      editable: mayEdit && !lockedByServer,
+      editable: mayWrite(),
       injectCSS: false,
       extensions: [
         ...editorExtensions,
@@ -82,28 +116,11 @@ function start(root: HTMLElement): void {
         Collaboration.configure({ document: ydoc, field: DRAFT_FRAGMENT }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
-      editorProps: {
-        attributes: {
-          id: `${root.id}-text`,
-          'aria-label': t('editor.text_label'),
-          'aria-multiline': 'true',
-          'aria-readonly': String(!(mayEdit && !lockedByServer)),
-        },
-      },
+      // role repeated here: TipTap adds it only at creation and loses it on setEditable().
+      editorProps: { attributes: { id: textId, role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
     })
     editor.on('update', refreshStatus)
-    if (mayEdit) {
-      const linkForm = createLinkForm(editor, t)
-      openLink = linkForm.open
-      const toolbar = createToolbar(editor, t, `${root.id}-text`, linkForm.open)
-      content.before(toolbar, linkForm.element)
-      provider.on('closed', () => {
-        toolbar.hidden = true
-        linkForm.element.hidden = true
-        editor?.view.dom.setAttribute('aria-readonly', 'true')
-      })
-    }
-    refreshStatus()
+    applyAccess()
   }
 
   const hasContent = () => ydoc.getXmlFragment(DRAFT_FRAGMENT).length > 0

@@ -23,7 +23,7 @@ export const de = {
   'editor.status.readonly': 'nur lesen',
   'editor.status.readonly_offline': 'nur lesen – offline, verbinde …',
   'editor.status.refused': 'Verbindung abgelehnt – bitte lade die Seite neu.',
-  'editor.status.locked': 'Der Entwurf ist jetzt gesperrt – bitte lade die Seite neu.',
+  'editor.status.locked': 'nur lesen – gesperrt, solange über eine Fassung entschieden wird',
   'editor.presence.you': '{name} (du)',
   'editor.key.mod': 'Strg',
 } as const
@@ -51,7 +51,7 @@ export const en: Record<keyof typeof de, string> = {
   'editor.status.readonly': 'read only',
   'editor.status.readonly_offline': 'read only – offline, connecting …',
   'editor.status.refused': 'Connection refused – please reload the page.',
-  'editor.status.locked': 'The draft is now locked – please reload the page.',
+  'editor.status.locked': 'read only – locked while a version is being decided',
   'editor.presence.you': '{name} (you)',
   'editor.key.mod': 'Ctrl',
 }

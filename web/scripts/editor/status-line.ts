@@ -5,7 +5,14 @@ import type { EditorMessageKey, EditorTranslate } from './messages.ts'
  * The one-line connection state, announced politely to screen readers: saved, offline (edits are
  * kept in the browser and merged on reconnect), connecting, or read only.
  */
-export function trackStatus(provider: WebsocketProvider, element: HTMLElement, editable: () => boolean, t: EditorTranslate): () => void {
+export function trackStatus(
+  provider: WebsocketProvider,
+  element: HTMLElement,
+  writable: () => boolean,
+  /** Whether "read only" means the draft is locked while a version is being decided. */
+  lockedForDecision: boolean,
+  t: EditorTranslate,
+): () => void {
   let everSynced = false
   let refused: EditorMessageKey | null = null
 
@@ -13,7 +20,10 @@ export function trackStatus(provider: WebsocketProvider, element: HTMLElement, e
     if (refused) return refused
     const live = provider.wsconnected && provider.synced && navigator.onLine !== false
     if (live) everSynced = true
-    if (!editable()) return live ? 'editor.status.readonly' : 'editor.status.readonly_offline'
+    if (!writable()) {
+      if (!live) return 'editor.status.readonly_offline'
+      return lockedForDecision ? 'editor.status.locked' : 'editor.status.readonly'
+    }
     if (live) return 'editor.status.saved'
     return everSynced ? 'editor.status.offline' : 'editor.status.connecting'
   }
@@ -29,9 +39,8 @@ export function trackStatus(provider: WebsocketProvider, element: HTMLElement, e
 
   provider.on('status', update)
   provider.on('sync', update)
-  provider.on('closed', (event) => {
-    // 4409: the draft was locked (a round opened) while this page was open.
-    refused = event.code === 4409 ? 'editor.status.locked' : 'editor.status.refused'
+  provider.on('closed', () => {
+    refused = 'editor.status.refused'
     update()
   })
   window.addEventListener('offline', update)

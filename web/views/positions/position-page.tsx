@@ -30,6 +30,8 @@ export interface PositionPageProps {
   mode: 'edit' | 'read'
   /** Why the viewer cannot write: not a member of the group, or the draft is locked for everybody. */
   readonlyReason: 'reader' | 'locked' | null
+  /** Whether the viewer may write in this group at all (the draft may still be locked). */
+  member: boolean
   /** The person as collaborators see them (caret label and presence list). */
   user: { id: string; name: string; color: string }
   canRename: boolean
@@ -62,9 +64,9 @@ export function PositionPage(props: PositionPageProps) {
       {slots.text ?? <LiveDraft {...props} />}
       {slots.versions}
       {slots.rounds}
+      {slots.publication}
     </Layout>
   )
-      {slots.publication}
 }
 
 function RenameForm({ ctx, position, rename }: PositionPageProps) {
@@ -92,7 +94,7 @@ function RenameForm({ ctx, position, rename }: PositionPageProps) {
   )
 }
 
-function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, user }: PositionPageProps) {
+function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, user }: PositionPageProps) {
   const { t } = ctx
   const heading = position.status === 'drafting' ? t('positions.page.draft_heading') : t('positions.page.text_heading')
   return (
@@ -106,6 +108,8 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, user }: Pos
           id="editor"
           data-position-id={position.id}
           data-editable={mode === 'edit' ? 'true' : 'false'}
+          data-member={member ? 'true' : 'false'}
+          data-status={position.status}
           data-locale={ctx.locale}
           data-user-id={user.id}
           data-user-name={user.name}
