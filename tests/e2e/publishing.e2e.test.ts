@@ -1,0 +1,225 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { editorSchema } from '../../shared/editor/extensions.ts'
+import { connectDraft } from '../support/yjs-client.ts'
+import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login } from './support/login.ts'
+import { clickAndWait } from './support/navigation.ts'
+import { SCREENSHOT_DIR } from './support/screenshots.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+const run = promisify(execFile)
+
+// One story, in order: a position written and adopted by consent is published by a
+// spokesperson; an anonymous visitor finds and reads it; a delegate co-signs it from the start
+// page, and the visitor sees the initiative listed. Screenshots and the PDF (as PNG) land in
+// tests/e2e/screenshots/ for people to look at.
+describe('publishing an adopted position', () => {
+  let server: E2eServer
+  let browser: Browser
+  let admin: ApiClient
+  let positionId: string
+  let publicPath: string
+  let visitor: Page
+
+  const PASSWORD = 'Sonntags backen wir Brot für das Hoffest'
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: PASSWORD }
+  const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: PASSWORD }
+  const AMINA = { name: 'Amina Haddad', email: 'amina@fluechtlingshilfe.example', password: PASSWORD }
+  const JOSEF = { name: 'Josef Brandt', email: 'josef@buendnis.example', password: PASSWORD }
+  const TITLE = 'Wohnraum für Geflüchtete: Wohnungen statt Sammelunterkünfte'
+  const SUMMARY = 'Das Bündnis fordert, dass Geflüchtete so schnell wie möglich in eigene Wohnungen ziehen können.'
+  const INITIATIVES = ['Internationales Café Winsen', 'Refugees Welcome Lüneburg', 'Flüchtlingshilfe Bardowick']
+
+  const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) })
+  const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
+  const item = (value: string) => ({ type: 'listItem', content: [paragraph(text(value))] })
+  const CONTENT = {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [text('Worum es geht')] },
+      paragraph(
+        text('Viele Geflüchtete leben jahrelang in '),
+        text('Sammelunterkünften', [{ type: 'bold' }]),
+        text(', ohne Privatsphäre und ohne Ruhe zum Lernen. Das macht krank und verhindert, dass Menschen ankommen. Mehr dazu in der '),
+        text('Studie des Flüchtlingsrats', [{ type: 'link', attrs: { href: 'https://example.org/studie-wohnen' } }]),
+        text('.'),
+      ),
+      { type: 'heading', attrs: { level: 2 }, content: [text('Unsere Forderungen')] },
+      {
+        type: 'orderedList',
+        attrs: { start: 1 },
+        content: [
+          item('Die Stadt vermittelt Wohnungen aktiv und übernimmt Mietbürgschaften.'),
+          item('Wer eine Wohnung findet, darf sofort aus der Unterkunft ausziehen.'),
+          item('Beratung zu Mietverträgen in den Sprachen der Menschen, die hier ankommen.'),
+        ],
+      },
+      { type: 'heading', attrs: { level: 3 }, content: [text('Was wir selbst tun')] },
+      {
+        type: 'bulletList',
+        content: [item('Wir begleiten zu Besichtigungen.'), item('Wir übersetzen Anzeigen und Verträge.')],
+      },
+      { type: 'blockquote', content: [paragraph(text('„Eine eigene Tür, die man zumachen kann, ist der Anfang von allem.“'))] },
+    ],
+  }
+
+  async function openAs(account: { email: string; password: string } | null): Promise<Page> {
+    const page = await (await newContext(browser)).newPage()
+    if (account) await login(page, server.url, account.email, account.password)
+    return page
+  }
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const initiatives = []
+    for (const name of INITIATIVES) initiatives.push(expectStatus(await admin.post('/api/initiatives', { name }), 201, 'initiative') as { id: string })
+    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group') as { id: string }
+    const delegates = [LENA, MURAT, AMINA]
+    for (const [i, person] of delegates.entries()) {
+      const id = await seedPerson(admin, person)
+      expectStatus(await admin.post(`/api/initiatives/${initiatives[i]!.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
+      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
+    }
+    await seedPerson(admin, { ...JOSEF, roles: ['spokesperson'] })
+
+    // The text is written through the sync websocket, as the editor would, then decided by consent.
+    const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
+    const lena = api(server, lenaCookie)
+    const position = expectStatus(await lena.post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as { id: string }
+    positionId = position.id
+    const editor = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
+    await editor.synced(15_000)
+    prosemirrorJSONToYXmlFragment(editorSchema(), CONTENT, editor.doc.getXmlFragment('content'))
+    for (let i = 0; ; i++) {
+      const draft = expectStatus(await lena.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
+      if (draft.html.includes('Eine eigene Tür')) break
+      if (i > 100) throw new Error('the draft was not stored')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    editor.destroy()
+
+    const round = expectStatus(
+      await lena.post(`/api/positions/${positionId}/rounds`, {
+        kind: 'consent',
+        quorum: 0.5,
+        closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+      }),
+      201,
+      'open round',
+    ) as { id: string }
+    const answers = ['consent', 'consent', 'concern'] as const
+    for (const [i, person] of delegates.entries()) {
+      const client = api(server, await apiLogin(server, person.email, person.password))
+      expectStatus(await client.put(`/api/rounds/${round.id}/ballot`, { choice: answers[i] }), 200, 'ballot')
+    }
+    expectStatus(await lena.post(`/api/rounds/${round.id}/close`), 200, 'close round')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('lets a spokesperson publish the adopted position from its page', async () => {
+    const josef = await openAs(JOSEF)
+    await josef.goto(`${server.url}/positions/${positionId}`)
+    const panel = josef.getByRole('region', { name: 'Veröffentlichung' })
+    await expect(panel.isVisible()).resolves.toBe(true)
+    await checkPage(josef, 'pub-01-position-page-spokesperson')
+
+    await panel.getByLabel('Kurze Zusammenfassung (freiwillig)').fill(SUMMARY)
+    await clickAndWait(josef, panel.getByRole('button', { name: 'Jetzt veröffentlichen' }))
+    publicPath = new URL(josef.url()).pathname
+    expect(publicPath).toMatch(/^\/p\/[a-z0-9-]+$/)
+    await expect(josef.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE)
+
+    await josef.goto(`${server.url}/positions/${positionId}`)
+    await josef.getByText('Auf eurer Website einbinden').click()
+    await expect(josef.getByLabel('Code zum Kopieren').inputValue()).resolves.toContain(`${server.url}/api/public/positions`)
+    await checkPage(josef, 'pub-02-position-page-published')
+  })
+
+  it('lets an anonymous visitor find the position and read text and result', async () => {
+    visitor = await openAs(null)
+    await visitor.goto(server.url)
+    await clickAndWait(visitor, visitor.getByRole('main').getByRole('link', { name: 'Veröffentlichte Positionen lesen' }))
+    expect(new URL(visitor.url()).pathname).toBe('/p')
+    await checkPage(visitor, 'pub-03-public-list')
+
+    await visitor.getByLabel('Suchbegriff').fill('Mietbürgschaften')
+    await clickAndWait(visitor, visitor.getByRole('button', { name: 'Suchen' }))
+    await expect(visitor.getByRole('status').first().textContent()).resolves.toContain('1 Treffer')
+    await clickAndWait(visitor, visitor.getByRole('link', { name: TITLE }))
+    expect(new URL(visitor.url()).pathname).toBe(publicPath)
+
+    await expect(visitor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE)
+    await expect(visitor.getByText('Wer eine Wohnung findet, darf sofort aus der Unterkunft ausziehen.').isVisible()).resolves.toBe(true)
+    const result = await visitor.locator('.public-result').textContent()
+    expect(result).toMatch(/Im Konsens beschlossen am \d+\. \S+ \d{4}: 2 von 3 Initiativen haben zugestimmt, 1 mit Bedenken, Beteiligung 100\s%/)
+    await expect(visitor.getByText('Bisher hat keine Initiative mitgezeichnet.').isVisible()).resolves.toBe(true)
+    const og = await visitor.locator('meta[property="og:description"]').getAttribute('content')
+    expect(og).toBe(SUMMARY)
+    await checkPage(visitor, 'pub-04-public-position')
+  })
+
+  it('lets a delegate co-sign from the start page, and the visitor sees the initiative', async () => {
+    const amina = await openAs(AMINA)
+    const offers = amina.getByRole('region', { name: 'Zum Mitzeichnen' })
+    await expect(offers.getByRole('link', { name: TITLE }).isVisible()).resolves.toBe(true)
+    await checkPage(amina, 'pub-05-start-page-offer')
+    await clickAndWait(amina, offers.getByRole('button', { name: `Für ${INITIATIVES[2]} mitzeichnen` }))
+    expect(new URL(amina.url()).pathname).toBe('/')
+    await expect(amina.getByRole('region', { name: 'Zum Mitzeichnen' }).count()).resolves.toBe(0)
+
+    await visitor.reload()
+    const signatories = visitor.getByRole('region', { name: 'Mitgezeichnet von' })
+    await expect(signatories.getByRole('listitem').allTextContents()).resolves.toEqual([INITIATIVES[2]])
+    await checkPage(visitor, 'pub-06-public-position-cosigned')
+  })
+
+  it('serves a PDF with title, text, result and co-signer, and prints on A4', async () => {
+    const res = await fetch(`${server.url}${publicPath}.pdf`)
+    expect(res.status).toBe(200)
+    const pdf = Buffer.from(await res.arrayBuffer())
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const file = `${SCREENSHOT_DIR}pub-07-position.pdf`
+    writeFileSync(file, pdf)
+    await run('pdftoppm', ['-png', '-r', '60', file, `${SCREENSHOT_DIR}pub-07-position-pdf`])
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    const flat = stdout.replace(/\s+/g, ' ')
+    expect(flat).toContain(TITLE)
+    expect(flat).toContain('Die Stadt vermittelt Wohnungen aktiv und übernimmt Mietbürgschaften.')
+    expect(flat).toContain('2 von 3 Initiativen haben zugestimmt')
+    expect(flat).toContain(INITIATIVES[2])
+
+    // What "print" in the browser gives: the print stylesheet on A4.
+    await visitor.emulateMedia({ media: 'print' })
+    const printed = await visitor.pdf({ format: 'A4', preferCSSPageSize: true })
+    await visitor.emulateMedia({ media: 'screen' })
+    const printFile = `${SCREENSHOT_DIR}pub-08-printed.pdf`
+    writeFileSync(printFile, printed)
+    await run('pdftoppm', ['-png', '-r', '60', printFile, `${SCREENSHOT_DIR}pub-08-printed`])
+    const printedText = (await run('pdftotext', ['-enc', 'UTF-8', printFile, '-'])).stdout
+    expect(printedText).toContain('Worum es geht')
+    expect(printedText).not.toContain('Anmelden')
+  })
+
+  it('offers the feed and the JSON to other websites', async () => {
+    const feed = await fetch(`${server.url}/feed.atom`)
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    expect(await feed.text()).toContain(`<title>${TITLE}</title>`)
+    const list = await fetch(`${server.url}/api/public/positions`, { headers: { origin: 'https://buendnis.example' } })
+    expect(list.headers.get('access-control-allow-origin')).toBe('*')
+    expect(((await list.json()) as Array<{ title: string }>).map((p) => p.title)).toEqual([TITLE])
+  })
+})
