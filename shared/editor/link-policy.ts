@@ -26,7 +26,7 @@ export function isAllowedHref(href: unknown): href is string {
     return false
   }
   const scheme = (match[1] ?? match[2])!.toLowerCase()
-  if (url.protocol !== `${scheme}:`) return false
+  if (!(LINK_PROTOCOLS as readonly string[]).includes(scheme) || url.protocol !== `${scheme}:`) return false
   if (scheme === 'mailto') return href.length > 'mailto:'.length
   return url.hostname.length > 0
 }

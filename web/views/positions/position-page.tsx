@@ -115,7 +115,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           data-user-name={user.name}
           data-user-color={user.color}
         >
-          <p class="editor-status" role="status" data-editor-status hidden></p>
+          <p class="editor-status" role="status" aria-live="polite" data-editor-status hidden></p>
           <div class="editor-content prose" data-editor-content>
             {raw(draftHtml)}
           </div>
