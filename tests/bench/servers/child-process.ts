@@ -25,6 +25,8 @@ export interface ChildOptions {
   logFile: string
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[]
+  /** Modules loaded with --import before the script (after tsx, so they may be TypeScript). */
+  preload?: string[]
   /** Resolves when the server is ready to take connections. */
   ready: (child: RunningChild) => Promise<void>
 }
@@ -53,7 +55,8 @@ export class RunningChild {
 
   static async start(options: ChildOptions): Promise<RunningChild> {
     const log = createWriteStream(options.logFile, { flags: 'a' })
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script], {
+    const preload = (options.preload ?? []).flatMap((file) => ['--import', file])
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, options.script], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

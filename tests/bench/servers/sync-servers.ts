@@ -15,6 +15,8 @@ export interface OursVariant {
   synchronous?: 'NORMAL' | 'FULL'
   /** false: persistence off, for scenario d only (needs a switch in the server, see ourPersistenceSwitch). */
   persist?: boolean
+  /** Lift the per-connection message rate limit (scenario d floods; see lift-rate-limit.ts). */
+  unthrottled?: boolean
 }
 
 export interface SyncServerOptions {
@@ -88,9 +90,11 @@ export class SyncServer {
       docNames = Array.from({ length: options.documents }, (_, i) => `bench-${i + 1}`)
     }
     const variant = options.variant ?? {}
-    let label = SERVER_LABELS[kind]
-    if (kind === 'ours' && variant.synchronous) label += ` (${variant.synchronous})`
-    if (kind === 'ours' && variant.persist === false) label += ' (persistence off)'
+    const tags: string[] = []
+    if (kind === 'ours' && variant.synchronous) tags.push(variant.synchronous)
+    if (kind === 'ours' && variant.persist === false) tags.push('persistence off')
+    if (kind === 'ours' && variant.unthrottled) tags.push('rate limit lifted')
+    const label = SERVER_LABELS[kind] + (tags.length ? ` (${tags.join(', ')})` : '')
     const server = new SyncServer(kind, label, dataDir, docNames, cookies, options)
     await options.beforeStart?.(server)
     await server.launch()
@@ -114,7 +118,8 @@ export class SyncServer {
         if (!ourPersistenceSwitch) throw new Error('our server has no switch to turn persistence off')
         env[ourPersistenceSwitch.name] = ourPersistenceSwitch.off
       }
-      this.child = await RunningChild.start({ script: join(REPO_ROOT, 'server/main.ts'), env, logFile, nodeArgs, ready: httpAnswers(`${this.origin}/`) })
+      const preload = variant.unthrottled ? [join(REPO_ROOT, 'tests/bench/servers/lift-rate-limit.ts')] : []
+      this.child = await RunningChild.start({ script: join(REPO_ROOT, 'server/main.ts'), env, logFile, nodeArgs, preload, ready: httpAnswers(`${this.origin}/`) })
     } else if (this.kind === 'hocuspocus') {
       this.child = await RunningChild.start({
         script: join(REPO_ROOT, 'tests/bench/peers/hocuspocus-server.ts'),
