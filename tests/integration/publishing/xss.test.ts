@@ -217,7 +217,7 @@ describe('XSS corpus written through the sync endpoint, adopted and published', 
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
     const html = await res.text()
     expectNothingExecutable(html, 'page')
-    const text = /<section class="public-text"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? ''
+    const text = /<section class="public-text[^"]*"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? ''
     expect(text).toContain('ENDE DES KORPUS')
     expectNothingExecutable(text, 'page text', true)
     // The payloads are still there, as visible text.
