@@ -13,6 +13,7 @@ import { readDraft } from './read-draft.ts'
 import { renamePosition } from './rename-position.ts'
 import { readTitleForm } from './title-form.ts'
 import { publicationSlot } from '../publishing/position-slot.tsx'
+import { decisionSlots } from '../rounds/position-slots.tsx'
 
 interface PageExtras {
   rename?: { title: string; error: string }
@@ -23,6 +24,8 @@ interface PageExtras {
 function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
   const { person, actor } = requirePerson(c)
   const { db } = c.var.deps
+  // First: closing a round past its deadline may move the position on (rounds, versions, frozen text).
+  const decision = decisionSlots(c, positionId)
   const position = positionRepo.getPosition(db, positionId) ?? fail('not_found')
   const group = groupRepo.getGroup(db, position.group_id) ?? fail('not_found')
   const member = can(actor, { type: 'position.edit', groupId: group.id })
@@ -43,7 +46,7 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
       canRename={member && position.status === 'drafting'}
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
-      slots={{ publication: publicationSlot(c, position.id) }}
+      slots={{ ...decision, publication: publicationSlot(c, position.id) }}
     />,
     extras.status ?? 200,
   )
