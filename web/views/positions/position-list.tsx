@@ -1,4 +1,4 @@
-import type { PositionStatus } from '../../../db/schema/index.ts'
+import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from './format-time.ts'
 

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import type { PositionStatus } from '../../../db/schema/index.ts'
+import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
 
