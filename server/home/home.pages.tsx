@@ -7,12 +7,14 @@ import * as positionRepo from '../positions/position.repo.ts'
 import { CoSignOffers } from '../../web/views/public/co-sign-offers.tsx'
 import { RecentlyPublished } from '../../web/views/public/recently-published.tsx'
 import { coSignOffersFor, recentlyPublished } from '../publishing/panel-data.ts'
+import { stillToDecideSection } from '../rounds/home-section.tsx'
 
 /** `/`: a welcome for visitors; for people signed in, their working groups with their positions. */
 export const homePages = new Hono<AppEnv>().get('/', (c) => {
   const current = c.var.current
   if (!current) return render(c, <HomePage ctx={pageContext(c)} person={null} />)
   const { db } = c.var.deps
+  const stillToDecide = stillToDecideSection(c)
   const mine = groupRepo.groupsOfPerson(db, current.person.id)
   const mineIds = new Set(mine.map((g) => g.groupId))
   const positions = positionRepo.listPositions(db, [...mineIds])
@@ -31,5 +33,5 @@ export const homePages = new Hono<AppEnv>().get('/', (c) => {
     ? [{ id: 'cosign', title: c.var.t('publishing.cosign_offers_title'), content: <CoSignOffers ctx={ctx} offers={offers} /> }]
     : []
   const bottom = [{ id: 'published', title: c.var.t('publishing.recent_title'), content: <RecentlyPublished ctx={ctx} items={recentlyPublished(c.var.deps)} /> }]
-  return render(c, <HomePage ctx={ctx} person={{ name: current.person.name, groups, otherGroups }} top={top} bottom={bottom} />)
+  return render(c, <HomePage ctx={ctx} person={{ name: current.person.name, groups, otherGroups }} top={[...stillToDecide, ...top]} bottom={bottom} />)
 })

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadActor } from '../../../server/people/load-actor.ts'
+import { getPerson } from '../../../server/people/person.repo.ts'
+import { openRoundsAwaiting } from '../../../server/rounds/awaiting.ts'
+import { addToInitiative, buildPerson, sessionCookie } from '../../support/factories.ts'
+import { buildRoundWorld, DAY, openRoundVia } from '../../support/round-world.ts'
+import { testApp, type TestApp } from '../../support/test-app.ts'
+
+let t: TestApp
+beforeEach(async () => {
+  t = await testApp()
+})
+afterEach(() => t.close())
+
+const actorOf = (personId: string) => loadActor(t.db, getPerson(t.db, personId)!)
+
+describe('still to decide', () => {
+  it('lists open rounds my initiative has not answered, soonest first, until it answers', async () => {
+    const first = buildRoundWorld(t, { weights: [1, 1] })
+    const late = await openRoundVia(t, first, { closesAt: new Date(t.clock.now() + 5 * DAY).toISOString() })
+    const second = buildRoundWorld(t, { weights: [1] })
+    // The delegate of the second world's initiative is also a delegate in the first world.
+    addToInitiative(t.db, first.delegates[0]!.initiativeId, second.delegates[0]!.personId, 'delegate')
+    const soon = await openRoundVia(t, second, { closesAt: new Date(t.clock.now() + 2 * DAY).toISOString() })
+
+    const me = second.delegates[0]!
+    const items = openRoundsAwaiting(t.deps, actorOf(me.personId))
+    expect(items.map((i) => i.roundId)).toEqual([soon, late])
+    expect(items.every((i) => i.canAnswer)).toBe(true)
+
+    await me.client.put(`/api/rounds/${late}/ballot`, { choice: 'consent' })
+    expect(openRoundsAwaiting(t.deps, actorOf(me.personId)).map((i) => i.roundId)).toEqual([soon])
+  })
+
+  it('tells plain members that their initiative has not answered, without asking them to vote', async () => {
+    const world = buildRoundWorld(t, { weights: [1] })
+    const member = buildPerson(t.db)
+    addToInitiative(t.db, world.delegates[0]!.initiativeId, member.id, 'member')
+    const id = await openRoundVia(t, world)
+    const [item] = openRoundsAwaiting(t.deps, actorOf(member.id))
+    expect(item).toMatchObject({ roundId: id, canAnswer: false })
+  })
+
+  it('drops rounds past their deadline', async () => {
+    const world = buildRoundWorld(t, { weights: [1] })
+    await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + DAY).toISOString() })
+    t.clock.advance(DAY)
+    expect(openRoundsAwaiting(t.deps, actorOf(world.delegates[0]!.personId))).toEqual([])
+  })
+
+  it('shows the section with time left on the start page', async () => {
+    const world = buildRoundWorld(t, { weights: [1] })
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + 3 * DAY).toISOString() })
+    const html = await (await world.delegates[0]!.client.get('/')).text()
+    expect(html).toContain('<h2 id="home-still-to-decide">Noch zu entscheiden</h2>')
+    expect(html).toContain(`href="/rounds/${id}"`)
+    expect(html).toContain('noch 3 Tage')
+    const nobody = buildPerson(t.db)
+    const other = await (await t.client.as(sessionCookie(t.db, nobody.id, t.clock.now())).get('/')).text()
+    expect(other).not.toContain('Noch zu entscheiden')
+  })
+})
