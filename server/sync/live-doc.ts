@@ -5,8 +5,7 @@ import type { Deps } from '../deps.ts'
 import { AwarenessRelay } from './awareness-relay.ts'
 import { deleteUpdatesUpTo } from './doc.repo.ts'
 import { loadDocFromDb } from './load-doc.ts'
-import type { SyncConnection } from './sync-connection.ts'
-import { encodeSyncUpdate } from './sync-messages.ts'
+import { SyncConnection } from './sync-connection.ts'
 import { recordLastEdit, type SyncPosition } from './sync-position.repo.ts'
 
 /** Appends one update to the stored log; returns its row id (see doc.repo.ts prepareAppend). */
@@ -18,8 +17,8 @@ const LAST_EDIT_WRITE_INTERVAL_MS = 10_000
 
 /**
  * One draft held in memory: the Y.Doc, its connections and awareness, and its place in the
- * stored log. Every change of the Y.Doc is appended to SQLite (in a transaction) before it is
- * relayed, so nothing any client has seen from us can be lost by a crash.
+ * stored log. Every change of the Y.Doc goes to the core (`changed`), which appends it to SQLite
+ * before anything about it is sent, so nothing any client has seen from us can be lost by a crash.
  */
 export class LiveDoc {
   readonly doc: Y.Doc
@@ -29,6 +28,7 @@ export class LiveDoc {
   readonly: boolean
   /** Set when an update could not be stored: the memory state is ahead of the database. */
   failed = false
+  destroyed = false
   idleTimer: unknown = null
   compactionScheduled = false
   private lastId: number
@@ -41,8 +41,8 @@ export class LiveDoc {
     private readonly append: Append,
     readonly positionId: string,
     position: SyncPosition,
-    /** Called after each stored update (the core counts and decides on compaction). */
-    private readonly stored: () => void,
+    /** Called for every change of the Y.Doc: the core stores it, then relays it. */
+    private readonly changed: (update: Uint8Array, origin: SyncConnection | undefined) => void,
   ) {
     // Loading is synchronous, so the stored state is complete before any reply can go out.
     const loaded = loadDocFromDb(deps.db, positionId)
@@ -85,12 +85,31 @@ export class LiveDoc {
     for (const conn of this.connections) if (conn !== except) conn.send(message)
   }
 
+  /**
+   * The document's integrated state beyond `stateVector` (V1). Updates still waiting for missing
+   * dependencies are left out: they are not stored (Yjs reports them only once integrated), so
+   * sending them would let a client hold something a crash could take from the server; and
+   * leaving them out spares a mergeUpdatesV2 over them on every reply.
+   */
+  encodeState(stateVector?: Uint8Array): Uint8Array {
+    const store = this.doc.store
+    const { pendingStructs, pendingDs } = store
+    store.pendingStructs = null
+    store.pendingDs = null
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    } finally {
+      store.pendingStructs = pendingStructs
+      store.pendingDs = pendingDs
+    }
+  }
+
   /** Replaces the stored log up to the last applied row by one snapshot, in one DB transaction. */
   compact(): boolean {
     if (this.failed) return false
     const needed = this.logCount > 1 || this.lastEditAt > this.lastEditWritten
     if (!needed) return false
-    const snapshot = this.logCount > 1 ? Y.encodeStateAsUpdate(this.doc) : null
+    const snapshot = this.logCount > 1 ? this.encodeState() : null
     transaction(this.deps.db, () => {
       if (snapshot) {
         deleteUpdatesUpTo(this.deps.db, this.positionId, this.lastId)
@@ -104,29 +123,23 @@ export class LiveDoc {
   }
 
   destroy(): void {
+    this.destroyed = true
     this.doc.off('update', this.onUpdate)
     this.doc.destroy()
   }
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.failed) return
-    const now = this.deps.now()
-    try {
-      transaction(this.deps.db, () => {
-        this.lastId = this.append(this.positionId, update)
-        if (now - this.lastEditWritten >= LAST_EDIT_WRITE_INTERVAL_MS) {
-          recordLastEdit(this.deps.db, this.positionId, now)
-          this.lastEditWritten = now
-        }
-      })
-    } catch (error) {
-      this.failed = true
-      this.deps.log.error('sync: could not store an update; the draft is reloaded', { positionId: this.positionId, error })
-      return
+  /** Writes one update to the log; runs inside the caller's transaction (one per event-loop turn). */
+  store(update: Uint8Array, now: number): void {
+    this.lastId = this.append(this.positionId, update)
+    if (now - this.lastEditWritten >= LAST_EDIT_WRITE_INTERVAL_MS) {
+      recordLastEdit(this.deps.db, this.positionId, now)
+      this.lastEditWritten = now
     }
     this.logCount++
     this.lastEditAt = now
-    this.broadcast(encodeSyncUpdate(update), origin as SyncConnection | undefined)
-    this.stored()
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (!this.failed) this.changed(update, origin instanceof SyncConnection ? origin : undefined)
   }
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { transaction } from '../../db/query.ts'
 import { AppError, fail, type ErrorCode } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
@@ -9,7 +10,7 @@ import type { CloseReason } from './close-codes.ts'
 import { prepareAppend } from './doc.repo.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './sync-messages.ts'
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
 
 /** Timer functions, injectable so tests need not wait; the defaults never keep the process alive. */
@@ -33,12 +34,14 @@ export interface SyncStats {
   connections: number
   messages: number
   storedUpdates: number
+  /** SQLite commits of updates: one per event-loop turn that had any. */
+  commits: number
   /** Updates from read-only connections, dropped. */
   refusedUpdates: number
   /** Connections the core ended, by error code. */
   closedFor: Partial<Record<ErrorCode, number>>
   compactions: number
-  /** The longest time one message kept the event loop busy, in ms (the fuzz test watches it). */
+  /** The longest time one message (or one commit-and-send) kept the event loop busy, in ms. */
   slowestMessageMs: number
 }
 
@@ -57,20 +60,35 @@ export const DEFAULT_SYNC_CORE_OPTIONS: SyncCoreOptions = {
   timers: defaultTimers,
 }
 
+/** A message on its way out: to one connection, or to a document's connections but one. */
+interface Outgoing {
+  doc: LiveDoc
+  message: Uint8Array
+  to?: SyncConnection
+  except?: SyncConnection
+}
+
 /**
  * The co-editing core, independent of any transport: the registry of loaded drafts, their
  * persistence, and who may read or write. A transport calls `open` when a connection is
  * authorized, `receive` for each binary message, and `close` when the connection ends; the core
- * answers through the connection's `SyncTransport`. Everything here runs synchronously, so an
- * update is stored before the next message (or another connection's) is looked at.
+ * answers through the connection's `SyncTransport`.
+ *
+ * Durability: the updates of one event-loop turn are appended to SQLite in one transaction, and
+ * everything the core sends in that turn (relays, sync replies, awareness) waits in an outbox
+ * that is released, in order, only after that commit. So no client ever sees an update that is
+ * not stored, and a burst of updates costs one commit (one fsync under synchronous=FULL).
  */
 export class SyncCore {
   private readonly options: SyncCoreOptions
   private readonly docs = new Map<string, LiveDoc>()
   private readonly byPerson = new Map<string, Set<SyncConnection>>()
   private readonly append: Append
+  private readonly unstored: Array<{ doc: LiveDoc; update: Uint8Array }> = []
+  private readonly outbox: Outgoing[] = []
+  private flushQueued = false
   private nextId = 1
-  private counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0, slowestMessageMs: 0 }
+  private readonly counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
   private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
   private stopped = false
 
@@ -103,6 +121,7 @@ export class SyncCore {
     let mine = this.byPerson.get(person.id)
     if (!mine) this.byPerson.set(person.id, (mine = new Set()))
     mine.add(conn)
+    // A state vector and presence reveal no unstored content: these need not wait for a commit.
     conn.send(encodeSyncStep1(doc.doc))
     conn.send(encodeAccessMessage(conn.writable ? 'read-write' : 'read-only'))
     const awareness = doc.awareness.snapshot()
@@ -121,7 +140,7 @@ export class SyncCore {
       const message = decodeClientMessage(frame)
       switch (message.type) {
         case 'step1':
-          conn.send(encodeSyncStep2(doc.doc, message.stateVector))
+          this.post({ doc, to: conn, message: encodeSyncStep2(doc.encodeState(message.stateVector)) })
           break
         case 'step2':
         case 'update':
@@ -133,12 +152,12 @@ export class SyncCore {
           break
         case 'awareness': {
           const relay = doc.awareness.receive(conn, message.update, conn.user)
-          if (relay) doc.broadcast(relay)
+          if (relay) this.post({ doc, message: relay })
           break
         }
         case 'query-awareness': {
           const states = doc.awareness.snapshot()
-          if (states) conn.send(states)
+          if (states) this.post({ doc, to: conn, message: states })
           break
         }
         case 'auth':
@@ -149,10 +168,7 @@ export class SyncCore {
       const code = error instanceof AppError ? error.code : 'validation'
       this.end(conn, code, error instanceof Error ? error.message : String(error))
     }
-    if (doc.failed) this.dropFailed(doc)
-    const took = performance.now() - started
-    if (took > this.counters.slowestMessageMs) this.counters.slowestMessageMs = took
-    if (took > SLOW_MESSAGE_MS) this.deps.log.warn('sync: slow message', { positionId: conn.positionId, ms: Math.round(took), bytes: frame.byteLength })
+    this.measure(started, conn.positionId, frame.byteLength)
   }
 
   /** Forgets a connection (idempotent); its awareness states are removed for the others. */
@@ -165,13 +181,22 @@ export class SyncCore {
     const doc = this.docs.get(conn.positionId)
     if (!doc || !doc.connections.delete(conn)) return
     const removal = doc.awareness.remove(conn)
-    if (removal) doc.broadcast(removal)
+    if (removal) this.post({ doc, message: removal })
     if (doc.connections.size === 0 && !this.stopped) {
       doc.idleTimer = this.options.timers.setTimeout(() => {
         doc.idleTimer = null
         if (doc.connections.size === 0 && this.docs.get(doc.positionId) === doc) this.unload(doc)
       }, this.options.unloadAfterMs)
     }
+  }
+
+  /** Ends a connection for a reason, with a log line (malformed, throttled, too large…). */
+  end(conn: SyncConnection, code: ErrorCode, message: string): void {
+    if (conn.closed) return
+    this.countClose(code)
+    this.deps.log.warn('sync: connection closed', { positionId: conn.positionId, personId: conn.person.id, code, message })
+    conn.transport.close(code)
+    this.close(conn)
   }
 
   /**
@@ -187,8 +212,8 @@ export class SyncCore {
       const writable = conn.mayEdit && !readonly
       if (writable === conn.writable) continue
       conn.writable = writable
-      conn.send(encodeAccessMessage(writable ? 'read-write' : 'read-only'))
-      if (writable) conn.send(encodeSyncStep1(doc.doc))
+      this.post({ doc, to: conn, message: encodeAccessMessage(writable ? 'read-write' : 'read-only') })
+      if (writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.doc) })
     }
   }
 
@@ -226,9 +251,43 @@ export class SyncCore {
     return { documents: this.docs.size, connections, ...this.counters, closedFor: { ...this.closedFor } }
   }
 
-  /** Closes every connection ("going away"), compacts and unloads every draft. */
+  /**
+   * Stores what this turn changed in one transaction, then sends what this turn produced, in
+   * order. Runs by itself at the end of each event-loop turn; callable any time.
+   */
+  flush(): void {
+    this.flushQueued = false
+    const failed = new Set<LiveDoc>()
+    if (this.unstored.length) {
+      const batch = this.unstored.splice(0)
+      const now = this.deps.now()
+      try {
+        transaction(this.deps.db, () => {
+          for (const { doc, update } of batch) if (!doc.destroyed) doc.store(update, now)
+        })
+        this.counters.commits++
+        this.counters.storedUpdates += batch.length
+      } catch (error) {
+        for (const { doc } of batch) failed.add(doc)
+        this.deps.log.error('sync: could not store updates; the drafts are reloaded', { error })
+      }
+      for (const { doc } of batch) {
+        if (failed.has(doc)) doc.failed = true
+        else if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
+      }
+    }
+    for (const out of this.outbox.splice(0)) {
+      if (out.doc.failed || out.doc.destroyed) continue
+      if (out.to) out.to.send(out.message)
+      else out.doc.broadcast(out.message, out.except)
+    }
+    for (const doc of failed) this.dropFailed(doc)
+  }
+
+  /** Closes every connection ("going away"), stores and sends what is pending, compacts and unloads every draft. */
   shutdown(): void {
     if (this.stopped) return
+    this.flush()
     this.stopped = true
     this.deps.events.off('draft-readonly', this.onDraftReadonly)
     this.deps.events.off('person-disabled', this.onPersonDisabled)
@@ -239,25 +298,39 @@ export class SyncCore {
       }
       this.unload(doc)
     }
+    this.outbox.length = 0
   }
 
   private load(positionId: string): LiveDoc {
     const position = getSyncPosition(this.deps.db, positionId) ?? fail('not_found')
-    const doc = new LiveDoc(this.deps, this.append, positionId, position, () => this.afterStore(doc))
+    const doc = new LiveDoc(this.deps, this.append, positionId, position, (update, origin) => this.changed(doc, update, origin))
     this.docs.set(positionId, doc)
     if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
     return doc
   }
 
-  private afterStore(doc: LiveDoc): void {
-    this.counters.storedUpdates++
-    if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
+  /** A change of a loaded Y.Doc: stored with this turn's commit, relayed after it. */
+  private changed(doc: LiveDoc, update: Uint8Array, origin: SyncConnection | undefined): void {
+    this.unstored.push({ doc, update })
+    this.post({ doc, message: encodeSyncUpdate(update), except: origin })
+  }
+
+  private post(out: Outgoing): void {
+    this.outbox.push(out)
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      setImmediate(() => {
+        const started = performance.now()
+        this.flush()
+        this.measure(started, null, 0)
+      })
+    }
   }
 
   private scheduleCompaction(doc: LiveDoc): void {
     if (doc.compactionScheduled) return
     doc.compactionScheduled = true
-    // After the current message: the relay is not delayed by the snapshot.
+    // Later, not inside the commit: the relay is not delayed by the snapshot.
     this.options.timers.setTimeout(() => {
       doc.compactionScheduled = false
       if (this.docs.get(doc.positionId) === doc) this.compactDoc(doc)
@@ -265,6 +338,9 @@ export class SyncCore {
   }
 
   private compactDoc(doc: LiveDoc): boolean {
+    // The snapshot covers the Y.Doc as it is: what it holds must be in the log first.
+    this.flush()
+    if (doc.failed || doc.destroyed) return false
     try {
       const done = doc.compact()
       if (done) this.counters.compactions++
@@ -291,17 +367,14 @@ export class SyncCore {
       this.close(conn)
     }
     if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
-    this.docs.delete(doc.positionId)
+    if (this.docs.get(doc.positionId) === doc) this.docs.delete(doc.positionId)
     doc.destroy()
   }
 
-  /** Ends a connection for a reason, with a log line (malformed, throttled, too large…). */
-  end(conn: SyncConnection, code: ErrorCode, message: string): void {
-    if (conn.closed) return
-    this.countClose(code)
-    this.deps.log.warn('sync: connection closed', { positionId: conn.positionId, personId: conn.person.id, code, message })
-    conn.transport.close(code)
-    this.close(conn)
+  private measure(started: number, positionId: string | null, bytes: number): void {
+    const took = performance.now() - started
+    if (took > this.counters.slowestMessageMs) this.counters.slowestMessageMs = took
+    if (took > SLOW_MESSAGE_MS) this.deps.log.warn('sync: slow message', { positionId, ms: Math.round(took), bytes })
   }
 
   private countClose(code: ErrorCode): void {

@@ -62,9 +62,9 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encodeSync(SYNC_STEP_1, Y.encodeStateVector(doc))
 }
 
-/** Sync step 2: what the doc has beyond `stateVector` (V1, decoded with the V1 decoder). */
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  return encodeSync(SYNC_STEP_2, Y.encodeStateAsUpdate(doc, stateVector))
+/** Sync step 2: the (V1) update that brings the other side up to date. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return encodeSync(SYNC_STEP_2, update)
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
