@@ -39,11 +39,6 @@ export const de = {
   'rounds.choice.abstain': 'Enthaltung',
   'rounds.choice.abstain.hint': 'Ich enthalte mich. Meine Stimme zählt für das Quorum, aber nicht für Ja oder Nein.',
 
-  'rounds.outcome.adopted': 'beschlossen',
-  'rounds.outcome.rejected': 'nicht beschlossen',
-  'rounds.outcome.no_quorum': 'nicht beschlussfähig',
-  'rounds.status.open': 'läuft',
-  'rounds.status.closed': 'beendet',
 
   'rounds.time_left.days.one': 'noch 1 Tag',
   'rounds.time_left.days.other': 'noch {n} Tage',
@@ -103,7 +98,6 @@ export const de = {
   'rounds.page.not_in_electorate': 'Du bist in dieser Runde nicht stimmberechtigt. Du kannst den Text und das Ergebnis lesen.',
   'rounds.page.answers': 'Wer hat was geantwortet',
   'rounds.page.no_answers': 'Noch hat niemand geantwortet.',
-  'rounds.page.answer_by': '{voter}: {choice}',
   'rounds.page.cast_by': 'abgegeben von {name}',
   'rounds.page.reasons': 'Einwände und Bedenken',
   'rounds.page.close': 'Runde jetzt beenden',
@@ -129,7 +123,6 @@ export const de = {
   'rounds.history.none': 'Zu dieser Position gab es noch keine Runde.',
   'rounds.history.item': '{kind} über Fassung {version}',
   'rounds.history.running': 'Läuft, {timeLeft}. {participation}',
-  'rounds.history.open_link': 'Zur Runde',
 
   'rounds.notice.running': 'Gerade läuft eine {kind} über Fassung {version}:',
   'rounds.notice.go': 'Zur Runde: Text lesen und antworten',
@@ -140,7 +133,6 @@ export const de = {
   'rounds.awaiting.for': 'Noch offen für: {voters}',
   'rounds.awaiting.ask_delegates': 'Deine Initiative hat noch nicht geantwortet. Sprich deine Delegierten an.',
   'rounds.awaiting.answer': 'Jetzt antworten',
-  'rounds.awaiting.read': 'Ansehen',
 
   'versions.heading': 'Fassungen',
   'versions.none': 'Es gibt noch keine eingefrorene Fassung.',
@@ -211,11 +203,6 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.choice.abstain': 'Abstain',
   'rounds.choice.abstain.hint': 'I abstain. My vote counts toward the quorum, but not as yes or no.',
 
-  'rounds.outcome.adopted': 'adopted',
-  'rounds.outcome.rejected': 'not adopted',
-  'rounds.outcome.no_quorum': 'no quorum',
-  'rounds.status.open': 'running',
-  'rounds.status.closed': 'closed',
 
   'rounds.time_left.days.one': '1 day left',
   'rounds.time_left.days.other': '{n} days left',
@@ -275,7 +262,6 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.page.not_in_electorate': 'You are not entitled to vote in this round. You can read the text and the result.',
   'rounds.page.answers': 'Who answered what',
   'rounds.page.no_answers': 'Nobody has answered yet.',
-  'rounds.page.answer_by': '{voter}: {choice}',
   'rounds.page.cast_by': 'cast by {name}',
   'rounds.page.reasons': 'Objections and concerns',
   'rounds.page.close': 'Close the round now',
@@ -301,7 +287,6 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.history.none': 'There has been no round on this position yet.',
   'rounds.history.item': '{kind} on version {version}',
   'rounds.history.running': 'Running, {timeLeft}. {participation}',
-  'rounds.history.open_link': 'Go to the round',
 
   'rounds.notice.running': 'A {kind} on version {version} is running:',
   'rounds.notice.go': 'Go to the round: read the text and answer',
@@ -312,7 +297,6 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.awaiting.for': 'Still open for: {voters}',
   'rounds.awaiting.ask_delegates': 'Your initiative has not answered yet. Talk to your delegates.',
   'rounds.awaiting.answer': 'Answer now',
-  'rounds.awaiting.read': 'View',
 
   'versions.heading': 'Versions',
   'versions.none': 'No version has been frozen yet.',
