@@ -261,15 +261,26 @@ export class SyncCore {
     if (this.unstored.length) {
       const batch = this.unstored.splice(0)
       const now = this.deps.now()
+      let stored = 0
       try {
         transaction(this.deps.db, () => {
-          for (const { doc, update } of batch) if (!doc.destroyed) doc.store(update, now)
+          for (const { doc, update } of batch) {
+            if (doc.destroyed || failed.has(doc)) continue
+            try {
+              // a savepoint each: one draft that cannot be stored (say, deleted) spares the others
+              transaction(this.deps.db, () => doc.store(update, now))
+              stored++
+            } catch (error) {
+              failed.add(doc)
+              this.deps.log.error('sync: could not store an update; the draft is reloaded', { positionId: doc.positionId, error })
+            }
+          }
         })
         this.counters.commits++
-        this.counters.storedUpdates += batch.length
+        this.counters.storedUpdates += stored
       } catch (error) {
         for (const { doc } of batch) failed.add(doc)
-        this.deps.log.error('sync: could not store updates; the drafts are reloaded', { error })
+        this.deps.log.error('sync: could not commit updates; the drafts are reloaded', { error })
       }
       for (const { doc } of batch) {
         if (failed.has(doc)) doc.failed = true

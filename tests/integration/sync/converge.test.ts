@@ -132,6 +132,23 @@ describe('persistence', () => {
     expect(Y.encodeStateVector(stored.doc)).toEqual(Y.encodeStateVector(a.doc))
   })
 
+  it('drops a draft it can no longer store, instead of relaying what is not stored', async () => {
+    const positionId = newPosition()
+    const other = newPosition()
+    const a = connect(positionId, anna)
+    const b = connect(positionId, ben)
+    const elsewhere = connect(other, ben)
+    await Promise.all([a.synced(), b.synced(), elsewhere.synced()])
+    server.db.sqlite.prepare('delete from positions where id = ?').run(positionId)
+    appendParagraph(a.doc, 'Ins Leere')
+    appendParagraph(elsewhere.doc, 'Woanders')
+    await waitFor(() => a.closeCodes.includes(1011) && b.closeCodes.includes(1011), { what: 'close 1011' })
+    expect(draftText(b.doc)).toBe('')
+    await waitFor(() => countUpdates(server.db, other) === 1)
+    expect(elsewhere.closeCodes).toEqual([])
+    expect(server.log.lines.some((l) => l.includes('could not store') && l.includes(positionId))).toBe(true)
+  })
+
   it('unloads an idle draft (compacted to one entry) and loads it again correctly', async () => {
     const positionId = newPosition()
     const a = connect(positionId, anna)
