@@ -216,7 +216,7 @@ async function main(): Promise<void> {
       for (const kind of args.servers) {
         await guarded('d', 'throughput', kind, () => runThroughput(kind, c, ctx))
         if (kind === 'ours') {
-          await guarded('d', 'throughput', 'ours (FULL)', () => runThroughput('ours', c, ctx, { synchronous: 'FULL' }))
+          if (!args.quick) await guarded('d', 'throughput', 'ours (FULL)', () => runThroughput('ours', c, ctx, { synchronous: 'FULL' }))
           await guarded('d', 'throughput', 'ours (persistence off)', () => runThroughput('ours', c, ctx, { persist: false }))
         }
       }

@@ -19,8 +19,8 @@ export interface ManyDocsCase {
 
 export function manyDocsCase(quick: boolean): ManyDocsCase {
   return quick
-    ? { documents: 100, intervalMs: 2000, durationMs: 4000, leaveWatchMs: 3000, verifySample: 5 }
-    : { documents: 1000, intervalMs: 5000, durationMs: 20_000, leaveWatchMs: 30_000, verifySample: 25 }
+    ? { documents: 50, intervalMs: 1000, durationMs: 2000, leaveWatchMs: 2000, verifySample: 3 }
+    : { documents: 1000, intervalMs: 5000, durationMs: 20_000, leaveWatchMs: 40_000, verifySample: 25 }
 }
 
 /**

@@ -11,7 +11,7 @@ import { SyncServer, type ServerKind } from '../servers/sync-servers.ts'
 import type { RunContext } from './context.ts'
 
 export function coldLoadEdits(quick: boolean): number {
-  return quick ? 10_000 : 100_000
+  return quick ? 5_000 : 100_000
 }
 
 /** How long we give our server to compact the log on its own after the first load. */
@@ -107,7 +107,7 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
       metrics.logRowsAfterCompaction = rows
       if (rows > 100) reason = `the server left ${rows} log rows (no compaction within ${COMPACTION_WAIT_MS / 1000} s and at shutdown)`
       const samples: number[] = []
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
         await server.restart()
         samples.push(await timeSync(server, docName, 4 + i, log.content))
       }
@@ -116,7 +116,7 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
       metrics.coldLoadRawLogMs = null
       const samples = [await timeSync(server, docName, 0, log.content)]
       metrics.warmSyncMs = percentile([await timeSync(server, docName, 1, log.content), await timeSync(server, docName, 2, log.content)], 50)
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < (ctx.quick ? 0 : 2); i++) {
         await server.restart()
         samples.push(await timeSync(server, docName, 3 + i, log.content))
       }

@@ -16,7 +16,7 @@ export interface ThroughputCase {
 }
 
 export function throughputCase(quick: boolean): ThroughputCase {
-  return quick ? { writers: 20, editsPerWriter: 200, timeLimitMs: 8000 } : { writers: 20, editsPerWriter: 2500, timeLimitMs: 30_000 }
+  return quick ? { writers: 20, editsPerWriter: 100, timeLimitMs: 4000 } : { writers: 20, editsPerWriter: 2500, timeLimitMs: 30_000 }
 }
 
 /**

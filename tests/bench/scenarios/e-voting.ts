@@ -25,7 +25,7 @@ export interface VotingCase {
 
 export function votingCase(quick: boolean): VotingCase {
   return quick
-    ? { voters: 200, ballotsPerVoter: 5, tallyBallots: 2000, tallyConnections: 50, initiatives: 20 }
+    ? { voters: 100, ballotsPerVoter: 3, tallyBallots: 1000, tallyConnections: 50, initiatives: 20 }
     : { voters: 1000, ballotsPerVoter: 20, tallyBallots: 100_000, tallyConnections: 100, initiatives: 100 }
 }
 

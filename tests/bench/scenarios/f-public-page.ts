@@ -12,7 +12,7 @@ export interface PublicPageCase {
 }
 
 export function publicPageCase(quick: boolean): PublicPageCase {
-  return quick ? { connections: 50, durationSeconds: 3 } : { connections: 50, durationSeconds: 15 }
+  return quick ? { connections: 50, durationSeconds: 2 } : { connections: 50, durationSeconds: 15 }
 }
 
 interface Seeded {
