@@ -79,10 +79,12 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
       else if (error.code === 'csrf' || error.code === 'throttled') deps.log.warn('sync: upgrade refused', { code: error.code, message: error.message })
       return refuse(socket, error instanceof AppError ? errorStatus[error.code] : 500)
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, positionId, person))
+    // The handshake answer and the first messages leave in one write (syscalls dominate here).
+    corkForThisTick(socket)
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, socket, positionId, person))
   }
 
-  const accept = (ws: WebSocket, positionId: string, person: SyncPerson): void => {
+  const accept = (ws: WebSocket, socket: Duplex, positionId: string, person: SyncPerson): void => {
     if (closing) return ws.close(CLOSE_GOING_AWAY)
     // The cap was checked at the upgrade; this catches a burst of upgrades racing past it.
     if (core.connectionCount(person.id) >= opts.maxConnectionsPerPerson) return ws.close(closeCode('throttled'))
@@ -94,6 +96,7 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
           ws.terminate()
           return
         }
+        corkForThisTick(socket)
         ws.send(message, { binary: true })
       },
       close: (reason) => {
@@ -176,6 +179,22 @@ async function waitForSockets(wss: WebSocketServer, ms: number): Promise<void> {
   const deadline = Date.now() + ms
   while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
   for (const ws of wss.clients) ws.terminate()
+}
+
+const corked = new WeakSet<Duplex>()
+
+/**
+ * Holds a socket's writes until the current tick ends, so that all messages one turn sends to a
+ * connection (a relay, a caret, a reply) go out in one write instead of one syscall each.
+ */
+function corkForThisTick(socket: Duplex): void {
+  if (corked.has(socket)) return
+  corked.add(socket)
+  socket.cork()
+  process.nextTick(() => {
+    corked.delete(socket)
+    socket.uncork()
+  })
 }
 
 function ignore(): void {}
