@@ -50,7 +50,7 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
           <FreezeVersionForm ctx={ctx} positionId={position.id} />
           <details class="open-round-details">
             <summary>{ctx.t('rounds.open.heading')}</summary>
-            <OpenRoundForm ctx={ctx} positionId={position.id} now={now} versions={versions.map((v) => ({ number: v.number, createdAt: v.created_at }))} />
+            <OpenRoundForm ctx={ctx} heading={false} positionId={position.id} now={now} versions={versions.map((v) => ({ number: v.number, createdAt: v.created_at }))} />
           </details>
         </div>
       ) : null,

@@ -84,11 +84,56 @@ function changed(before: TextBlock, after: TextBlock): DiffBlock {
   return out
 }
 
+/** Share of text two blocks have in common (0..1), by words: 2 × common characters / total characters. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1
+  if (!a || !b) return 0
+  let common = 0
+  for (const change of diffWords(a, b)) if (!change.added && !change.removed) common += change.value.length
+  return (2 * common) / (a.length + b.length)
+}
+
+/** Blocks this similar (and of the same type) are shown as one edited block, else as deleted + inserted. */
+export const EDIT_SIMILARITY = 0.4
+/** Above this many block pairs in one replaced stretch, blocks are paired by position (bounded work). */
+const MAX_PAIRINGS = 2_500
+
+/**
+ * Aligns a stretch of removed blocks with the stretch of added blocks that replaced it: blocks
+ * of the same type whose words are mostly alike become one edited block, the others are deleted
+ * or inserted as a whole (so a new heading is not shown as an edit of the paragraph it replaced).
+ */
+function alignReplaced(removed: TextBlock[], added: TextBlock[], out: DiffBlock[]): void {
+  if (removed.length * added.length > MAX_PAIRINGS) {
+    const pairs = Math.min(removed.length, added.length)
+    for (let n = 0; n < pairs; n++) out.push(changed(removed[n]!, added[n]!))
+    for (const block of removed.slice(pairs)) out.push(whole(block, 'deleted', 'delete'))
+    for (const block of added.slice(pairs)) out.push(whole(block, 'inserted', 'insert'))
+    return
+  }
+  const alike = (x: TextBlock, y: TextBlock) => x.type === y.type && similarity(x.text, y.text) >= EDIT_SIMILARITY
+  const changes = diffArrays(removed, added, { comparator: alike })
+  let i = 0
+  let j = 0
+  for (const change of changes) {
+    if (change.removed) {
+      for (const block of removed.slice(i, i + change.count)) out.push(whole(block, 'deleted', 'delete'))
+      i += change.count
+    } else if (change.added) {
+      for (const block of added.slice(j, j + change.count)) out.push(whole(block, 'inserted', 'insert'))
+      j += change.count
+    } else {
+      for (let n = 0; n < change.count; n++) out.push(changed(removed[i + n]!, added[j + n]!))
+      i += change.count
+      j += change.count
+    }
+  }
+}
+
 /**
  * A word-level diff per block. Blocks are aligned first (jsdiff's diffArrays on whole blocks);
- * a run of removed blocks directly followed by a run of added ones is read as edits of the
- * same blocks, pairwise in order, and diffed word by word (diffWords); what is left over of
- * such a run is a wholly deleted or inserted block.
+ * where a run of blocks was replaced by another run, alike blocks are paired up as edits and
+ * diffed word by word (diffWords); the rest are wholly deleted or inserted blocks.
  */
 export function diffDocuments(before: PmNode, after: PmNode): DiffBlock[] {
   const a = textBlocks(before)
@@ -109,10 +154,7 @@ export function diffDocuments(before: PmNode, after: PmNode): DiffBlock[] {
       const next = changes[k + 1]
       const removed = a.slice(i, i + change.count)
       const added = next?.added ? b.slice(j, j + next.count) : []
-      const pairs = Math.min(removed.length, added.length)
-      for (let n = 0; n < pairs; n++) out.push(changed(removed[n]!, added[n]!))
-      for (const block of removed.slice(pairs)) out.push(whole(block, 'deleted', 'delete'))
-      for (const block of added.slice(pairs)) out.push(whole(block, 'inserted', 'insert'))
+      alignReplaced(removed, added, out)
       i += removed.length
       j += added.length
       if (next?.added) k++

@@ -118,7 +118,7 @@ describe('diff', () => {
     const body = (await res.json()) as { from: { number: number }; to: { number: number }; blocks: Array<{ status: string; parts: Array<{ op: string; text: string }> }> }
     expect(body.from.number).toBe(1)
     expect(body.to.number).toBe(2)
-    expect(body.blocks.map((b) => b.status)).toEqual(['equal', 'changed', 'changed'])
+    expect(body.blocks.map((b) => b.status)).toEqual(['equal', 'changed', 'deleted', 'inserted'])
     const edited = body.blocks[1]!
     expect(edited.parts.filter((p) => p.op === 'delete').map((p) => p.text)).toEqual(['Die Stadt'])
     expect(edited.parts.filter((p) => p.op === 'insert').map((p) => p.text.trim())).toEqual(['Das Land', 'sofort'])

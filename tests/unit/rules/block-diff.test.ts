@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffDocuments, diffStats, textBlocks, type PmNode } from '../../../shared/diff/block-diff.ts'
+import { diffDocuments, diffStats, EDIT_SIMILARITY, similarity, textBlocks, type PmNode } from '../../../shared/diff/block-diff.ts'
 
 const p = (text: string): PmNode => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })
 const h = (level: number, text: string): PmNode => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })
@@ -58,9 +58,29 @@ describe('block diff', () => {
     expect(diffStats(blocks)).toEqual({ inserted: 1, deleted: 1, changed: 0 })
   })
 
-  it('pairs a run of removed blocks with the following added ones', () => {
-    const blocks = diffDocuments(doc(p('A alt'), p('B alt'), p('C')), doc(p('A neu'), p('C')))
-    expect(blocks.map((b) => b.status)).toEqual(['changed', 'deleted', 'equal'])
+  it('pairs replaced blocks that are alike as edits, the others as deleted and inserted', () => {
+    const blocks = diffDocuments(
+      doc(p('Die Stadt muss handeln.'), p('Ein ganz anderer Gedanke.'), p('C')),
+      doc(h(2, 'Wohnen'), p('Das Land muss sofort handeln.'), p('C')),
+    )
+    expect(blocks.map((b) => [b.status, b.type])).toEqual([
+      ['inserted', 'heading'],
+      ['changed', 'paragraph'],
+      ['deleted', 'paragraph'],
+      ['equal', 'paragraph'],
+    ])
+  })
+
+  it('does not pair blocks of different types even when their words match', () => {
+    const blocks = diffDocuments(doc(p('Wohnen')), doc(h(2, 'Wohnen')))
+    expect(blocks.map((b) => b.status)).toEqual(['deleted', 'inserted'])
+  })
+
+  it('measures how alike two texts are', () => {
+    expect(similarity('a b c', 'a b c')).toBe(1)
+    expect(similarity('', 'x')).toBe(0)
+    expect(similarity('Die Stadt muss handeln.', 'Das Land muss sofort handeln.')).toBeGreaterThan(EDIT_SIMILARITY)
+    expect(similarity('Eins zwei drei.', 'Völlig anders hier!')).toBeLessThan(EDIT_SIMILARITY)
   })
 
   it('treats a heading level change as an edited block', () => {

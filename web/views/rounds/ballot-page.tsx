@@ -239,7 +239,6 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
                 <tr>
                   <th scope="col">{t(round.electorate === 'initiatives' ? 'rounds.electorate.initiatives' : 'rounds.electorate.members')}</th>
                   <th scope="col">{t('rounds.result.table.answer')}</th>
-                  <th scope="col">{t('rounds.page.reason')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -249,8 +248,16 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
                       {a.voter}
                       {round.electorate === 'initiatives' ? <span class="muted block">{t('rounds.page.cast_by', { name: a.castByName })}</span> : null}
                     </th>
-                    <td class={`answer-${a.choice}`}>{choiceLabel(t, a.choice)}</td>
-                    <td class="reason-cell">{a.reason ?? ''}</td>
+                    {/* The reason sits under the answer, not in a third column: a phone has room for two. */}
+                    <td class={`answer-${a.choice}`}>
+                      <strong>{choiceLabel(t, a.choice)}</strong>
+                      {a.reason ? (
+                        <div class="reason-cell">
+                          <span class="visually-hidden">{t('rounds.page.reason')}: </span>
+                          {a.reason}
+                        </div>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

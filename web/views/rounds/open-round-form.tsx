@@ -34,10 +34,12 @@ export interface OpenRoundFormProps {
   versions: Array<{ number: number; createdAt: number }>
   values?: OpenRoundValues
   error?: { message: string; field?: string | undefined } | null
+  /** On its own page the page title says it already; on the position page the form has its own heading. */
+  heading?: boolean
 }
 
 /** The coordinator's form to open a round (POST /positions/:id/rounds); works without JavaScript. */
-export function OpenRoundForm({ ctx, positionId, now, versions, values, error }: OpenRoundFormProps) {
+export function OpenRoundForm({ ctx, positionId, now, versions, values, error, heading = true }: OpenRoundFormProps) {
   const { t } = ctx
   const v = values ?? defaultOpenRoundValues(now)
   const fieldError = (field: string) =>
@@ -49,8 +51,8 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error }:
   const describedBy = (field: string, hint?: string) => [hint, error?.field === field ? `open-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
   const known = ['kind', 'electorate', 'majority', 'quorum', 'closesAt', 'version']
   return (
-    <section class="open-round" aria-labelledby="open-round-heading">
-      <h2 id="open-round-heading">{t('rounds.open.heading')}</h2>
+    <section class="open-round" aria-label={t('rounds.open.heading')}>
+      {heading ? <h2>{t('rounds.open.heading')}</h2> : null}
       <p class="hint">{t('rounds.open.intro')}</p>
       <ErrorNotice message={error && !known.includes(error.field ?? '') ? error.message : null} />
       <form method="post" action={`/positions/${positionId}/rounds`} novalidate>
@@ -88,11 +90,14 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error }:
           ))}
         </fieldset>
         <label for="open-majority">{t('rounds.open.majority')}</label>
+        <p class="hint" id="open-majority-hint">
+          {t('rounds.open.majority.hint')}
+        </p>
         {fieldError('majority')}
-        <select id="open-majority" name="majority" aria-describedby={describedBy('majority')}>
+        <select id="open-majority" name="majority" aria-describedby={describedBy('majority', 'open-majority-hint')}>
           {MAJORITIES.map((m) => (
             <option value={m} selected={v.majority === m}>
-              {majorityLabel(t, m)}: {t(`rounds.majority.${m}.hint`)}
+              {majorityLabel(t, m)}
             </option>
           ))}
         </select>

@@ -11,7 +11,7 @@ export function OpenRoundPage(props: OpenRoundFormProps & { position: { id: stri
         <a href={`/positions/${position.id}`}>{position.title}</a>
       </p>
       <h1>{`${t('rounds.open.heading')}: ${position.title}`}</h1>
-      <OpenRoundForm {...props} />
+      <OpenRoundForm {...props} heading={false} />
     </Layout>
   )
 }

@@ -2,7 +2,6 @@ import { raw } from 'hono/html'
 import type { RoundKind } from '../../../shared/rules/choices.ts'
 import type { PageContext } from '../layout.tsx'
 import { HashLine } from '../versions/version-page.tsx'
-import { kindLabel } from './round-labels.ts'
 import { timeLeft } from './time-left.ts'
 
 /** On the position page while a round runs: what is being decided, how long, and where to answer. */
@@ -11,7 +10,7 @@ export function RoundNotice({ ctx, round, now }: { ctx: PageContext; round: { id
   return (
     <div class="notice round-notice" role="status">
       <p>
-        <strong>{t('rounds.notice.running', { kind: kindLabel(t, round.kind), version: round.versionNumber })}</strong>{' '}
+        <strong>{t('rounds.notice.running', { kind: t(`rounds.kind.${round.kind}.inline`), version: round.versionNumber })}</strong>{' '}
         {timeLeft(t, now, round.closesAt)}.
       </p>
       <p>

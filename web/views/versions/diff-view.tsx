@@ -65,14 +65,15 @@ export function DiffLegend({ ctx }: { ctx: PageContext }) {
           +
         </span>
         {t('diff.legend.ins')}
-      </ins>
-      ,{' '}
+      </ins>{' '}
+      {t('diff.legend.ins_how')},{' '}
       <del>
         <span class="diff-mark" aria-hidden="true">
           −
         </span>
         {t('diff.legend.del')}
-      </del>
+      </del>{' '}
+      {t('diff.legend.del_how')}
     </p>
   )
 }
