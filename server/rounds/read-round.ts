@@ -124,6 +124,7 @@ export interface RoundSummary {
 /** The rounds of a position, newest first, with their results (due rounds are closed first). */
 export function roundHistory(deps: Deps, actor: Actor, positionId: string): RoundSummary[] {
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  if (!getPositionRow(deps.db, positionId)) fail('not_found')
   for (const round of roundsOfPosition(deps.db, positionId)) if (round.status === 'open') closeIfDue(deps, round.id)
   return roundsOfPosition(deps.db, positionId).map((round) => {
     const secret = round.secret === 1

@@ -110,6 +110,8 @@ describe('casting ballots in an open round', () => {
     const world = buildRoundWorld(t)
     expect((await world.delegates[0]!.client.put('/api/rounds/nope/ballot', { choice: 'consent' })).status).toBe(404)
     expect((await t.client.get('/api/rounds/nope')).status).toBe(401)
+    expect((await world.delegates[0]!.client.get('/api/rounds/nope')).status).toBe(404)
+    expect((await world.delegates[0]!.client.get('/api/positions/nope/rounds')).status).toBe(404)
   })
 })
 
