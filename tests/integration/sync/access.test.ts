@@ -80,6 +80,13 @@ describe('who may connect', () => {
     expect((await upgradeStatus('unbekannt', { cookie: editor })).status).toBe(404)
   })
 
+  it('ignores a query string on the room path, as y-websocket may add one', async () => {
+    const positionId = buildPosition(server.db, { groupId }).id
+    const raw = await openRawSocket(server.syncUrl, `${positionId}?v=1`, { cookie: editor })
+    await waitFor(() => raw.messages.length >= 2, { what: 'sync step 1 and access message' })
+    raw.ws.terminate()
+  })
+
   it('accepts a logged-in person who is not in the group, read-only', async () => {
     const positionId = buildPosition(server.db, { groupId }).id
     const client = connect(positionId, reader)
