@@ -1,5 +1,6 @@
 // Prints where a V8 CPU profile (node --cpu-prof) spent its time: self time by function and by
-// file, top entries. Usage: npx tsx tests/bench/profile-summary.ts <file.cpuprofile> [top]
+// file, top entries. Usage: npx tsx tests/bench/profile-summary.ts <file.cpuprofile> [top] [skip-seconds]
+// (skip-seconds leaves out the start, e.g. module loading, to look at the steady state)
 import { readFileSync } from 'node:fs'
 
 interface ProfileNode {
@@ -21,12 +22,20 @@ if (!file) {
   process.exit(2)
 }
 const top = Number(process.argv[3] ?? 25)
+const skipMicros = Number(process.argv[4] ?? 0) * 1e6
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const selfMicros = new Map<number, number>()
-profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+let elapsed = 0
+let total = 0
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0
+  elapsed += delta
+  if (elapsed < skipMicros) return
+  total += delta
+  selfMicros.set(id, (selfMicros.get(id) ?? 0) + delta)
+})
 
-const total = profile.endTime - profile.startTime
 const byFunction = new Map<string, number>()
 const byFile = new Map<string, number>()
 for (const [id, micros] of selfMicros) {
@@ -43,6 +52,6 @@ const print = (title: string, map: Map<string, number>) => {
     console.log(`${((micros / total) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(7)} ms  ${name}`)
   }
 }
-console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`)
+console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled${skipMicros ? ` after skipping ${skipMicros / 1e6} s` : ''}`)
 print('self time by package / top folder', byFile)
 print('self time by function', byFunction)

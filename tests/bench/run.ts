@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { markdownReport, type Ratio } from './lib/report.ts'
 import { failed, type ResultRow } from './lib/results.ts'
 import { round } from './lib/stats.ts'
 import { tiptapEditLog } from './load/tiptap-log.ts'
@@ -85,16 +86,6 @@ const COMPARED = [
   'survivedMin',
 ] as const
 
-interface Ratio {
-  scenario: string
-  case: string
-  peer: string
-  metric: string
-  ours: number
-  peerValue: number
-  ratio: number
-}
-
 function ratios(rows: ResultRow[]): Ratio[] {
   const out: Ratio[] = []
   // The default configuration of ours; in d its rate limit is lifted (it would close a flooding writer).
@@ -155,7 +146,7 @@ function printTable(rows: ResultRow[]): void {
     fmt(r.metrics.updatesPerSecond ?? r.metrics.ballotsPerSecond ?? r.metrics.requestsPerSecond, 4),
     fmt(r.metrics.serverCpuSeconds),
     fmt(r.metrics.peakRssMiB),
-    r.status === 'ok' ? extra(r) : `${extra(r)} ${r.reason ?? ''}`.trim(),
+    `${extra(r)}${r.reason ? ` [${r.reason}]` : ''}`,
   ])
   const widths = header.map((h, i) => Math.min(i === header.length - 1 ? 200 : 40, Math.max(h.length, ...lines.map((l) => l[i]!.length))))
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
@@ -246,6 +237,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(join(args.out, '..'), { recursive: true })
   writeFileSync(args.out, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v, 4) : v), 2) + '\n')
+  writeFileSync(args.out.replace(/\.json$/, '') + '.md', markdownReport(rows, result.ratios))
   printTable(rows)
   const invalid = rows.filter((r) => r.status === 'invalid').length
   const notRunRows = rows.filter((r) => r.status === 'not run' || r.status === 'failed')

@@ -24,6 +24,9 @@ export function failed(scenario: string, kase: string, server: string, error: un
   return { scenario, case: kase, server, status: 'failed', reason: reason.slice(0, 500), metrics: {} }
 }
 
+/** Above this, other processes took enough CPU during a window to disturb its figures. */
+export const SHARED_MACHINE_CORES = 0.25
+
 /** Marks a row invalid when the harness and the server together nearly filled the machine. */
 export function judgeCpu(row: ResultRow, cpu: CpuFigures, cores: number): ResultRow {
   row.cpu = cpu
@@ -35,6 +38,8 @@ export function judgeCpu(row: ResultRow, cpu: CpuFigures, cores: number): Result
   if (!cpu.valid && row.status === 'ok') {
     row.status = 'invalid'
     row.reason = `harness + server used ${cpu.coresUsed.toFixed(2)} of ${cores} cores: the load generator may have set the pace`
+  } else if (cpu.otherCores > SHARED_MACHINE_CORES && row.status === 'ok') {
+    row.reason = `machine shared: other processes used ${cpu.otherCores.toFixed(2)} cores meanwhile`
   }
   return row
 }
