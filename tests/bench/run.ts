@@ -1,7 +1,8 @@
 // The benchmark: `npm run bench` (full), `npm run bench -- --quick` (smoke run, < 2 minutes),
 // `--only a,c2` to pick scenarios, `--servers ours,hocuspocus` to pick sync servers,
-// `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles.
-// Prints a table and writes tests/bench/results/latest.json. Never fails on a timing.
+// `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles, `--strict` to exit
+// with 1 when a row failed (lost data, no convergence, crash) — never because of a timing.
+// Prints a table and writes tests/bench/results/latest.json (and latest.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -29,16 +30,18 @@ interface Args {
   only: Scenario[]
   servers: ServerKind[]
   profile: boolean
+  strict: boolean
   out: string
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
+  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const value = () => argv[++i] ?? ''
     if (a === '--quick') args.quick = true
     else if (a === '--profile') args.profile = true
+    else if (a === '--strict') args.strict = true
     else if (a === '--only' || a.startsWith('--only=')) {
       const list = (a.includes('=') ? a.split('=')[1]! : value()).split(',').map((s) => s.trim())
       for (const s of list) if (!(ALL_SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${ALL_SCENARIOS.join(', ')}`)
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
   const invalid = rows.filter((r) => r.status === 'invalid').length
   const notRunRows = rows.filter((r) => r.status === 'not run' || r.status === 'failed')
   console.log(`\n${rows.length} rows, ${invalid} invalid (CPU-bound harness), ${notRunRows.length} not run or failed; ${result.durationSeconds} s; written to ${args.out}`)
-  process.exit(0)
+  process.exit(args.strict && rows.some((r) => r.status === 'failed') ? 1 : 0)
 }
 
 await main()
