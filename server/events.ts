@@ -9,6 +9,12 @@ export interface AppEventMap {
   'draft-readonly': [{ positionId: string; readonly: boolean }]
   /** A person was disabled (or deleted): their open connections must end. */
   'person-disabled': [{ personId: string }]
+  /**
+   * The stored draft is about to be read as the truth (a version is frozen). Emitted before the
+   * reading transaction starts; listeners store pending edits synchronously, so an edit that
+   * arrived in the same event-loop turn is part of the version.
+   */
+  'draft-freeze': [{ positionId: string }]
 }
 
 export class AppEvents extends EventEmitter<AppEventMap> {}

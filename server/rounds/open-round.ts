@@ -42,6 +42,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
   const quorumBp = quorumToBasisPoints(input.quorum)
 
+  if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
   const round = transaction(deps.db, () => {
     const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')

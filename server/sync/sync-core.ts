@@ -100,6 +100,7 @@ export class SyncCore {
     this.append = prepareAppend(deps.db)
     deps.events.on('draft-readonly', this.onDraftReadonly)
     deps.events.on('person-disabled', this.onPersonDisabled)
+    deps.events.on('draft-freeze', this.onDraftFreeze)
   }
 
   /**
@@ -302,6 +303,7 @@ export class SyncCore {
     this.stopped = true
     this.deps.events.off('draft-readonly', this.onDraftReadonly)
     this.deps.events.off('person-disabled', this.onPersonDisabled)
+    this.deps.events.off('draft-freeze', this.onDraftFreeze)
     for (const doc of [...this.docs.values()]) {
       for (const conn of [...doc.connections]) {
         conn.transport.close('shutdown')
@@ -398,5 +400,10 @@ export class SyncCore {
 
   private readonly onPersonDisabled = ({ personId }: AppEventMap['person-disabled'][0]): void => {
     this.closePerson(personId, 'unauthenticated')
+  }
+
+  // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.
+  private readonly onDraftFreeze = (): void => {
+    if (!this.stopped) this.flush()
   }
 }

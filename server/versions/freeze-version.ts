@@ -13,6 +13,7 @@ import { freezeDraft } from './freeze-draft.ts'
  * and already frozen.
  */
 export function freezeVersion(deps: Deps, actor: Actor, positionId: string): VersionRow {
+  deps.events.emit('draft-freeze', { positionId })
   return transaction(deps.db, () => {
     const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'version.freeze', groupId: position.group_id })) fail('forbidden')
