@@ -4,7 +4,7 @@ import { can } from '../../shared/policy.ts'
 import type { PositionSlots } from '../../web/views/positions/position-page.tsx'
 import { OpenRoundForm } from '../../web/views/rounds/open-round-form.tsx'
 import { RoundHistory } from '../../web/views/rounds/round-history.tsx'
-import { FrozenText, RoundNotice } from '../../web/views/rounds/round-notice.tsx'
+import { FrozenText, LastRoundReasons, RoundNotice } from '../../web/views/rounds/round-notice.tsx'
 import { FreezeVersionForm, VersionsList } from '../../web/views/versions/versions-list.tsx'
 import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -39,10 +39,18 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
   const shownVersion = shown ? getVersion(deps.db, position.id, shown.round.version_number) : undefined
   const coordinator = can(actor, { type: 'round.open', groupId: position.group_id })
   const drafting = status === 'drafting'
+  // Rounds come newest first: the last one, if it ended without a decision and with objections or concerns.
+  const last = rounds[0]
+  const unresolved = !running && drafting && last && last.round.outcome !== 'adopted' && last.reasons.length > 0 ? last : undefined
 
   return {
     notice: running ? (
       <RoundNotice ctx={ctx} now={now} round={{ id: running.round.id, kind: running.round.kind, versionNumber: running.round.version_number, closesAt: running.round.closes_at }} />
+    ) : unresolved ? (
+      <LastRoundReasons
+        ctx={ctx}
+        round={{ id: unresolved.round.id, kind: unresolved.round.kind, versionNumber: unresolved.round.version_number, reasons: unresolved.reasons }}
+      />
     ) : null,
     actions:
       coordinator && drafting ? (

@@ -199,7 +199,7 @@ function BallotForm({ ctx, round, slots, form = {} }: BallotPageProps) {
           </fieldset>
           <label for="ballot-reason">{t('rounds.page.reason')}</label>
           <p class="hint" id="reason-hint">
-            {t('rounds.page.reason.hint')}
+            {t(round.kind === 'vote' ? 'rounds.page.reason.hint_vote' : 'rounds.page.reason.hint')}
           </p>
           {err('reason') ? (
             <p class="field-error" id="reason-error">

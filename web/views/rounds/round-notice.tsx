@@ -1,7 +1,8 @@
 import { raw } from 'hono/html'
-import type { RoundKind } from '../../../shared/rules/choices.ts'
+import type { Choice, RoundKind } from '../../../shared/rules/choices.ts'
 import type { PageContext } from '../layout.tsx'
 import { HashLine } from '../versions/version-page.tsx'
+import { choiceLabel } from './round-labels.ts'
 import { timeLeft } from './time-left.ts'
 
 /** On the position page while a round runs: what is being decided, how long, and where to answer. */
@@ -19,6 +20,37 @@ export function RoundNotice({ ctx, round, now }: { ctx: PageContext; round: { id
         </a>
       </p>
     </div>
+  )
+}
+
+/**
+ * Above the draft after a round that decided nothing: the objections and concerns it raised, so
+ * whoever revises the text has them in view (and not only in the round history further down).
+ */
+export function LastRoundReasons({
+  ctx,
+  round,
+}: {
+  ctx: PageContext
+  round: { id: string; kind: RoundKind; versionNumber: number; reasons: Array<{ choice: Choice; reason: string; voter: string | null }> }
+}) {
+  const { t } = ctx
+  return (
+    <section class="notice round-notice" aria-labelledby="last-round-reasons-heading">
+      <h2 id="last-round-reasons-heading">{t('rounds.notice.reasons.heading')}</h2>
+      <p>{t('rounds.notice.reasons.intro', { kind: t(`rounds.kind.${round.kind}.inline`), version: round.versionNumber })}</p>
+      <ul class="reason-list">
+        {round.reasons.map((r) => (
+          <li class={`reason reason-${r.choice}`}>
+            <strong>{choiceLabel(t, r.choice)}</strong>
+            {r.voter ? ` (${r.voter})` : ''}: {r.reason}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/rounds/${round.id}`}>{t('rounds.notice.reasons.link')}</a>
+      </p>
+    </section>
   )
 }
 
