@@ -85,7 +85,9 @@ const COMPARED = [
   'rssLoadedMiB',
   'rssAfterLeaveMiB',
   'coldLoadCompactedMs',
+  'coldReplyCompactedMs',
   'warmSyncMs',
+  'warmReplyMs',
   'survivedMin',
 ] as const
 
@@ -124,7 +126,7 @@ function extra(row: ResultRow): string {
     case 'b':
       return `RSS loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
     case 'c':
-      return `raw log ${fmt(m.coldLoadRawLogMs)} ms, compacted ${fmt(m.coldLoadCompactedMs)} ms, warm ${fmt(m.warmSyncMs)} ms`
+      return `synced from raw log ${fmt(m.coldLoadRawLogMs)} ms, compacted ${fmt(m.coldLoadCompactedMs)} ms, warm ${fmt(m.warmSyncMs)} ms (server reply ${fmt(m.coldReplyRawLogMs)} / ${fmt(m.coldReplyCompactedMs)} / ${fmt(m.warmReplyMs)} ms)`
     case 'c2':
       return `survived ${fmt(m.survived)} of ${fmt(m.edits)}`
     case 'e':

@@ -60,10 +60,10 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
     parts.push('\n### c. Cold load\n')
     parts.push(
       table(
-        ['case', 'server', 'from raw log ms', 'compacted ms', 'warm (loaded) ms', 'log rows after compaction', 'peak RSS MiB', 'status'],
+        ['case', 'server', 'from raw log ms', 'compacted ms', 'warm (loaded) ms', 'server reply: raw log / compacted / warm ms', 'log rows after compaction', 'peak RSS MiB', 'status'],
         c.map((r) => {
           const m = r.metrics
-          return [r.case, r.server, f(m.coldLoadRawLogMs), f(m.coldLoadCompactedMs), f(m.warmSyncMs), f(m.logRowsAfterCompaction), f(m.peakRssMiB), status(r)]
+          return [r.case, r.server, f(m.coldLoadRawLogMs), f(m.coldLoadCompactedMs), f(m.warmSyncMs), `${f(m.coldReplyRawLogMs)} / ${f(m.coldReplyCompactedMs)} / ${f(m.warmReplyMs)}`, f(m.logRowsAfterCompaction), f(m.peakRssMiB), status(r)]
         }),
       ),
     )

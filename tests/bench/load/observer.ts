@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { caretState, type WireFormat } from './frames.ts'
+import { caretState, FrameEncoder, type WireFormat } from './frames.ts'
 import { EDIT_LENGTH, editText, paragraphText, FRAGMENT } from './edits.ts'
 import { ArrivalRecorder, type EditLedger } from './ledger.ts'
 
@@ -15,11 +15,16 @@ export interface ObserverEndpoint {
   headers: Record<string, string>
 }
 
-/** A `ws` WebSocket that sends our headers at the upgrade (browsers send cookie and Origin themselves). */
-function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+/**
+ * A `ws` WebSocket that sends our headers at the upgrade (browsers send cookie and Origin
+ * themselves) and shows us every frame before the provider handles it (our listener is added
+ * before the provider sets `onmessage`, so it runs first).
+ */
+function instrumentedWebSocket(headers: Record<string, string>, onFrame: (data: Buffer | ArrayBuffer) => void): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers, perMessageDeflate: false })
+      this.on('message', onFrame)
     }
   } as typeof WebSocket
 }
@@ -35,6 +40,8 @@ export class Observer {
   private provider: WebsocketProvider | HocuspocusProvider | null = null
   private socketProvider: HocuspocusProviderWebsocket | null = null
   private editIndex = 0
+  /** When the server's answer to sync step 1 (step 2) arrived, before the provider applied it. */
+  replyAt = 0
 
   constructor(
     readonly endpoint: ObserverEndpoint,
@@ -54,6 +61,13 @@ export class Observer {
   /** Connects and resolves once the first sync round trip is complete. */
   connect(timeoutMs = 20_000): Promise<void> {
     const { wire, serverUrl, docName, headers } = this.endpoint
+    const prefix = new FrameEncoder(wire, docName).prefixLength
+    const onFrame = (data: Buffer | ArrayBuffer) => {
+      if (this.replyAt !== 0) return
+      // The providers set binaryType 'arraybuffer'.
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(data.byteLength, prefix + 2)) : data
+      if (bytes[prefix] === 0 && bytes[prefix + 1] === 1) this.replyAt = performance.now()
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`observer ${this.clientId} not synced within ${timeoutMs} ms (${serverUrl} ${docName})`)), timeoutMs)
       const done = () => {
@@ -61,14 +75,14 @@ export class Observer {
         resolve()
       }
       if (wire === 'hocuspocus') {
-        this.socketProvider = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket })
+        this.socketProvider = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: instrumentedWebSocket({}, onFrame) })
         const provider = new HocuspocusProvider({ websocketProvider: this.socketProvider, name: docName, document: this.doc, token: '' })
         this.provider = provider
         provider.on('synced', () => done())
         provider.attach()
       } else {
         const provider = new WebsocketProvider(serverUrl, docName, this.doc, {
-          WebSocketPolyfill: webSocketWithHeaders(headers) as never,
+          WebSocketPolyfill: instrumentedWebSocket(headers, onFrame) as never,
           disableBc: true,
         })
         this.provider = provider

@@ -17,18 +17,32 @@ export function coldLoadEdits(quick: boolean): number {
 /** How long we give our server to compact the log on its own after the first load. */
 const COMPACTION_WAIT_MS = 15_000
 
-/** Connects a fresh client and returns the time until it is synced, checking it got the whole document. */
-async function timeSync(server: SyncServer, docName: string, client: number, expected: string): Promise<number> {
-  const observer = new Observer(server.observerEndpoint(docName, client), 777_000 + client, null)
+let nextClientId = 0
+
+interface SyncTimes {
+  /** Until the provider-based client has applied the server's reply (what a user waits for). */
+  syncedMs: number
+  /** Until the server's reply (sync step 2) arrived, before the client applied it: the server's part. */
+  replyMs: number
+}
+
+/** Connects a fresh client and times it, checking the whole document arrived. */
+async function timeSync(server: SyncServer, docName: string, client: number, expected: string): Promise<SyncTimes> {
+  const observer = new Observer(server.observerEndpoint(docName, client), 777_000 + nextClientId++, null)
   const t0 = performance.now()
   try {
     await observer.connect(60_000)
-    const ms = performance.now() - t0
+    const syncedMs = performance.now() - t0
     if (observer.content() !== expected) throw new Error(`client ${client} synced a different document (${observer.content().length} of ${expected.length} characters)`)
-    return ms
+    return { syncedMs, replyMs: observer.replyAt - t0 }
   } finally {
     await observer.close()
   }
+}
+
+/** Median of several SyncTimes, figure by figure. */
+function median(times: SyncTimes[]): SyncTimes {
+  return { syncedMs: percentile(times.map((t) => t.syncedMs), 50), replyMs: percentile(times.map((t) => t.replyMs), 50) }
 }
 
 /** Waits until a probing client gets the whole document (the upload has reached the server). */
@@ -93,9 +107,15 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
     const docName = server.docNames[0]!
     const metrics: ResultRow['metrics'] = { edits: log.updates.length, logBytes: log.bytes, stateBytes: log.state.length }
     let reason: string | undefined
+    const put = (name: 'RawLog' | 'Compacted' | 'Warm', times: SyncTimes | null) => {
+      const key = name === 'Warm' ? 'warmSyncMs' : `coldLoad${name}Ms`
+      metrics[key] = times?.syncedMs ?? null
+      metrics[name === 'Warm' ? 'warmReplyMs' : `coldReply${name}Ms`] = times?.replyMs ?? null
+    }
+    const warm = async (from: number) => median([await timeSync(server!, docName, from, log.content), await timeSync(server!, docName, from + 1, log.content), await timeSync(server!, docName, from + 2, log.content)])
     if (kind === 'ours') {
-      metrics.coldLoadRawLogMs = await timeSync(server, docName, 0, log.content)
-      metrics.warmSyncMs = percentile([await timeSync(server, docName, 1, log.content), await timeSync(server, docName, 2, log.content), await timeSync(server, docName, 3, log.content)], 50)
+      put('RawLog', await timeSync(server, docName, 0, log.content))
+      put('Warm', await warm(1))
       const deadline = performance.now() + COMPACTION_WAIT_MS
       let rows = logRows(server.databaseFile, docName)
       while (rows > 1 && performance.now() < deadline) {
@@ -106,21 +126,21 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
       rows = logRows(server.databaseFile, docName)
       metrics.logRowsAfterCompaction = rows
       if (rows > 100) reason = `the server left ${rows} log rows (no compaction within ${COMPACTION_WAIT_MS / 1000} s and at shutdown)`
-      const samples: number[] = []
+      const samples: SyncTimes[] = []
       for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
         await server.restart()
         samples.push(await timeSync(server, docName, 4 + i, log.content))
       }
-      metrics.coldLoadCompactedMs = percentile(samples, 50)
+      put('Compacted', median(samples))
     } else if (kind === 'hocuspocus') {
-      metrics.coldLoadRawLogMs = null
+      put('RawLog', null)
       const samples = [await timeSync(server, docName, 0, log.content)]
-      metrics.warmSyncMs = percentile([await timeSync(server, docName, 1, log.content), await timeSync(server, docName, 2, log.content)], 50)
+      put('Warm', await warm(1))
       for (let i = 0; i < (ctx.quick ? 0 : 2); i++) {
         await server.restart()
-        samples.push(await timeSync(server, docName, 3 + i, log.content))
+        samples.push(await timeSync(server, docName, 4 + i, log.content))
       }
-      metrics.coldLoadCompactedMs = percentile(samples, 50)
+      put('Compacted', median(samples))
       reason = 'stores the whole document: no raw log to load from'
     } else {
       // Nothing is stored: upload the document with one client and keep it connected.
@@ -128,9 +148,9 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
       Y.applyUpdate(uploader.doc, log.state)
       await uploader.connect(60_000)
       await untilServerHas(server, docName, log.content)
-      metrics.coldLoadRawLogMs = null
-      metrics.coldLoadCompactedMs = null
-      metrics.warmSyncMs = percentile([await timeSync(server, docName, 1, log.content), await timeSync(server, docName, 2, log.content), await timeSync(server, docName, 3, log.content)], 50)
+      put('RawLog', null)
+      put('Compacted', null)
+      put('Warm', await warm(1))
       await uploader.close()
       reason = 'persists nothing: only a sync from memory (warm) can be measured'
     }
