@@ -59,6 +59,13 @@ describe('deciding a position: consent round, objection, new version, vote', () 
   const main = (page: Page): Locator => page.getByRole('main')
   const statusBadge = (page: Page) => main(page).locator('.badge[class*="status-"]').textContent()
 
+  /** Whether the element is on screen as the page loaded, without anyone scrolling to it. */
+  const onScreen = (target: Locator) =>
+    target.evaluate((el) => {
+      const box = el.getBoundingClientRect()
+      return box.top >= 0 && box.bottom <= window.innerHeight
+    })
+
   async function openAs(account: typeof LENA): Promise<Page> {
     const page = await (await newContext(browser)).newPage()
     await login(page, server.url, account.email, account.password)
@@ -173,7 +180,7 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await checkPage(murat, 'rounds-06-ballot-page-delegate')
 
     await answer(murat, 'Zustimmung')
-    await expect(murat.getByText('Deine Antwort ist gespeichert.').isVisible()).resolves.toBe(true)
+    await expect(onScreen(murat.getByText('Deine Antwort ist gespeichert.'))).resolves.toBe(true)
     await expect(murat.getByText(`Bisherige Antwort für ${INITIATIVES[1]}: Zustimmung`).isVisible()).resolves.toBe(true)
     await checkPage(murat, 'rounds-07-ballot-page-answered')
   })
@@ -185,6 +192,8 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     const reason = amina.getByRole('textbox', { name: 'Begründung' })
     await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true')
     await expect(amina.getByText('Bitte begründe deinen Einwand.', { exact: false }).isVisible()).resolves.toBe(true)
+    // The form is far down the page; the answer brings the browser back to it, not to the top.
+    await expect(onScreen(amina.getByText('Bitte begründe deinen Einwand.', { exact: false }))).resolves.toBe(true)
     await expect(amina.getByRole('radio', { name: 'Einwand', exact: true }).isChecked()).resolves.toBe(true)
     await checkPage(amina, 'rounds-09-ballot-objection-without-reason')
 

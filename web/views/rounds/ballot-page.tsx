@@ -94,7 +94,6 @@ export function BallotPage(props: BallotPageProps) {
               })}
         </li>
       </ul>
-      <SuccessNotice message={props.saved ? t('rounds.page.saved') : null} />
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
@@ -136,7 +135,7 @@ export function BallotPage(props: BallotPageProps) {
   )
 }
 
-function BallotForm({ ctx, round, slots, form = {} }: BallotPageProps) {
+function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
   const { t } = ctx
   if (slots.length === 0) return <p class="notice">{t('rounds.page.not_in_electorate')}</p>
   const open = round.secret ? slots.filter((s) => !s.answered) : slots
@@ -150,6 +149,7 @@ function BallotForm({ ctx, round, slots, form = {} }: BallotPageProps) {
   return (
     <section aria-labelledby="ballot-heading">
       <h2 id="ballot-heading">{t('rounds.page.your_answer')}</h2>
+      <SuccessNotice message={saved ? t('rounds.page.saved') : null} />
       {final.map((s) => (
         <p>{t('rounds.page.voted_secret', { voter: s.label })}</p>
       ))}
@@ -157,7 +157,9 @@ function BallotForm({ ctx, round, slots, form = {} }: BallotPageProps) {
         <p>{t('rounds.page.current', { voter: s.label, choice: choiceLabel(t, s.choice!) })}</p>
       ))}
       {open.length === 0 ? null : (
-        <form method="post" action={`/rounds/${round.id}/ballot`} class="ballot-form" novalidate>
+        // The fragment (kept by the browser across the 303 too) scrolls back to this form, its error
+        // or the confirmation; the page is long, and without it a phone shows the top.
+        <form method="post" action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
           <ErrorNotice message={form.error && !['reason', 'choice', 'initiativeId'].includes(form.field ?? '') ? form.error : null} />
           {round.electorate === 'initiatives' && open.length > 1 ? (
             <fieldset aria-describedby={err('initiativeId') ? 'initiative-error' : undefined}>
