@@ -10,6 +10,8 @@ export interface Config {
   /** Derived from publicUrl: Secure cookies with the __Host- prefix when served over https. */
   secureCookies: boolean
   sqliteSynchronous: SynchronousMode
+  /** false only for benchmarks (SYNC_PERSIST=off): the sync endpoint stores no edits at all. */
+  syncPersist: boolean
 }
 
 /** Reads configuration from environment variables; every variable has a working default. */
@@ -20,6 +22,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = normalizeOrigin(env.PUBLIC_URL ?? `http://localhost:${port}`)
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase()
   if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL')
+  const persist = (env.SYNC_PERSIST ?? 'on').toLowerCase()
+  if (persist !== 'on' && persist !== 'off') throw new Error('SYNC_PERSIST must be on or off')
   return {
     port,
     host,
@@ -27,6 +31,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     sqliteSynchronous: sync,
+    syncPersist: persist === 'on',
   }
 }
 

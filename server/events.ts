@@ -15,6 +15,8 @@ export interface AppEventMap {
    * arrived in the same event-loop turn is part of the version.
    */
   'draft-freeze': [{ positionId: string }]
+  /** A session was ended (logout): connections opened with it must end too. */
+  'session-ended': [{ sessionId: string }]
 }
 
 export class AppEvents extends EventEmitter<AppEventMap> {}

@@ -9,11 +9,12 @@ import type { AppEnv } from '../http/app-env.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { clientIp } from './client-ip.ts'
+import { endSession } from './end-session.ts'
 import { attempt } from './form-errors.ts'
 import { logIn } from './log-in.ts'
 import { safeNext } from './safe-next.ts'
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts'
-import { createSession, invalidateSession, sessionExpiresAt } from './sessions.ts'
+import { createSession, sessionExpiresAt } from './sessions.ts'
 import { inspectSetupLink, redeemSetupLink } from './setup-links.ts'
 
 const LoginForm = z
@@ -44,7 +45,7 @@ function statusOf(code: keyof typeof errorStatus): PageStatus {
 /** Starts a session for the person in this browser, ending the one it had (if any). */
 function startSession(c: Context<AppEnv>, personId: string, token?: string, expiresAt?: number): void {
   const previous = c.var.current
-  if (previous) invalidateSession(c.var.deps.db, previous.sessionId)
+  if (previous) endSession(c.var.deps, previous.sessionId)
   if (token && expiresAt) return writeSessionCookie(c, token, expiresAt)
   const created = createSession(c.var.deps.db, personId, c.var.deps.now())
   writeSessionCookie(c, created.token, sessionExpiresAt(created.session))
@@ -76,7 +77,7 @@ export const authPages = new Hono<AppEnv>()
   })
   .post('/logout', (c) => {
     const current = c.var.current
-    if (current) invalidateSession(c.var.deps.db, current.sessionId)
+    if (current) endSession(c.var.deps, current.sessionId)
     clearSessionCookie(c)
     return c.redirect('/', 303)
   })

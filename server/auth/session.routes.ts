@@ -7,10 +7,11 @@ import { changeOwnAccount } from '../people/change-own-account.ts'
 import { presentMe, presentUser } from '../people/me.ts'
 import { loadActor } from '../people/load-actor.ts'
 import { clientIp } from './client-ip.ts'
+import { endSession } from './end-session.ts'
 import { requireCan, requirePerson } from './guards.ts'
 import { logIn } from './log-in.ts'
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts'
-import { invalidateSession, sessionExpiresAt } from './sessions.ts'
+import { sessionExpiresAt } from './sessions.ts'
 
 export const LogInBody = z
   .object({
@@ -35,13 +36,13 @@ export const sessionRoutes = new Hono<AppEnv>()
     const input = await readJson(c, LogInBody)
     const previous = c.var.current
     const { person, token, session } = await logIn(c.var.deps, { ...input, ip: clientIp(c) }, c.var.t)
-    if (previous) invalidateSession(c.var.deps.db, previous.sessionId)
+    if (previous) endSession(c.var.deps, previous.sessionId)
     writeSessionCookie(c, token, sessionExpiresAt(session))
     return c.json({ user: presentUser(person) })
   })
   .delete('/session', (c) => {
     const current = c.var.current
-    if (current) invalidateSession(c.var.deps.db, current.sessionId)
+    if (current) endSession(c.var.deps, current.sessionId)
     clearSessionCookie(c)
     return c.body(null, 204)
   })

@@ -30,5 +30,5 @@ export function authorizeSyncUpgrade(deps: Deps, request: SyncUpgradeRequest): S
   const actor = loadActor(deps.db, person)
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   if (!getSyncPosition(deps.db, request.positionId)) fail('not_found')
-  return { id: person.id, name: person.name, actor }
+  return { id: person.id, name: person.name, actor, sessionId: valid.session.id }
 }

@@ -14,6 +14,8 @@ export interface SyncPerson {
   id: string
   name: string
   actor: Actor
+  /** The session the connection was opened with: logging out of it ends the connection. */
+  sessionId?: string
 }
 
 /** One open connection to one draft. Created by `SyncCore.open`, never by hand. */
@@ -21,6 +23,8 @@ export class SyncConnection {
   closed = false
   /** May this connection change the draft right now (its rights and the draft's read-only switch)? */
   writable: boolean
+  /** Update-carrying messages (sync step 2, update) received so far, refused ones included: the count in our save acknowledgements. */
+  updatesReceived = 0
 
   constructor(
     readonly id: number,

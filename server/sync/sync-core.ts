@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { transaction } from '../../db/query.ts'
 import { AppError, fail, type ErrorCode } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
@@ -9,56 +8,17 @@ import type { AppEventMap } from '../events.ts'
 import type { CloseReason } from './close-codes.ts'
 import { prepareAppend } from './doc.repo.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
+import { SaveAcks } from './save-acks.ts'
+import { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats } from './sync-core-options.ts'
+import { storeBatch } from './store-batch.ts'
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
 
-/** Timer functions, injectable so tests need not wait; the defaults never keep the process alive. */
-export interface SyncTimers {
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-export interface SyncCoreOptions {
-  /** Compact the stored log once it holds more entries than this. */
-  compactAfter: number
-  /** Unload a document this long after its last connection closed (it is compacted then). */
-  unloadAfterMs: number
-  /** Updates waiting for missing dependencies beyond this many bytes end the sender's connection. */
-  maxPendingBytes: number
-  timers: SyncTimers
-}
-
-export interface SyncStats {
-  documents: number
-  connections: number
-  messages: number
-  storedUpdates: number
-  /** SQLite commits of updates: one per event-loop turn that had any. */
-  commits: number
-  /** Updates from read-only connections, dropped. */
-  refusedUpdates: number
-  /** Connections the core ended, by error code. */
-  closedFor: Partial<Record<ErrorCode, number>>
-  compactions: number
-  /** The longest time one message (or one commit-and-send) kept the event loop busy, in ms. */
-  slowestMessageMs: number
-}
+export { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats, type SyncTimers } from './sync-core-options.ts'
 
 // Worth a log line: everything else on this server waits while one message is handled.
 const SLOW_MESSAGE_MS = 250
-
-const defaultTimers: SyncTimers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
-export const DEFAULT_SYNC_CORE_OPTIONS: SyncCoreOptions = {
-  compactAfter: 500,
-  unloadAfterMs: 30_000,
-  maxPendingBytes: 16 * 1024,
-  timers: defaultTimers,
-}
 
 /** A message on its way out: to one connection, or to a document's connections but one. */
 interface Outgoing {
@@ -77,7 +37,10 @@ interface Outgoing {
  * Durability: the updates of one event-loop turn are appended to SQLite in one transaction, and
  * everything the core sends in that turn (relays, sync replies, awareness) waits in an outbox
  * that is released, in order, only after that commit. So no client ever sees an update that is
- * not stored, and a burst of updates costs one commit (one fsync under synchronous=FULL).
+ * not stored, and a burst of updates costs one commit (one fsync under synchronous=FULL). After
+ * the commit, each connection whose updates it stored gets one save acknowledgement (AUTH_SAVED).
+ *
+ * With `config.syncPersist` off (benchmarks only) nothing is stored, compacted or acknowledged.
  */
 export class SyncCore {
   private readonly options: SyncCoreOptions
@@ -86,6 +49,8 @@ export class SyncCore {
   private readonly append: Append
   private readonly unstored: Array<{ doc: LiveDoc; update: Uint8Array }> = []
   private readonly outbox: Outgoing[] = []
+  private readonly acks = new SaveAcks()
+  private readonly persist: boolean
   private flushQueued = false
   private nextId = 1
   private readonly counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
@@ -98,9 +63,14 @@ export class SyncCore {
   ) {
     this.options = { ...DEFAULT_SYNC_CORE_OPTIONS, ...options }
     this.append = prepareAppend(deps.db)
+    this.persist = deps.config.syncPersist
+    if (!this.persist) {
+      deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
+    }
     deps.events.on('draft-readonly', this.onDraftReadonly)
     deps.events.on('person-disabled', this.onPersonDisabled)
     deps.events.on('draft-freeze', this.onDraftFreeze)
+    deps.events.on('session-ended', this.onSessionEnded)
   }
 
   /**
@@ -145,11 +115,19 @@ export class SyncCore {
           break
         case 'step2':
         case 'update':
+          // Refused ones count too: the client counts what it sent, and a later acknowledgement
+          // only comes after its resync (sync step 2 on being allowed to write), which holds them.
+          conn.updatesReceived++
           if (!conn.writable) {
             this.counters.refusedUpdates++
             break
           }
           doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes)
+          // Also for an update that changed nothing (it is stored already): the client waits for its count.
+          if (this.persist) {
+            this.acks.owe(conn)
+            this.scheduleFlush()
+          }
           break
         case 'awareness': {
           const relay = doc.awareness.receive(conn, message.update, conn.user)
@@ -218,6 +196,17 @@ export class SyncCore {
     }
   }
 
+  /** Ends every connection opened with a session (logged out). */
+  closeSession(sessionId: string, reason: CloseReason = 'unauthenticated'): void {
+    for (const doc of this.docs.values()) {
+      for (const conn of [...doc.connections]) {
+        if (conn.person.sessionId !== sessionId) continue
+        conn.transport.close(reason)
+        this.close(conn)
+      }
+    }
+  }
+
   /** Ends every connection of a person (e.g. disabled). */
   closePerson(personId: string, reason: CloseReason = 'unauthenticated'): void {
     for (const conn of [...(this.byPerson.get(personId) ?? [])]) {
@@ -254,35 +243,19 @@ export class SyncCore {
 
   /**
    * Stores what this turn changed in one transaction, then sends what this turn produced, in
-   * order. Runs by itself at the end of each event-loop turn; callable any time.
+   * order, then the save acknowledgements. Runs by itself at the end of each event-loop turn;
+   * callable any time.
    */
   flush(): void {
     this.flushQueued = false
-    const failed = new Set<LiveDoc>()
+    let failed = new Set<LiveDoc>()
+    if (!this.persist) this.unstored.length = 0
     if (this.unstored.length) {
       const batch = this.unstored.splice(0)
-      const now = this.deps.now()
-      let stored = 0
-      try {
-        transaction(this.deps.db, () => {
-          for (const { doc, update } of batch) {
-            if (doc.destroyed || failed.has(doc)) continue
-            try {
-              // a savepoint each: one draft that cannot be stored (say, deleted) spares the others
-              transaction(this.deps.db, () => doc.store(update, now))
-              stored++
-            } catch (error) {
-              failed.add(doc)
-              this.deps.log.error('sync: could not store an update; the draft is reloaded', { positionId: doc.positionId, error })
-            }
-          }
-        })
-        this.counters.commits++
-        this.counters.storedUpdates += stored
-      } catch (error) {
-        for (const { doc } of batch) failed.add(doc)
-        this.deps.log.error('sync: could not commit updates; the drafts are reloaded', { error })
-      }
+      const result = storeBatch(this.deps, batch)
+      failed = result.failed
+      if (result.committed) this.counters.commits++
+      this.counters.storedUpdates += result.stored
       for (const { doc } of batch) {
         if (failed.has(doc)) doc.failed = true
         else if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
@@ -293,6 +266,10 @@ export class SyncCore {
       if (out.to) out.to.send(out.message)
       else out.doc.broadcast(out.message, out.except)
     }
+    this.acks.release((conn) => {
+      const doc = this.docs.get(conn.positionId)
+      return doc && !doc.failed && !doc.destroyed ? doc : null
+    })
     for (const doc of failed) this.dropFailed(doc)
   }
 
@@ -304,6 +281,7 @@ export class SyncCore {
     this.deps.events.off('draft-readonly', this.onDraftReadonly)
     this.deps.events.off('person-disabled', this.onPersonDisabled)
     this.deps.events.off('draft-freeze', this.onDraftFreeze)
+    this.deps.events.off('session-ended', this.onSessionEnded)
     for (const doc of [...this.docs.values()]) {
       for (const conn of [...doc.connections]) {
         conn.transport.close('shutdown')
@@ -312,6 +290,7 @@ export class SyncCore {
       this.unload(doc)
     }
     this.outbox.length = 0
+    this.acks.clear()
   }
 
   private load(positionId: string): LiveDoc {
@@ -330,14 +309,17 @@ export class SyncCore {
 
   private post(out: Outgoing): void {
     this.outbox.push(out)
-    if (!this.flushQueued) {
-      this.flushQueued = true
-      setImmediate(() => {
-        const started = performance.now()
-        this.flush()
-        this.measure(started, null, 0)
-      })
-    }
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushQueued) return
+    this.flushQueued = true
+    setImmediate(() => {
+      const started = performance.now()
+      this.flush()
+      this.measure(started, null, 0)
+    })
   }
 
   private scheduleCompaction(doc: LiveDoc): void {
@@ -353,7 +335,7 @@ export class SyncCore {
   private compactDoc(doc: LiveDoc): boolean {
     // The snapshot covers the Y.Doc as it is: what it holds must be in the log first.
     this.flush()
-    if (doc.failed || doc.destroyed) return false
+    if (doc.failed || doc.destroyed || !this.persist) return false
     try {
       const done = doc.compact()
       if (done) this.counters.compactions++
@@ -400,6 +382,10 @@ export class SyncCore {
 
   private readonly onPersonDisabled = ({ personId }: AppEventMap['person-disabled'][0]): void => {
     this.closePerson(personId, 'unauthenticated')
+  }
+
+  private readonly onSessionEnded = ({ sessionId }: AppEventMap['session-ended'][0]): void => {
+    this.closeSession(sessionId, 'unauthenticated')
   }
 
   // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.

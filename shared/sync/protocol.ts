@@ -25,6 +25,22 @@ export const AUTH_PERMISSION_DENIED = 0
 export const AUTH_READ_WRITE = 1
 export const READ_ONLY_REASON = 'read-only'
 
+/**
+ * Sub-type 2, "saved": the server's acknowledgement, sent to one connection after the SQLite
+ * commit that stored updates it sent (once per commit). Body: the draft's encoded state vector
+ * after that commit (varUint8Array), then how many update-carrying messages (sync step 2 and
+ * update) the server had received on this connection by then (varUint), refused ones included.
+ * The state vector says which inserts are stored; the count also covers deletions, which a state
+ * vector cannot show (deleting adds no struct). Stock y-websocket clients ignore this sub-type.
+ */
+export const AUTH_SAVED = 2
+
+export interface SavedAck {
+  stateVector: Uint8Array
+  /** Update-carrying messages received on this connection up to this acknowledgement. */
+  updates: number
+}
+
 export type DraftAccess = 'read-only' | 'read-write'
 
 export function encodeAccessMessage(access: DraftAccess): Uint8Array {
@@ -39,13 +55,42 @@ export function encodeAccessMessage(access: DraftAccess): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+export function encodeSavedMessage(ack: SavedAck): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, AUTH_SAVED)
+  encoding.writeVarUint8Array(encoder, ack.stateVector)
+  encoding.writeVarUint(encoder, ack.updates)
+  return encoding.toUint8Array(encoder)
+}
+
+export type AuthMessage = { type: 'access'; access: DraftAccess } | ({ type: 'saved' } & SavedAck)
+
 /**
  * Reads the body of a MESSAGE_AUTH message (the outer type already consumed), e.g. inside a
- * y-websocket `provider.messageHandlers[MESSAGE_AUTH]` replacement. Null for anything else.
+ * y-websocket `provider.messageHandlers[MESSAGE_AUTH]` replacement. Null for an unknown sub-type.
  */
-export function readAccessMessage(decoder: decoding.Decoder): DraftAccess | null {
+export function readAuthMessage(decoder: decoding.Decoder): AuthMessage | null {
   const sub = decoding.readVarUint(decoder)
-  if (sub === AUTH_READ_WRITE) return 'read-write'
-  if (sub === AUTH_PERMISSION_DENIED) return 'read-only'
+  if (sub === AUTH_READ_WRITE) return { type: 'access', access: 'read-write' }
+  if (sub === AUTH_PERMISSION_DENIED) return { type: 'access', access: 'read-only' }
+  if (sub === AUTH_SAVED) {
+    const stateVector = decoding.readVarUint8Array(decoder)
+    return { type: 'saved', stateVector, updates: decoding.readVarUint(decoder) }
+  }
   return null
+}
+
+/** Like readAuthMessage, for callers that only follow access changes: null for anything else. */
+export function readAccessMessage(decoder: decoding.Decoder): DraftAccess | null {
+  const message = readAuthMessage(decoder)
+  return message?.type === 'access' ? message.access : null
+}
+
+/**
+ * Whether an outgoing frame carries document updates (sync step 2 or update): the messages the
+ * server counts for AUTH_SAVED. Both type bytes are single-byte varUints.
+ */
+export function isUpdateMessage(frame: Uint8Array): boolean {
+  return frame.length > 1 && frame[0] === MESSAGE_SYNC && (frame[1] === SYNC_STEP_2 || frame[1] === SYNC_UPDATE)
 }

@@ -44,6 +44,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: TEST_ORIGIN,
     secureCookies: false,
     sqliteSynchronous: 'NORMAL',
+    syncPersist: true,
     ...overrides,
   }
 }

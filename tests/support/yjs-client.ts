@@ -52,7 +52,7 @@ export function connectDraft(
   })
   let access: DraftAccess | null = null
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
-    access = readAccessMessage(decoder)
+    access = readAccessMessage(decoder) ?? access // save acknowledgements leave it as it was
   }
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {

@@ -1,0 +1,36 @@
+import * as Y from 'yjs'
+import { encodeSavedMessage } from '../../shared/sync/protocol.ts'
+import type { LiveDoc } from './live-doc.ts'
+import type { SyncConnection } from './sync-connection.ts'
+
+/**
+ * The connections owed a save acknowledgement: those whose updates this event-loop turn took.
+ * Released after the turn's commit, so an acknowledgement never runs ahead of the database. One
+ * per connection and commit however many updates it sent; a draft's state vector is encoded once.
+ */
+export class SaveAcks {
+  private readonly owed = new Set<SyncConnection>()
+
+  owe(conn: SyncConnection): void {
+    this.owed.add(conn)
+  }
+
+  /** Sends the acknowledgements; `docOf` gives a connection's draft, or null when it must not be acknowledged (not stored). */
+  release(docOf: (conn: SyncConnection) => LiveDoc | null): void {
+    if (this.owed.size === 0) return
+    const stateVectors = new Map<LiveDoc, Uint8Array>()
+    for (const conn of this.owed) {
+      const doc = conn.closed ? null : docOf(conn)
+      if (!doc) continue
+      let stateVector = stateVectors.get(doc)
+      if (!stateVector) stateVectors.set(doc, (stateVector = Y.encodeStateVector(doc.doc)))
+      conn.send(encodeSavedMessage({ stateVector, updates: conn.updatesReceived }))
+    }
+    this.owed.clear()
+  }
+
+  /** Forgets what is owed (nothing was stored). */
+  clear(): void {
+    this.owed.clear()
+  }
+}
