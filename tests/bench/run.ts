@@ -162,6 +162,9 @@ function printTable(rows: ResultRow[]): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  // A client library throwing from a socket callback must not end a 20-minute run: the scenario
+  // it belongs to fails on its own (timeouts, convergence), and the error is shown.
+  process.on('uncaughtException', (error) => console.error('uncaught exception in the harness:', error))
   const started = Date.now()
   const profileDir = join(REPO_ROOT, '.tmp/bench/profiles')
   if (args.profile) mkdirSync(profileDir, { recursive: true })

@@ -69,10 +69,19 @@ export class Observer {
       if (bytes[prefix] === 0 && bytes[prefix + 1] === 1) this.replyAt = performance.now()
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`observer ${this.clientId} not synced within ${timeoutMs} ms (${serverUrl} ${docName})`)), timeoutMs)
+      let settled = false
+      const timer = setTimeout(() => fail(new Error(`observer ${this.clientId} not synced within ${timeoutMs} ms (${serverUrl} ${docName})`)), timeoutMs)
       const done = () => {
+        if (settled) return
+        settled = true
         clearTimeout(timer)
         resolve()
+      }
+      const fail = (error: Error) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        reject(error)
       }
       if (wire === 'hocuspocus') {
         this.socketProvider = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: instrumentedWebSocket({}, onFrame) })
@@ -89,12 +98,12 @@ export class Observer {
         provider.on('sync', (synced: boolean) => {
           if (synced) done()
         })
+        // Only while connecting: a refused upgrade would otherwise be retried forever. Later
+        // closes are the provider's business (it reconnects), and destroy() emits this event too.
         provider.on('connection-close', (event) => {
-          if (!provider.synced) {
-            clearTimeout(timer)
-            provider.destroy()
-            reject(new Error(`observer ${this.clientId} refused: ${event?.code ?? ''} ${event?.reason ?? ''}`))
-          }
+          if (settled) return
+          fail(new Error(`observer ${this.clientId} refused or closed before sync: ${event?.code ?? ''} ${event?.reason ?? ''}`))
+          setImmediate(() => provider.destroy())
         })
       }
     })
