@@ -93,6 +93,20 @@ describe('co-editing a position draft', () => {
     )
   }
 
+  /** Starts keeping every text the page's status line shows from now on (see statusesShown). */
+  async function recordStatus(page: Page): Promise<void> {
+    await page.evaluate(() => {
+      const line = document.querySelector('[data-editor-status]')!
+      const shown: string[] = []
+      Object.assign(window, { statusesShown: shown })
+      new MutationObserver(() => shown.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true })
+    })
+  }
+
+  function statusesShown(page: Page): Promise<string[]> {
+    return page.evaluate(() => (window as unknown as { statusesShown: string[] }).statusesShown)
+  }
+
   async function openAs(account: typeof LENA): Promise<Page> {
     const page = await (await newContext(browser)).newPage()
     await login(page, server.url, account.email, account.password)
@@ -152,8 +166,21 @@ describe('co-editing a position draft', () => {
     await murat.goto(positionUrl)
     await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
 
+    await recordStatus(lena)
     await editorOf(lena).click()
     await lena.keyboard.type(LENA_TEXT)
+    // "gespeichert" only once the server acknowledged storing the edit: the draft has it then.
+    await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await expect(statusesShown(lena)).resolves.toContain('wird gespeichert …')
+    const draft = expectStatus(await admin.get(`/api/positions/${new URL(positionUrl).pathname.split('/')[2]}/draft`), 200, 'draft')
+    expect(draft.html).toContain(LENA_TEXT)
+    // A deletion too (it leaves Yjs's state vector as it was): not "gespeichert" until acknowledged.
+    await lena.keyboard.type('!')
+    await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await recordStatus(lena)
+    await lena.keyboard.press('Backspace')
+    await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await expect(statusesShown(lena)).resolves.toContain('wird gespeichert …')
     await seesText(murat, LENA_TEXT)
     await seesCaretOf(murat, LENA.name)
 
@@ -167,7 +194,7 @@ describe('co-editing a position draft', () => {
       await expect(presenceOf(page).allTextContents()).resolves.toHaveLength(2)
     }
     await expect(presenceOf(lena).allTextContents()).resolves.toEqual([`${LENA.name} (du)`, MURAT.name])
-    await expect(statusOf(murat).textContent()).resolves.toBe('gespeichert')
+    await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
   })
 
   it('formats with the toolbar, by mouse and by keyboard, and the other side sees it', async () => {

@@ -5,10 +5,11 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { editorExtensions } from '../../shared/editor/extensions.ts'
-import { MESSAGE_AUTH, readAccessMessage, SYNC_PATH, type DraftAccess } from '../../shared/sync/protocol.ts'
+import { MESSAGE_AUTH, readAuthMessage, SYNC_PATH, type DraftAccess } from '../../shared/sync/protocol.ts'
 import { createLinkForm } from './editor/link-form.ts'
 import { editorTranslator } from './editor/messages.ts'
 import { showPresence } from './editor/presence.ts'
+import { CountingWebSocket, SaveState } from './editor/save-state.ts'
 import { trackStatus } from './editor/status-line.ts'
 import { createToolbar } from './editor/toolbar.ts'
 import './editor.css'
@@ -50,7 +51,11 @@ function start(root: HTMLElement): void {
   const local = member ? new IndexeddbPersistence(`sprachrohr:${user.id}:${data.positionId}`, ydoc) : null
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   // No BroadcastChannel: every change goes through the server, which decides who may write.
-  const provider = new WebsocketProvider(`${scheme}://${location.host}${SYNC_PATH}`, data.positionId, ydoc, { disableBc: true })
+  const provider = new WebsocketProvider(`${scheme}://${location.host}${SYNC_PATH}`, data.positionId, ydoc, {
+    disableBc: true,
+    WebSocketPolyfill: CountingWebSocket,
+  })
+  const saves = new SaveState(provider, ydoc)
 
   // The page says how things stood when it was rendered; from then on the server's access
   // messages decide (a round opening locks the draft for everybody while the page is open).
@@ -63,7 +68,9 @@ function start(root: HTMLElement): void {
   let linkForm: ReturnType<typeof createLinkForm> | null = null
   // For a member, read-only while drafting or in a round means: locked while a version is decided.
   const lockedForDecision = member && (data.status === 'drafting' || data.status === 'in_round')
-  const refreshStatus = trackStatus(provider, statusLine, mayWrite, lockedForDecision, t)
+  const refreshStatus = trackStatus(provider, statusLine, mayWrite, () => saves.saved(), lockedForDecision, t)
+  // Registered after the provider's own handler, which sends (and so counts) the update first.
+  ydoc.on('update', refreshStatus)
 
   /** Makes editor, toolbar and status follow `mayWrite()`. */
   const applyAccess = () => {
@@ -82,9 +89,12 @@ function start(root: HTMLElement): void {
   }
 
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-    const next = readAccessMessage(decoder)
-    if (next && next !== access) {
-      access = next
+    const message = readAuthMessage(decoder)
+    if (message?.type === 'saved') {
+      saves.acknowledge(message)
+      refreshStatus()
+    } else if (message?.type === 'access' && message.access !== access) {
+      access = message.access
       applyAccess()
     }
   }
@@ -119,7 +129,6 @@ function start(root: HTMLElement): void {
       // role repeated here: TipTap adds it only at creation and loses it on setEditable().
       editorProps: { attributes: { id: textId, role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
     })
-    editor.on('update', refreshStatus)
     applyAccess()
   }
 

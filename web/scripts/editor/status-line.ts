@@ -1,14 +1,22 @@
 import type { WebsocketProvider } from 'y-websocket'
 import type { EditorMessageKey, EditorTranslate } from './messages.ts'
 
+// Shown "saving" turns into "saved" only after this long without a new edit, so the line (and
+// a screen reader, which announces it) does not flicker with every keystroke. Never the other
+// way round: an edit that is not stored yet replaces "saved" at once.
+const SETTLE_MS = 400
+
 /**
- * The one-line connection state, announced politely to screen readers: saved, offline (edits are
- * kept in the browser and merged on reconnect), connecting, or read only.
+ * The one-line connection state, announced politely to screen readers: saved (the server has
+ * acknowledged storing every edit of this browser), saving, offline (edits are kept in the
+ * browser and merged on reconnect), connecting, or read only.
  */
 export function trackStatus(
   provider: WebsocketProvider,
   element: HTMLElement,
   writable: () => boolean,
+  /** Whether the server has acknowledged storing everything this browser wrote (save-state.ts). */
+  saved: () => boolean,
   /** Whether "read only" means the draft is locked while a version is being decided. */
   lockedForDecision: boolean,
   t: EditorTranslate,
@@ -24,13 +32,28 @@ export function trackStatus(
       if (!live) return 'editor.status.readonly_offline'
       return lockedForDecision ? 'editor.status.locked' : 'editor.status.readonly'
     }
-    if (live) return 'editor.status.saved'
+    if (live) return saved() ? 'editor.status.saved' : 'editor.status.saving'
     return everSynced ? 'editor.status.offline' : 'editor.status.connecting'
   }
 
   let shown: EditorMessageKey | null = null
+  let savedSince: number | null = null
+  let settle: ReturnType<typeof setTimeout> | null = null
   const update = () => {
     const key = state()
+    if (key !== 'editor.status.saved') savedSince = null
+    else if (shown === 'editor.status.saving') {
+      const now = performance.now()
+      savedSince ??= now
+      const wait = savedSince + SETTLE_MS - now
+      if (wait > 0) {
+        settle ??= setTimeout(() => {
+          settle = null
+          update()
+        }, wait)
+        return
+      }
+    }
     if (key === shown) return
     shown = key
     element.textContent = t(key)
