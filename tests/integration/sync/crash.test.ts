@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { closeDatabase, openDatabase } from '../../../db/connection.ts'
 import { migrateToLatest } from '../../../db/migrate.ts'
 import { loadDocFromDb } from '../../../server/sync/load-doc.ts'
+import { MESSAGE_AUTH, readAuthMessage } from '../../../shared/sync/protocol.ts'
 import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
 import { startSyncChild, type SyncChild } from '../../support/sync-child.ts'
 import { connectDraft, waitFor, type DraftClient } from '../../support/yjs-client.ts'
@@ -22,7 +23,10 @@ afterAll(async () => {
   await child?.kill('SIGKILL')
 })
 
-/** A client that types a numbered token every few ms and keeps every update the server sent it. */
+/**
+ * A client that types a numbered token every few ms and keeps every update the server sent it,
+ * and how far the server's save acknowledgements covered its own typing.
+ */
 function typist(syncUrl: string, positionId: string, cookie: string, name: string) {
   const client = connectDraft(syncUrl, positionId, cookie, { maxBackoffTime: 100 })
   clients.push(client)
@@ -30,10 +34,17 @@ function typist(syncUrl: string, positionId: string, cookie: string, name: strin
   client.doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === client.provider) received.push(update)
   })
+  let acknowledged = 0
+  client.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    const message = readAuthMessage(decoder)
+    if (message?.type === 'saved') {
+      acknowledged = Math.max(acknowledged, Y.decodeStateVector(message.stateVector).get(client.doc.clientID) ?? 0)
+    }
+  }
   const text = client.doc.getText('notes')
   let n = 0
   timers.push(setInterval(() => text.insert(text.length, `${name}${n++};`), 3))
-  return { client, received, typed: () => n }
+  return { client, received, typed: () => n, acknowledged: () => acknowledged }
 }
 
 /** Every struct in any update the server sent is in the stored state (clock ranges are covered). */
@@ -49,7 +60,7 @@ function missingFrom(stored: Y.Doc, updates: Uint8Array[]): string[] {
   return missing
 }
 
-it(`keeps every update a client received from the server across ${KILLS} SIGKILLs while two people type`, { timeout: 240_000 }, async () => {
+it(`keeps every update a client received from the server, and every edit it acknowledged, across ${KILLS} SIGKILLs while two people type`, { timeout: 240_000 }, async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'sprachrohr-crash-')), 'crash.sqlite')
   const db = openDatabase(file)
   await migrateToLatest(db)
@@ -69,6 +80,7 @@ it(`keeps every update a client received from the server across ${KILLS} SIGKILL
   const b = typist(child.syncUrl, positionId, cookies[1]!, 'b')
 
   let checkedUpdates = 0
+  let acknowledged = 0
   for (let kill = 0; kill < KILLS; kill++) {
     await waitFor(() => a.client.provider.synced && b.client.provider.synced, { timeoutMs: 20_000, what: 'both clients synced' })
     const before = a.received.length + b.received.length
@@ -84,6 +96,10 @@ it(`keeps every update a client received from the server across ${KILLS} SIGKILL
       const stored = loadDocFromDb(check, positionId).doc
       expect(missingFrom(stored, a.received)).toEqual([])
       expect(missingFrom(stored, b.received)).toEqual([])
+      // Nothing the server acknowledged as saved is lost.
+      const vector = Y.decodeStateVector(Y.encodeStateVector(stored))
+      for (const typed of [a, b]) expect(vector.get(typed.client.doc.clientID) ?? 0).toBeGreaterThanOrEqual(typed.acknowledged())
+      acknowledged = Math.min(a.acknowledged(), b.acknowledged())
       checkedUpdates = a.received.length + b.received.length
     } finally {
       closeDatabase(check)
@@ -112,4 +128,5 @@ it(`keeps every update a client received from the server across ${KILLS} SIGKILL
     }
   })
   expect(checkedUpdates).toBeGreaterThan(KILLS * 10)
+  expect(acknowledged).toBeGreaterThan(0)
 })
