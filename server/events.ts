@@ -9,6 +9,8 @@ export interface AppEventMap {
   'draft-readonly': [{ positionId: string; readonly: boolean }]
   /** A person was disabled (or deleted): their open connections must end. */
   'person-disabled': [{ personId: string }]
+  /** All sessions of a person were ended (new password): their open connections must end too. */
+  'person-sessions-ended': [{ personId: string }]
   /**
    * The stored draft is about to be read as the truth (a version is frozen). Emitted before the
    * reading transaction starts; listeners store pending edits synchronously, so an edit that

@@ -113,7 +113,7 @@ export async function redeemSetupLink(deps: Deps, token: string, input: RedeemIn
   // Hashing takes a moment and is async; the transaction below is not, so it re-checks everything.
   const passwordHash = await hashPassword(input.password)
 
-  return transaction(deps.db, () => {
+  const person = transaction(deps.db, () => {
     const now = deps.now()
     const again = findUsable(deps, token)
     if (!again || again.row.id !== found.row.id || !setupTokenRepo.useSetupToken(deps.db, again.row.id, now))
@@ -125,4 +125,7 @@ export async function redeemSetupLink(deps: Deps, token: string, input: RedeemIn
     recordAudit(deps, { actorId: personId, action: 'person.set_password_by_link', objectType: 'person', objectId: personId })
     return personRepo.getPerson(deps.db, personId)!
   })
+  // A set-password link doubles as a reset: whoever held the old sessions must not keep editing.
+  if (found.purpose === 'invite') deps.events.emit('person-sessions-ended', { personId: person.id })
+  return person
 }

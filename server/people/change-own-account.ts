@@ -42,7 +42,7 @@ export async function changeOwnAccount(deps: Deps, personId: string, change: Own
     passwordHash = await hashPassword(change.password)
   }
 
-  return transaction(deps.db, () => {
+  const changed = transaction(deps.db, () => {
     const now = deps.now()
     const current = personRepo.getPerson(deps.db, personId)
     if (!current || current.disabled === 1) fail('unauthenticated')
@@ -64,4 +64,6 @@ export async function changeOwnAccount(deps: Deps, personId: string, change: Own
     recordAudit(deps, { actorId: personId, action: 'person.update_self', objectType: 'person', objectId: personId, data: { fields } })
     return { person: personRepo.getPerson(deps.db, personId)!, ...(newSession ? { newSession } : {}) }
   })
+  if (changed.newSession) deps.events.emit('person-sessions-ended', { personId })
+  return changed
 }

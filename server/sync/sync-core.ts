@@ -69,6 +69,7 @@ export class SyncCore {
     }
     deps.events.on('draft-readonly', this.onDraftReadonly)
     deps.events.on('person-disabled', this.onPersonDisabled)
+    deps.events.on('person-sessions-ended', this.onPersonDisabled)
     deps.events.on('draft-freeze', this.onDraftFreeze)
     deps.events.on('session-ended', this.onSessionEnded)
   }
@@ -280,6 +281,7 @@ export class SyncCore {
     this.stopped = true
     this.deps.events.off('draft-readonly', this.onDraftReadonly)
     this.deps.events.off('person-disabled', this.onPersonDisabled)
+    this.deps.events.off('person-sessions-ended', this.onPersonDisabled)
     this.deps.events.off('draft-freeze', this.onDraftFreeze)
     this.deps.events.off('session-ended', this.onSessionEnded)
     for (const doc of [...this.docs.values()]) {
@@ -380,7 +382,7 @@ export class SyncCore {
     this.setReadOnly(positionId, readonly)
   }
 
-  private readonly onPersonDisabled = ({ personId }: AppEventMap['person-disabled'][0]): void => {
+  private readonly onPersonDisabled = ({ personId }: { personId: string }): void => {
     this.closePerson(personId, 'unauthenticated')
   }
 

@@ -59,3 +59,24 @@ describe('logging out', () => {
     })
   }
 })
+
+describe('changing the password', () => {
+  it('ends every sync socket of that person, on all devices', async () => {
+    const { hashPassword } = await import('../../../server/auth/passwords.ts')
+    const owner = buildPerson(server.db, { passwordHash: await hashPassword('Alte-Losung-1987') })
+    addToGroup(server.db, groupId, owner.id)
+    const positionId = buildPosition(server.db, { groupId }).id
+    const laptop = sessionCookie(server.db, owner.id, Date.now())
+    const phone = sessionCookie(server.db, owner.id, Date.now())
+    const open = [connect(positionId, laptop), connect(positionId, phone)]
+    await Promise.all(open.map((client) => client.synced()))
+
+    const res = await fetch(`${server.url}/api/me`, {
+      method: 'PATCH',
+      headers: { origin: TEST_ORIGIN, cookie: laptop, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'Alte-Losung-1987', password: 'Neue-Losung-2026!' }),
+    })
+    expect(res.status).toBe(200)
+    for (const client of open) await waitFor(() => client.closeCodes.includes(4401), { what: 'the old session’s socket closed' })
+  })
+})
