@@ -9,9 +9,9 @@ export interface AdminOverviewProps {
 export function AdminOverviewPage({ ctx, counts }: AdminOverviewProps) {
   const { t } = ctx
   const cards = [
-    { href: '/admin/initiatives', label: t('admin.overview.initiatives', { count: counts.initiatives }), hint: t('admin.overview.initiatives_hint') },
-    { href: '/admin/people', label: t('admin.overview.people', { count: counts.people }), hint: t('admin.overview.people_hint') },
-    { href: '/admin/groups', label: t('admin.overview.groups', { count: counts.groups }), hint: t('admin.overview.groups_hint') },
+    { href: '/admin/initiatives', label: counts.initiatives === 1 ? t('admin.overview.initiatives_one') : t('admin.overview.initiatives', { count: counts.initiatives }), hint: t('admin.overview.initiatives_hint') },
+    { href: '/admin/people', label: counts.people === 1 ? t('admin.overview.people_one') : t('admin.overview.people', { count: counts.people }), hint: t('admin.overview.people_hint') },
+    { href: '/admin/groups', label: counts.groups === 1 ? t('admin.overview.groups_one') : t('admin.overview.groups', { count: counts.groups }), hint: t('admin.overview.groups_hint') },
   ]
   return (
     <AdminLayout ctx={ctx} section="overview" title={t('admin.title')}>
