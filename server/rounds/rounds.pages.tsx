@@ -34,6 +34,8 @@ function statusOf(error: AppError): PageStatus {
   return 409
 }
 
+const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
+
 const SHOWN_ON_FORM = new Set(['validation', 'forbidden', 'round_closed', 'ballot_final', 'round_open', 'invalid_state', 'not_found'])
 
 function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } = {}) {
@@ -83,9 +85,12 @@ export const roundsPages = new Hono<AppEnv>()
     }
     return c.redirect(`/rounds/${id}?saved=1`, 303)
   })
-  .post('/rounds/:id/close', (c) => {
+  .post('/rounds/:id/close', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
+    // One tap must not end a round for good: the form carries a required confirmation box.
+    const { confirm } = await readForm(c, CloseForm)
+    if (confirm !== 'yes') fail('validation', c.var.t('rounds.page.close.unconfirmed'), 'confirm')
     closeRound(c.var.deps, actor, id)
     return c.redirect(`/rounds/${id}`, 303)
   })

@@ -105,6 +105,8 @@ export const de = {
   'rounds.page.reasons': 'Einwände und Bedenken',
   'rounds.page.close': 'Runde jetzt beenden',
   'rounds.page.close.hint': 'Beendet die Runde sofort und berechnet das Ergebnis. Das lässt sich nicht rückgängig machen.',
+  'rounds.page.close.confirm': 'Ja, die Runde soll jetzt enden.',
+  'rounds.page.close.unconfirmed': 'Die Runde läuft weiter: Bitte bestätige zuerst, dass sie jetzt enden soll.',
   'rounds.page.back': 'Zurück zur Position',
 
   'rounds.open.heading': 'Runde eröffnen',
@@ -278,6 +280,8 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.page.reasons': 'Objections and concerns',
   'rounds.page.close': 'Close the round now',
   'rounds.page.close.hint': 'Ends the round immediately and computes the result. This cannot be undone.',
+  'rounds.page.close.confirm': 'Yes, end the round now.',
+  'rounds.page.close.unconfirmed': 'The round goes on: please confirm first that it should end now.',
   'rounds.page.back': 'Back to the position',
 
   'rounds.open.heading': 'Open a round',

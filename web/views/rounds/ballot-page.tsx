@@ -126,6 +126,10 @@ export function BallotPage(props: BallotPageProps) {
           <p class="hint" id="close-hint">
             {t('rounds.page.close.hint')}
           </p>
+          <label class="check">
+            <input type="checkbox" name="confirm" value="yes" required />
+            {t('rounds.page.close.confirm')}
+          </label>
           <button type="submit" class="danger" aria-describedby="close-hint">
             {t('rounds.page.close')}
           </button>
