@@ -165,6 +165,8 @@ async function main(): Promise<void> {
   // A client library throwing from a socket callback must not end a 20-minute run: the scenario
   // it belongs to fails on its own (timeouts, convergence), and the error is shown.
   process.on('uncaughtException', (error) => console.error('uncaught exception in the harness:', error))
+  // y-websocket providers each add a process 'exit' listener; scenario b has 1,000 of them.
+  process.setMaxListeners(0)
   const started = Date.now()
   const profileDir = join(REPO_ROOT, '.tmp/bench/profiles')
   if (args.profile) mkdirSync(profileDir, { recursive: true })

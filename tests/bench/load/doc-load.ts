@@ -163,7 +163,7 @@ export class DocLoad {
     }
     this.observers.forEach((x, i) => check(`observer ${i}`, x.stateVector()))
     this.verifier = new Observer(this.options.server.observerEndpoint(this.options.docName, freshClient), this.options.clientIdBase + 888_888, null)
-    await this.verifier.connect()
+    await this.verifier.connect(60_000)
     check('fresh client', this.verifier.stateVector())
     const content = this.verifier.content()
     this.observers.forEach((x, i) => {

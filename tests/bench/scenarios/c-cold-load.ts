@@ -144,7 +144,7 @@ export async function runColdLoad(kind: ServerKind, log: EditLog, ctx: RunContex
       reason = 'stores the whole document: no raw log to load from'
     } else {
       // Nothing is stored: upload the document with one client and keep it connected.
-      const uploader = new Observer(server.observerEndpoint(docName, 0), 4242, null)
+      const uploader = new Observer(server.observerEndpoint(docName, 0), 4343, null)
       Y.applyUpdate(uploader.doc, log.state)
       await uploader.connect(60_000)
       await untilServerHas(server, docName, log.content)
