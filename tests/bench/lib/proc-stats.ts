@@ -7,13 +7,17 @@ const TICKS_PER_SECOND = 100
 
 /** CPU seconds (user + system) a process has used so far; null once it is gone. */
 export function processCpuSeconds(pid: number): number | null {
+  const times = processCpuTimes(pid)
+  return times ? times.user + times.system : null
+}
+
+/** User and system (kernel: mostly socket I/O here) CPU seconds of a process. */
+export function processCpuTimes(pid: number): { user: number; system: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // The command name (field 2) may contain spaces; fields after the closing parenthesis are fixed.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    const utime = Number(rest[11])
-    const stime = Number(rest[12])
-    return (utime + stime) / TICKS_PER_SECOND
+    return { user: Number(rest[11]) / TICKS_PER_SECOND, system: Number(rest[12]) / TICKS_PER_SECOND }
   } catch {
     return null
   }
@@ -62,12 +66,16 @@ export class CpuWindow {
   private readonly t0 = performance.now()
   private readonly harness0 = harnessCpuSeconds()
   private readonly server0: number
+  private readonly serverSystem0: number
+  private readonly harness0Times = process.cpuUsage()
   private readonly machine0 = machineCpuSeconds()
   // A harness whose event loop lags sends late and timestamps arrivals late: report it.
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 })
 
   constructor(private readonly serverPid: number) {
-    this.server0 = processCpuSeconds(serverPid) ?? 0
+    const times = processCpuTimes(serverPid)
+    this.server0 = times ? times.user + times.system : 0
+    this.serverSystem0 = times?.system ?? 0
     this.loopDelay.enable()
   }
 
@@ -78,7 +86,10 @@ export class CpuWindow {
     const coresUsed = (harnessSeconds + serverSeconds) / wallSeconds
     const machineCores = (machineCpuSeconds() - this.machine0) / wallSeconds
     this.loopDelay.disable()
+    const harnessTimes = process.cpuUsage(this.harness0Times)
     return {
+      serverSystemCpuSeconds: (processCpuTimes(this.serverPid)?.system ?? this.serverSystem0) - this.serverSystem0,
+      harnessSystemCpuSeconds: harnessTimes.system / 1e6,
       harnessLoopDelayP99Ms: this.loopDelay.percentile(99) / 1e6,
       machineCores,
       otherCores: Math.max(0, machineCores - coresUsed),
@@ -94,6 +105,9 @@ export class CpuWindow {
 }
 
 export interface CpuFigures {
+  /** The part of serverCpuSeconds spent in the kernel (socket reads and writes, fsync). */
+  serverSystemCpuSeconds: number
+  harnessSystemCpuSeconds: number
   /** How late the harness's event loop ran timers (p99): high values mean late sends and late timestamps. */
   harnessLoopDelayP99Ms: number
   /** Cores busy on the whole machine during the window. */

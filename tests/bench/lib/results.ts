@@ -32,6 +32,8 @@ export function judgeCpu(row: ResultRow, cpu: CpuFigures, cores: number): Result
   row.cpu = cpu
   row.metrics.serverCpuSeconds = cpu.serverCpuSeconds
   row.metrics.harnessCpuSeconds = cpu.harnessCpuSeconds
+  row.metrics.serverSystemCpuSeconds = cpu.serverSystemCpuSeconds
+  row.metrics.harnessSystemCpuSeconds = cpu.harnessSystemCpuSeconds
   row.metrics.coresUsed = cpu.coresUsed
   row.metrics.otherProcessesCores = cpu.otherCores
   row.metrics.harnessLoopDelayP99Ms = cpu.harnessLoopDelayP99Ms
