@@ -32,14 +32,10 @@ export interface SyncServerOptions {
 }
 
 /**
- * The environment variable our sync endpoint reads to turn persistence off (benchmarks only).
- * Null while the server has no such switch: scenario d then reports that variant as not run.
+ * The environment variable our server reads to turn sync persistence off (server/config.ts:
+ * benchmarks only, it loses edits on a crash). Scenario d compares it with persistence on.
  */
-export let ourPersistenceSwitch: { name: string; off: string } | null = null
-
-export function setOurPersistenceSwitch(value: { name: string; off: string } | null): void {
-  ourPersistenceSwitch = value
-}
+export const ourPersistenceSwitch: { name: string; off: string } | null = { name: 'SYNC_PERSIST', off: 'off' }
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours',
