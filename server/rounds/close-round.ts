@@ -71,6 +71,11 @@ export function closeRound(deps: Deps, actor: Actor, roundId: string): { round: 
  * read and write of a round, so the deadline holds even when no timer ran (e.g. after a restart).
  */
 export function closeIfDue(deps: Deps, roundId: string): boolean {
+  // Almost every call finds the round not due: a plain read says so without taking the write
+  // lock (an empty IMMEDIATE transaction per ballot halved the cast rate). Due rounds are
+  // checked again under the lock, so two closers still store one result.
+  const current = getRound(deps.db, roundId)
+  if (!current || !isDue(timing(current), deps.now())) return false
   const closed = transaction(deps.db, () => {
     const round = getRound(deps.db, roundId)
     return round && isDue(timing(round), deps.now()) ? { round, result: closeInTransaction(deps, round, null) } : null
