@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Compilable } from 'kysely'
+import type { Compilable, CompiledQuery } from 'kysely'
 import type { Db } from './connection.ts'
 
 // Prepared statements are cached per connection by SQL text: Kysely compiles the same query
@@ -17,6 +17,41 @@ function statement(db: Db, sql: string): BetterSqlite3.Statement {
     cache.set(sql, stmt)
   }
   return stmt
+}
+
+/**
+ * A query of fixed shape, built and compiled by Kysely once instead of on every call (building
+ * and compiling cost more than running a short indexed statement). `build` gets placeholder
+ * arguments and must use each of them exactly once as a plain value (a comparison operand, an
+ * inserted or set value): never in an `in` list, an identifier or raw SQL, never as an array.
+ * The first use checks that and throws otherwise. Each later call only binds its arguments.
+ *
+ *   const byId = compiledQuery((q, id: string) => q.selectFrom('rounds').selectAll().where('id', '=', id))
+ *   first(db, byId(db, id))
+ */
+export function compiledQuery<A extends unknown[], O>(build: (q: Db['q'], ...args: A) => Compilable<O>): (db: Db, ...args: A) => Compilable<O> {
+  let template: { compiled: CompiledQuery<O>; slots: Array<number | undefined> } | undefined
+  return (db, ...args) => {
+    if (!template) template = compileTemplate(db, build, args.length)
+    const { compiled, slots } = template
+    const parameters = compiled.parameters.map((value, i) => (slots[i] === undefined ? value : args[slots[i]]))
+    return { compile: () => ({ ...compiled, parameters }) }
+  }
+}
+
+function compileTemplate<A extends unknown[], O>(db: Db, build: (q: Db['q'], ...args: A) => Compilable<O>, arity: number) {
+  const marks = Array.from({ length: arity }, (_, i) => `\u0000compiled-query-argument-${i}\u0000`)
+  const compiled = build(db.q, ...(marks as unknown as A)).compile()
+  const slots = compiled.parameters.map((value) => {
+    const index = typeof value === 'string' ? marks.indexOf(value) : -1
+    return index === -1 ? undefined : index
+  })
+  for (let i = 0; i < arity; i++) {
+    if (slots.filter((slot) => slot === i).length !== 1 || compiled.sql.includes(marks[i]!)) {
+      throw new Error(`compiledQuery: argument ${i} must be used exactly once, as a plain value: ${compiled.sql}`)
+    }
+  }
+  return { compiled, slots }
 }
 
 /** Runs a query that returns rows (SELECT, or INSERT/UPDATE/DELETE … RETURNING). */

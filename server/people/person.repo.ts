@@ -1,10 +1,24 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 
+// Every signed-in request runs these three (session → person → actor): compiled once.
+const personById = compiledQuery((q, id: string) => q.selectFrom('people').selectAll().where('id', '=', id))
+const initiativeRoles = compiledQuery((q, personId: string) =>
+  q
+    .selectFrom('initiative_memberships')
+    .innerJoin('initiatives', 'initiatives.id', 'initiative_memberships.initiative_id')
+    .select(['initiative_memberships.initiative_id', 'initiative_memberships.role'])
+    .where('initiative_memberships.person_id', '=', personId)
+    .where('initiatives.active', '=', 1),
+)
+const groupRoles = compiledQuery((q, personId: string) =>
+  q.selectFrom('group_memberships').select(['group_id', 'coordinator']).where('person_id', '=', personId),
+)
+
 export function getPerson(db: Db, id: string): PersonRow | undefined {
-  return first(db, db.q.selectFrom('people').selectAll().where('id', '=', id))
+  return first(db, personById(db, id))
 }
 
 export function getPersonByEmail(db: Db, email: string): PersonRow | undefined {
@@ -12,19 +26,11 @@ export function getPersonByEmail(db: Db, email: string): PersonRow | undefined {
 }
 
 export function initiativeRolesOf(db: Db, personId: string): Array<{ initiative_id: string; role: 'delegate' | 'member' }> {
-  return all(
-    db,
-    db.q
-      .selectFrom('initiative_memberships')
-      .innerJoin('initiatives', 'initiatives.id', 'initiative_memberships.initiative_id')
-      .select(['initiative_memberships.initiative_id', 'initiative_memberships.role'])
-      .where('initiative_memberships.person_id', '=', personId)
-      .where('initiatives.active', '=', 1),
-  )
+  return all(db, initiativeRoles(db, personId))
 }
 
 export function groupRolesOf(db: Db, personId: string): Array<{ group_id: string; coordinator: number }> {
-  return all(db, db.q.selectFrom('group_memberships').select(['group_id', 'coordinator']).where('person_id', '=', personId))
+  return all(db, groupRoles(db, personId))
 }
 
 export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'password_hash' | 'locale' | 'is_admin' | 'is_spokesperson' | 'disabled'>>

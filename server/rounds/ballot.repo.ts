@@ -1,32 +1,52 @@
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { BallotRow } from '../../db/schema/index.ts'
 import type { Choice } from '../../shared/rules/choices.ts'
 import type { CountedBallot, Totals } from '../../shared/rules/tally.ts'
 
 // Open rounds: one current row per voter plus an append-only history.
 
+// Casting runs these on every ballot: compiled once (see compiledQuery).
+const ballotOf = compiledQuery((q, roundId: string, voterKey: string) =>
+  q.selectFrom('ballots').selectAll().where('round_id', '=', roundId).where('voter_key', '=', voterKey),
+)
+const ballotInsert = compiledQuery((q, ...r: BallotFields) => q.insertInto('ballots').values(ballotRow(r)))
+const historyInsert = compiledQuery((q, ...r: BallotFields) => q.insertInto('ballot_history').values(ballotRow(r)))
+const ballotUpdate = compiledQuery(
+  (q, versionNumber: number, choice: Choice, reason: string | null, castBy: string, castAt: number, roundId: string, voterKey: string) =>
+    q
+      .updateTable('ballots')
+      .set({ version_number: versionNumber, choice, reason, cast_by: castBy, cast_at: castAt })
+      .where('round_id', '=', roundId)
+      .where('voter_key', '=', voterKey),
+)
+
+type BallotFields = [string, string, number, Choice, string | null, string, number]
+const ballotFields = (r: BallotRow): BallotFields => [r.round_id, r.voter_key, r.version_number, r.choice, r.reason, r.cast_by, r.cast_at]
+const ballotRow = ([round_id, voter_key, version_number, choice, reason, cast_by, cast_at]: BallotFields): BallotRow => ({
+  round_id,
+  voter_key,
+  version_number,
+  choice,
+  reason,
+  cast_by,
+  cast_at,
+})
+
 export function getBallot(db: Db, roundId: string, voterKey: string): BallotRow | undefined {
-  return first(db, db.q.selectFrom('ballots').selectAll().where('round_id', '=', roundId).where('voter_key', '=', voterKey))
+  return first(db, ballotOf(db, roundId, voterKey))
 }
 
 export function insertBallot(db: Db, row: BallotRow): void {
-  run(db, db.q.insertInto('ballots').values(row))
+  run(db, ballotInsert(db, ...ballotFields(row)))
 }
 
 export function replaceBallot(db: Db, row: BallotRow): void {
-  run(
-    db,
-    db.q
-      .updateTable('ballots')
-      .set({ version_number: row.version_number, choice: row.choice, reason: row.reason, cast_by: row.cast_by, cast_at: row.cast_at })
-      .where('round_id', '=', row.round_id)
-      .where('voter_key', '=', row.voter_key),
-  )
+  run(db, ballotUpdate(db, row.version_number, row.choice, row.reason, row.cast_by, row.cast_at, row.round_id, row.voter_key))
 }
 
 export function appendHistory(db: Db, row: BallotRow): void {
-  run(db, db.q.insertInto('ballot_history').values(row))
+  run(db, historyInsert(db, ...ballotFields(row)))
 }
 
 /** The current ballots of an open round with the voter's weight (for the tally). */

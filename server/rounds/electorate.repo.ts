@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { Totals } from '../../shared/rules/tally.ts'
 
 export interface Voter {
@@ -69,25 +69,45 @@ export interface VoterSlotRow {
   label: string
 }
 
+// One key (a member, or a delegate of one initiative) is what nearly every ballot asks for.
+const initiativeSlot = compiledQuery((q, roundId: string, key: string) =>
+  q
+    .selectFrom('round_electorate as e')
+    .innerJoin('initiatives as i', 'i.id', 'e.voter_key')
+    .select(['e.voter_key', 'e.weight', 'i.name as label'])
+    .where('e.round_id', '=', roundId)
+    .where('e.voter_key', '=', key),
+)
+const memberSlot = compiledQuery((q, roundId: string, key: string) =>
+  q
+    .selectFrom('round_electorate as e')
+    .innerJoin('people as p', 'p.id', 'e.voter_key')
+    .select(['e.voter_key', 'e.weight', 'p.name as label'])
+    .where('e.round_id', '=', roundId)
+    .where('e.voter_key', '=', key),
+)
+
 /** Of `keys`, those in the round's electorate, with their weight and name. */
 export function electorateSlots(db: Db, roundId: string, electorate: 'initiatives' | 'members', keys: readonly string[]): VoterSlotRow[] {
   if (keys.length === 0) return []
+  if (keys.length === 1) return all(db, (electorate === 'initiatives' ? initiativeSlot : memberSlot)(db, roundId, keys[0]!))
   const base = db.q.selectFrom('round_electorate as e').where('e.round_id', '=', roundId).where('e.voter_key', 'in', keys)
   return electorate === 'initiatives'
     ? all(db, base.innerJoin('initiatives as i', 'i.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'i.name as label']).orderBy('i.name'))
     : all(db, base.innerJoin('people as p', 'p.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'p.name as label']).orderBy('p.name'))
 }
 
+const delegateOf = compiledQuery((q, personId: string) =>
+  q
+    .selectFrom('initiative_memberships as m')
+    .innerJoin('initiatives as i', 'i.id', 'm.initiative_id')
+    .select('m.initiative_id')
+    .where('m.person_id', '=', personId)
+    .where('m.role', '=', 'delegate')
+    .where('i.active', '=', 1),
+)
+
 /** Initiatives (active) the person is currently a delegate of. */
 export function delegateInitiativeIds(db: Db, personId: string): string[] {
-  return all(
-    db,
-    db.q
-      .selectFrom('initiative_memberships as m')
-      .innerJoin('initiatives as i', 'i.id', 'm.initiative_id')
-      .select('m.initiative_id')
-      .where('m.person_id', '=', personId)
-      .where('m.role', '=', 'delegate')
-      .where('i.active', '=', 1),
-  ).map((r) => r.initiative_id)
+  return all(db, delegateOf(db, personId)).map((r) => r.initiative_id)
 }

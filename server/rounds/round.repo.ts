@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { RoundRow } from '../../db/schema/index.ts'
 
 export type NewRound = Omit<RoundRow, 'status' | 'closed_at' | 'closed_by' | 'outcome' | 'result'>
@@ -9,8 +9,10 @@ export function insertRound(db: Db, row: NewRound): void {
   run(db, db.q.insertInto('rounds').values(row))
 }
 
+const roundById = compiledQuery((q, id: string) => q.selectFrom('rounds').selectAll().where('id', '=', id))
+
 export function getRound(db: Db, id: string): RoundRow | undefined {
-  return first(db, db.q.selectFrom('rounds').selectAll().where('id', '=', id))
+  return first(db, roundById(db, id))
 }
 
 export function openRoundOfPosition(db: Db, positionId: string): RoundRow | undefined {
