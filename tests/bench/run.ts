@@ -1,7 +1,8 @@
 // The benchmark: `npm run bench` (full), `npm run bench -- --quick` (smoke run, < 2 minutes),
 // `--only a,c2` to pick scenarios, `--servers ours,hocuspocus` to pick sync servers,
 // `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles, `--strict` to exit
-// with 1 when a row failed (lost data, no convergence, crash) — never because of a timing.
+// with 1 when a row failed (lost data, no convergence, crash) — never because of a timing;
+// `--report-from <results.json>` rebuilds ratios and the Markdown tables without measuring.
 // Prints a table and writes tests/bench/results/latest.json (and latest.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -32,10 +33,12 @@ interface Args {
   profile: boolean
   strict: boolean
   out: string
+  /** Rebuild ratios and latest.md from an existing results file instead of measuring. */
+  reportFrom: string | null
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
+  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, reportFrom: null, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const value = () => argv[++i] ?? ''
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args {
       for (const s of list) if (!(ALL_SERVERS as string[]).includes(s)) throw new Error(`unknown server ${s}; known: ${ALL_SERVERS.join(', ')}`)
       args.servers = list as ServerKind[]
     } else if (a === '--out') args.out = value()
+    else if (a === '--report-from') args.reportFrom = value()
     else throw new Error(`unknown argument ${a}`)
   }
   return args
@@ -81,6 +85,7 @@ const COMPARED = [
   'latencyP99Ms',
   'updatesPerSecond',
   'serverCpuSeconds',
+  'serverCpuMsPerUpdate',
   'peakRssMiB',
   'rssLoadedMiB',
   'rssAfterLeaveMiB',
@@ -102,7 +107,7 @@ function ratios(rows: ResultRow[]): Ratio[] {
         const a = ours.metrics[metric]
         const b = peer.metrics[metric]
         if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b) && b !== 0) {
-          out.push({ scenario: ours.scenario, case: ours.case, peer: peer.server, metric, ours: a, peerValue: b, ratio: a / b })
+          out.push({ scenario: ours.scenario, case: ours.case, peer: peer.server, peerStatus: peer.status, metric, ours: a, peerValue: b, ratio: a / b })
         }
       }
     }
@@ -160,8 +165,23 @@ function printTable(rows: ResultRow[]): void {
   for (const l of lines) console.log(line(l))
 }
 
+/** Writes the results file and its Markdown tables (ratios recomputed from the rows). */
+function writeResults(out: string, result: { rows: ResultRow[]; ratios: Ratio[] } & Record<string, unknown>): void {
+  result.ratios = ratios(result.rows)
+  mkdirSync(join(out, '..'), { recursive: true })
+  writeFileSync(out, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v, 4) : v), 2) + '\n')
+  writeFileSync(out.replace(/\.json$/, '') + '.md', markdownReport(result.rows, result.ratios))
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  if (args.reportFrom) {
+    const previous = JSON.parse(readFileSync(args.reportFrom, 'utf8')) as { rows: ResultRow[]; ratios: Ratio[] } & Record<string, unknown>
+    writeResults(args.out, previous)
+    printTable(previous.rows)
+    console.log(`\nreport rebuilt from ${args.reportFrom} into ${args.out}`)
+    return
+  }
   // A client library throwing from a socket callback must not end a 20-minute run: the scenario
   // it belongs to fails on its own (timeouts, convergence), and the error is shown.
   process.on('uncaughtException', (error) => console.error('uncaught exception in the harness:', error))
@@ -245,9 +265,7 @@ async function main(): Promise<void> {
     rows,
     ratios: ratios(rows),
   }
-  mkdirSync(join(args.out, '..'), { recursive: true })
-  writeFileSync(args.out, JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? round(v, 4) : v), 2) + '\n')
-  writeFileSync(args.out.replace(/\.json$/, '') + '.md', markdownReport(rows, result.ratios))
+  writeResults(args.out, result)
   printTable(rows)
   const invalid = rows.filter((r) => r.status === 'invalid').length
   const notRunRows = rows.filter((r) => r.status === 'not run' || r.status === 'failed')

@@ -5,6 +5,8 @@ export interface Ratio {
   scenario: string
   case: string
   peer: string
+  /** 'invalid' when the peer's row was CPU-bound on the harness side: its figures are a bound, not a measurement. */
+  peerStatus: string
   metric: string
   ours: number
   peerValue: number
@@ -83,10 +85,10 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
     parts.push('\n### d. Cost of durability (20 writers flat out on one document)\n')
     parts.push(
       table(
-        ['case', 'server', 'updates/s', 'server CPU s', 'harness CPU s', 'peak RSS MiB', 'relayed/sent', 'status'],
+        ['case', 'server', 'updates/s', 'server CPU s', 'server CPU ms per update', 'harness CPU s', 'peak RSS MiB', 'relayed/sent', 'status'],
         d.map((r) => {
           const m = r.metrics
-          return [r.case, r.server, f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), f(m.peakRssMiB), r.status === 'not run' ? '–' : `${f(m.editsRelayed)}/${f(m.editsSent)}`, status(r)]
+          return [r.case, r.server, f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.serverCpuMsPerUpdate), f(m.harnessCpuSeconds), f(m.peakRssMiB), r.status === 'not run' ? '–' : `${f(m.editsRelayed)}/${f(m.editsSent)}`, status(r)]
         }),
       ),
     )
@@ -120,7 +122,12 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
   if (ratios.length) {
     parts.push('\n### Ratios ours / peer\n')
     parts.push('Below 1 is better for ours, except updates/s and survived (above 1 is better).\n')
-    parts.push(table(['scenario', 'case', 'peer', 'figure', 'ours', 'peer', 'ours/peer'], ratios.map((x) => [x.scenario, x.case, x.peer, x.metric, f(x.ours), f(x.peerValue), f(x.ratio, 2)])))
+    parts.push(
+      table(
+        ['scenario', 'case', 'peer', 'figure', 'ours', 'peer', 'ours/peer'],
+        ratios.map((x) => [x.scenario, x.case, x.peerStatus === 'ok' ? x.peer : `${x.peer} (${x.peerStatus})`, x.metric, f(x.ours), f(x.peerValue), f(x.ratio, 2)]),
+      ),
+    )
   }
   return parts.join('\n') + '\n'
 }

@@ -79,6 +79,8 @@ export async function runThroughput(kind: ServerKind, c: ThroughputCase, ctx: Ru
         editsSent: ledger.totalSent(),
         editsRelayed: relayed,
         updatesPerSecond: relayed / seconds,
+        // Servers finish at different times: CPU per relayed edit compares their work.
+        serverCpuMsPerUpdate: (cpu.serverCpuSeconds * 1000) / Math.max(1, relayed),
         completed: complete,
         converged: convergence.converged,
         peakRssMiB: server.memory()?.peakRssMiB ?? null,
