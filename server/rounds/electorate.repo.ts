@@ -41,10 +41,13 @@ export function memberVoters(db: Db): Voter[] {
   ).map((r) => ({ voterKey: r.voterKey, weight: 1 }))
 }
 
+const electorateInsert = compiledQuery((q, roundId: string, voterKey: string, weight: number) =>
+  q.insertInto('round_electorate').values({ round_id: roundId, voter_key: voterKey, weight }),
+)
+
+/** Snapshots the electorate: one prepared statement for every voter (up to 100,000 rows). */
 export function insertElectorate(db: Db, roundId: string, voters: readonly Voter[]): void {
-  for (const voter of voters) {
-    run(db, db.q.insertInto('round_electorate').values({ round_id: roundId, voter_key: voter.voterKey, weight: voter.weight }))
-  }
+  for (const voter of voters) run(db, electorateInsert(db, roundId, voter.voterKey, voter.weight))
 }
 
 export function voterWeight(db: Db, roundId: string, voterKey: string): number | undefined {
