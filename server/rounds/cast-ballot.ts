@@ -1,14 +1,15 @@
 import { newId } from '../../db/ids.ts'
 import { isUniqueViolation, transaction } from '../../db/query.ts'
-import type { BallotRow } from '../../db/schema/index.ts'
+import type { BallotRow, RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import type { Actor } from '../../shared/policy.ts'
 import { isChoiceOf, needsReason } from '../../shared/rules/choices.ts'
-import { isClosed } from '../../shared/rules/round-clock.ts'
+import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { isClosed, isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { appendHistory, getBallot, hasParticipated, insertBallot, insertParticipation, insertSecretBallot, replaceBallot } from './ballot.repo.ts'
-import { closeIfDue, timing } from './close-round.ts'
+import { announce, closeInTransaction, timing } from './close-round.ts'
 import { getRound } from './round.repo.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 
@@ -36,51 +37,61 @@ export interface CastResult {
  * first answer is final and is stored apart from the fact that this voter answered.
  */
 export function castBallot(deps: Deps, actor: Actor, roundId: string, input: CastBallotInput): CastResult {
-  // A round past its deadline is closed (and its result stored) first, in its own transaction:
-  // the refusal below must not roll that close back.
-  closeIfDue(deps, roundId)
-  return transaction(deps.db, () => {
+  const outcome = transaction(deps.db, (): { cast: CastResult } | { closed: { round: RoundRow; result: RoundResult } } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
-    const now = deps.now()
-    if (isClosed(timing(round), now)) fail('round_closed')
-    if (!isChoiceOf(round.kind, input.choice)) fail('validation', undefined, 'choice')
-    const choice = input.choice
-    const reason = input.reason?.trim() ? input.reason.trim() : null
-    if (needsReason(choice) && reason === null) fail('validation', undefined, 'reason')
-
-    const slots = voterSlotsOf(deps.db, round, actor.id)
-    let slot = slots[0]
-    if (round.electorate === 'initiatives' && input.initiativeId !== undefined) {
-      slot = slots.find((s) => s.voter_key === input.initiativeId) ?? fail('forbidden')
-    } else if (slots.length > 1) fail('validation', undefined, 'initiativeId')
-    if (!slot) fail('forbidden')
-    const voterKey = slot.voter_key
-
-    if (round.secret === 1) {
-      if (hasParticipated(deps.db, round.id, voterKey)) fail('ballot_final')
-      try {
-        insertParticipation(deps.db, round.id, voterKey)
-      } catch (error) {
-        if (isUniqueViolation(error)) fail('ballot_final')
-        throw error
-      }
-      insertSecretBallot(deps.db, { id: newId(), round_id: round.id, version_number: round.version_number, choice, reason, weight: slot.weight })
-      recordAudit(deps, { actorId: actor.id, action: 'ballot.cast', objectType: 'round', objectId: round.id, data: { voter: voterKey, secret: true } })
-      return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: false, secret: true }
-    }
-
-    const row: BallotRow = { round_id: round.id, voter_key: voterKey, version_number: round.version_number, choice, reason, cast_by: actor.id, cast_at: now }
-    const before = getBallot(deps.db, round.id, voterKey)
-    if (before) replaceBallot(deps.db, row)
-    else insertBallot(deps.db, row)
-    appendHistory(deps.db, row)
-    recordAudit(deps, {
-      actorId: actor.id,
-      action: before ? 'ballot.change' : 'ballot.cast',
-      objectType: 'round',
-      objectId: round.id,
-      data: before ? { voter: voterKey, from: before.choice, choice, reason } : { voter: voterKey, choice, reason },
-    })
-    return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: before !== undefined, secret: false }
+    // A round past its deadline but still stored as open is closed here (the result is stored
+    // when this transaction commits) and the ballot is refused after the commit: a refusal
+    // thrown inside would roll the close back.
+    if (isDue(timing(round), deps.now())) return { closed: { round, result: closeInTransaction(deps, round, null) } }
+    return { cast: castInTransaction(deps, actor, round, input) }
   })
+  if ('closed' in outcome) {
+    announce(deps, outcome.closed.round, outcome.closed.result)
+    fail('round_closed')
+  }
+  return outcome.cast
+}
+
+function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: CastBallotInput): CastResult {
+  const now = deps.now()
+  if (isClosed(timing(round), now)) fail('round_closed')
+  if (!isChoiceOf(round.kind, input.choice)) fail('validation', undefined, 'choice')
+  const choice = input.choice
+  const reason = input.reason?.trim() ? input.reason.trim() : null
+  if (needsReason(choice) && reason === null) fail('validation', undefined, 'reason')
+
+  const slots = voterSlotsOf(deps.db, round, actor.id)
+  let slot = slots[0]
+  if (round.electorate === 'initiatives' && input.initiativeId !== undefined) {
+    slot = slots.find((s) => s.voter_key === input.initiativeId) ?? fail('forbidden')
+  } else if (slots.length > 1) fail('validation', undefined, 'initiativeId')
+  if (!slot) fail('forbidden')
+  const voterKey = slot.voter_key
+
+  if (round.secret === 1) {
+    if (hasParticipated(deps.db, round.id, voterKey)) fail('ballot_final')
+    try {
+      insertParticipation(deps.db, round.id, voterKey)
+    } catch (error) {
+      if (isUniqueViolation(error)) fail('ballot_final')
+      throw error
+    }
+    insertSecretBallot(deps.db, { id: newId(), round_id: round.id, version_number: round.version_number, choice, reason, weight: slot.weight })
+    recordAudit(deps, { actorId: actor.id, action: 'ballot.cast', objectType: 'round', objectId: round.id, data: { voter: voterKey, secret: true } })
+    return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: false, secret: true }
+  }
+
+  const row: BallotRow = { round_id: round.id, voter_key: voterKey, version_number: round.version_number, choice, reason, cast_by: actor.id, cast_at: now }
+  const before = getBallot(deps.db, round.id, voterKey)
+  if (before) replaceBallot(deps.db, row)
+  else insertBallot(deps.db, row)
+  appendHistory(deps.db, row)
+  recordAudit(deps, {
+    actorId: actor.id,
+    action: before ? 'ballot.change' : 'ballot.cast',
+    objectType: 'round',
+    objectId: round.id,
+    data: before ? { voter: voterKey, from: before.choice, choice, reason } : { voter: voterKey, choice, reason },
+  })
+  return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: before !== undefined, secret: false }
 }

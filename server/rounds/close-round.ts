@@ -25,7 +25,7 @@ export function storedResult(round: RoundRow): RoundResult | null {
  * (adopted → adopted, draft stays read-only; otherwise back to drafting, editable). Whoever
  * closes second finds the round closed and reads this stored result, never a recount.
  */
-function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
+export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
   const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
   const result = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, electorateTotals(deps.db, round.id), ballots)
   const now = deps.now()
@@ -48,7 +48,8 @@ function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null
   return result
 }
 
-function announce(deps: Deps, round: RoundRow, result: RoundResult): void {
+/** Tells the sync core after the commit of a close: a draft that was not adopted is editable again. */
+export function announce(deps: Deps, round: RoundRow, result: RoundResult): void {
   if (result.outcome !== 'adopted') deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
 }
 
