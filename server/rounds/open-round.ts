@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { freezeDraft } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
-import { initiativeVoters, insertElectorate, memberVoters } from './electorate.repo.ts'
+import { hasVoters, insertElectorate } from './electorate.repo.ts'
 import { getPositionRow, movePosition } from './position-state.repo.ts'
 import { getRound, insertRound, openRoundOfPosition } from './round.repo.ts'
 
@@ -49,8 +49,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
     if (openRoundOfPosition(deps.db, positionId) || position.status === 'in_round') fail('round_open')
     if (nextStatus(position.status, 'open_round') === null) fail('invalid_state')
 
-    const voters = input.electorate === 'initiatives' ? initiativeVoters(deps.db) : memberVoters(deps.db)
-    if (voters.reduce((sum, v) => sum + v.weight, 0) === 0) fail('invalid_state', undefined, 'electorate')
+    if (!hasVoters(deps.db, input.electorate)) fail('invalid_state', undefined, 'electorate')
 
     const version =
       input.versionNumber === undefined
@@ -76,7 +75,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
       if (isUniqueViolation(error)) fail('round_open')
       throw error
     }
-    insertElectorate(deps.db, id, voters)
+    const voters = insertElectorate(deps.db, id, input.electorate)
     movePosition(deps.db, positionId, 'drafting', 'in_round', true, now) || fail('conflict')
     recordAudit(deps, {
       actorId: actor.id,
@@ -92,7 +91,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
         quorum: quorumBp / 10_000,
         secret: input.secret,
         closesAt: input.closesAt,
-        voters: voters.length,
+        voters,
       },
     })
     return getRound(deps.db, id) ?? fail('internal')
