@@ -32,15 +32,36 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin'
 
 const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
+// Building an Intl formatter (above all one with a time zone) costs far more than formatting with
+// it, and public pages format several dates per request: keep one per locale and time zone.
+// Both keys come from short closed sets (two locales, the configured zone), so the maps stay small.
+const longDateFormats = new Map<string, Intl.DateTimeFormat>()
+const percentFormats = new Map<Locale, Intl.NumberFormat>()
+
+function longDateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`
+  let format = longDateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+    longDateFormats.set(key, format)
+  }
+  return format
+}
+
 /** "3. März 2027" / "3 March 2027" in the alliance's time zone. */
 export function formatLongDate(ms: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(ms)
+  return longDateFormat(locale, timeZone).format(ms)
 }
 
 /** "81 %" / "81%". */
 export function formatPercent(share: number, locale: Locale): string {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0))
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 }).format(clamped)
+  let format = percentFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 })
+    percentFormats.set(locale, format)
+  }
+  return format.format(clamped)
 }
 
 /**
