@@ -6,14 +6,26 @@ import { loadUpdates } from './doc.repo.ts'
 export const DRAFT_FRAGMENT = 'content'
 
 /**
- * Builds a Y.Doc from the stored log, applied inside one Yjs transaction (one observer pass
- * instead of one per update). Only V1 decoding is used: stored bytes were validated as V1.
+ * Updates applied per Yjs transaction while loading. One transaction per update would run the
+ * observers and cleanup 100,000 times for a long log; one transaction for the whole log makes
+ * Yjs's end-of-transaction struct merging superlinear (measured on a 100,000-keystroke TipTap
+ * log: one transaction 1.1–1.6 s, one per update 0.7 s, chunks of 1,000 0.4 s).
+ */
+const UPDATES_PER_TRANSACTION = 1000
+
+/**
+ * Builds a Y.Doc from the stored log, applied in transactions of UPDATES_PER_TRANSACTION.
+ * Nothing observes the doc while it loads, so chunking changes no behaviour, only time.
+ * Only V1 decoding is used: stored bytes were validated as V1.
  */
 export function loadDocFromDb(db: Db, positionId: string): { doc: Y.Doc; lastId: number; count: number } {
   const rows = loadUpdates(db, positionId)
   const doc = new Y.Doc({ gc: true })
-  Y.transact(doc, () => {
-    for (const row of rows) Y.applyUpdate(doc, row.data)
-  })
+  for (let start = 0; start < rows.length; start += UPDATES_PER_TRANSACTION) {
+    const end = Math.min(start + UPDATES_PER_TRANSACTION, rows.length)
+    Y.transact(doc, () => {
+      for (let i = start; i < end; i++) Y.applyUpdate(doc, rows[i]!.data)
+    })
+  }
   return { doc, lastId: rows.length ? rows[rows.length - 1]!.id : 0, count: rows.length }
 }
