@@ -1,10 +1,12 @@
 import { Hono, type MiddlewareHandler } from 'hono'
+import { fail } from '../../shared/errors.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readQuery } from '../http/validate.ts'
 import { conditional } from './conditional.ts'
 import { presentPublicDetail, presentPublicSummary } from './present-publication.ts'
-import { publicationsState } from './publication.repo.ts'
+import { publicationStamp, publicationsState } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
+import { cacheKey, responseCacheOf } from './response-cache.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -40,8 +42,19 @@ export const publicApiRoutes = new Hono<AppEnv>()
   })
   .get('/positions/:slug', (c) => {
     const deps = c.var.deps
-    const { row, signatories } = readPublication(deps, c.req.param('slug'))
-    const unchanged = conditional(c, { basis: ['api-one', row.slug, row.updated_at], lastModified: row.updated_at, scope: 'public' })
+    const stamp = publicationStamp(deps.db, c.req.param('slug')) ?? fail('not_found')
+    const basis = ['api-one', stamp.slug, stamp.updated_at, stamp.signers_changed]
+    const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public' })
     if (unchanged) return unchanged
-    return c.json(presentPublicDetail(row, signatories, deps.config.publicUrl))
+    // The answer is the same for every caller, so the finished JSON is kept under its basis.
+    c.header('Content-Type', 'application/json')
+    const cache = responseCacheOf(deps.db)
+    const key = cacheKey(basis)
+    const hit = cache.get(key)
+    if (hit !== undefined) return c.body(hit)
+    const { row, signatories } = readPublication(deps, stamp.slug)
+    const json = JSON.stringify(presentPublicDetail(row, signatories, deps.config.publicUrl))
+    const after = publicationStamp(deps.db, stamp.slug)
+    if (after?.updated_at === stamp.updated_at && after.signers_changed === stamp.signers_changed) cache.set(key, json)
+    return c.body(json)
   })

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { PublicationRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
 import { formatLongDate, resultSentence } from '../../shared/publishing/result-sentence.ts'
 import { PublicListPage } from '../../web/views/public/public-list-page.tsx'
 import { PublicPositionPage, type PublicPositionView } from '../../web/views/public/public-position-page.tsx'
@@ -13,9 +14,10 @@ import { atomFeed } from './atom-feed.ts'
 import { conditional, etagOf } from './conditional.ts'
 import { excerpt, plainText } from './plain-text.ts'
 import { publicUrlOf, storedResult } from './present-publication.ts'
-import { publicationsState, publishedGroups, recentlyChangedPublications } from './publication.repo.ts'
+import { publicationStamp, publicationsState, publishedGroups, recentlyChangedPublications, type PublicationStamp } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
 import { renderPdf } from './render-pdf.ts'
+import { cacheKey, responseCacheOf } from './response-cache.ts'
 import { signedInitiatives, type Signatory } from './signature.repo.ts'
 
 /** What a page shows besides the publication: language and who looks at it (the header names them). */
@@ -30,8 +32,32 @@ function scopeOf(c: Context<AppEnv>): 'public' | 'private' {
 
 const VARY = ['Cookie', 'Accept-Language']
 
+function documentOf(page: JSX.Element): string {
+  return '<!doctype html>' + String(page)
+}
+
 function html(c: Context<AppEnv>, page: JSX.Element) {
-  return c.html('<!doctype html>' + String(page))
+  return c.html(documentOf(page))
+}
+
+/**
+ * A visitor without a session gets the same page as every other visitor in their language, so
+ * the finished document is kept. The key holds the ETag basis plus the URL (the language switch
+ * links back to it, query included); `stillCurrent` guards against another process changing the
+ * publication between reading the basis and reading the data the page was built from.
+ */
+function cachedForVisitor(c: Context<AppEnv>, basis: ReadonlyArray<string | number | null>, build: () => string, stillCurrent: () => boolean) {
+  const cache = responseCacheOf(c.var.deps.db)
+  const key = cacheKey(basis, c.req.url)
+  const hit = cache.get(key)
+  if (hit !== undefined) return c.html(hit)
+  const body = build()
+  if (stillCurrent()) cache.set(key, body)
+  return c.html(body)
+}
+
+function sameStamp(a: PublicationStamp | undefined, b: PublicationStamp): boolean {
+  return a !== undefined && a.updated_at === b.updated_at && a.signers_changed === b.signers_changed
 }
 
 export function positionView(row: PublicationRow, signatories: Signatory[], publicUrl: string, locale: 'de' | 'en'): PublicPositionView {
@@ -100,6 +126,20 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
   return pdf
 }
 
+function listPage(c: Context<AppEnv>, q: string, group: string): JSX.Element {
+  const deps = c.var.deps
+  const items = readPublicList(deps, { q, group }).map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    groupName: row.group_name,
+    publishedAt: row.published_at,
+    withdrawnAt: row.withdrawn_at,
+  }))
+  const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
+  return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} />
+}
+
 /** /p, /p/:slug, /p/:slug.pdf and /feed.atom: no login, no JavaScript. */
 export const publicPages = new Hono<AppEnv>()
   .get('/p', (c) => {
@@ -108,37 +148,25 @@ export const publicPages = new Hono<AppEnv>()
     const q = (query.q ?? '').trim()
     const group = query.group ?? ''
     const state = publicationsState(deps.db)
-    const unchanged = conditional(c, {
-      basis: ['p', state.version, state.count, q, group, ...viewerBasis(c)],
-      lastModified: state.lastChange,
-      scope: scopeOf(c),
-      vary: VARY,
-    })
+    const basis = ['p', state.version, state.count, q, group, ...viewerBasis(c)]
+    const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
-    const items = readPublicList(deps, { q, group }).map((row) => ({
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      groupName: row.group_name,
-      publishedAt: row.published_at,
-      withdrawnAt: row.withdrawn_at,
-    }))
-    const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
-    return html(
-      c,
-      <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} />,
-    )
+    const build = () => documentOf(listPage(c, q, group))
+    if (!c.var.current) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
+    return c.html(build())
   })
   // One route for both: Hono's `:slug` would also match "x.pdf" (see the routing test).
   .get('/p/:file{[a-z0-9-]+(?:\\.pdf)?}', async (c) => {
     const deps = c.var.deps
     const file = c.req.param('file')
     const isPdf = file.endsWith('.pdf')
-    const { row, signatories } = readPublication(deps, isPdf ? file.slice(0, -'.pdf'.length) : file)
+    // The stamp alone decides 304s and cache hits: the text and HTML are read only to build a page.
+    const stamp = publicationStamp(deps.db, isPdf ? file.slice(0, -'.pdf'.length) : file) ?? fail('not_found')
     if (isPdf) {
-      const basis = ['pdf', row.slug, row.updated_at, c.var.locale]
-      const unchanged = conditional(c, { basis, lastModified: row.updated_at, scope: 'public', vary: VARY })
+      const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.var.locale]
+      const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public', vary: VARY })
       if (unchanged) return unchanged
+      const { row, signatories } = readPublication(deps, stamp.slug)
       const pdf = await pdfFor(c, row, signatories, etagOf(basis))
       c.header('Content-Type', 'application/pdf')
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
@@ -146,31 +174,32 @@ export const publicPages = new Hono<AppEnv>()
     }
     const current = c.var.current
     const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []
-    const unchanged = conditional(c, {
-      basis: ['p-one', row.slug, row.updated_at, ...viewerBasis(c), delegateOf.map((i) => i.id).join(',')],
-      lastModified: row.updated_at,
-      scope: scopeOf(c),
-      vary: VARY,
-    })
+    const basis = ['p-one', stamp.slug, stamp.updated_at, stamp.signers_changed, ...viewerBasis(c), delegateOf.map((i) => i.id).join(',')]
+    const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
-    const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
-    const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
-    return html(
-      c,
-      <PublicPositionPage ctx={pageContext(c)} position={positionView(row, signatories, deps.config.publicUrl, c.var.locale)} coSign={coSign} />,
-    )
+    const build = () => {
+      const { row, signatories } = readPublication(deps, stamp.slug)
+      const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
+      const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
+      const position = positionView(row, signatories, deps.config.publicUrl, c.var.locale)
+      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} />)
+    }
+    if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(publicationStamp(deps.db, stamp.slug), stamp))
+    return c.html(build())
   })
   .get('/feed.atom', (c) => {
     const deps = c.var.deps
     const { t, locale } = c.var
     const state = publicationsState(deps.db)
-    const unchanged = conditional(c, {
-      basis: ['feed', state.version, state.count, locale],
-      lastModified: state.lastChange,
-      scope: 'public',
-      vary: VARY,
-    })
+    const basis = ['feed', state.version, state.count, locale]
+    const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: 'public', vary: VARY })
     if (unchanged) return unchanged
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8')
+    // The feed names nobody and looks the same for everyone in one language.
+    const cache = responseCacheOf(deps.db)
+    const key = cacheKey(basis)
+    const hit = cache.get(key)
+    if (hit !== undefined) return c.body(hit)
     const xml = atomFeed(recentlyChangedPublications(deps.db, 50), deps.config.publicUrl, {
       title: `${t('app.name')}: ${t('publishing.feed_title')}`,
       subtitle: t('publishing.list_intro'),
@@ -179,6 +208,6 @@ export const publicPages = new Hono<AppEnv>()
       withdrawnReason: (reason) => t('publishing.withdrawn_reason', { reason }),
       resultText: (row) => resultSentence(storedResult(row), locale),
     })
-    c.header('Content-Type', 'application/atom+xml; charset=utf-8')
+    if (publicationsState(deps.db).version === state.version) cache.set(key, xml)
     return c.body(xml)
   })

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { PublicationRow } from '../../db/schema/index.ts'
 
 export function insertPublication(db: Db, row: PublicationRow): void {
@@ -13,6 +13,38 @@ export function getPublication(db: Db, positionId: string): PublicationRow | und
 
 export function getPublicationBySlug(db: Db, slug: string): PublicationRow | undefined {
   return first(db, db.q.selectFrom('publications').selectAll().where('slug', '=', slug))
+}
+
+/** What a single public page, its ETag and its cached copy depend on, without reading text or HTML. */
+export interface PublicationStamp {
+  slug: string
+  updated_at: number
+  /**
+   * Newest change of a co-signing initiative (its name is shown), 0 without co-signers. Renaming
+   * an initiative does not touch the publication, so it is a separate part of the basis.
+   */
+  signers_changed: number
+}
+
+const stampBySlug = compiledQuery((q, slug: string) =>
+  q
+    .selectFrom('publications')
+    .select((eb) => [
+      'publications.slug',
+      'publications.updated_at',
+      eb
+        .selectFrom('signatures')
+        .innerJoin('initiatives', 'initiatives.id', 'signatures.initiative_id')
+        .whereRef('signatures.position_id', '=', 'publications.position_id')
+        .select((sub) => sub.fn.coalesce(sub.fn.max('initiatives.updated_at'), sql<number>`0`).as('m'))
+        .as('signers_changed'),
+    ])
+    .where('publications.slug', '=', slug),
+)
+
+export function publicationStamp(db: Db, slug: string): PublicationStamp | undefined {
+  const row = first(db, stampBySlug(db, slug))
+  return row && { slug: row.slug, updated_at: row.updated_at, signers_changed: Number(row.signers_changed ?? 0) }
 }
 
 export function slugTaken(db: Db, slug: string): boolean {
