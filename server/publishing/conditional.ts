@@ -17,9 +17,20 @@ export interface Freshness {
   vary?: readonly string[]
 }
 
+// Popular pages are asked for with the same basis thousands of times between two changes: keep
+// recent ETags instead of hashing again on every request (bounded; oldest entries go first).
+const recentEtags = new Map<string, string>()
+const RECENT_ETAGS = 500
+
 export function etagOf(basis: Freshness['basis']): string {
-  const hash = createHash('sha256').update(PROCESS_TOKEN).update(JSON.stringify(basis)).digest('base64url')
-  return `"${hash.slice(0, 27)}"`
+  const text = JSON.stringify(basis)
+  const known = recentEtags.get(text)
+  if (known !== undefined) return known
+  const hash = createHash('sha256').update(PROCESS_TOKEN).update(text).digest('base64url')
+  const etag = `"${hash.slice(0, 27)}"`
+  if (recentEtags.size >= RECENT_ETAGS) recentEtags.delete(recentEtags.keys().next().value!)
+  recentEtags.set(text, etag)
+  return etag
 }
 
 /** Weak comparison (RFC 9110 §8.8.3.2): proxies may turn our ETag into a weak one when they compress. */

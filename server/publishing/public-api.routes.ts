@@ -29,7 +29,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     return c.body(null, 204)
   })
   .get('/positions', (c) => {
-    const deps = c.var.deps
+    const deps = c.get('deps')
     const query = readQuery(c, PublicListQuery)
     const state = publicationsState(deps.db)
     const unchanged = conditional(c, {
@@ -41,7 +41,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     return c.json(readPublicList(deps, query).map((row) => presentPublicSummary(row, deps.config.publicUrl)))
   })
   .get('/positions/:slug', (c) => {
-    const deps = c.var.deps
+    const deps = c.get('deps')
     const stamp = publicationStamp(deps.db, c.req.param('slug')) ?? fail('not_found')
     const basis = ['api-one', stamp.slug, stamp.updated_at, stamp.signers_changed]
     const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public' })

@@ -22,12 +22,12 @@ import { signedInitiatives, type Signatory } from './signature.repo.ts'
 
 /** What a page shows besides the publication: language and who looks at it (the header names them). */
 function viewerBasis(c: Context<AppEnv>): Array<string | number> {
-  const person = c.var.current?.person
-  return [c.var.locale, person?.id ?? '', person?.updated_at ?? 0]
+  const person = c.get('current')?.person
+  return [c.get('locale'), person?.id ?? '', person?.updated_at ?? 0]
 }
 
 function scopeOf(c: Context<AppEnv>): 'public' | 'private' {
-  return c.var.current ? 'private' : 'public'
+  return c.get('current') ? 'private' : 'public'
 }
 
 const VARY = ['Cookie', 'Accept-Language']
@@ -47,7 +47,7 @@ function html(c: Context<AppEnv>, page: JSX.Element) {
  * publication between reading the basis and reading the data the page was built from.
  */
 function cachedForVisitor(c: Context<AppEnv>, basis: ReadonlyArray<string | number | null>, build: () => string, stillCurrent: () => boolean) {
-  const cache = responseCacheOf(c.var.deps.db)
+  const cache = responseCacheOf(c.get('deps').db)
   const key = cacheKey(basis, c.req.url)
   const hit = cache.get(key)
   if (hit !== undefined) return c.html(hit)
@@ -89,8 +89,9 @@ const PDF_CACHE_SIZE = 20
 async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Buffer> {
   const hit = pdfCache.get(etag)
   if (hit) return hit
-  const { t, locale } = c.var
-  const url = publicUrlOf(c.var.deps.config.publicUrl, row.slug)
+  const t = c.get('t')
+  const locale = c.get('locale')
+  const url = publicUrlOf(c.get('deps').config.publicUrl, row.slug)
   const date = (ms: number) => formatLongDate(ms, locale)
   const pdf = await renderPdf({
     title: row.title,
@@ -127,7 +128,7 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
 }
 
 function listPage(c: Context<AppEnv>, q: string, group: string): JSX.Element {
-  const deps = c.var.deps
+  const deps = c.get('deps')
   const items = readPublicList(deps, { q, group }).map((row) => ({
     slug: row.slug,
     title: row.title,
@@ -143,7 +144,7 @@ function listPage(c: Context<AppEnv>, q: string, group: string): JSX.Element {
 /** /p, /p/:slug, /p/:slug.pdf and /feed.atom: no login, no JavaScript. */
 export const publicPages = new Hono<AppEnv>()
   .get('/p', (c) => {
-    const deps = c.var.deps
+    const deps = c.get('deps')
     const query = readQuery(c, PublicListQuery)
     const q = (query.q ?? '').trim()
     const group = query.group ?? ''
@@ -152,18 +153,18 @@ export const publicPages = new Hono<AppEnv>()
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
     const build = () => documentOf(listPage(c, q, group))
-    if (!c.var.current) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
+    if (!c.get('current')) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
     return c.html(build())
   })
   // One route for both: Hono's `:slug` would also match "x.pdf" (see the routing test).
   .get('/p/:file{[a-z0-9-]+(?:\\.pdf)?}', async (c) => {
-    const deps = c.var.deps
+    const deps = c.get('deps')
     const file = c.req.param('file')
     const isPdf = file.endsWith('.pdf')
     // The stamp alone decides 304s and cache hits: the text and HTML are read only to build a page.
     const stamp = publicationStamp(deps.db, isPdf ? file.slice(0, -'.pdf'.length) : file) ?? fail('not_found')
     if (isPdf) {
-      const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.var.locale]
+      const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.get('locale')]
       const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public', vary: VARY })
       if (unchanged) return unchanged
       const { row, signatories } = readPublication(deps, stamp.slug)
@@ -172,7 +173,7 @@ export const publicPages = new Hono<AppEnv>()
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
       return c.body(new Uint8Array(pdf))
     }
-    const current = c.var.current
+    const current = c.get('current')
     const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []
     const basis = ['p-one', stamp.slug, stamp.updated_at, stamp.signers_changed, ...viewerBasis(c), delegateOf.map((i) => i.id).join(',')]
     const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: scopeOf(c), vary: VARY })
@@ -181,15 +182,16 @@ export const publicPages = new Hono<AppEnv>()
       const { row, signatories } = readPublication(deps, stamp.slug)
       const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
       const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
-      const position = positionView(row, signatories, deps.config.publicUrl, c.var.locale)
+      const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
       return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} />)
     }
     if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(publicationStamp(deps.db, stamp.slug), stamp))
     return c.html(build())
   })
   .get('/feed.atom', (c) => {
-    const deps = c.var.deps
-    const { t, locale } = c.var
+    const deps = c.get('deps')
+    const t = c.get('t')
+    const locale = c.get('locale')
     const state = publicationsState(deps.db)
     const basis = ['feed', state.version, state.count, locale]
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: 'public', vary: VARY })
