@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError, fail } from '../../shared/errors.ts'
@@ -9,9 +10,26 @@ export const MAX_BODY_BYTES = 256 * 1024
 async function readText(c: Context<AppEnv>): Promise<string> {
   const length = Number(c.req.header('content-length') ?? 0)
   if (length > MAX_BODY_BYTES) fail('payload_too_large')
+  // Under @hono/node-server, reading Node's request stream directly skips building a web
+  // Request per body (measured: a ballot 0.99 → 0.69 ms of server CPU). In-process tests
+  // (app.request) have no Node request and take the standard path.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (incoming && !incoming.readableDidRead) return readStream(incoming)
   const text = await c.req.text()
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) fail('payload_too_large')
   return text
+}
+
+/** Reads a request body, refusing (and no longer buffering) anything beyond MAX_BODY_BYTES. */
+async function readStream(incoming: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) fail('payload_too_large')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
 }
 
 /** Parses and validates a JSON body; wrong content type, bad JSON and bad fields become 400s. */
