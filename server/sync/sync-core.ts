@@ -68,8 +68,8 @@ export class SyncCore {
       deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
     }
     deps.events.on('draft-readonly', this.onDraftReadonly)
-    deps.events.on('person-disabled', this.onPersonDisabled)
-    deps.events.on('person-sessions-ended', this.onPersonDisabled)
+    deps.events.on('person-disabled', this.onPersonLockedOut)
+    deps.events.on('person-sessions-ended', this.onPersonLockedOut)
     deps.events.on('draft-freeze', this.onDraftFreeze)
     deps.events.on('session-ended', this.onSessionEnded)
   }
@@ -280,8 +280,8 @@ export class SyncCore {
     this.flush()
     this.stopped = true
     this.deps.events.off('draft-readonly', this.onDraftReadonly)
-    this.deps.events.off('person-disabled', this.onPersonDisabled)
-    this.deps.events.off('person-sessions-ended', this.onPersonDisabled)
+    this.deps.events.off('person-disabled', this.onPersonLockedOut)
+    this.deps.events.off('person-sessions-ended', this.onPersonLockedOut)
     this.deps.events.off('draft-freeze', this.onDraftFreeze)
     this.deps.events.off('session-ended', this.onSessionEnded)
     for (const doc of [...this.docs.values()]) {
@@ -382,7 +382,7 @@ export class SyncCore {
     this.setReadOnly(positionId, readonly)
   }
 
-  private readonly onPersonDisabled = ({ personId }: { personId: string }): void => {
+  private readonly onPersonLockedOut = ({ personId }: { personId: string }): void => {
     this.closePerson(personId, 'unauthenticated')
   }
 
