@@ -14,14 +14,20 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
   versionNumber: 'rounds.error.version_not_found',
 }
 
-/** Runs a round domain call; errors about one field get a message that says what to do. */
+/** Runs a round domain call (sync or async); errors about one field get a message that says what to do. */
 export function withRoundMessages<T>(c: Context<AppEnv>, fn: () => T): T {
   try {
-    return fn()
+    const result = fn()
+    if (result instanceof Promise) return result.catch((error: unknown) => Promise.reject(explained(c, error))) as T
+    return result
   } catch (error) {
-    if (error instanceof AppError && !error.hasOwnMessage && error.field && FIELD_MESSAGES[error.field]) {
-      throw new AppError(error.code, c.var.t(FIELD_MESSAGES[error.field]!), error.field)
-    }
-    throw error
+    throw explained(c, error)
   }
+}
+
+function explained(c: Context<AppEnv>, error: unknown): unknown {
+  if (error instanceof AppError && !error.hasOwnMessage && error.field && FIELD_MESSAGES[error.field]) {
+    return new AppError(error.code, c.get('t')(FIELD_MESSAGES[error.field]!), error.field)
+  }
+  return error
 }

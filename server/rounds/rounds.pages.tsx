@@ -75,7 +75,7 @@ export const roundsPages = new Hono<AppEnv>()
       const form = await readForm(c, BallotForm)
       entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
       if (!form.choice) fail('validation', c.var.t('rounds.error.choice_invalid'), 'choice')
-      withRoundMessages(c, () =>
+      await withRoundMessages(c, () =>
         castBallot(c.var.deps, actor, id, { choice: form.choice!, reason: form.reason, initiativeId: form.initiativeId || undefined }),
       )
     } catch (error) {

@@ -53,7 +53,7 @@ export const roundsRoutes = new Hono<AppEnv>()
   .put('/rounds/:id/ballot', async (c) => {
     const { actor } = requirePerson(c)
     const body = await readJson(c, BallotBody)
-    return c.json(presentCast(withRoundMessages(c, () => castBallot(c.var.deps, actor, c.req.param('id'), body))))
+    return c.json(presentCast(await withRoundMessages(c, () => castBallot(c.var.deps, actor, c.req.param('id'), body))))
   })
   .post('/rounds/:id/close', (c) => {
     const { actor } = requirePerson(c)

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { closeDatabase, openDatabase, type Db } from '../../../db/connection.ts'
+import { groupCommit } from '../../../db/group-commit.ts'
+
+const opened: Db[] = []
+let dir: string | undefined
+afterEach(() => {
+  for (const db of opened.splice(0)) closeDatabase(db)
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  dir = undefined
+})
+
+/** Two connections to one file: what `reader` sees is what was committed. */
+function twoConnections(): { writer: Db; reader: Db } {
+  dir = mkdtempSync(join(tmpdir(), 'group-commit-'))
+  const file = join(dir, 'test.sqlite')
+  const writer = openDatabase(file)
+  writer.sqlite.exec('create table items (id text primary key, n integer not null); create table refs (item_id text not null references items(id))')
+  const reader = openDatabase(file)
+  opened.push(writer, reader)
+  return { writer, reader }
+}
+
+const count = (db: Db) => (db.sqlite.prepare('select count(*) as n from items').get() as { n: number }).n
+
+describe('groupCommit', () => {
+  it('commits the calls of one turn together and resolves each only after the commit', async () => {
+    const { writer, reader } = twoConnections()
+    const insert = writer.sqlite.prepare('insert into items (id, n) values (?, ?)')
+    const seenAtResolve: number[] = []
+    const calls = ['a', 'b', 'c'].map((id, i) =>
+      groupCommit(writer, () => insert.run(id, i).changes).then((changes) => {
+        seenAtResolve.push(count(reader))
+        return changes
+      }),
+    )
+    // Nothing is committed before the turn ends.
+    expect(count(reader)).toBe(0)
+    expect(await Promise.all(calls)).toEqual([1, 1, 1])
+    expect(seenAtResolve).toEqual([3, 3, 3])
+  })
+
+  it('rolls back only the call that throws; the others of the same turn are stored', async () => {
+    const { writer, reader } = twoConnections()
+    const insert = writer.sqlite.prepare('insert into items (id, n) values (?, ?)')
+    const results = await Promise.allSettled([
+      groupCommit(writer, () => insert.run('a', 1)),
+      groupCommit(writer, () => {
+        insert.run('b', 2)
+        throw new Error('refused')
+      }),
+      groupCommit(writer, () => insert.run('a', 3)), // duplicate key: refused by SQLite
+      groupCommit(writer, () => insert.run('c', 4)),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('refused'))
+    expect(reader.sqlite.prepare('select id, n from items order by id').all()).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'c', n: 4 },
+    ])
+  })
+
+  it('rejects every call of the turn when the commit itself fails, and stores none', async () => {
+    const { writer, reader } = twoConnections()
+    writer.sqlite.pragma('foreign_keys = ON')
+    const insert = writer.sqlite.prepare('insert into items (id, n) values (?, ?)')
+    const results = await Promise.allSettled([
+      groupCommit(writer, () => insert.run('a', 1)),
+      groupCommit(writer, () => {
+        // A deferred foreign key is only checked at COMMIT, which then fails.
+        writer.sqlite.pragma('defer_foreign_keys = ON')
+        writer.sqlite.prepare('insert into refs (item_id) values (?)').run('missing')
+      }),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected'])
+    expect(count(reader)).toBe(0)
+    // The connection is usable afterwards.
+    await groupCommit(writer, () => insert.run('b', 2))
+    expect(count(reader)).toBe(1)
+  })
+
+  it('runs calls of a later turn in a transaction of their own', async () => {
+    const { writer, reader } = twoConnections()
+    const insert = writer.sqlite.prepare('insert into items (id, n) values (?, ?)')
+    await groupCommit(writer, () => insert.run('a', 1))
+    expect(count(reader)).toBe(1)
+    await groupCommit(writer, () => insert.run('b', 2))
+    expect(count(reader)).toBe(2)
+  })
+})
