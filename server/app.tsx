@@ -69,8 +69,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', publishingPages)
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.var.t('error.not_found') } }, 404)
-    return c.html('<!doctype html>' + String(<ErrorPage ctx={pageContext(c)} status={404} message={c.var.t('error.not_found')} />), 404)
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)
+    return c.html('<!doctype html>' + String(<ErrorPage ctx={pageContext(c)} status={404} message={c.get('t')('error.not_found')} />), 404)
   })
 
   app.onError((error, c) => {

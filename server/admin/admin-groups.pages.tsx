@@ -22,7 +22,7 @@ const ADMIN = { type: 'admin.manage' } as const
 type Status = Parameters<typeof render>[2]
 
 function listPage(c: Context<AppEnv>, form: { values?: FormValues; problem?: FormProblem } = {}, status: Status = 200) {
-  const groups = groupRepo.listGroupsWithCounts(c.var.deps.db)
+  const groups = groupRepo.listGroupsWithCounts(c.get('deps').db)
   return render(c, <GroupsPage ctx={pageContext(c)} groups={groups} {...form} />, status)
 }
 
@@ -39,8 +39,8 @@ interface EditState {
 }
 
 function editPage(c: Context<AppEnv>, id: string, state: EditState = {}, status: Status = 200) {
-  const { db } = c.var.deps
-  const row = groupRepo.getGroup(db, id) ?? fail('not_found', c.var.t('admin.error.group_not_found'))
+  const { db } = c.get('deps')
+  const row = groupRepo.getGroup(db, id) ?? fail('not_found', c.get('t')('admin.error.group_not_found'))
   const members = groupRepo.listGroupMembers(db, id)
   const memberIds = new Set(members.map((m) => m.personId))
   const candidates = personRepo
@@ -73,8 +73,8 @@ export const adminGroupPages = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const values = await readRawForm(c)
-    const result = await attempt(() => createGroup(c.var.deps, person.id, parseWith(c, GroupForm, values), c.var.t))
-    if (!result.ok) return listPage(c, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => createGroup(c.get('deps'), person.id, parseWith(c, GroupForm, values), c.get('t')))
+    if (!result.ok) return listPage(c, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/groups/${result.value.id}?saved=1`, 303)
   })
   .get('/:id', (c) => {
@@ -85,21 +85,21 @@ export const adminGroupPages = new Hono<AppEnv>()
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
     const values = await readRawForm(c)
-    const result = await attempt(() => updateGroup(c.var.deps, person.id, id, parseWith(c, GroupForm, values), c.var.t))
-    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => updateGroup(c.get('deps'), person.id, id, parseWith(c, GroupForm, values), c.get('t')))
+    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/groups/${id}?saved=1`, 303)
   })
   .post('/:id/members', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
     const values = await readRawForm(c)
-    const result = await attempt(() => addGroupMember(c.var.deps, person.id, id, parseWith(c, GroupMemberForm, values), c.var.t))
-    if (!result.ok) return editPage(c, id, { memberValues: values, memberProblem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => addGroupMember(c.get('deps'), person.id, id, parseWith(c, GroupMemberForm, values), c.get('t')))
+    if (!result.ok) return editPage(c, id, { memberValues: values, memberProblem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/groups/${id}?saved=1#group-members`, 303)
   })
   .post('/:id/members/:personId/remove', (c) => {
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
-    removeGroupMember(c.var.deps, person.id, id, c.req.param('personId'), c.var.t)
+    removeGroupMember(c.get('deps'), person.id, id, c.req.param('personId'), c.get('t'))
     return c.redirect(`/admin/groups/${id}?saved=1#group-members`, 303)
   })

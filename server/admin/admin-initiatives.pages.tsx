@@ -22,7 +22,7 @@ const ADMIN = { type: 'admin.manage' } as const
 type Status = Parameters<typeof render>[2]
 
 function listPage(c: Context<AppEnv>, form: { values?: FormValues; problem?: FormProblem } = {}, status: Status = 200) {
-  const initiatives = initiativeRepo.listInitiativesWithCounts(c.var.deps.db).map((i) => ({ ...i, active: i.active === 1 }))
+  const initiatives = initiativeRepo.listInitiativesWithCounts(c.get('deps').db).map((i) => ({ ...i, active: i.active === 1 }))
   return render(c, <InitiativesPage ctx={pageContext(c)} initiatives={initiatives} {...form} />, status)
 }
 
@@ -39,8 +39,8 @@ interface EditState {
 }
 
 function editPage(c: Context<AppEnv>, id: string, state: EditState = {}, status: Status = 200) {
-  const { db } = c.var.deps
-  const row = initiativeRepo.getInitiative(db, id) ?? fail('not_found', c.var.t('admin.error.initiative_not_found'))
+  const { db } = c.get('deps')
+  const row = initiativeRepo.getInitiative(db, id) ?? fail('not_found', c.get('t')('admin.error.initiative_not_found'))
   const members = initiativeRepo.listInitiativeMembers(db, id).map((m) => ({ ...m, disabled: m.disabled === 1 }))
   const memberIds = new Set(members.map((m) => m.personId))
   const candidates = personRepo
@@ -73,8 +73,8 @@ export const adminInitiativePages = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const values = await readRawForm(c)
-    const result = await attempt(() => createInitiative(c.var.deps, person.id, parseWith(c, InitiativeForm, values), c.var.t))
-    if (!result.ok) return listPage(c, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => createInitiative(c.get('deps'), person.id, parseWith(c, InitiativeForm, values), c.get('t')))
+    if (!result.ok) return listPage(c, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/initiatives/${result.value.id}?saved=1`, 303)
   })
   .get('/:id', (c) => {
@@ -85,21 +85,21 @@ export const adminInitiativePages = new Hono<AppEnv>()
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
     const values = await readRawForm(c)
-    const result = await attempt(() => updateInitiative(c.var.deps, person.id, id, parseWith(c, InitiativeForm, values), c.var.t))
-    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => updateInitiative(c.get('deps'), person.id, id, parseWith(c, InitiativeForm, values), c.get('t')))
+    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/initiatives/${id}?saved=1`, 303)
   })
   .post('/:id/members', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
     const values = await readRawForm(c)
-    const result = await attempt(() => addInitiativeMember(c.var.deps, person.id, id, parseWith(c, InitiativeMemberForm, values), c.var.t))
-    if (!result.ok) return editPage(c, id, { memberValues: values, memberProblem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => addInitiativeMember(c.get('deps'), person.id, id, parseWith(c, InitiativeMemberForm, values), c.get('t')))
+    if (!result.ok) return editPage(c, id, { memberValues: values, memberProblem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     return c.redirect(`/admin/initiatives/${id}?saved=1#initiative-members`, 303)
   })
   .post('/:id/members/:personId/remove', (c) => {
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
-    removeInitiativeMember(c.var.deps, person.id, id, c.req.param('personId'), c.var.t)
+    removeInitiativeMember(c.get('deps'), person.id, id, c.req.param('personId'), c.get('t'))
     return c.redirect(`/admin/initiatives/${id}?saved=1#initiative-members`, 303)
   })

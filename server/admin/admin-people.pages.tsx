@@ -30,7 +30,7 @@ interface ListState {
 }
 
 function listPage(c: Context<AppEnv>, state: ListState = {}, status: Status = 200) {
-  const people = personRepo.listPeople(c.var.deps.db).map(presentPerson)
+  const people = personRepo.listPeople(c.get('deps').db).map(presentPerson)
   return render(c, <PeoplePage ctx={pageContext(c)} people={people} {...state} />, status)
 }
 
@@ -47,8 +47,8 @@ interface EditState {
 }
 
 function editPage(c: Context<AppEnv>, id: string, state: EditState = {}, status: Status = 200) {
-  const { db } = c.var.deps
-  const row = personRepo.getPerson(db, id) ?? fail('not_found', c.var.t('admin.error.person_not_found'))
+  const { db } = c.get('deps')
+  const row = personRepo.getPerson(db, id) ?? fail('not_found', c.get('t')('admin.error.person_not_found'))
   const initiatives = initiativeRepo
     .initiativesOfPerson(db, id)
     .map((i) => ({ id: i.initiativeId, name: i.name, role: i.role, active: i.active === 1 }))
@@ -79,8 +79,8 @@ export const adminPeoplePages = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const values = await readRawForm(c)
-    const result = await attempt(() => createPerson(c.var.deps, person.id, parseWith(c, NewPersonForm, values), c.var.t))
-    if (!result.ok) return listPage(c, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => createPerson(c.get('deps'), person.id, parseWith(c, NewPersonForm, values), c.get('t')))
+    if (!result.ok) return listPage(c, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     const { person: created, setup } = result.value
     // Rendered, not redirected: the link exists only now and must not end up in a URL or history.
     const invite = setup ? { name: created.name, url: setup.url, expiresAt: setup.expiresAt } : null
@@ -94,8 +94,8 @@ export const adminPeoplePages = new Hono<AppEnv>()
     const current = requireCan(c, ADMIN)
     const id = c.req.param('id')
     const values = await readRawForm(c)
-    const result = await attempt(() => updatePerson(c.var.deps, current.person.id, id, parseWith(c, PersonForm, values), c.var.t))
-    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.var.t, result.error) }, statusOf(result.error))
+    const result = await attempt(() => updatePerson(c.get('deps'), current.person.id, id, parseWith(c, PersonForm, values), c.get('t')))
+    if (!result.ok) return editPage(c, id, { values, problem: problemOf(c.get('t'), result.error) }, statusOf(result.error))
     const updated = result.value
     // An admin who just gave up their own admin role (or disabled themselves) cannot see this page any more.
     if (updated.id === current.person.id && (updated.is_admin !== 1 || updated.disabled === 1)) return c.redirect('/', 303)
@@ -104,11 +104,11 @@ export const adminPeoplePages = new Hono<AppEnv>()
   .post('/:id/invite', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const id = c.req.param('id')
-    const result = await attempt(() => invitePerson(c.var.deps, person.id, id, c.var.t))
+    const result = await attempt(() => invitePerson(c.get('deps'), person.id, id, c.get('t')))
     if (!result.ok) {
       if (result.error.code === 'not_found') throw result.error
-      return editPage(c, id, { inviteProblem: problemOf(c.var.t, result.error).message }, statusOf(result.error))
+      return editPage(c, id, { inviteProblem: problemOf(c.get('t'), result.error).message }, statusOf(result.error))
     }
-    const row = personRepo.getPerson(c.var.deps.db, id)!
+    const row = personRepo.getPerson(c.get('deps').db, id)!
     return editPage(c, id, { invite: { name: row.name, url: result.value.url, expiresAt: result.value.expiresAt } }, 201)
   })

@@ -14,7 +14,7 @@ import { adminPeoplePages } from './admin-people.pages.tsx'
 export const adminPages = new Hono<AppEnv>()
   .get('/', (c) => {
     requireCan(c, { type: 'admin.manage' })
-    const { db } = c.var.deps
+    const { db } = c.get('deps')
     const counts = { initiatives: countInitiatives(db), people: countPeople(db), groups: countGroups(db) }
     return render(c, <AdminOverviewPage ctx={pageContext(c)} counts={counts} />)
   })

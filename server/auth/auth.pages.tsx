@@ -44,10 +44,10 @@ function statusOf(code: keyof typeof errorStatus): PageStatus {
 
 /** Starts a session for the person in this browser, ending the one it had (if any). */
 function startSession(c: Context<AppEnv>, personId: string, token?: string, expiresAt?: number): void {
-  const previous = c.var.current
-  if (previous) endSession(c.var.deps, previous.sessionId)
+  const previous = c.get('current')
+  if (previous) endSession(c.get('deps'), previous.sessionId)
   if (token && expiresAt) return writeSessionCookie(c, token, expiresAt)
-  const created = createSession(c.var.deps.db, personId, c.var.deps.now())
+  const created = createSession(c.get('deps').db, personId, c.get('deps').now())
   writeSessionCookie(c, created.token, sessionExpiresAt(created.session))
 }
 
@@ -55,7 +55,7 @@ function startSession(c: Context<AppEnv>, personId: string, token?: string, expi
 export const authPages = new Hono<AppEnv>()
   .get('/login', (c) => {
     const next = safeNext(c.req.query('next'))
-    if (c.var.current) return c.redirect(next, 303)
+    if (c.get('current')) return c.redirect(next, 303)
     return render(c, <LoginPage ctx={pageContext(c)} next={next} />)
   })
   .post('/login', async (c) => {
@@ -65,25 +65,25 @@ export const authPages = new Hono<AppEnv>()
       const input = await readForm(c, LoginForm)
       email = input.email
       next = safeNext(input.next)
-      return logIn(c.var.deps, { email: input.email, password: input.password, ip: clientIp(c) }, c.var.t)
+      return logIn(c.get('deps'), { email: input.email, password: input.password, ip: clientIp(c) }, c.get('t'))
     })
     if (!result.ok) {
       const { error } = result
-      const message = error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)
+      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
       return render(c, <LoginPage ctx={pageContext(c)} email={email} next={next} error={message} />, statusOf(error.code))
     }
     startSession(c, result.value.person.id, result.value.token, sessionExpiresAt(result.value.session))
     return c.redirect(next, 303)
   })
   .post('/logout', (c) => {
-    const current = c.var.current
-    if (current) endSession(c.var.deps, current.sessionId)
+    const current = c.get('current')
+    if (current) endSession(c.get('deps'), current.sessionId)
     clearSessionCookie(c)
     return c.redirect('/', 303)
   })
   .get('/setup/:token', (c) => {
     const token = c.req.param('token')
-    const info = inspectSetupLink(c.var.deps, token)
+    const info = inspectSetupLink(c.get('deps'), token)
     return render(c, <SetupPage ctx={pageContext(c)} token={token} info={info} />, info ? 200 : 404)
   })
   .post('/setup/:token', async (c) => {

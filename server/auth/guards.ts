@@ -5,7 +5,7 @@ import type { AppEnv, CurrentPerson } from '../http/app-env.ts'
 
 /** The signed-in person, or a 401. */
 export function requirePerson(c: Context<AppEnv>): CurrentPerson {
-  return c.var.current ?? fail('unauthenticated')
+  return c.get('current') ?? fail('unauthenticated')
 }
 
 /** The signed-in person if the policy allows `action`, else 401/403. */

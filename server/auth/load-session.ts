@@ -11,11 +11,11 @@ import { invalidateSession, sessionExpiresAt, validateSessionToken } from './ses
 export const LOCALE_COOKIE = 'sprachrohr_lang'
 
 /**
- * Resolves the session cookie into `c.var.current` (or null) and picks the locale: the person's
+ * Resolves the session cookie into `c.get('current')` (or null) and picks the locale: the person's
  * setting, else the visitor's language cookie, else Accept-Language, else German.
  */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db, now } = c.var.deps
+  const { db, now } = c.get('deps')
   let current: AppEnv['Variables']['current'] = null
   const token = readSessionCookie(c)
   if (token) {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, setCookie } from 'hono/cookie'
 import type { Config } from '../config.ts'
 import type { AppEnv } from '../http/app-env.ts'
 
@@ -11,11 +11,12 @@ export function sessionCookieName(config: Pick<Config, 'secureCookies'>): string
 }
 
 export function readSessionCookie(c: Context<AppEnv>): string | undefined {
-  return c.var.deps.config.secureCookies ? getCookie(c, BASE_NAME, 'host') : getCookie(c, BASE_NAME)
+  // Our own parser: Hono's getCookie parses every cookie of the header on every request.
+  return sessionTokenFromCookieHeader(c.req.header('cookie'), c.get('deps').config)
 }
 
 export function writeSessionCookie(c: Context<AppEnv>, token: string, expiresAt: number): void {
-  const config = c.var.deps.config
+  const config = c.get('deps').config
   setCookie(c, BASE_NAME, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -27,7 +28,7 @@ export function writeSessionCookie(c: Context<AppEnv>, token: string, expiresAt:
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  const config = c.var.deps.config
+  const config = c.get('deps').config
   deleteCookie(c, BASE_NAME, {
     path: '/',
     secure: config.secureCookies,

@@ -1,13 +1,16 @@
 import type { Db } from '../../db/connection.ts'
-import { first, run } from '../../db/query.ts'
+import { compiledQuery, first, run } from '../../db/query.ts'
 import type { SessionRow } from '../../db/schema/index.ts'
 
 export function insertSession(db: Db, row: SessionRow): void {
   run(db, db.q.insertInto('sessions').values(row))
 }
 
+// Read on every request that carries a cookie: compiled once.
+const sessionById = compiledQuery((q, id: string) => q.selectFrom('sessions').selectAll().where('id', '=', id))
+
 export function getSession(db: Db, id: string): SessionRow | undefined {
-  return first(db, db.q.selectFrom('sessions').selectAll().where('id', '=', id))
+  return first(db, sessionById(db, id))
 }
 
 export function touchSession(db: Db, id: string, at: number): void {

@@ -34,15 +34,15 @@ const PatchMeBody = z
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/session', async (c) => {
     const input = await readJson(c, LogInBody)
-    const previous = c.var.current
-    const { person, token, session } = await logIn(c.var.deps, { ...input, ip: clientIp(c) }, c.var.t)
-    if (previous) endSession(c.var.deps, previous.sessionId)
+    const previous = c.get('current')
+    const { person, token, session } = await logIn(c.get('deps'), { ...input, ip: clientIp(c) }, c.get('t'))
+    if (previous) endSession(c.get('deps'), previous.sessionId)
     writeSessionCookie(c, token, sessionExpiresAt(session))
     return c.json({ user: presentUser(person) })
   })
   .delete('/session', (c) => {
-    const current = c.var.current
-    if (current) endSession(c.var.deps, current.sessionId)
+    const current = c.get('current')
+    if (current) endSession(c.get('deps'), current.sessionId)
     clearSessionCookie(c)
     return c.body(null, 204)
   })
@@ -54,7 +54,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .patch('/me', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
     const input = await readJson(c, PatchMeBody)
-    const { person, newSession } = await changeOwnAccount(c.var.deps, current.person.id, input, c.var.t)
+    const { person, newSession } = await changeOwnAccount(c.get('deps'), current.person.id, input, c.get('t'))
     if (newSession) writeSessionCookie(c, newSession.token, sessionExpiresAt(newSession.session))
-    return c.json(presentMe(person, loadActor(c.var.deps.db, person)))
+    return c.json(presentMe(person, loadActor(c.get('deps').db, person)))
   })

@@ -14,7 +14,7 @@ import * as groupRepo from './group.repo.ts'
 
 function groupPage(c: Context<AppEnv>, group: WorkingGroupRow, form: { title: string; error: string } | null = null, status: 200 | 400 = 200) {
   const { actor } = requirePerson(c)
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   return render(
     c,
     <GroupPage
@@ -30,7 +30,7 @@ function groupPage(c: Context<AppEnv>, group: WorkingGroupRow, form: { title: st
 }
 
 function groupBySlug(c: Context<AppEnv>): WorkingGroupRow {
-  return groupRepo.getGroupBySlug(c.var.deps.db, c.req.param('slug') ?? '') ?? fail('not_found')
+  return groupRepo.getGroupBySlug(c.get('deps').db, c.req.param('slug') ?? '') ?? fail('not_found')
 }
 
 /** /groups/:slug: a working group with its members and positions, and the "new position" form. */
@@ -45,6 +45,6 @@ export const groupPages = new Hono<AppEnv>()
     const form = await readTitleForm(c)
     if (!form.ok) return groupPage(c, group, { title: form.entered, error: form.message }, 400)
     // A refusal (not a member) goes to the error page: the form is only offered to members.
-    const position = createPosition(c.var.deps, actor, { groupId: group.id, title: form.title })
+    const position = createPosition(c.get('deps'), actor, { groupId: group.id, title: form.title })
     return c.redirect(`/positions/${position.id}`, 303)
   })

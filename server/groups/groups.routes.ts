@@ -22,32 +22,32 @@ const ADMIN = { type: 'admin.manage' } as const
 export const groupsRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     requirePerson(c)
-    return c.json({ groups: groupRepo.listGroups(c.var.deps.db).map(presentGroup) })
+    return c.json({ groups: groupRepo.listGroups(c.get('deps').db).map(presentGroup) })
   })
   .get('/:id', (c) => {
     requirePerson(c)
-    const { db } = c.var.deps
-    const row = groupRepo.getGroup(db, c.req.param('id')) ?? fail('not_found', c.var.t('admin.error.group_not_found'))
+    const { db } = c.get('deps')
+    const row = groupRepo.getGroup(db, c.req.param('id')) ?? fail('not_found', c.get('t')('admin.error.group_not_found'))
     return c.json(presentGroupWithMembers(row, groupRepo.listGroupMembers(db, row.id)))
   })
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, CreateGroupBody)
-    return c.json(presentGroup(createGroup(c.var.deps, person.id, input, c.var.t)), 201)
+    return c.json(presentGroup(createGroup(c.get('deps'), person.id, input, c.get('t'))), 201)
   })
   .patch('/:id', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, UpdateGroupBody)
-    return c.json(presentGroup(updateGroup(c.var.deps, person.id, c.req.param('id'), input, c.var.t)))
+    return c.json(presentGroup(updateGroup(c.get('deps'), person.id, c.req.param('id'), input, c.get('t'))))
   })
   .post('/:id/members', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, AddMemberBody)
-    const { membership, created } = addGroupMember(c.var.deps, person.id, c.req.param('id'), input, c.var.t)
+    const { membership, created } = addGroupMember(c.get('deps'), person.id, c.req.param('id'), input, c.get('t'))
     return c.json(membership, created ? 201 : 200)
   })
   .delete('/:id/members/:personId', (c) => {
     const { person } = requireCan(c, ADMIN)
-    removeGroupMember(c.var.deps, person.id, c.req.param('id'), c.req.param('personId'), c.var.t)
+    removeGroupMember(c.get('deps'), person.id, c.req.param('id'), c.req.param('personId'), c.get('t'))
     return c.body(null, 204)
   })

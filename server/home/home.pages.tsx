@@ -11,9 +11,9 @@ import { stillToDecideSection } from '../rounds/home-section.tsx'
 
 /** `/`: a welcome for visitors; for people signed in, their working groups with their positions. */
 export const homePages = new Hono<AppEnv>().get('/', (c) => {
-  const current = c.var.current
+  const current = c.get('current')
   if (!current) return render(c, <HomePage ctx={pageContext(c)} person={null} />)
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   const stillToDecide = stillToDecideSection(c)
   const mine = groupRepo.groupsOfPerson(db, current.person.id)
   const mineIds = new Set(mine.map((g) => g.groupId))
@@ -28,10 +28,10 @@ export const homePages = new Hono<AppEnv>().get('/', (c) => {
     .filter((g) => !mineIds.has(g.id))
     .map((g) => ({ name: g.name, slug: g.slug }))
   const ctx = pageContext(c)
-  const offers = coSignOffersFor(c.var.deps, current.person.id)
+  const offers = coSignOffersFor(c.get('deps'), current.person.id)
   const top = offers.length
-    ? [{ id: 'cosign', title: c.var.t('publishing.cosign_offers_title'), content: <CoSignOffers ctx={ctx} offers={offers} /> }]
+    ? [{ id: 'cosign', title: c.get('t')('publishing.cosign_offers_title'), content: <CoSignOffers ctx={ctx} offers={offers} /> }]
     : []
-  const bottom = [{ id: 'published', title: c.var.t('publishing.recent_title'), content: <RecentlyPublished ctx={ctx} items={recentlyPublished(c.var.deps)} /> }]
+  const bottom = [{ id: 'published', title: c.get('t')('publishing.recent_title'), content: <RecentlyPublished ctx={ctx} items={recentlyPublished(c.get('deps'))} /> }]
   return render(c, <HomePage ctx={ctx} person={{ name: current.person.name, groups, otherGroups }} top={[...stillToDecide, ...top]} bottom={bottom} />)
 })

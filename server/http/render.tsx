@@ -5,11 +5,11 @@ import type { AppEnv } from './app-env.ts'
 
 /** What every page view needs to know about the request. */
 export function pageContext(c: Context<AppEnv>): PageContext {
-  const current = c.var.current
+  const current = c.get('current')
   const url = new URL(c.req.url)
   return {
-    t: c.var.t,
-    locale: c.var.locale,
+    t: c.get('t'),
+    locale: c.get('locale'),
     viewer: current ? { name: current.person.name, isAdmin: current.actor.isAdmin } : null,
     path: url.pathname + url.search,
   }

@@ -18,7 +18,7 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
     const ok = isSameOrigin(
       { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
-      c.var.deps.config.publicUrl,
+      c.get('deps').config.publicUrl,
     )
     if (!ok) fail('csrf')
   }

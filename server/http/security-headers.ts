@@ -22,5 +22,5 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   h.set('X-Frame-Options', 'DENY')
   h.set('Cross-Origin-Opener-Policy', 'same-origin')
-  if (c.var.deps.config.secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000')
+  if (c.get('deps').config.secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000')
 }

@@ -41,7 +41,7 @@ export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   try {
     data = JSON.parse(text)
   } catch {
-    fail('validation', c.var.t('error.malformed_json'))
+    fail('validation', c.get('t')('error.malformed_json'))
   }
   return parseWith(c, schema, data)
 }
@@ -68,7 +68,7 @@ export function parseWith<S extends z.ZodType>(c: Context<AppEnv>, schema: S, da
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const field = issue?.path.map(String).join('.') || undefined
-  const t = c.var.t
+  const t = c.get('t')
   let message = t('error.validation')
   if (issue) {
     if (issue.code === 'unrecognized_keys') message = t('error.field_unknown', { field: issue.keys.join(', ') })

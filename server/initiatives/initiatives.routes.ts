@@ -27,33 +27,33 @@ const ADMIN = { type: 'admin.manage' } as const
 export const initiativesRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     requirePerson(c)
-    return c.json({ initiatives: initiativeRepo.listInitiatives(c.var.deps.db).map(presentInitiative) })
+    return c.json({ initiatives: initiativeRepo.listInitiatives(c.get('deps').db).map(presentInitiative) })
   })
   .get('/:id', (c) => {
     requirePerson(c)
-    const { db } = c.var.deps
-    const row = initiativeRepo.getInitiative(db, c.req.param('id')) ?? fail('not_found', c.var.t('admin.error.initiative_not_found'))
+    const { db } = c.get('deps')
+    const row = initiativeRepo.getInitiative(db, c.req.param('id')) ?? fail('not_found', c.get('t')('admin.error.initiative_not_found'))
     const members = initiativeRepo.listInitiativeMembers(db, row.id).map((m) => ({ id: m.personId, name: m.name, role: m.role }))
     return c.json({ ...presentInitiative(row), members })
   })
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, CreateInitiativeBody)
-    return c.json(presentInitiative(createInitiative(c.var.deps, person.id, input, c.var.t)), 201)
+    return c.json(presentInitiative(createInitiative(c.get('deps'), person.id, input, c.get('t'))), 201)
   })
   .patch('/:id', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, UpdateInitiativeBody)
-    return c.json(presentInitiative(updateInitiative(c.var.deps, person.id, c.req.param('id'), input, c.var.t)))
+    return c.json(presentInitiative(updateInitiative(c.get('deps'), person.id, c.req.param('id'), input, c.get('t'))))
   })
   .post('/:id/members', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, AddMemberBody)
-    const { membership, created } = addInitiativeMember(c.var.deps, person.id, c.req.param('id'), input, c.var.t)
+    const { membership, created } = addInitiativeMember(c.get('deps'), person.id, c.req.param('id'), input, c.get('t'))
     return c.json(membership, created ? 201 : 200)
   })
   .delete('/:id/members/:personId', (c) => {
     const { person } = requireCan(c, ADMIN)
-    removeInitiativeMember(c.var.deps, person.id, c.req.param('id'), c.req.param('personId'), c.var.t)
+    removeInitiativeMember(c.get('deps'), person.id, c.req.param('id'), c.req.param('personId'), c.get('t'))
     return c.body(null, 204)
   })

@@ -19,13 +19,13 @@ function safeBack(back: string | undefined): string {
 
 export const localeRoutes = new Hono<AppEnv>().post('/locale', async (c) => {
   const input = await readForm(c, LocaleForm)
-  const current = c.var.current
-  if (current) setOwnLocale(c.var.deps, current.person.id, input.locale)
+  const current = c.get('current')
+  if (current) setOwnLocale(c.get('deps'), current.person.id, input.locale)
   setCookie(c, LOCALE_COOKIE, input.locale, {
     path: '/',
     sameSite: 'Lax',
     httpOnly: true,
-    secure: c.var.deps.config.secureCookies,
+    secure: c.get('deps').config.secureCookies,
     maxAge: 365 * 24 * 3600,
   })
   return c.redirect(safeBack(input.back), 303)

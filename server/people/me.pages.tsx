@@ -27,7 +27,7 @@ function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; error?: { form
   const { person, actor } = requirePerson(c)
   const me = presentMe(person, actor)
   const err = extra.error
-  const message = err ? (err.error.hasOwnMessage ? err.error.message : c.var.t(`error.${err.error.code}`)) : null
+  const message = err ? (err.error.hasOwnMessage ? err.error.message : c.get('t')(`error.${err.error.code}`)) : null
   return render(
     c,
     <MePage
@@ -55,7 +55,7 @@ export const mePages = new Hono<AppEnv>()
     const result = await attempt(async () => {
       const input = await readForm(c, NameForm)
       name = input.name
-      return changeOwnAccount(c.var.deps, current.person.id, { name: input.name }, c.var.t)
+      return changeOwnAccount(c.get('deps'), current.person.id, { name: input.name }, c.get('t'))
     })
     if (!result.ok) return page(c, { error: { form: 'name', error: result.error }, ...(name !== undefined ? { name } : {}) })
     return c.redirect('/me?saved=name', 303)
@@ -64,19 +64,19 @@ export const mePages = new Hono<AppEnv>()
     const current = requireCan(c, { type: 'self.edit' })
     const result = await attempt(async () => {
       const input = await readForm(c, LocaleForm)
-      return changeOwnAccount(c.var.deps, current.person.id, { locale: input.locale === '' ? null : input.locale }, c.var.t)
+      return changeOwnAccount(c.get('deps'), current.person.id, { locale: input.locale === '' ? null : input.locale }, c.get('t'))
     })
     if (!result.ok) return page(c, { error: { form: 'locale', error: result.error } })
     return c.redirect('/me?saved=locale', 303)
   })
   .post('/me/password', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
-    const t = c.var.t
+    const t = c.get('t')
     const result = await attempt(async () => {
       const input = await readForm(c, PasswordForm)
       if (input.password !== input.password2) fail('validation', t('auth.password_mismatch'), 'password2')
       const change = { password: input.password, currentPassword: input.currentPassword }
-      return changeOwnAccount(c.var.deps, current.person.id, change, t)
+      return changeOwnAccount(c.get('deps'), current.person.id, change, t)
     })
     if (!result.ok) return page(c, { error: { form: 'password', error: result.error } })
     const { newSession } = result.value

@@ -23,7 +23,7 @@ interface PageExtras {
 
 function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
   const { person, actor } = requirePerson(c)
-  const { db } = c.var.deps
+  const { db } = c.get('deps')
   // First: closing a round past its deadline may move the position on (rounds, versions, frozen text).
   const decision = decisionSlots(c, positionId)
   const position = positionRepo.getPosition(db, positionId) ?? fail('not_found')
@@ -38,7 +38,7 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
       ctx={pageContext(c)}
       position={{ id: position.id, title: position.title, status: position.status }}
       group={{ name: group.name, slug: group.slug }}
-      draftHtml={readDraft(c.var.deps, position).html}
+      draftHtml={readDraft(c.get('deps'), position).html}
       mode={member && open ? 'edit' : 'read'}
       readonlyReason={member && open ? null : locked ? 'locked' : member ? null : 'reader'}
       member={member}
@@ -61,6 +61,6 @@ export const positionsPages = new Hono<AppEnv>()
     const form = await readTitleForm(c)
     if (!form.ok) return positionPage(c, id, { rename: { title: form.entered, error: form.message }, status: 400 })
     // Refusals (not a member, no longer drafting) go to the error page: the form was not offered.
-    renamePosition(c.var.deps, actor, id, form.title)
+    renamePosition(c.get('deps'), actor, id, form.title)
     return c.redirect(`/positions/${id}?renamed=1`, 303)
   })

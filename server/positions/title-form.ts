@@ -16,7 +16,7 @@ export async function readTitleForm(c: Context<AppEnv>): Promise<TitleFormResult
   const { title: entered } = await readForm(c, TitleFormBody)
   const parsed = titleField.safeParse(entered)
   if (parsed.success) return { ok: true, title: parsed.data }
-  const t = c.var.t
+  const t = c.get('t')
   const field = t('positions.field.title')
   const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big')
   return {

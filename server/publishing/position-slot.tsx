@@ -13,13 +13,13 @@ import { coSignChoices, publishPanelData } from './panel-data.ts'
  * viewer has nothing to do here.
  */
 export function publicationSlot(c: Context<AppEnv>, positionId: string): JSX.Element | null {
-  const current = c.var.current
+  const current = c.get('current')
   if (!current) return null
   const ctx = pageContext(c)
-  const panel = publishPanelData(c.var.deps, current.actor, positionId)
-  const choices = coSignChoices(c.var.deps, current.person.id, positionId)
+  const panel = publishPanelData(c.get('deps'), current.actor, positionId)
+  const choices = coSignChoices(c.get('deps'), current.person.id, positionId)
   if (!panel && choices.length === 0) return null
-  const slug = choices.length ? getPublication(c.var.deps.db, positionId)?.slug : undefined
+  const slug = choices.length ? getPublication(c.get('deps').db, positionId)?.slug : undefined
   return (
     <>
       {panel && (panel.status === 'adopted' || panel.publication) ? <PublishPanel ctx={ctx} data={panel} /> : null}

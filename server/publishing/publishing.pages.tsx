@@ -28,9 +28,9 @@ type PageStatus = Parameters<typeof render>[2]
 /** The panel page again, with the message and what was entered. */
 function panelPage(c: Context<AppEnv>, positionId: string, values: { summary?: string; reason?: string }, error?: AppError) {
   const { actor } = requirePerson(c)
-  const position = positionForPublishing(c.var.deps.db, positionId) ?? fail('not_found')
-  const data = publishPanelData(c.var.deps, actor, positionId) ?? fail('forbidden')
-  const message = error ? (error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)) : null
+  const position = positionForPublishing(c.get('deps').db, positionId) ?? fail('not_found')
+  const data = publishPanelData(c.get('deps'), actor, positionId) ?? fail('forbidden')
+  const message = error ? (error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)) : null
   const status = (error ? errorStatus[error.code] : 200) as PageStatus
   return render(c, <PublishPage ctx={pageContext(c)} title={position.title} data={data} values={values} error={message} />, status)
 }
@@ -45,7 +45,7 @@ export const publishingPages = new Hono<AppEnv>()
     const result = await attempt(async () => {
       const input = await readForm(c, PublishForm)
       summary = input.summary ?? ''
-      return publishPosition(c.var.deps, actor, id, input)
+      return publishPosition(c.get('deps'), actor, id, input)
     })
     if (!result.ok) return panelPage(c, id, { summary }, result.error)
     return c.redirect(`/p/${result.value.slug}`, 303)
@@ -57,8 +57,8 @@ export const publishingPages = new Hono<AppEnv>()
     const result = await attempt(async () => {
       const input = await readForm(c, WithdrawForm)
       reason = input.reason
-      if (input.reason.trim() === '') fail('validation', c.var.t('error.field_required', { field: c.var.t('publishing.reason_label') }), 'reason')
-      return withdrawPosition(c.var.deps, actor, id, input)
+      if (input.reason.trim() === '') fail('validation', c.get('t')('error.field_required', { field: c.get('t')('publishing.reason_label') }), 'reason')
+      return withdrawPosition(c.get('deps'), actor, id, input)
     })
     if (!result.ok) return panelPage(c, id, { reason }, result.error)
     return c.redirect(`/p/${result.value.slug}`, 303)
@@ -66,12 +66,12 @@ export const publishingPages = new Hono<AppEnv>()
   .post('/positions/:id/signatures', async (c) => {
     const { actor } = requirePerson(c)
     const input = await readForm(c, SignForm)
-    coSign(c.var.deps, actor, c.req.param('id'), input.initiativeId)
+    coSign(c.get('deps'), actor, c.req.param('id'), input.initiativeId)
     return c.redirect(safeNext(input.back), 303)
   })
   .post('/positions/:id/signatures/:initiativeId/delete', async (c) => {
     const { actor } = requirePerson(c)
     const input = await readForm(c, BackForm)
-    takeBackSignature(c.var.deps, actor, c.req.param('id'), c.req.param('initiativeId'))
+    takeBackSignature(c.get('deps'), actor, c.req.param('id'), c.req.param('initiativeId'))
     return c.redirect(safeNext(input.back), 303)
   })

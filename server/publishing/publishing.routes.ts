@@ -20,15 +20,15 @@ export const publishingRoutes = new Hono<AppEnv>()
   .post('/:id/publish', async (c) => {
     const { actor } = requirePerson(c)
     const input = await readJson(c, PublishBody)
-    const row = publishPosition(c.var.deps, actor, c.req.param('id'), input)
-    return c.json({ url: publicUrlOf(c.var.deps.config.publicUrl, row.slug), slug: row.slug, status: 'published' })
+    const row = publishPosition(c.get('deps'), actor, c.req.param('id'), input)
+    return c.json({ url: publicUrlOf(c.get('deps').config.publicUrl, row.slug), slug: row.slug, status: 'published' })
   })
   .post('/:id/withdraw', async (c) => {
     const { actor } = requirePerson(c)
     const input = await readJson(c, WithdrawBody)
-    const row = withdrawPosition(c.var.deps, actor, c.req.param('id'), input)
+    const row = withdrawPosition(c.get('deps'), actor, c.req.param('id'), input)
     return c.json({
-      url: publicUrlOf(c.var.deps.config.publicUrl, row.slug),
+      url: publicUrlOf(c.get('deps').config.publicUrl, row.slug),
       slug: row.slug,
       status: 'withdrawn',
       withdrawnAt: new Date(row.withdrawn_at ?? 0).toISOString(),
@@ -38,11 +38,11 @@ export const publishingRoutes = new Hono<AppEnv>()
   .post('/:id/signatures', async (c) => {
     const { actor } = requirePerson(c)
     const { initiativeId } = await readJson(c, SignBody)
-    const added = coSign(c.var.deps, actor, c.req.param('id'), initiativeId)
+    const added = coSign(c.get('deps'), actor, c.req.param('id'), initiativeId)
     return c.json({ positionId: c.req.param('id'), initiativeId, signed: true }, added ? 201 : 200)
   })
   .delete('/:id/signatures/:initiativeId', (c) => {
     const { actor } = requirePerson(c)
-    takeBackSignature(c.var.deps, actor, c.req.param('id'), c.req.param('initiativeId'))
+    takeBackSignature(c.get('deps'), actor, c.req.param('id'), c.req.param('initiativeId'))
     return c.body(null, 204)
   })

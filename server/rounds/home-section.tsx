@@ -10,15 +10,15 @@ import { openRoundsAwaiting } from './awaiting.ts'
  * Call it before reading positions for the page: it closes rounds past their deadline first.
  */
 export function stillToDecideSection(c: Context<AppEnv>): HomeSection[] {
-  const current = c.var.current
+  const current = c.get('current')
   if (!current) return []
-  const items = openRoundsAwaiting(c.var.deps, current.actor)
+  const items = openRoundsAwaiting(c.get('deps'), current.actor)
   if (items.length === 0) return []
   return [
     {
       id: 'still-to-decide',
-      title: c.var.t('rounds.awaiting.heading'),
-      content: <AwaitingList ctx={pageContext(c)} items={items} now={c.var.deps.now()} />,
+      title: c.get('t')('rounds.awaiting.heading'),
+      content: <AwaitingList ctx={pageContext(c)} items={items} now={c.get('deps').now()} />,
     },
   ]
 }

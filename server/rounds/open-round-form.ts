@@ -31,7 +31,7 @@ const oneOf = <T extends string>(list: readonly T[], value: string | undefined):
  * wall-clock time of the alliance) into the domain's input, or says which field is wrong.
  */
 export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFormResult> {
-  const t = c.var.t
+  const t = c.get('t')
   let raw: z.infer<typeof Form>
   try {
     raw = await readForm(c, Form)

@@ -25,7 +25,7 @@ type DecisionSlots = Pick<PositionSlots, 'notice' | 'actions' | 'text' | 'versio
  */
 export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionSlots {
   const { actor } = requirePerson(c)
-  const deps = c.var.deps
+  const deps = c.get('deps')
   const ctx = pageContext(c)
   const now = deps.now()
   const rounds = roundHistory(deps, actor, positionId)

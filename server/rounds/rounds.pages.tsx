@@ -40,22 +40,22 @@ const SHOWN_ON_FORM = new Set(['validation', 'forbidden', 'round_closed', 'ballo
 
 function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } = {}) {
   const { actor } = requirePerson(c)
-  const props = ballotPageProps(c.var.deps, actor, pageContext(c), roundId)
+  const props = ballotPageProps(c.get('deps'), actor, pageContext(c), roundId)
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
 function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoundValues, error?: { message: string; field?: string | undefined }, status: PageStatus = 200) {
   const { actor } = requirePerson(c)
-  const position = readablePosition(c.var.deps, actor, positionId)
+  const position = readablePosition(c.get('deps'), actor, positionId)
   if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
-  const versions = versionsOf(c.var.deps, actor, positionId).map((v) => ({ number: v.number, createdAt: v.created_at }))
+  const versions = versionsOf(c.get('deps'), actor, positionId).map((v) => ({ number: v.number, createdAt: v.created_at }))
   return render(
     c,
     <OpenRoundPage
       ctx={pageContext(c)}
       position={{ id: position.id, title: position.title }}
       positionId={position.id}
-      now={c.var.deps.now()}
+      now={c.get('deps').now()}
       versions={versions}
       values={values}
       error={error ?? null}
@@ -74,13 +74,13 @@ export const roundsPages = new Hono<AppEnv>()
     try {
       const form = await readForm(c, BallotForm)
       entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
-      if (!form.choice) fail('validation', c.var.t('rounds.error.choice_invalid'), 'choice')
+      if (!form.choice) fail('validation', c.get('t')('rounds.error.choice_invalid'), 'choice')
       await withRoundMessages(c, () =>
-        castBallot(c.var.deps, actor, id, { choice: form.choice!, reason: form.reason, initiativeId: form.initiativeId || undefined }),
+        castBallot(c.get('deps'), actor, id, { choice: form.choice!, reason: form.reason, initiativeId: form.initiativeId || undefined }),
       )
     } catch (error) {
       if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'not_found') throw error
-      const message = error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)
+      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
       return ballotPage(c, id, { form: { ...entered, error: message, field: error.field }, status: statusOf(error) })
     }
     return c.redirect(`/rounds/${id}?saved=1`, 303)
@@ -90,8 +90,8 @@ export const roundsPages = new Hono<AppEnv>()
     const id = c.req.param('id')
     // One tap must not end a round for good: the form carries a required confirmation box.
     const { confirm } = await readForm(c, CloseForm)
-    if (confirm !== 'yes') fail('validation', c.var.t('rounds.page.close.unconfirmed'), 'confirm')
-    closeRound(c.var.deps, actor, id)
+    if (confirm !== 'yes') fail('validation', c.get('t')('rounds.page.close.unconfirmed'), 'confirm')
+    closeRound(c.get('deps'), actor, id)
     return c.redirect(`/rounds/${id}`, 303)
   })
   .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
@@ -101,11 +101,11 @@ export const roundsPages = new Hono<AppEnv>()
     const form = await readOpenRoundForm(c)
     if (!form.ok) return openRoundPage(c, positionId, form.values, form.error, 400)
     try {
-      const round = withRoundMessages(c, () => openRound(c.var.deps, actor, positionId, form.input))
+      const round = withRoundMessages(c, () => openRound(c.get('deps'), actor, positionId, form.input))
       return c.redirect(`/rounds/${round.id}`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'forbidden') throw error
-      const message = error.hasOwnMessage ? error.message : c.var.t(`error.${error.code}`)
+      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
       return openRoundPage(c, positionId, form.values, { message, field: error.field === 'versionNumber' ? 'version' : error.field }, statusOf(error))
     }
   })

@@ -38,25 +38,25 @@ export const roundsRoutes = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const body = await readJson(c, OpenRoundBody)
     const round = withRoundMessages(c, () =>
-      openRound(c.var.deps, actor, c.req.param('id'), { ...body, closesAt: Date.parse(body.closesAt) }),
+      openRound(c.get('deps'), actor, c.req.param('id'), { ...body, closesAt: Date.parse(body.closesAt) }),
     )
     return c.json(presentRoundSettings(round), 201)
   })
   .get('/positions/:id/rounds', (c) => {
     const { actor } = requirePerson(c)
-    return c.json({ rounds: roundHistory(c.var.deps, actor, c.req.param('id')).map(presentRoundSummary) })
+    return c.json({ rounds: roundHistory(c.get('deps'), actor, c.req.param('id')).map(presentRoundSummary) })
   })
   .get('/rounds/:id', (c) => {
     const { actor } = requirePerson(c)
-    return c.json(presentRound(readRound(c.var.deps, actor, c.req.param('id'))))
+    return c.json(presentRound(readRound(c.get('deps'), actor, c.req.param('id'))))
   })
   .put('/rounds/:id/ballot', async (c) => {
     const { actor } = requirePerson(c)
     const body = await readJson(c, BallotBody)
-    return c.json(presentCast(await withRoundMessages(c, () => castBallot(c.var.deps, actor, c.req.param('id'), body))))
+    return c.json(presentCast(await withRoundMessages(c, () => castBallot(c.get('deps'), actor, c.req.param('id'), body))))
   })
   .post('/rounds/:id/close', (c) => {
     const { actor } = requirePerson(c)
-    const { round, result } = closeRound(c.var.deps, actor, c.req.param('id'))
+    const { round, result } = closeRound(c.get('deps'), actor, c.req.param('id'))
     return c.json({ round: presentRoundSettings(round), result })
   })

@@ -4,7 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import type { Deps } from '../deps.ts'
 import { AwarenessRelay } from './awareness-relay.ts'
 import { deleteUpdatesUpTo } from './doc.repo.ts'
-import { loadDocFromDb } from './load-doc.ts'
+import { buildDoc, readStoredLog } from './load-doc.ts'
 import { SyncConnection } from './sync-connection.ts'
 import { recordLastEdit, type SyncPosition } from './sync-position.repo.ts'
 
@@ -21,7 +21,6 @@ const LAST_EDIT_WRITE_INTERVAL_MS = 10_000
  * before anything about it is sent, so nothing any client has seen from us can be lost by a crash.
  */
 export class LiveDoc {
-  readonly doc: Y.Doc
   readonly connections = new Set<SyncConnection>()
   readonly awareness = new AwarenessRelay<SyncConnection>()
   readonly groupId: string
@@ -35,6 +34,14 @@ export class LiveDoc {
   private logCount: number
   private lastEditAt = 0
   private lastEditWritten = 0
+  private built: Y.Doc | null = null
+  /**
+   * The one stored row while the Y.Doc is not built yet. A log of one row (a snapshot after
+   * compaction, or a first update) is complete on its own: a client that has nothing is sent
+   * these bytes as they are, before the Y.Doc is built (building a large draft's Y.Doc and
+   * encoding it again was most of the time a first reader waited). See `encodeState`.
+   */
+  private storedOnly: Uint8Array | null = null
 
   constructor(
     private readonly deps: Deps,
@@ -44,14 +51,41 @@ export class LiveDoc {
     /** Called for every change of the Y.Doc: the core stores it, then relays it. */
     private readonly changed: (update: Uint8Array, origin: SyncConnection | undefined) => void,
   ) {
-    // Loading is synchronous, so the stored state is complete before any reply can go out.
-    const loaded = loadDocFromDb(deps.db, positionId)
-    this.doc = loaded.doc
-    this.lastId = loaded.lastId
-    this.logCount = loaded.count
+    // Reading is synchronous, so the stored state is complete before any reply can go out.
+    const { updates, lastId } = readStoredLog(deps.db, positionId)
+    this.lastId = lastId
+    this.logCount = updates.length
     this.groupId = position.group_id
     this.readonly = position.draft_readonly === 1
-    this.doc.on('update', this.onUpdate)
+    if (updates.length === 1) this.storedOnly = updates[0]!
+    else this.build(updates)
+  }
+
+  /** The draft's Y.Doc; built on first use when only the stored row was read. */
+  get doc(): Y.Doc {
+    return this.built ?? this.build(this.storedOnly ? [this.storedOnly] : [])
+  }
+
+  get isBuilt(): boolean {
+    return this.built !== null
+  }
+
+  /** Builds the Y.Doc now if it is not built yet. */
+  buildNow(): void {
+    if (!this.built && !this.destroyed) this.doc
+  }
+
+  /** The state vector; read off the stored row without building the Y.Doc when it is not built. */
+  stateVector(): Uint8Array {
+    return this.built || !this.storedOnly ? Y.encodeStateVector(this.doc) : Y.encodeStateVectorFromUpdate(this.storedOnly)
+  }
+
+  private build(updates: readonly Uint8Array[]): Y.Doc {
+    const doc = buildDoc(updates)
+    doc.on('update', this.onUpdate)
+    this.built = doc
+    this.storedOnly = null
+    return doc
   }
 
   get storedEntries(): number {
@@ -92,6 +126,7 @@ export class LiveDoc {
    * leaving them out spares a mergeUpdatesV2 over them on every reply.
    */
   encodeState(stateVector?: Uint8Array): Uint8Array {
+    if (this.storedOnly && (!stateVector || isEmptyStateVector(stateVector))) return this.storedOnly
     const store = this.doc.store
     const { pendingStructs, pendingDs } = store
     store.pendingStructs = null
@@ -124,8 +159,9 @@ export class LiveDoc {
 
   destroy(): void {
     this.destroyed = true
-    this.doc.off('update', this.onUpdate)
-    this.doc.destroy()
+    this.storedOnly = null
+    this.built?.off('update', this.onUpdate)
+    this.built?.destroy()
   }
 
   /** Writes one update to the log; runs inside the caller's transaction (one per event-loop turn). */
@@ -142,4 +178,9 @@ export class LiveDoc {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.failed) this.changed(update, origin instanceof SyncConnection ? origin : undefined)
   }
+}
+
+/** A state vector of nobody: a client that holds nothing yet (encoded as the count 0). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0
 }

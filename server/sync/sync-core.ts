@@ -94,7 +94,7 @@ export class SyncCore {
     if (!mine) this.byPerson.set(person.id, (mine = new Set()))
     mine.add(conn)
     // A state vector and presence reveal no unstored content: these need not wait for a commit.
-    conn.send(encodeSyncStep1(doc.doc))
+    conn.send(encodeSyncStep1(doc.stateVector()))
     conn.send(encodeAccessMessage(conn.writable ? 'read-write' : 'read-only'))
     const awareness = doc.awareness.snapshot()
     if (awareness) conn.send(awareness)
@@ -113,6 +113,8 @@ export class SyncCore {
       switch (message.type) {
         case 'step1':
           this.post({ doc, to: conn, message: encodeSyncStep2(doc.encodeState(message.stateVector)) })
+          // Answered from the stored row: build the Y.Doc after this reply has left, not before.
+          if (!doc.isBuilt) this.scheduleBuild(doc)
           break
         case 'step2':
         case 'update':
@@ -193,7 +195,7 @@ export class SyncCore {
       if (writable === conn.writable) continue
       conn.writable = writable
       this.post({ doc, to: conn, message: encodeAccessMessage(writable ? 'read-write' : 'read-only') })
-      if (writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.doc) })
+      if (writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.stateVector()) })
     }
   }
 
@@ -322,6 +324,10 @@ export class SyncCore {
       this.flush()
       this.measure(started, null, 0)
     })
+  }
+
+  private scheduleBuild(doc: LiveDoc): void {
+    this.options.timers.setTimeout(() => doc.buildNow(), 0)
   }
 
   private scheduleCompaction(doc: LiveDoc): void {

@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 import { fail } from '../../shared/errors.ts'
 import {
   MESSAGE_AUTH,
@@ -58,8 +57,9 @@ function readPayload(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, length).slice()
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  return encodeSync(SYNC_STEP_1, Y.encodeStateVector(doc))
+/** Sync step 1: our state vector, so the other side sends what we lack. */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return encodeSync(SYNC_STEP_1, stateVector)
 }
 
 /** Sync step 2: the (V1) update that brings the other side up to date. */

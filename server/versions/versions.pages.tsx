@@ -17,8 +17,8 @@ export const versionsPages = new Hono<AppEnv>()
   .get('/positions/:id/versions/:n{[0-9]+}', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const position = readablePosition(c.var.deps, actor, id)
-    const v = versionOf(c.var.deps, actor, id, Number(c.req.param('n')))
+    const position = readablePosition(c.get('deps'), actor, id)
+    const v = versionOf(c.get('deps'), actor, id, Number(c.req.param('n')))
     return render(
       c,
       <VersionPage
@@ -32,18 +32,18 @@ export const versionsPages = new Hono<AppEnv>()
   .get('/positions/:id/diff', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const position = readablePosition(c.var.deps, actor, id)
-    const numbers = versionsOf(c.var.deps, actor, id).map((v) => v.number)
+    const position = readablePosition(c.get('deps'), actor, id)
+    const numbers = versionsOf(c.get('deps'), actor, id).map((v) => v.number)
     const query = readQuery(c, DiffQuery)
     // Without numbers: the newest version against the one before it.
     const to = query.to ?? numbers[0] ?? 1
     const from = query.from ?? Math.max(1, to - 1)
-    const diff = diffOf(c.var.deps, actor, id, from, to)
+    const diff = diffOf(c.get('deps'), actor, id, from, to)
     return render(c, <DiffPage ctx={pageContext(c)} position={{ id, title: position.title }} from={from} to={to} numbers={numbers} blocks={diff.blocks} />)
   })
   .post('/positions/:id/versions', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const version = freezeVersion(c.var.deps, actor, id)
+    const version = freezeVersion(c.get('deps'), actor, id)
     return c.redirect(`/positions/${id}/versions/${version.number}?frozen=1`, 303)
   })

@@ -19,19 +19,19 @@ function versionParam(value: string): number {
 export const versionsRoutes = new Hono<AppEnv>()
   .post('/positions/:id/versions', (c) => {
     const { actor } = requirePerson(c)
-    const version = freezeVersion(c.var.deps, actor, c.req.param('id'))
+    const version = freezeVersion(c.get('deps'), actor, c.req.param('id'))
     return c.json({ number: version.number, hash: version.hash }, 201)
   })
   .get('/positions/:id/versions', (c) => {
     const { actor } = requirePerson(c)
-    return c.json({ versions: versionsOf(c.var.deps, actor, c.req.param('id')).map(presentVersionSummary) })
+    return c.json({ versions: versionsOf(c.get('deps'), actor, c.req.param('id')).map(presentVersionSummary) })
   })
   .get('/positions/:id/versions/:n', (c) => {
     const { actor } = requirePerson(c)
-    return c.json(presentVersion(versionOf(c.var.deps, actor, c.req.param('id'), versionParam(c.req.param('n')))))
+    return c.json(presentVersion(versionOf(c.get('deps'), actor, c.req.param('id'), versionParam(c.req.param('n')))))
   })
   .get('/positions/:id/diff', (c) => {
     const { actor } = requirePerson(c)
     const query = readQuery(c, DiffQuery)
-    return c.json(presentDiff(diffOf(c.var.deps, actor, c.req.param('id'), query.from, query.to)))
+    return c.json(presentDiff(diffOf(c.get('deps'), actor, c.req.param('id'), query.from, query.to)))
   })
