@@ -42,6 +42,7 @@ export class LiveDoc {
    * encoding it again was most of the time a first reader waited). See `encodeState`.
    */
   private storedOnly: Uint8Array | null = null
+  private storedStateVector: Uint8Array | null = null
 
   constructor(
     private readonly deps: Deps,
@@ -77,7 +78,10 @@ export class LiveDoc {
 
   /** The state vector; read off the stored row without building the Y.Doc when it is not built. */
   stateVector(): Uint8Array {
-    return this.built || !this.storedOnly ? Y.encodeStateVector(this.doc) : Y.encodeStateVectorFromUpdate(this.storedOnly)
+    if (this.built || !this.storedOnly) return Y.encodeStateVector(this.doc)
+    // Nothing changes the state before the Y.Doc is built: read it off the row once.
+    this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedOnly)
+    return this.storedStateVector
   }
 
   private build(updates: readonly Uint8Array[]): Y.Doc {
@@ -85,6 +89,7 @@ export class LiveDoc {
     doc.on('update', this.onUpdate)
     this.built = doc
     this.storedOnly = null
+    this.storedStateVector = null
     return doc
   }
 
@@ -98,6 +103,9 @@ export class LiveDoc {
    * 57-byte frame could make it spend hundreds of milliseconds (measured) before failing.
    */
   applyClientUpdate(origin: SyncConnection, update: Uint8Array, maxPendingBytes: number): void {
+    // What a client that holds nothing answers to our sync step 1. Applying it changes nothing,
+    // and it must not make us build the Y.Doc before the reply this client is waiting for.
+    if (isEmptyUpdate(update)) return
     try {
       Y.decodeUpdate(update)
     } catch {
@@ -183,4 +191,9 @@ export class LiveDoc {
 /** A state vector of nobody: a client that holds nothing yet (encoded as the count 0). */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
+}
+
+/** A V1 update without structs or deletions: zero struct groups, zero delete-set clients. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
 }

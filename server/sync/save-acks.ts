@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { encodeSavedMessage } from '../../shared/sync/protocol.ts'
 import type { LiveDoc } from './live-doc.ts'
 import type { SyncConnection } from './sync-connection.ts'
@@ -23,7 +22,7 @@ export class SaveAcks {
       const doc = conn.closed ? null : docOf(conn)
       if (!doc) continue
       let stateVector = stateVectors.get(doc)
-      if (!stateVector) stateVectors.set(doc, (stateVector = Y.encodeStateVector(doc.doc)))
+      if (!stateVector) stateVectors.set(doc, (stateVector = doc.stateVector()))
       conn.send(encodeSavedMessage({ stateVector, updates: conn.updatesReceived }))
     }
     this.owed.clear()
