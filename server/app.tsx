@@ -35,11 +35,13 @@ import { publishingRoutes } from './publishing/publishing.routes.ts'
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
-  app.use('*', async (c, next) => {
+  // Middlewares that have nothing to do after the handler return next() instead of awaiting it:
+  // one promise less each on every request.
+  app.use('*', (c, next) => {
     c.set('deps', deps)
     c.set('locale', 'de')
     c.set('t', translator('de'))
-    await next()
+    return next()
   })
   app.use('*', securityHeaders)
   app.use('*', loadSession)

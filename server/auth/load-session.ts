@@ -14,7 +14,7 @@ export const LOCALE_COOKIE = 'sprachrohr_lang'
  * Resolves the session cookie into `c.get('current')` (or null) and picks the locale: the person's
  * setting, else the visitor's language cookie, else Accept-Language, else German.
  */
-export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
   const { db, now } = c.get('deps')
   let current: AppEnv['Variables']['current'] = null
   const token = readSessionCookie(c)
@@ -38,5 +38,5 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
       : localeFromAcceptLanguage(c.req.header('accept-language'))
   c.set('locale', locale)
   c.set('t', translator(locale))
-  await next()
+  return next()
 }

@@ -13,7 +13,7 @@ export function isSameOrigin(headers: { origin?: string | undefined; secFetchSit
   return headers.secFetchSite === 'same-origin'
 }
 
-export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const sameOrigin: MiddlewareHandler<AppEnv> = (c, next) => {
   const method = c.req.method
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
     const ok = isSameOrigin(
@@ -22,5 +22,5 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
     )
     if (!ok) fail('csrf')
   }
-  await next()
+  return next()
 }

@@ -14,13 +14,17 @@ const CSP = [
   "form-action 'self'",
 ].join('; ')
 
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next()
-  const h = c.res.headers
-  h.set('Content-Security-Policy', CSP)
-  h.set('X-Content-Type-Options', 'nosniff')
-  h.set('Referrer-Policy', 'strict-origin-when-cross-origin')
-  h.set('X-Frame-Options', 'DENY')
-  h.set('Cross-Origin-Opener-Policy', 'same-origin')
-  if (c.get('deps').config.secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000')
+/**
+ * Set before the handler runs: Hono copies headers set on the context into every response it
+ * builds (pages, JSON, redirects, 304s, error pages), and nothing then has to touch the finished
+ * response's headers again.
+ */
+export const securityHeaders: MiddlewareHandler<AppEnv> = (c, next) => {
+  c.header('Content-Security-Policy', CSP)
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
+  c.header('X-Frame-Options', 'DENY')
+  c.header('Cross-Origin-Opener-Policy', 'same-origin')
+  if (c.get('deps').config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000')
+  return next()
 }
