@@ -20,16 +20,46 @@ async function readText(c: Context<AppEnv>): Promise<string> {
   return text
 }
 
-/** Reads a request body, refusing (and no longer buffering) anything beyond MAX_BODY_BYTES. */
-async function readStream(incoming: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) fail('payload_too_large')
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks, size).toString('utf8')
+/**
+ * Reads a request body, refusing (and no longer buffering) anything beyond MAX_BODY_BYTES.
+ * Plain 'data'/'end' listeners: an async iterator over the stream cost more than the rest of
+ * reading a small body.
+ */
+function readStream(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk)
+        return
+      }
+      cleanup()
+      chunks.length = 0
+      // The rest is read and dropped, so the refusal can still be sent on this connection; a
+      // client that gives up meanwhile must not become an unhandled 'error'.
+      incoming.on('error', () => {})
+      incoming.resume()
+      reject(new AppError('payload_too_large'))
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve(Buffer.concat(chunks, size).toString('utf8'))
+    }
+    const onError = (error: Error) => {
+      cleanup()
+      reject(error)
+    }
+    const cleanup = () => {
+      incoming.off('data', onData)
+      incoming.off('end', onEnd)
+      incoming.off('error', onError)
+    }
+    incoming.on('data', onData)
+    incoming.on('end', onEnd)
+    incoming.on('error', onError)
+  })
 }
 
 /** Parses and validates a JSON body; wrong content type, bad JSON and bad fields become 400s. */

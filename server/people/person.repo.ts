@@ -3,19 +3,8 @@ import type { Db } from '../../db/connection.ts'
 import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 
-// Every signed-in request runs these three (session → person → actor): compiled once.
+// Every signed-in request reads the person and their roles: compiled once.
 const personById = compiledQuery((q, id: string) => q.selectFrom('people').selectAll().where('id', '=', id))
-const initiativeRoles = compiledQuery((q, personId: string) =>
-  q
-    .selectFrom('initiative_memberships')
-    .innerJoin('initiatives', 'initiatives.id', 'initiative_memberships.initiative_id')
-    .select(['initiative_memberships.initiative_id', 'initiative_memberships.role'])
-    .where('initiative_memberships.person_id', '=', personId)
-    .where('initiatives.active', '=', 1),
-)
-const groupRoles = compiledQuery((q, personId: string) =>
-  q.selectFrom('group_memberships').select(['group_id', 'coordinator']).where('person_id', '=', personId),
-)
 
 export function getPerson(db: Db, id: string): PersonRow | undefined {
   return first(db, personById(db, id))
@@ -25,12 +14,41 @@ export function getPersonByEmail(db: Db, email: string): PersonRow | undefined {
   return first(db, db.q.selectFrom('people').selectAll().where('email', '=', email.trim().toLowerCase()))
 }
 
-export function initiativeRolesOf(db: Db, personId: string): Array<{ initiative_id: string; role: 'delegate' | 'member' }> {
-  return all(db, initiativeRoles(db, personId))
+// Both kinds of membership in one statement: every signed-in request asks for them, and each
+// statement has a fixed cost of its own. Takes the person id twice (one per part).
+const rolesOfPerson = compiledQuery((q, personId: string, samePersonId: string) =>
+  q
+    .selectFrom('initiative_memberships')
+    .innerJoin('initiatives', 'initiatives.id', 'initiative_memberships.initiative_id')
+    .select([
+      sql<'initiative' | 'group'>`'initiative'`.as('kind'),
+      'initiative_memberships.initiative_id as id',
+      sql<'delegate' | 'member' | null>`initiative_memberships.role`.as('role'),
+      sql<number>`0`.as('coordinator'),
+    ])
+    .where('initiative_memberships.person_id', '=', personId)
+    .where('initiatives.active', '=', 1)
+    .unionAll(
+      q
+        .selectFrom('group_memberships')
+        .select([sql<'initiative' | 'group'>`'group'`.as('kind'), 'group_id as id', sql<'delegate' | 'member' | null>`null`.as('role'), 'coordinator'])
+        .where('person_id', '=', samePersonId),
+    ),
+)
+
+export interface PersonRoles {
+  initiatives: Array<{ initiative_id: string; role: 'delegate' | 'member' }>
+  groups: Array<{ group_id: string; coordinator: number }>
 }
 
-export function groupRolesOf(db: Db, personId: string): Array<{ group_id: string; coordinator: number }> {
-  return all(db, groupRoles(db, personId))
+/** Memberships in active initiatives and in working groups. */
+export function rolesOf(db: Db, personId: string): PersonRoles {
+  const roles: PersonRoles = { initiatives: [], groups: [] }
+  for (const row of all(db, rolesOfPerson(db, personId, personId))) {
+    if (row.kind === 'initiative') roles.initiatives.push({ initiative_id: row.id, role: row.role as 'delegate' | 'member' })
+    else roles.groups.push({ group_id: row.id, coordinator: Number(row.coordinator) })
+  }
+  return roles
 }
 
 export type PersonPatch = Partial<Pick<PersonRow, 'name' | 'email' | 'password_hash' | 'locale' | 'is_admin' | 'is_spokesperson' | 'disabled'>>
