@@ -8,6 +8,7 @@ import { errorStatus } from '../http/error-status.ts'
 import type { ServerExtension } from '../http-server.ts'
 import { authorizeSyncUpgrade } from './authorize-sync.ts'
 import { CLOSE_GOING_AWAY, closeCode } from './close-codes.ts'
+import { binaryFrame, FrameWriter } from './frame-writer.ts'
 import { TokenBucket } from './rate-limit.ts'
 import type { SyncConnection, SyncPerson, SyncTransport } from './sync-connection.ts'
 import { SyncCore, type SyncCoreOptions } from './sync-core.ts'
@@ -88,18 +89,19 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     if (closing) return ws.close(CLOSE_GOING_AWAY)
     // The cap was checked at the upgrade; this catches a burst of upgrades racing past it.
     if (core.connectionCount(person.id) >= opts.maxConnectionsPerPerson) return ws.close(closeCode('throttled'))
+    const writer = new FrameWriter(socket, () => ws.readyState === WebSocket.OPEN)
     const transport: SyncTransport = {
       send: (message) => {
         if (ws.readyState !== WebSocket.OPEN) return
-        if (ws.bufferedAmount > opts.maxBufferedBytes) {
+        if (writer.queuedBytes > opts.maxBufferedBytes) {
           deps.log.warn('sync: receiver too slow, dropped', { positionId, personId: person.id })
           ws.terminate()
           return
         }
-        corkForThisTick(socket)
-        ws.send(message, { binary: true })
+        writer.queue(binaryFrame(message))
       },
       close: (reason) => {
+        writer.flush()
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(closeCode(reason))
       },
     }

@@ -1,0 +1,70 @@
+import type { Duplex } from 'node:stream'
+
+// Why this exists: a relay sends the same message to every connection of a draft. Through
+// ws.send each receiver got its own frame header, two writes into its socket and a cork per
+// tick; the syscall per socket per tick is unavoidable, the rest is not. Here a message is
+// framed once for all receivers, and each socket gets one write per tick with everything the
+// tick sent it. ws still does the handshake, reading, pings and closing; the server uses no
+// per-message compression, so ws writes whole frames synchronously and ours never split one.
+
+const framed = new WeakMap<Uint8Array, Buffer>()
+
+/** A server-to-client binary data frame (RFC 6455 §5.2: FIN, opcode 2, unmasked), built once per message. */
+export function binaryFrame(payload: Uint8Array): Buffer {
+  const known = framed.get(payload)
+  if (known) return known
+  const length = payload.byteLength
+  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerLength + length)
+  frame[0] = 0x82
+  if (length < 126) {
+    frame[1] = length
+  } else if (length < 65536) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
+    frame.writeUInt32BE(length >>> 0, 6)
+  }
+  frame.set(payload, headerLength)
+  framed.set(payload, frame)
+  return frame
+}
+
+/** Collects one socket's frames of this tick and writes them together at the end of it. */
+export class FrameWriter {
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  private scheduled = false
+
+  constructor(
+    private readonly socket: Duplex,
+    /** Checked when writing: frames for a socket that is closing or closed are dropped. */
+    private readonly open: () => boolean,
+  ) {}
+
+  /** Bytes waiting in this writer and in the socket: how far behind the receiver is. */
+  get queuedBytes(): number {
+    return this.pendingBytes + this.socket.writableLength
+  }
+
+  queue(frame: Buffer): void {
+    this.pending.push(frame)
+    this.pendingBytes += frame.length
+    if (this.scheduled) return
+    this.scheduled = true
+    process.nextTick(this.flush)
+  }
+
+  /** Writes what is pending now (also before a close frame, so nothing queued is overtaken). */
+  readonly flush = (): void => {
+    this.scheduled = false
+    const pending = this.pending
+    if (pending.length === 0) return
+    this.pending = []
+    this.pendingBytes = 0
+    if (!this.open() || this.socket.destroyed) return
+    this.socket.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending))
+  }
+}
