@@ -1,7 +1,6 @@
 import { generateHTML } from '@tiptap/html/server'
 import { editorExtensions } from '../../shared/editor/extensions.ts'
 import { assertKnownContent } from './assert-known-content.ts'
-import type { ContentJson } from './build-content.ts'
 
 /**
  * Renders a position's text as HTML with the shared extension list. The JSON is checked first

@@ -36,10 +36,6 @@ function documentOf(page: JSX.Element): string {
   return '<!doctype html>' + String(page)
 }
 
-function html(c: Context<AppEnv>, page: JSX.Element) {
-  return c.html(documentOf(page))
-}
-
 /**
  * A visitor without a session gets the same page as every other visitor in their language, so
  * the finished document is kept. The key holds the ETag basis plus the URL (the language switch
