@@ -1,11 +1,13 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { Sender } from 'ws'
+import * as ws from 'ws'
 import { binaryFrame, FrameWriter } from '../../../server/sync/frame-writer.ts'
 
 /** The frame ws itself would send for `payload` (server side: unmasked, one fragment, binary). */
 function wsFrame(payload: Uint8Array): Buffer {
-  const parts = (Sender as unknown as { frame(data: Buffer, options: object): Buffer[] }).frame(Buffer.from(payload), {
+  // ws exports its Sender at runtime; its type declarations do not list it.
+  const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } }
+  const parts = Sender.frame(Buffer.from(payload), {
     fin: true,
     opcode: 2,
     mask: false,
