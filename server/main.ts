@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { startCheckpointer } from '../db/checkpointer.ts'
 import { openDatabase } from '../db/connection.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { createApp } from './app.tsx'
@@ -12,10 +13,12 @@ import { consoleLogger } from './log.ts'
 import { createSyncEndpoint } from './sync/sync-endpoint.ts'
 
 const config = configFromEnv()
-const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
+const databaseFile = join(config.dataDir, 'sprachrohr.sqlite')
+const db = openDatabase(databaseFile, { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
 const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
 if (applied.length) deps.log.info('database migrated', { applied })
+const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 
 const app = createApp(deps)
 const running = await startHttpServer(app, deps, { port: config.port, host: config.host, extensions: [createSyncEndpoint(deps)] })
@@ -26,9 +29,12 @@ const roundDeadlines = startRoundDeadlines(deps)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     roundDeadlines.stop()
-    void running.close().finally(() => {
-      db.sqlite.close()
-      process.exit(0)
-    })
+    void running
+      .close()
+      .then(() => checkpointer.stop())
+      .finally(() => {
+        db.sqlite.close()
+        process.exit(0)
+      })
   })
 }

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startCheckpointer } from '../../../db/checkpointer.ts'
+import { closeDatabase, openDatabase, type Db } from '../../../db/connection.ts'
+
+let dir: string | undefined
+const opened: Db[] = []
+afterEach(() => {
+  for (const db of opened.splice(0)) closeDatabase(db)
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+function database(): { db: Db; file: string } {
+  dir = mkdtempSync(join(tmpdir(), 'checkpointer-'))
+  const file = join(dir, 'test.sqlite')
+  const db = openDatabase(file)
+  db.sqlite.exec('create table items (id integer primary key, data blob not null)')
+  opened.push(db)
+  return { db, file }
+}
+
+describe('startCheckpointer', () => {
+  it('stops the committing connection from checkpointing and copies the WAL in the background', async () => {
+    const { db, file } = database()
+    const checkpointer = startCheckpointer(db, file, { intervalMs: 20 })
+    try {
+      expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const insert = db.sqlite.prepare('insert into items (data) values (?)')
+      for (let i = 0; i < 300; i++) insert.run(Buffer.alloc(4000, i % 256))
+      const before = statSync(file).size
+      // The rows reach the database file itself without this connection checkpointing.
+      for (let i = 0; i < 100 && statSync(file).size <= before; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(statSync(file).size).toBeGreaterThan(before + 300 * 4000)
+    } finally {
+      await checkpointer.stop()
+    }
+    expect(db.sqlite.prepare('select count(*) as n from items').get()).toEqual({ n: 300 })
+  })
+})
