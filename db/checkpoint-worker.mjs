@@ -8,6 +8,8 @@ const { file, intervalMs } = workerData
 const db = new Database(file)
 db.pragma('busy_timeout = 5000')
 const checkpoint = db.prepare('pragma wal_checkpoint(PASSIVE)')
+// From here on the server's connection leaves checkpoints to us.
+parentPort?.postMessage({ type: 'ready' })
 
 const timer = setInterval(() => {
   try {

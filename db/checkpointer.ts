@@ -17,34 +17,47 @@ export interface Checkpointer {
  * Durability is unchanged: a commit is in the WAL before anyone hears of it, and after a crash
  * SQLite replays the WAL when the database is opened again.
  */
-export function startCheckpointer(db: Db, file: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): Checkpointer {
-  db.sqlite.pragma('wal_autocheckpoint = 0')
-  const worker = new Worker(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url)), {
-    workerData: { file, intervalMs: options.intervalMs ?? 1000 },
-  })
+export function startCheckpointer(
+  db: Db,
+  file: string,
+  options: { intervalMs?: number; startAfterMs?: number; onError?: (message: string) => void } = {},
+): Checkpointer {
+  let worker: Worker | null = null
   let stopping = false
   let exited = false
   // Without the worker nobody would checkpoint and the WAL would grow without end: the main
-  // connection takes the job back.
+  // connection (re)takes the job whenever the worker is not running.
   const fallBack = (message: string) => {
     if (db.sqlite.open) db.sqlite.pragma('wal_autocheckpoint = 1000')
     options.onError?.(message)
   }
-  worker.on('message', (message: { type: string; message?: string }) => {
-    if (message.type === 'error') options.onError?.(message.message ?? '')
-  })
-  worker.on('error', (error) => fallBack(String(error)))
-  worker.on('exit', (code) => {
-    exited = true
-    if (!stopping) fallBack(`checkpoint worker exited (${code})`)
-  })
-  // The worker must not keep the process alive on its own.
-  worker.unref()
+  const spawn = () => {
+    if (stopping) return
+    worker = new Worker(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url)), {
+      workerData: { file, intervalMs: options.intervalMs ?? 1000 },
+    })
+    worker.on('message', (message: { type: string; message?: string }) => {
+      if (message.type === 'ready' && db.sqlite.open && !stopping) db.sqlite.pragma('wal_autocheckpoint = 0')
+      if (message.type === 'error') options.onError?.(message.message ?? '')
+    })
+    worker.on('error', (error) => fallBack(String(error)))
+    worker.on('exit', (code) => {
+      exited = true
+      if (!stopping) fallBack(`checkpoint worker exited (${code})`)
+    })
+    // The worker must not keep the process alive on its own.
+    worker.unref()
+  }
+  // Started a little later: a new thread (its own V8, better-sqlite3 loaded again) competes for
+  // the CPU with the first requests; until then SQLite checkpoints as it always does.
+  const timer = setTimeout(spawn, options.startAfterMs ?? 2000)
+  timer.unref()
   return {
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true
-        if (exited) return resolve()
+        clearTimeout(timer)
+        if (!worker || exited) return resolve()
         worker.once('exit', () => resolve())
         worker.postMessage('stop')
       }),

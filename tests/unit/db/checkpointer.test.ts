@@ -24,14 +24,15 @@ function database(): { db: Db; file: string } {
 describe('startCheckpointer', () => {
   it('stops the committing connection from checkpointing and copies the WAL in the background', async () => {
     const { db, file } = database()
-    const checkpointer = startCheckpointer(db, file, { intervalMs: 20 })
+    const checkpointer = startCheckpointer(db, file, { intervalMs: 20, startAfterMs: 0 })
     try {
+      for (let i = 0; i < 100 && db.sqlite.pragma('wal_autocheckpoint', { simple: true }) !== 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
       expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      const before = statSync(file).size
       const insert = db.sqlite.prepare('insert into items (data) values (?)')
       for (let i = 0; i < 300; i++) insert.run(Buffer.alloc(4000, i % 256))
-      const before = statSync(file).size
       // The rows reach the database file itself without this connection checkpointing.
-      for (let i = 0; i < 100 && statSync(file).size <= before; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let i = 0; i < 100 && statSync(file).size <= before + 300 * 4000; i++) await new Promise((resolve) => setTimeout(resolve, 20))
       expect(statSync(file).size).toBeGreaterThan(before + 300 * 4000)
     } finally {
       await checkpointer.stop()
