@@ -6,7 +6,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { coSignOffers, delegateInitiatives, positionForPublishing } from './adoption.repo.ts'
 import { publicUrlOf } from './present-publication.ts'
-import { getPublication, listPublications } from './publication.repo.ts'
+import { getPublication, listPublications, type PublicationSummaryRow } from './publication.repo.ts'
 import { signedInitiatives } from './signature.repo.ts'
 
 // Data for the publishing blocks other pages show (the position page, the start page).
@@ -59,12 +59,17 @@ export function coSignOffersFor(deps: Pick<Deps, 'db'>, personId: string): CoSig
 
 /** Start page: the newest publications. */
 export function recentlyPublished(deps: Pick<Deps, 'db'>, limit = 5): PublicListItem[] {
-  return listPublications(deps.db, { limit }).map((row) => ({
+  return listPublications(deps.db, { limit }).map(toListItem)
+}
+
+/** A publication as a line of a list (start page, /p). */
+export function toListItem(row: PublicationSummaryRow): PublicListItem {
+  return {
     slug: row.slug,
     title: row.title,
     summary: row.summary,
     groupName: row.group_name,
     publishedAt: row.published_at,
     withdrawnAt: row.withdrawn_at,
-  }))
+  }
 }

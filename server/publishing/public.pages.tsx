@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { pageContext } from '../http/render.tsx'
 import { readQuery } from '../http/validate.ts'
 import { delegateInitiatives } from './adoption.repo.ts'
+import { toListItem } from './panel-data.ts'
 import { atomFeed } from './atom-feed.ts'
 import { conditional, etagOf } from './conditional.ts'
 import { excerpt, plainText } from './plain-text.ts'
@@ -125,14 +126,7 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
 
 function listPage(c: Context<AppEnv>, q: string, group: string): JSX.Element {
   const deps = c.get('deps')
-  const items = readPublicList(deps, { q, group }).map((row) => ({
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    groupName: row.group_name,
-    publishedAt: row.published_at,
-    withdrawnAt: row.withdrawn_at,
-  }))
+  const items = readPublicList(deps, { q, group }).map(toListItem)
   const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
   return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} />
 }

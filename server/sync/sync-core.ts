@@ -114,7 +114,7 @@ export class SyncCore {
         case 'step1':
           this.post({ doc, to: conn, message: encodeSyncStep2(doc.encodeState(message.stateVector)) })
           // Answered from the stored row: build the Y.Doc after this reply has left, not before.
-          if (!doc.isBuilt) this.scheduleBuild(doc)
+          if (!doc.isBuilt) this.options.timers.setTimeout(() => doc.buildNow(), 0)
           break
         case 'step2':
         case 'update':
@@ -324,10 +324,6 @@ export class SyncCore {
       this.flush()
       this.measure(started, null, 0)
     })
-  }
-
-  private scheduleBuild(doc: LiveDoc): void {
-    this.options.timers.setTimeout(() => doc.buildNow(), 0)
   }
 
   private scheduleCompaction(doc: LiveDoc): void {

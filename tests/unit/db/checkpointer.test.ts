@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCheckpointer } from '../../../db/checkpointer.ts'
-import { closeDatabase, openDatabase, type Db } from '../../../db/connection.ts'
+import type { Db } from '../../../db/connection.ts'
+import { tempDatabases } from '../../support/temp-database.ts'
 
-let dir: string | undefined
-const opened: Db[] = []
-afterEach(() => {
-  for (const db of opened.splice(0)) closeDatabase(db)
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+const databases = tempDatabases('checkpointer')
+afterEach(() => databases.cleanup())
 
 function database(): { db: Db; file: string } {
-  dir = mkdtempSync(join(tmpdir(), 'checkpointer-'))
-  const file = join(dir, 'test.sqlite')
-  const db = openDatabase(file)
+  const file = databases.file()
+  const db = databases.open(file)
   db.sqlite.exec('create table items (id integer primary key, data blob not null)')
-  opened.push(db)
   return { db, file }
 }
 

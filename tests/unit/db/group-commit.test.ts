@@ -1,27 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeDatabase, openDatabase, type Db } from '../../../db/connection.ts'
+import type { Db } from '../../../db/connection.ts'
 import { groupCommit } from '../../../db/group-commit.ts'
+import { tempDatabases } from '../../support/temp-database.ts'
 
-const opened: Db[] = []
-let dir: string | undefined
-afterEach(() => {
-  for (const db of opened.splice(0)) closeDatabase(db)
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  dir = undefined
-})
+const databases = tempDatabases('group-commit')
+afterEach(() => databases.cleanup())
 
 /** Two connections to one file: what `reader` sees is what was committed. */
 function twoConnections(): { writer: Db; reader: Db } {
-  dir = mkdtempSync(join(tmpdir(), 'group-commit-'))
-  const file = join(dir, 'test.sqlite')
-  const writer = openDatabase(file)
+  const file = databases.file()
+  const writer = databases.open(file)
   writer.sqlite.exec('create table items (id text primary key, n integer not null); create table refs (item_id text not null references items(id))')
-  const reader = openDatabase(file)
-  opened.push(writer, reader)
-  return { writer, reader }
+  return { writer, reader: databases.open(file) }
 }
 
 const count = (db: Db) => (db.sqlite.prepare('select count(*) as n from items').get() as { n: number }).n

@@ -1,25 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeDatabase, openDatabase, type Db } from '../../../db/connection.ts'
+import type { Db } from '../../../db/connection.ts'
 import { OTHER_PROCESS_DELAY_MS, writeMark } from '../../../db/write-mark.ts'
+import { tempDatabases } from '../../support/temp-database.ts'
 
-const opened: Db[] = []
-let dir: string | undefined
-afterEach(() => {
-  for (const db of opened.splice(0)) closeDatabase(db)
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+const databases = tempDatabases('write-mark')
+afterEach(() => databases.cleanup())
 
 function twoConnections(): { mine: Db; other: Db } {
-  dir = mkdtempSync(join(tmpdir(), 'write-mark-'))
-  const file = join(dir, 'test.sqlite')
-  const mine = openDatabase(file)
+  const file = databases.file()
+  const mine = databases.open(file)
   mine.sqlite.exec('create table items (id integer primary key, n integer)')
-  const other = openDatabase(file)
-  opened.push(mine, other)
-  return { mine, other }
+  return { mine, other: databases.open(file) }
 }
 
 describe('writeMark', () => {
