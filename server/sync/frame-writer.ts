@@ -7,12 +7,14 @@ import type { Duplex } from 'node:stream'
 // tick sent it. ws still does the handshake, reading, pings and closing; the server uses no
 // per-message compression, so ws writes whole frames synchronously and ours never split one.
 
-const framed = new WeakMap<Uint8Array, Buffer>()
+// A broadcast asks for the same payload's frame once per receiver, one right after the other:
+// remembering the last one is enough (and cheaper than a WeakMap lookup per receiver).
+let lastPayload: Uint8Array | null = null
+let lastFrame: Buffer | null = null
 
 /** A server-to-client binary data frame (RFC 6455 §5.2: FIN, opcode 2, unmasked), built once per message. */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const known = framed.get(payload)
-  if (known) return known
+  if (payload === lastPayload) return lastFrame!
   const length = payload.byteLength
   const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
   const frame = Buffer.allocUnsafe(headerLength + length)
@@ -28,7 +30,8 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(length >>> 0, 6)
   }
   frame.set(payload, headerLength)
-  framed.set(payload, frame)
+  lastPayload = payload
+  lastFrame = frame
   return frame
 }
 

@@ -1,4 +1,4 @@
-import { transaction } from '../../db/query.ts'
+import { preparedTransaction } from '../../db/query.ts'
 import type { Deps } from '../deps.ts'
 import type { LiveDoc } from './live-doc.ts'
 
@@ -9,32 +9,51 @@ export interface StoreResult {
   committed: boolean
 }
 
+export type Batch = Array<{ doc: LiveDoc; update: Uint8Array }>
+
 /**
- * Appends one event-loop turn's updates (of any drafts) to the log in one SQLite transaction:
- * one commit, one fsync under synchronous=FULL, however many updates.
+ * Builds the store for one event-loop turn's updates (of any drafts): one SQLite transaction,
+ * one commit (one fsync under synchronous=FULL), however many updates. The transaction functions
+ * are built once here, not per turn: this runs on every keystroke.
  */
-export function storeBatch(deps: Deps, batch: Array<{ doc: LiveDoc; update: Uint8Array }>): StoreResult {
-  const failed = new Set<LiveDoc>()
-  const now = deps.now()
-  let stored = 0
-  try {
-    transaction(deps.db, () => {
-      for (const { doc, update } of batch) {
-        if (doc.destroyed || failed.has(doc)) continue
-        try {
-          // a savepoint each: one draft that cannot be stored (say, deleted) spares the others
-          transaction(deps.db, () => doc.store(update, now))
-          stored++
-        } catch (error) {
-          failed.add(doc)
-          deps.log.error('sync: could not store an update; the draft is reloaded', { positionId: doc.positionId, error })
-        }
+export function createBatchStore(deps: Deps): (batch: Batch) => StoreResult {
+  // A savepoint per update, only when the turn touched several drafts: one draft that cannot
+  // be stored (say, deleted) then spares the others. With one draft, its failure fails the turn.
+  const storeOne = preparedTransaction(deps.db, (doc: LiveDoc, update: Uint8Array, now: number) => doc.store(update, now))
+  const storeAll = preparedTransaction(deps.db, (batch: Batch, now: number, failed: Set<LiveDoc>, isolate: boolean): number => {
+    let stored = 0
+    for (const { doc, update } of batch) {
+      if (doc.destroyed || failed.has(doc)) continue
+      if (!isolate) {
+        doc.store(update, now)
+        stored++
+        continue
       }
-    })
-  } catch (error) {
-    for (const { doc } of batch) failed.add(doc)
-    deps.log.error('sync: could not commit updates; the drafts are reloaded', { error })
-    return { failed, stored: 0, committed: false }
+      try {
+        storeOne(doc, update, now)
+        stored++
+      } catch (error) {
+        // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then
+        // nothing of this turn is stored, and every draft of it must be reloaded.
+        if (!deps.db.sqlite.inTransaction) throw error
+        failed.add(doc)
+        deps.log.error('sync: could not store an update; the draft is reloaded', { positionId: doc.positionId, error })
+      }
+    }
+    return stored
+  })
+
+  return (batch) => {
+    const failed = new Set<LiveDoc>()
+    const first = batch[0]?.doc
+    const isolate = batch.some(({ doc }) => doc !== first)
+    try {
+      const stored = storeAll(batch, deps.now(), failed, isolate)
+      return { failed, stored, committed: true }
+    } catch (error) {
+      for (const { doc } of batch) failed.add(doc)
+      deps.log.error('sync: could not commit updates; the drafts are reloaded', { error })
+      return { failed, stored: 0, committed: false }
+    }
   }
-  return { failed, stored, committed: true }
 }
