@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads'
 import type { Db } from './connection.ts'
 
 export interface Checkpointer {
+  /** Settles once the worker has taken over checkpointing, or SQLite's own checkpointing stays (it failed). Never rejects. */
+  ready: Promise<void>
   /** Runs a last checkpoint and ends the worker. */
   stop(): Promise<void>
 }
@@ -25,11 +27,16 @@ export function startCheckpointer(
   let worker: Worker | null = null
   let stopping = false
   let exited = false
+  let settle: () => void = () => {}
+  const ready = new Promise<void>((resolve) => (settle = resolve))
+  // A worker that never comes up must not keep the server from starting.
+  setTimeout(() => settle(), 5_000).unref()
   // Without the worker nobody would checkpoint and the WAL would grow without end: the main
   // connection (re)takes the job whenever the worker is not running.
   const fallBack = (message: string) => {
     if (db.sqlite.open) db.sqlite.pragma('wal_autocheckpoint = 1000')
     options.onError?.(message)
+    settle()
   }
   const spawn = () => {
     if (stopping) return
@@ -37,7 +44,10 @@ export function startCheckpointer(
       workerData: { file, intervalMs: options.intervalMs ?? 1000 },
     })
     worker.on('message', (message: { type: string; message?: string }) => {
-      if (message.type === 'ready' && db.sqlite.open && !stopping) db.sqlite.pragma('wal_autocheckpoint = 0')
+      if (message.type === 'ready') {
+        if (db.sqlite.open && !stopping) db.sqlite.pragma('wal_autocheckpoint = 0')
+        settle()
+      }
       if (message.type === 'error') options.onError?.(message.message ?? '')
     })
     worker.on('error', (error) => fallBack(String(error)))
@@ -48,14 +58,16 @@ export function startCheckpointer(
     // The worker must not keep the process alive on its own.
     worker.unref()
   }
-  // Started a little later: a new thread (its own V8, better-sqlite3 loaded again) competes for
-  // the CPU with the first requests; until then SQLite checkpoints as it always does.
-  const timer = setTimeout(spawn, options.startAfterMs ?? 2000)
+  // A new thread (its own V8, better-sqlite3 loaded again) takes about 0.1 s of CPU to start:
+  // the server awaits `ready` before it listens, so that no early request competes with it.
+  const timer = setTimeout(spawn, options.startAfterMs ?? 0)
   timer.unref()
   return {
+    ready,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true
+        settle()
         clearTimeout(timer)
         if (!worker || exited) return resolve()
         worker.once('exit', () => resolve())

@@ -21,6 +21,7 @@ if (applied.length) deps.log.info('database migrated', { applied })
 const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 
 const app = createApp(deps)
+await checkpointer.ready
 const running = await startHttpServer(app, deps, { port: config.port, host: config.host, extensions: [createSyncEndpoint(deps)] })
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
 announceFirstAdminLink(deps)
