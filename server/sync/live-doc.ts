@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import type { Deps } from '../deps.ts'
 import { AwarenessRelay } from './awareness-relay.ts'
 import { deleteUpdatesUpTo } from './doc.repo.ts'
+import { integratesAsIs, type DecodedUpdate } from './integrates-as-is.ts'
 import { buildDoc, readStoredLog } from './load-doc.ts'
 import { SyncConnection } from './sync-connection.ts'
 import { recordLastEdit, type SyncPosition } from './sync-position.repo.ts'
@@ -43,6 +44,14 @@ export class LiveDoc {
    */
   private storedOnly: Uint8Array | null = null
   private storedStateVector: Uint8Array | null = null
+  /**
+   * Updates taken (stored and relayed) but not yet applied to the Y.Doc; see `take`. Applying
+   * them one at a time is most of what a keystroke costs the server (a Yjs transaction computes
+   * the state vector twice and walks every client); a batch shares one transaction.
+   */
+  private taken: Uint8Array[] = []
+  /** The Y.Doc's state vector with the taken updates: what this draft holds. Null when none are taken. */
+  private held: Map<number, number> | null = null
 
   constructor(
     private readonly deps: Deps,
@@ -62,9 +71,11 @@ export class LiveDoc {
     else this.build(updates)
   }
 
-  /** The draft's Y.Doc; built on first use when only the stored row was read. */
+  /** The draft's Y.Doc, with every update taken so far; built on first use when only the stored row was read. */
   get doc(): Y.Doc {
-    return this.built ?? this.build(this.storedOnly ? [this.storedOnly] : [])
+    const doc = this.built ?? this.build(this.storedOnly ? [this.storedOnly] : [])
+    if (this.taken.length) this.applyTaken(doc)
+    return doc
   }
 
   get isBuilt(): boolean {
@@ -78,6 +89,7 @@ export class LiveDoc {
 
   /** The state vector; read off the stored row without building the Y.Doc when it is not built. */
   stateVector(): Uint8Array {
+    if (this.held) return Y.encodeStateVector(this.held)
     if (this.built || !this.storedOnly) return Y.encodeStateVector(this.doc)
     // Nothing changes the state before the Y.Doc is built: read it off the row once.
     this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedOnly)
@@ -102,15 +114,18 @@ export class LiveDoc {
    * ahead: Y.applyUpdate pre-allocates an array as long as the struct count a frame claims, so a
    * 57-byte frame could make it spend hundreds of milliseconds (measured) before failing.
    */
-  applyClientUpdate(origin: SyncConnection, update: Uint8Array, maxPendingBytes: number): void {
+  /** Returns true when the update was taken (see `take`) rather than applied at once. */
+  applyClientUpdate(origin: SyncConnection, update: Uint8Array, maxPendingBytes: number, mayTake = false): boolean {
     // What a client that holds nothing answers to our sync step 1. Applying it changes nothing,
     // and it must not make us build the Y.Doc before the reply this client is waiting for.
-    if (isEmptyUpdate(update)) return
+    if (isEmptyUpdate(update)) return false
+    let decoded: DecodedUpdate
     try {
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update)
     } catch {
       fail('validation', 'malformed Yjs update')
     }
+    if (mayTake && this.take(update, decoded, origin)) return true
     Y.applyUpdate(this.doc, update, origin)
     const store = this.doc.store
     const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
@@ -120,6 +135,48 @@ export class LiveDoc {
       store.pendingStructs = null
       store.pendingDs = null
       fail('validation', 'update depends on missing data')
+    }
+    return false
+  }
+
+  /**
+   * Takes an update without applying it yet, when it provably integrates as it is
+   * (integrates-as-is.ts): it is stored and relayed as received, like the change Y.applyUpdate
+   * would report, and applied with others later, when anything reads the Y.Doc (a joining
+   * client, compaction after `compactAfter` log rows, unloading). Not while
+   * the Y.Doc holds pending structs: an update could complete them, and that change must be
+   * stored and relayed too, which only applying it reports.
+   */
+  private take(update: Uint8Array, decoded: DecodedUpdate, origin: SyncConnection): boolean {
+    const doc = this.built ?? this.doc
+    if (doc.store.pendingStructs || doc.store.pendingDs) return false
+    const held = this.held ?? Y.decodeStateVector(Y.encodeStateVector(doc))
+    const advanced = integratesAsIs(decoded, (client) => held.get(client) ?? 0)
+    if (!advanced) return false
+    // Nothing new (a resent update): Y.applyUpdate would report no change either.
+    if (advanced.size === 0 && decoded.ds.clients.size === 0) return true
+    for (const [client, clock] of advanced) held.set(client, clock)
+    this.held = held
+    this.taken.push(update)
+    this.onUpdate(update, origin)
+    return true
+  }
+
+  private applyTaken(doc: Y.Doc): void {
+    const taken = this.taken
+    this.taken = []
+    this.held = null
+    // Stored and relayed when taken: what applying them changes is not reported again.
+    try {
+      Y.transact(doc, () => {
+        for (const update of taken) Y.applyUpdate(doc, update, this)
+      }, this)
+    } catch (error) {
+      // Cannot happen for updates integrates-as-is.ts passed; if it did, the Y.Doc now lacks
+      // stored updates: a snapshot of it would lose them. The core drops a failed draft.
+      this.failed = true
+      this.deps.log.error('sync: applying taken updates failed; the draft is reloaded', { positionId: this.positionId, error })
+      fail('internal', 'the draft could not be updated')
     }
   }
 
@@ -168,6 +225,8 @@ export class LiveDoc {
   destroy(): void {
     this.destroyed = true
     this.storedOnly = null
+    this.taken = []
+    this.held = null
     this.built?.off('update', this.onUpdate)
     this.built?.destroy()
   }
@@ -184,6 +243,7 @@ export class LiveDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return
     if (!this.failed) this.changed(update, origin instanceof SyncConnection ? origin : undefined)
   }
 }

@@ -25,6 +25,8 @@ export interface SyncStats {
   commits: number
   /** Updates from read-only connections, dropped. */
   refusedUpdates: number
+  /** Updates stored and relayed as received, applied to the Y.Doc later in a batch (live-doc.ts `take`). */
+  takenUpdates: number
   /** Connections the core ended, by error code. */
   closedFor: Partial<Record<ErrorCode, number>>
   compactions: number

@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { AppError, fail, type ErrorCode } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
@@ -10,7 +9,7 @@ import { prepareAppend } from './doc.repo.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
 import { SaveAcks } from './save-acks.ts'
 import { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats } from './sync-core-options.ts'
-import { storeBatch } from './store-batch.ts'
+import { createBatchStore, type Batch, type StoreResult } from './store-batch.ts'
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
@@ -47,13 +46,14 @@ export class SyncCore {
   private readonly docs = new Map<string, LiveDoc>()
   private readonly byPerson = new Map<string, Set<SyncConnection>>()
   private readonly append: Append
-  private readonly unstored: Array<{ doc: LiveDoc; update: Uint8Array }> = []
+  private readonly unstored: Batch = []
+  private readonly storeBatch: (batch: Batch) => StoreResult
   private readonly outbox: Outgoing[] = []
   private readonly acks = new SaveAcks()
   private readonly persist: boolean
   private flushQueued = false
   private nextId = 1
-  private readonly counters = { messages: 0, refusedUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
+  private readonly counters = { messages: 0, refusedUpdates: 0, takenUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
   private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
   private stopped = false
 
@@ -63,6 +63,7 @@ export class SyncCore {
   ) {
     this.options = { ...DEFAULT_SYNC_CORE_OPTIONS, ...options }
     this.append = prepareAppend(deps.db)
+    this.storeBatch = createBatchStore(deps)
     this.persist = deps.config.syncPersist
     if (!this.persist) {
       deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
@@ -125,7 +126,7 @@ export class SyncCore {
             this.counters.refusedUpdates++
             break
           }
-          doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes)
+          if (doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes, message.type === 'update')) this.counters.takenUpdates++
           // Also for an update that changed nothing (it is stored already): the client waits for its count.
           if (this.persist) {
             this.acks.owe(conn)
@@ -149,6 +150,7 @@ export class SyncCore {
       // Anything thrown while decoding or applying a client's bytes is that client's fault.
       const code = error instanceof AppError ? error.code : 'validation'
       this.end(conn, code, error instanceof Error ? error.message : String(error))
+      if (doc.failed) this.dropFailed(doc)
     }
     this.measure(started, conn.positionId, frame.byteLength)
   }
@@ -228,8 +230,7 @@ export class SyncCore {
 
   /** The loaded draft's state vector (for tests and diagnostics); null when not loaded. */
   stateVector(positionId: string): Uint8Array | null {
-    const doc = this.docs.get(positionId)
-    return doc ? Y.encodeStateVector(doc.doc) : null
+    return this.docs.get(positionId)?.stateVector() ?? null
   }
 
   /** Compacts now if the log has more than one entry (normally automatic). */
@@ -255,7 +256,7 @@ export class SyncCore {
     if (!this.persist) this.unstored.length = 0
     if (this.unstored.length) {
       const batch = this.unstored.splice(0)
-      const result = storeBatch(this.deps, batch)
+      const result = this.storeBatch(batch)
       failed = result.failed
       if (result.committed) this.counters.commits++
       this.counters.storedUpdates += result.stored
@@ -346,6 +347,7 @@ export class SyncCore {
       return done
     } catch (error) {
       this.deps.log.error('sync: compaction failed; the log stays as it is', { positionId: doc.positionId, error })
+      if (doc.failed) this.dropFailed(doc)
       return false
     }
   }
@@ -380,17 +382,13 @@ export class SyncCore {
     this.closedFor[code] = (this.closedFor[code] ?? 0) + 1
   }
 
-  private readonly onDraftReadonly = ({ positionId, readonly }: AppEventMap['draft-readonly'][0]): void => {
-    this.setReadOnly(positionId, readonly)
-  }
+  private readonly onDraftReadonly = ({ positionId, readonly }: AppEventMap['draft-readonly'][0]): void => this.setReadOnly(positionId, readonly)
 
   private readonly onPersonLockedOut = ({ personId }: { personId: string }): void => {
     this.closePerson(personId, 'unauthenticated')
   }
 
-  private readonly onSessionEnded = ({ sessionId }: AppEventMap['session-ended'][0]): void => {
-    this.closeSession(sessionId, 'unauthenticated')
-  }
+  private readonly onSessionEnded = ({ sessionId }: AppEventMap['session-ended'][0]): void => this.closeSession(sessionId, 'unauthenticated')
 
   // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.
   private readonly onDraftFreeze = (): void => {

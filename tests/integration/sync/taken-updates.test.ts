@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { countUpdates } from '../../../server/sync/doc.repo.ts'
+import { loadDocFromDb } from '../../../server/sync/load-doc.ts'
+import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
+import { startTestServer, type TestServer } from '../../support/test-server.ts'
+import { appendParagraph, connectDraft, draftText, openRawSocket, updateFrame, waitFor, type DraftClient } from '../../support/yjs-client.ts'
+
+// Keystrokes after known text are stored and relayed as received and applied to the server's
+// Y.Doc later, in batches (server/sync/live-doc.ts `take`). What clients see must not change.
+
+let server: TestServer
+let groupId: string
+let anna: string
+let ben: string
+const clients: DraftClient[] = []
+
+function connect(positionId: string, cookie: string): DraftClient {
+  const client = connectDraft(server.syncUrl, positionId, cookie)
+  clients.push(client)
+  return client
+}
+
+function firstText(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment('content').get(0) as Y.XmlElement).get(0) as Y.XmlText
+}
+
+/** Types `text` one character per update at the end of the first paragraph. */
+function type(doc: Y.Doc, text: string): void {
+  for (const char of text) firstText(doc).insert(firstText(doc).length, char)
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ sync: { core: { compactAfter: 40, unloadAfterMs: 100 } } })
+  groupId = buildGroup(server.db).id
+  const a = buildPerson(server.db, { name: 'Anna' })
+  const b = buildPerson(server.db, { name: 'Ben' })
+  addToGroup(server.db, groupId, a.id)
+  addToGroup(server.db, groupId, b.id)
+  anna = sessionCookie(server.db, a.id, Date.now())
+  ben = sessionCookie(server.db, b.id, Date.now())
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.stop()
+})
+
+describe('keystrokes taken without applying them at once', () => {
+  it('are relayed and stored, and a client that joins later gets all of them', async () => {
+    const positionId = buildPosition(server.db, { groupId }).id
+    const a = connect(positionId, anna)
+    const b = connect(positionId, ben)
+    await Promise.all([a.synced(), b.synced()])
+    appendParagraph(a.doc, 'Wir fordern')
+    await waitFor(() => draftText(b.doc) === 'Wir fordern')
+    const takenBefore = server.sync.core.stats().takenUpdates
+    type(a.doc, ' sichere Unterkünfte')
+    firstText(a.doc).delete(0, 4) // "Wir " — a deletion of known text is taken too
+    await waitFor(() => draftText(b.doc) === 'fordern sichere Unterkünfte', { what: 'Ben sees Anna’s keystrokes' })
+    type(b.doc, '.')
+    const expected = 'fordern sichere Unterkünfte.'
+    await waitFor(() => draftText(a.doc) === expected && draftText(b.doc) === expected, { what: 'both clients see all keystrokes' })
+    expect(server.sync.core.stats().takenUpdates - takenBefore).toBeGreaterThanOrEqual(20)
+    await waitFor(() => draftText(loadDocFromDb(server.db, positionId).doc) === expected, { what: 'the log holds every keystroke' })
+
+    const late = connect(positionId, anna)
+    await late.synced()
+    expect(draftText(late.doc)).toBe(expected)
+  })
+
+  it('are in the snapshot when the log is compacted, and survive unloading', async () => {
+    const positionId = buildPosition(server.db, { groupId }).id
+    const a = connect(positionId, anna)
+    await a.synced()
+    appendParagraph(a.doc, 'Start')
+    const text = ' und noch viel mehr Text, bis der Log verdichtet wird'
+    type(a.doc, text)
+    await waitFor(() => server.sync.core.stats().compactions > 0 && countUpdates(server.db, positionId) < 20, { what: 'a compaction' })
+    await waitFor(() => draftText(loadDocFromDb(server.db, positionId).doc) === 'Start' + text, { what: 'the snapshot has every keystroke' })
+    a.destroy()
+    await waitFor(() => !server.sync.core.isLoaded(positionId), { what: 'the draft is unloaded' })
+    expect(draftText(loadDocFromDb(server.db, positionId).doc)).toBe('Start' + text)
+  })
+
+  it('an update that needs one the server lacks waits for it, and both reach the others together', async () => {
+    const positionId = buildPosition(server.db, { groupId }).id
+    const b = connect(positionId, ben)
+    await b.synced()
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (u: Uint8Array) => updates.push(u))
+    appendParagraph(writer, 'A')
+    type(writer, 'b')
+    type(writer, 'c')
+    const raw = await openRawSocket(server.syncUrl, positionId, { cookie: anna })
+    raw.ws.send(updateFrame(updates[0]!))
+    raw.ws.send(updateFrame(updates[2]!)) // "c" before "b": the server must not take it
+    await waitFor(() => draftText(b.doc) === 'A', { what: 'the paragraph' })
+    raw.ws.send(updateFrame(updates[1]!))
+    await waitFor(() => draftText(b.doc) === 'Abc', { what: 'both keystrokes' })
+    await waitFor(() => draftText(loadDocFromDb(server.db, positionId).doc) === 'Abc', { what: 'both stored' })
+    raw.ws.close()
+  })
+})
