@@ -27,10 +27,15 @@ export function startCheckpointer(
   let worker: Worker | null = null
   let stopping = false
   let exited = false
-  let settle: () => void = () => {}
-  const ready = new Promise<void>((resolve) => (settle = resolve))
-  // A worker that never comes up must not keep the server from starting.
-  setTimeout(() => settle(), 5_000).unref()
+  // Until `ready` settles, this timer also keeps the process alive for whoever awaits it (the
+  // worker itself is unref'd); a worker that never comes up must not keep the server from starting.
+  const readyTimeout = setTimeout(() => settle(), 5_000)
+  let resolveReady: () => void = () => {}
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve))
+  const settle = () => {
+    clearTimeout(readyTimeout)
+    resolveReady()
+  }
   // Without the worker nobody would checkpoint and the WAL would grow without end: the main
   // connection (re)takes the job whenever the worker is not running.
   const fallBack = (message: string) => {
