@@ -35,6 +35,16 @@ export function binaryFrame(payload: Uint8Array): Buffer {
   return frame
 }
 
+// Writers with frames waiting, written by one callback at the end of the tick (rather than one
+// scheduled callback per socket: a relay to 50 receivers queued 50).
+let dirty: FrameWriter[] = []
+
+function flushDirty(): void {
+  const writers = dirty
+  dirty = []
+  for (const writer of writers) writer.flush()
+}
+
 /** Collects one socket's frames of this tick and writes them together at the end of it. */
 export class FrameWriter {
   private pending: Buffer[] = []
@@ -57,7 +67,8 @@ export class FrameWriter {
     this.pendingBytes += frame.length
     if (this.scheduled) return
     this.scheduled = true
-    process.nextTick(this.flush)
+    if (dirty.length === 0) process.nextTick(flushDirty)
+    dirty.push(this)
   }
 
   /** Writes what is pending now (also before a close frame, so nothing queued is overtaken). */
