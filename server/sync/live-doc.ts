@@ -162,6 +162,17 @@ export class LiveDoc {
     return true
   }
 
+  /** How many updates are taken and not yet applied. */
+  get takenCount(): number {
+    return this.taken.length
+  }
+
+  /** Applies the taken updates now (throws AppError('internal') and marks the draft failed if that fails). */
+  catchUp(): void {
+    // Something is taken only once the Y.Doc is built (see `take`).
+    if (this.taken.length && this.built && !this.destroyed) this.applyTaken(this.built)
+  }
+
   private applyTaken(doc: Y.Doc): void {
     const taken = this.taken
     this.taken = []

@@ -27,6 +27,8 @@ export interface SyncStats {
   refusedUpdates: number
   /** Updates stored and relayed as received, applied to the Y.Doc later in a batch (live-doc.ts `take`). */
   takenUpdates: number
+  /** Of those, how many the loaded drafts have not applied yet. */
+  takenWaiting: number
   /** Connections the core ended, by error code. */
   closedFor: Partial<Record<ErrorCode, number>>
   compactions: number

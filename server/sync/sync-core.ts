@@ -3,12 +3,12 @@ import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
 import { encodeAccessMessage } from '../../shared/sync/protocol.ts'
 import type { Deps } from '../deps.ts'
-import type { AppEventMap } from '../events.ts'
 import type { CloseReason } from './close-codes.ts'
 import { prepareAppend } from './doc.repo.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
 import { SaveAcks } from './save-acks.ts'
 import { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats } from './sync-core-options.ts'
+import { followAppEvents } from './follow-app-events.ts'
 import { createBatchStore, type Batch, type StoreResult } from './store-batch.ts'
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
@@ -18,6 +18,9 @@ export { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats, type S
 
 // Worth a log line: everything else on this server waits while one message is handled.
 const SLOW_MESSAGE_MS = 250
+// Taken updates applied together (see `took`): enough to share one Yjs transaction's fixed
+// cost, few enough to take a millisecond or two.
+const CATCH_UP_AFTER = 50
 
 /** A message on its way out: to one connection, or to a document's connections but one. */
 interface Outgoing {
@@ -56,6 +59,7 @@ export class SyncCore {
   private readonly counters = { messages: 0, refusedUpdates: 0, takenUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
   private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
   private stopped = false
+  private readonly stopFollowing: () => void
 
   constructor(
     private readonly deps: Deps,
@@ -68,11 +72,7 @@ export class SyncCore {
     if (!this.persist) {
       deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
     }
-    deps.events.on('draft-readonly', this.onDraftReadonly)
-    deps.events.on('person-disabled', this.onPersonLockedOut)
-    deps.events.on('person-sessions-ended', this.onPersonLockedOut)
-    deps.events.on('draft-freeze', this.onDraftFreeze)
-    deps.events.on('session-ended', this.onSessionEnded)
+    this.stopFollowing = followAppEvents(this, deps.events)
   }
 
   /**
@@ -126,7 +126,7 @@ export class SyncCore {
             this.counters.refusedUpdates++
             break
           }
-          if (doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes, message.type === 'update')) this.counters.takenUpdates++
+          if (doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes, message.type === 'update')) this.took(doc)
           // Also for an update that changed nothing (it is stored already): the client waits for its count.
           if (this.persist) {
             this.acks.owe(conn)
@@ -241,8 +241,12 @@ export class SyncCore {
 
   stats(): SyncStats {
     let connections = 0
-    for (const doc of this.docs.values()) connections += doc.connections.size
-    return { documents: this.docs.size, connections, ...this.counters, closedFor: { ...this.closedFor } }
+    let takenWaiting = 0
+    for (const doc of this.docs.values()) {
+      connections += doc.connections.size
+      takenWaiting += doc.takenCount
+    }
+    return { documents: this.docs.size, connections, takenWaiting, ...this.counters, closedFor: { ...this.closedFor } }
   }
 
   /**
@@ -282,11 +286,7 @@ export class SyncCore {
     if (this.stopped) return
     this.flush()
     this.stopped = true
-    this.deps.events.off('draft-readonly', this.onDraftReadonly)
-    this.deps.events.off('person-disabled', this.onPersonLockedOut)
-    this.deps.events.off('person-sessions-ended', this.onPersonLockedOut)
-    this.deps.events.off('draft-freeze', this.onDraftFreeze)
-    this.deps.events.off('session-ended', this.onSessionEnded)
+    this.stopFollowing()
     for (const doc of [...this.docs.values()]) {
       for (const conn of [...doc.connections]) {
         conn.transport.close('shutdown')
@@ -304,6 +304,23 @@ export class SyncCore {
     this.docs.set(positionId, doc)
     if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
     return doc
+  }
+
+  /**
+   * An update was taken (live-doc.ts `take`). Every CATCH_UP_AFTER of them are applied in a
+   * timer of their own, after this turn's relay has gone out: small steps keep the Y.Doc close,
+   * so that no joining client or compaction has to wait for hundreds of them at once.
+   */
+  private took(doc: LiveDoc): void {
+    this.counters.takenUpdates++
+    if (doc.takenCount !== CATCH_UP_AFTER) return
+    this.options.timers.setTimeout(() => {
+      try {
+        doc.catchUp()
+      } catch {
+        if (doc.failed) this.dropFailed(doc)
+      }
+    }, 0)
   }
 
   /** A change of a loaded Y.Doc: stored with this turn's commit, relayed after it. */
@@ -380,18 +397,5 @@ export class SyncCore {
 
   private countClose(code: ErrorCode): void {
     this.closedFor[code] = (this.closedFor[code] ?? 0) + 1
-  }
-
-  private readonly onDraftReadonly = ({ positionId, readonly }: AppEventMap['draft-readonly'][0]): void => this.setReadOnly(positionId, readonly)
-
-  private readonly onPersonLockedOut = ({ personId }: { personId: string }): void => {
-    this.closePerson(personId, 'unauthenticated')
-  }
-
-  private readonly onSessionEnded = ({ sessionId }: AppEventMap['session-ended'][0]): void => this.closeSession(sessionId, 'unauthenticated')
-
-  // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.
-  private readonly onDraftFreeze = (): void => {
-    if (!this.stopped) this.flush()
   }
 }

@@ -2,7 +2,9 @@
 // `--only a,c2` to pick scenarios, `--servers ours,hocuspocus` to pick sync servers,
 // `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles, `--strict` to exit
 // with 1 when a row failed (lost data, no convergence, crash) — never because of a timing;
-// `--report-from <results.json>` rebuilds ratios and the Markdown tables without measuring.
+// `--report-from <results.json>` rebuilds ratios and the Markdown tables without measuring;
+// `--clients 50` keeps only those fan-out sizes of a, `--repeat 3` runs a's cases that often,
+// the servers taking turns (rows "N=50 @2/s run 2"; the FULL variant only without --repeat).
 // Prints a table and writes tests/bench/results/latest.json (and latest.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -33,12 +35,16 @@ interface Args {
   profile: boolean
   strict: boolean
   out: string
+  /** Fan-out sizes of scenario a to run (all when empty). */
+  clients: number[]
+  /** How often scenario a's cases run, servers taking turns. */
+  repeat: number
   /** Rebuild ratios and latest.md from an existing results file instead of measuring. */
   reportFrom: string | null
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, reportFrom: null, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
+  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, reportFrom: null, clients: [], repeat: 1, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const value = () => argv[++i] ?? ''
@@ -53,6 +59,12 @@ function parseArgs(argv: string[]): Args {
       const list = (a.includes('=') ? a.split('=')[1]! : value()).split(',').map((s) => s.trim())
       for (const s of list) if (!(ALL_SERVERS as string[]).includes(s)) throw new Error(`unknown server ${s}; known: ${ALL_SERVERS.join(', ')}`)
       args.servers = list as ServerKind[]
+    } else if (a === '--clients') {
+      args.clients = value().split(',').map((n) => Number(n.trim()))
+      if (args.clients.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--clients takes fan-out sizes, e.g. 50 or 10,50')
+    } else if (a === '--repeat') {
+      args.repeat = Number(value())
+      if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat takes a whole number ≥ 1')
     } else if (a === '--out') args.out = value()
     else if (a === '--report-from') args.reportFrom = value()
     else throw new Error(`unknown argument ${a}`)
@@ -216,9 +228,13 @@ async function main(): Promise<void> {
 
   for (const scenario of args.only) {
     if (scenario === 'a') {
-      for (const c of fanoutCases(args.quick)) {
-        for (const kind of args.servers) await guarded('a', `N=${c.clients}`, kind, () => runFanout(kind, c, ctx))
-        if (!args.quick && args.servers.includes('ours')) await guarded('a', `N=${c.clients}`, 'ours (FULL)', () => runFanout('ours', c, ctx, { synchronous: 'FULL' }))
+      const cases = fanoutCases(args.quick).filter((c) => args.clients.length === 0 || args.clients.includes(c.clients))
+      for (let run = 1; run <= args.repeat; run++) {
+        const label = (row: ResultRow) => (args.repeat > 1 ? { ...row, case: `${row.case} run ${run}` } : row)
+        for (const c of cases) {
+          for (const kind of args.servers) await guarded('a', `N=${c.clients}`, kind, () => runFanout(kind, c, ctx).then(label))
+          if (!args.quick && args.repeat === 1 && args.servers.includes('ours')) await guarded('a', `N=${c.clients}`, 'ours (FULL)', () => runFanout('ours', c, ctx, { synchronous: 'FULL' }))
+        }
       }
     }
     if (scenario === 'b') {

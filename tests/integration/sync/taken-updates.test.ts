@@ -31,7 +31,7 @@ function type(doc: Y.Doc, text: string): void {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ sync: { core: { compactAfter: 40, unloadAfterMs: 100 } } })
+  server = await startTestServer({ sync: { core: { compactAfter: 1000, unloadAfterMs: 100 } } })
   groupId = buildGroup(server.db).id
   const a = buildPerson(server.db, { name: 'Anna' })
   const b = buildPerson(server.db, { name: 'Ben' })
@@ -74,13 +74,30 @@ describe('keystrokes taken without applying them at once', () => {
     const a = connect(positionId, anna)
     await a.synced()
     appendParagraph(a.doc, 'Start')
-    const text = ' und noch viel mehr Text, bis der Log verdichtet wird'
+    const text = ' und noch mehr Text'
     type(a.doc, text)
-    await waitFor(() => server.sync.core.stats().compactions > 0 && countUpdates(server.db, positionId) < 20, { what: 'a compaction' })
-    await waitFor(() => draftText(loadDocFromDb(server.db, positionId).doc) === 'Start' + text, { what: 'the snapshot has every keystroke' })
+    await waitFor(() => countUpdates(server.db, positionId) > text.length, { what: 'every keystroke stored' })
+    expect(server.sync.core.stats().takenWaiting).toBeGreaterThan(0)
+    expect(server.sync.core.compact(positionId)).toBe(true)
+    expect(countUpdates(server.db, positionId)).toBe(1)
+    expect(draftText(loadDocFromDb(server.db, positionId).doc)).toBe('Start' + text)
     a.destroy()
     await waitFor(() => !server.sync.core.isLoaded(positionId), { what: 'the draft is unloaded' })
     expect(draftText(loadDocFromDb(server.db, positionId).doc)).toBe('Start' + text)
+  })
+
+  it('are applied in steps while people keep typing, not all at once later', async () => {
+    const positionId = buildPosition(server.db, { groupId }).id
+    const a = connect(positionId, anna)
+    await a.synced()
+    appendParagraph(a.doc, 'Start')
+    await waitFor(() => countUpdates(server.db, positionId) > 0, { what: 'the paragraph stored' })
+    const waitingElsewhere = server.sync.core.stats().takenWaiting // other drafts of this file
+    type(a.doc, 'x'.repeat(120))
+    await waitFor(() => countUpdates(server.db, positionId) > 120, { what: 'every keystroke stored' })
+    // Applied whenever 50 have come together: fewer than 50 of the 120 may still wait.
+    await waitFor(() => server.sync.core.stats().takenWaiting < waitingElsewhere + 50, { what: 'steps applied' })
+    expect(server.sync.core.stats().takenUpdates).toBeGreaterThanOrEqual(120)
   })
 
   it('an update that needs one the server lacks waits for it, and both reach the others together', async () => {

@@ -1,0 +1,26 @@
+import type { AppEvents } from '../events.ts'
+import type { SyncCore } from './sync-core.ts'
+
+/**
+ * Keeps the sync core in step with the rest of the app: a draft becoming read-only, people and
+ * sessions locked out, a version about to be frozen. Returns the function that stops following.
+ */
+export function followAppEvents(core: SyncCore, events: AppEvents): () => void {
+  const onDraftReadonly = ({ positionId, readonly }: { positionId: string; readonly: boolean }) => core.setReadOnly(positionId, readonly)
+  const onPersonLockedOut = ({ personId }: { personId: string }) => core.closePerson(personId, 'unauthenticated')
+  const onSessionEnded = ({ sessionId }: { sessionId: string }) => core.closeSession(sessionId, 'unauthenticated')
+  // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.
+  const onDraftFreeze = () => core.flush()
+  events.on('draft-readonly', onDraftReadonly)
+  events.on('person-disabled', onPersonLockedOut)
+  events.on('person-sessions-ended', onPersonLockedOut)
+  events.on('draft-freeze', onDraftFreeze)
+  events.on('session-ended', onSessionEnded)
+  return () => {
+    events.off('draft-readonly', onDraftReadonly)
+    events.off('person-disabled', onPersonLockedOut)
+    events.off('person-sessions-ended', onPersonLockedOut)
+    events.off('draft-freeze', onDraftFreeze)
+    events.off('session-ended', onSessionEnded)
+  }
+}
