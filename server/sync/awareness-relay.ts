@@ -54,7 +54,8 @@ export class AwarenessRelay<Owner extends object> {
       }
       if (typeof state !== 'object' || Array.isArray(state)) continue
       if (current && entry.clock <= current.clock) continue
-      const json = JSON.stringify({ ...state, user })
+      // Our editor publishes the very user we stamp: then the state goes on as received.
+      const json = isUser((state as { user?: unknown }).user, user) ? entry.json : JSON.stringify({ ...state, user })
       if (json.length > MAX_STATE_BYTES) continue
       const stamped = { clientId: entry.clientId, clock: entry.clock, json }
       this.states.set(entry.clientId, stamped)
@@ -94,6 +95,13 @@ export class AwarenessRelay<Owner extends object> {
     this.owners.set(clientId, owner)
     return true
   }
+}
+
+/** Whether `claimed` is exactly `user`: the same three strings and nothing else. */
+function isUser(claimed: unknown, user: AwarenessUser): boolean {
+  if (typeof claimed !== 'object' || claimed === null) return false
+  const c = claimed as Record<string, unknown>
+  return c.id === user.id && c.name === user.name && c.color === user.color && Object.keys(c).length === 3
 }
 
 /** Decodes and parses the whole update before anything is applied, so a bad one changes nothing. */
