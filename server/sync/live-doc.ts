@@ -113,8 +113,9 @@ export class LiveDoc {
    * Applies a writer's update. Validated first with a full V1 decode that allocates nothing
    * ahead: Y.applyUpdate pre-allocates an array as long as the struct count a frame claims, so a
    * 57-byte frame could make it spend hundreds of milliseconds (measured) before failing.
+   * With `mayTake` (a plain "update" message, not a sync step 2), an update that provably
+   * integrates is taken instead (see `take`); returns true then.
    */
-  /** Returns true when the update was taken (see `take`) rather than applied at once. */
   applyClientUpdate(origin: SyncConnection, update: Uint8Array, maxPendingBytes: number, mayTake = false): boolean {
     // What a client that holds nothing answers to our sync step 1. Applying it changes nothing,
     // and it must not make us build the Y.Doc before the reply this client is waiting for.
