@@ -2,41 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countUpdates } from '../../../server/sync/doc.repo.ts'
 import { loadDocFromDb } from '../../../server/sync/load-doc.ts'
+import { startDraftWorld, type DraftWorld } from '../../support/draft-world.ts'
 import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
 import { startTestServer, type TestServer } from '../../support/test-server.ts'
 import { appendParagraph, connectDraft, draftText, waitFor, type DraftClient } from '../../support/yjs-client.ts'
 
+let world: DraftWorld
 let server: TestServer
-let groupId: string
 let anna: string
 let ben: string
-const clients: DraftClient[] = []
-
-function connect(positionId: string, cookie: string): DraftClient {
-  const client = connectDraft(server.syncUrl, positionId, cookie)
-  clients.push(client)
-  return client
-}
-
-function newPosition(): string {
-  return buildPosition(server.db, { groupId }).id
-}
+const connect = (positionId: string, cookie: string): DraftClient => world.connect(positionId, cookie)
+const newPosition = (): string => world.newPosition()
 
 beforeAll(async () => {
-  server = await startTestServer({ sync: { core: { compactAfter: 20, unloadAfterMs: 100 } } })
-  groupId = buildGroup(server.db).id
-  const a = buildPerson(server.db, { name: 'Anna' })
-  const b = buildPerson(server.db, { name: 'Ben' })
-  addToGroup(server.db, groupId, a.id)
-  addToGroup(server.db, groupId, b.id)
-  anna = sessionCookie(server.db, a.id, Date.now())
-  ben = sessionCookie(server.db, b.id, Date.now())
+  world = await startDraftWorld({ sync: { core: { compactAfter: 20, unloadAfterMs: 100 } } })
+  ;({ server, anna, ben } = world)
 })
 
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  await server.stop()
-})
+afterAll(() => world.close())
 
 describe('co-editing a draft', () => {
   it('two clients converge to the same draft', async () => {

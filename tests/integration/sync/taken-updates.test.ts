@@ -2,24 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countUpdates } from '../../../server/sync/doc.repo.ts'
 import { loadDocFromDb } from '../../../server/sync/load-doc.ts'
-import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
-import { startTestServer, type TestServer } from '../../support/test-server.ts'
-import { appendParagraph, connectDraft, draftText, openRawSocket, updateFrame, waitFor, type DraftClient } from '../../support/yjs-client.ts'
+import { startDraftWorld, type DraftWorld } from '../../support/draft-world.ts'
+import type { TestServer } from '../../support/test-server.ts'
+import { appendParagraph, draftText, openRawSocket, updateFrame, waitFor, type DraftClient } from '../../support/yjs-client.ts'
 
 // Keystrokes after known text are stored and relayed as received and applied to the server's
 // Y.Doc later, in batches (server/sync/live-doc.ts `take`). What clients see must not change.
 
+let world: DraftWorld
 let server: TestServer
-let groupId: string
 let anna: string
 let ben: string
-const clients: DraftClient[] = []
-
-function connect(positionId: string, cookie: string): DraftClient {
-  const client = connectDraft(server.syncUrl, positionId, cookie)
-  clients.push(client)
-  return client
-}
+const connect = (positionId: string, cookie: string): DraftClient => world.connect(positionId, cookie)
+const newPosition = (): string => world.newPosition()
 
 function firstText(doc: Y.Doc): Y.XmlText {
   return (doc.getXmlFragment('content').get(0) as Y.XmlElement).get(0) as Y.XmlText
@@ -31,24 +26,15 @@ function type(doc: Y.Doc, text: string): void {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ sync: { core: { compactAfter: 1000, unloadAfterMs: 100 } } })
-  groupId = buildGroup(server.db).id
-  const a = buildPerson(server.db, { name: 'Anna' })
-  const b = buildPerson(server.db, { name: 'Ben' })
-  addToGroup(server.db, groupId, a.id)
-  addToGroup(server.db, groupId, b.id)
-  anna = sessionCookie(server.db, a.id, Date.now())
-  ben = sessionCookie(server.db, b.id, Date.now())
+  world = await startDraftWorld({ sync: { core: { compactAfter: 1000, unloadAfterMs: 100 } } })
+  ;({ server, anna, ben } = world)
 })
 
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  await server.stop()
-})
+afterAll(() => world.close())
 
 describe('keystrokes taken without applying them at once', () => {
   it('are relayed and stored, and a client that joins later gets all of them', async () => {
-    const positionId = buildPosition(server.db, { groupId }).id
+    const positionId = newPosition()
     const a = connect(positionId, anna)
     const b = connect(positionId, ben)
     await Promise.all([a.synced(), b.synced()])
@@ -70,7 +56,7 @@ describe('keystrokes taken without applying them at once', () => {
   })
 
   it('are in the snapshot when the log is compacted, and survive unloading', async () => {
-    const positionId = buildPosition(server.db, { groupId }).id
+    const positionId = newPosition()
     const a = connect(positionId, anna)
     await a.synced()
     appendParagraph(a.doc, 'Start')
@@ -87,7 +73,7 @@ describe('keystrokes taken without applying them at once', () => {
   })
 
   it('are applied in steps while people keep typing, not all at once later', async () => {
-    const positionId = buildPosition(server.db, { groupId }).id
+    const positionId = newPosition()
     const a = connect(positionId, anna)
     await a.synced()
     appendParagraph(a.doc, 'Start')
@@ -101,7 +87,7 @@ describe('keystrokes taken without applying them at once', () => {
   })
 
   it('an update that needs one the server lacks waits for it, and both reach the others together', async () => {
-    const positionId = buildPosition(server.db, { groupId }).id
+    const positionId = newPosition()
     const b = connect(positionId, ben)
     await b.synced()
     const writer = new Y.Doc()
