@@ -22,9 +22,8 @@ export interface Checkpointer {
 export function startCheckpointer(
   db: Db,
   file: string,
-  options: { intervalMs?: number; startAfterMs?: number; onError?: (message: string) => void } = {},
+  options: { intervalMs?: number; onError?: (message: string) => void } = {},
 ): Checkpointer {
-  let worker: Worker | null = null
   let stopping = false
   let exited = false
   // Until `ready` settles, this timer also keeps the process alive for whoever awaits it (the
@@ -43,38 +42,32 @@ export function startCheckpointer(
     options.onError?.(message)
     settle()
   }
-  const spawn = () => {
-    if (stopping) return
-    worker = new Worker(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url)), {
-      workerData: { file, intervalMs: options.intervalMs ?? 1000 },
-    })
-    worker.on('message', (message: { type: string; message?: string }) => {
-      if (message.type === 'ready') {
-        if (db.sqlite.open && !stopping) db.sqlite.pragma('wal_autocheckpoint = 0')
-        settle()
-      }
-      if (message.type === 'error') options.onError?.(message.message ?? '')
-    })
-    worker.on('error', (error) => fallBack(String(error)))
-    worker.on('exit', (code) => {
-      exited = true
-      if (!stopping) fallBack(`checkpoint worker exited (${code})`)
-    })
-    // The worker must not keep the process alive on its own.
-    worker.unref()
-  }
   // A new thread (its own V8, better-sqlite3 loaded again) takes about 0.1 s of CPU to start:
   // the server awaits `ready` before it listens, so that no early request competes with it.
-  const timer = setTimeout(spawn, options.startAfterMs ?? 0)
-  timer.unref()
+  const worker = new Worker(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url)), {
+    workerData: { file, intervalMs: options.intervalMs ?? 1000 },
+  })
+  worker.on('message', (message: { type: string; message?: string }) => {
+    if (message.type === 'ready') {
+      if (db.sqlite.open && !stopping) db.sqlite.pragma('wal_autocheckpoint = 0')
+      settle()
+    }
+    if (message.type === 'error') options.onError?.(message.message ?? '')
+  })
+  worker.on('error', (error) => fallBack(String(error)))
+  worker.on('exit', (code) => {
+    exited = true
+    if (!stopping) fallBack(`checkpoint worker exited (${code})`)
+  })
+  // The worker must not keep the process alive on its own.
+  worker.unref()
   return {
     ready,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true
         settle()
-        clearTimeout(timer)
-        if (!worker || exited) return resolve()
+        if (exited) return resolve()
         worker.once('exit', () => resolve())
         worker.postMessage('stop')
       }),
