@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts'
+import { preparedTransaction } from './query.ts'
 
 interface Pending {
   fn: () => unknown
@@ -6,7 +7,31 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
 const queues = new WeakMap<Db, Pending[]>()
+// Built once per database: this runs in every turn that has a ballot.
+const commits = new WeakMap<Db, (queue: Pending[], outcomes: Outcome[]) => void>()
+
+function commitFor(db: Db): (queue: Pending[], outcomes: Outcome[]) => void {
+  let commit = commits.get(db)
+  if (commit) return commit
+  const savepoint = preparedTransaction(db, (fn: () => unknown) => fn())
+  commit = preparedTransaction(db, (queue: Pending[], outcomes: Outcome[]) => {
+    for (const p of queue) {
+      try {
+        outcomes.push({ ok: true, value: savepoint(p.fn) })
+      } catch (error) {
+        // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then
+        // nothing of this turn is stored and everybody must hear so.
+        if (!db.sqlite.inTransaction) throw error
+        outcomes.push({ ok: false, error })
+      }
+    }
+  })
+  commits.set(db, commit)
+  return commit
+}
 
 /**
  * Runs `fn` atomically, committed together with every other `groupCommit` of the same event-loop
@@ -36,23 +61,9 @@ function flush(db: Db): void {
     for (const p of queue) p.reject(new Error('the database is closed'))
     return
   }
-  const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
+  const outcomes: Outcome[] = []
   try {
-    db.sqlite
-      .transaction(() => {
-        const savepoint = db.sqlite.transaction((fn: () => unknown) => fn())
-        for (const p of queue) {
-          try {
-            outcomes.push({ ok: true, value: savepoint(p.fn) })
-          } catch (error) {
-            // Some errors (a full disk, I/O) make SQLite roll back the whole transaction: then
-            // nothing of this turn is stored and everybody must hear so.
-            if (!db.sqlite.inTransaction) throw error
-            outcomes.push({ ok: false, error })
-          }
-        }
-      })
-      .immediate()
+    commitFor(db)(queue, outcomes)
   } catch (error) {
     for (const p of queue) p.reject(error)
     return
