@@ -72,7 +72,7 @@ export class FrameWriter {
   }
 
   /** Writes what is pending now (also before a close frame, so nothing queued is overtaken). */
-  readonly flush = (): void => {
+  flush(): void {
     this.scheduled = false
     const pending = this.pending
     if (pending.length === 0) return

@@ -18,8 +18,7 @@ export { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats, type S
 
 // Worth a log line: everything else on this server waits while one message is handled.
 const SLOW_MESSAGE_MS = 250
-// Taken updates applied together (see `took`): enough to share one Yjs transaction's fixed
-// cost, few enough to take a millisecond or two.
+// Taken updates applied together (see `took`): enough to share a transaction, few enough to be quick.
 const CATCH_UP_AFTER = 50
 
 /** A message on its way out: to one connection, or to a document's connections but one. */
