@@ -4,7 +4,8 @@
 // with 1 when a row failed (lost data, no convergence, crash) — never because of a timing;
 // `--report-from <results.json>` rebuilds ratios and the Markdown tables without measuring;
 // `--clients 50` keeps only those fan-out sizes of a, `--repeat 3` runs a's cases that often,
-// the servers taking turns (rows "N=50 @2/s run 2"; the FULL variant only without --repeat).
+// the servers taking turns (rows "N=50 @2/s run 2"; the FULL variant only without --repeat);
+// `--warmup 10` runs a's load that many seconds before its measured window (default 0).
 // Prints a table and writes tests/bench/results/latest.json (and latest.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -39,12 +40,14 @@ interface Args {
   clients: number[]
   /** How often scenario a's cases run, servers taking turns. */
   repeat: number
+  /** Seconds of a's load before its measured window. */
+  warmupSeconds: number
   /** Rebuild ratios and latest.md from an existing results file instead of measuring. */
   reportFrom: string | null
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, reportFrom: null, clients: [], repeat: 1, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
+  const args: Args = { quick: false, only: [...ALL_SCENARIOS], servers: ALL_SERVERS, profile: false, strict: false, reportFrom: null, clients: [], repeat: 1, warmupSeconds: 0, out: join(REPO_ROOT, 'tests/bench/results/latest.json') }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     const value = () => argv[++i] ?? ''
@@ -65,6 +68,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--repeat') {
       args.repeat = Number(value())
       if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat takes a whole number ≥ 1')
+    } else if (a === '--warmup') {
+      args.warmupSeconds = Number(value())
+      if (!Number.isFinite(args.warmupSeconds) || args.warmupSeconds < 0) throw new Error('--warmup takes seconds ≥ 0, e.g. 10')
     } else if (a === '--out') args.out = value()
     else if (a === '--report-from') args.reportFrom = value()
     else throw new Error(`unknown argument ${a}`)
@@ -228,7 +234,7 @@ async function main(): Promise<void> {
 
   for (const scenario of args.only) {
     if (scenario === 'a') {
-      const cases = fanoutCases(args.quick).filter((c) => args.clients.length === 0 || args.clients.includes(c.clients))
+      const cases = fanoutCases(args.quick, args.warmupSeconds * 1000).filter((c) => args.clients.length === 0 || args.clients.includes(c.clients))
       for (let run = 1; run <= args.repeat; run++) {
         const label = (row: ResultRow) => (args.repeat > 1 ? { ...row, case: `${row.case} run ${run}` } : row)
         for (const c of cases) {

@@ -205,6 +205,10 @@ export class DocLoad {
     for (const x of this.observers) x.recorder.recording = false
   }
 
+  startRecording(): void {
+    for (const x of this.observers) x.recorder.recording = true
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.observers.map((x) => x.close()), ...this.writers.map((w) => w.client.close()), this.verifier?.close()])
   }
