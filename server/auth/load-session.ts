@@ -3,7 +3,6 @@ import { getCookie } from 'hono/cookie'
 import { isLocale, localeFromAcceptLanguage, translator } from '../../shared/i18n/index.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { loadActor } from '../people/load-actor.ts'
-import * as personRepo from '../people/person.repo.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
 import { invalidateSession, sessionExpiresAt, validateSessionToken } from './sessions.ts'
 
@@ -20,9 +19,8 @@ export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
   const token = readSessionCookie(c)
   if (token) {
     const valid = validateSessionToken(db, token, now())
-    const person = valid ? personRepo.getPerson(db, valid.session.person_id) : undefined
-    if (valid && person && person.disabled === 0) {
-      current = { person, actor: loadActor(db, person), sessionId: valid.session.id }
+    if (valid && valid.person.disabled === 0) {
+      current = { person: valid.person, actor: loadActor(db, valid.person), sessionId: valid.session.id }
       if (valid.renewed) writeSessionCookie(c, token, sessionExpiresAt(valid.session))
     } else {
       if (valid) invalidateSession(db, valid.session.id)

@@ -1,16 +1,31 @@
 import type { Db } from '../../db/connection.ts'
 import { compiledQuery, first, run } from '../../db/query.ts'
-import type { SessionRow } from '../../db/schema/index.ts'
+import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
 
 export function insertSession(db: Db, row: SessionRow): void {
   run(db, db.q.insertInto('sessions').values(row))
 }
 
-// Read on every request that carries a cookie: compiled once.
-const sessionById = compiledQuery((q, id: string) => q.selectFrom('sessions').selectAll().where('id', '=', id))
+// Read on every request that carries a cookie: compiled once. The session and its person in one
+// statement: every such request needs both, and a statement costs 10–20 µs here however small.
+const sessionAndPersonById = compiledQuery((q, id: string) =>
+  q
+    .selectFrom('sessions as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .selectAll('p')
+    .select(['s.id as s_id', 's.secret_hash as s_secret_hash', 's.created_at as s_created_at', 's.last_verified_at as s_last_verified_at'])
+    .where('s.id', '=', id),
+)
 
-export function getSession(db: Db, id: string): SessionRow | undefined {
-  return first(db, sessionById(db, id))
+/** A session with its person; undefined when there is no such session. */
+export function getSessionAndPerson(db: Db, id: string): { session: SessionRow; person: PersonRow } | undefined {
+  const row = first(db, sessionAndPersonById(db, id))
+  if (!row) return undefined
+  const { s_id, s_secret_hash, s_created_at, s_last_verified_at, ...person } = row
+  return {
+    session: { id: s_id, person_id: person.id, secret_hash: s_secret_hash, created_at: s_created_at, last_verified_at: s_last_verified_at },
+    person,
+  }
 }
 
 export function touchSession(db: Db, id: string, at: number): void {

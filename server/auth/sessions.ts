@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts'
-import type { SessionRow } from '../../db/schema/index.ts'
+import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
 import * as sessionRepo from './session.repo.ts'
 import { generateSessionToken, hashSecret, parseSessionToken, sameHash } from './session-token.ts'
 
@@ -18,6 +18,8 @@ export const SESSION_POLICY = {
 
 export interface ValidSession {
   session: SessionRow
+  /** Whose session it is (read with it); the caller decides what a disabled person may do. */
+  person: PersonRow
   /** True when the expiry moved: the caller refreshes the cookie. */
   renewed: boolean
 }
@@ -34,8 +36,9 @@ export function createSession(db: Db, personId: string, now: number): { token: s
 export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
   const parsed = parseSessionToken(token)
   if (!parsed) return null
-  const session = sessionRepo.getSession(db, parsed.id)
-  if (!session) return null
+  const found = sessionRepo.getSessionAndPerson(db, parsed.id)
+  if (!found) return null
+  const { session, person } = found
   if (!sameHash(hashSecret(parsed.secret), Buffer.from(session.secret_hash))) return null
   if (isExpired(session, now)) {
     sessionRepo.deleteSession(db, session.id)
@@ -43,9 +46,9 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
   }
   if (now - session.last_verified_at >= SESSION_POLICY.activityCheckIntervalMs) {
     sessionRepo.touchSession(db, session.id, now)
-    return { session: { ...session, last_verified_at: now }, renewed: true }
+    return { session: { ...session, last_verified_at: now }, person, renewed: true }
   }
-  return { session, renewed: false }
+  return { session, person, renewed: false }
 }
 
 export function isExpired(session: Pick<SessionRow, 'created_at' | 'last_verified_at'>, now: number): boolean {

@@ -4,7 +4,6 @@ import { sessionTokenFromCookieHeader } from '../auth/session-cookie.ts'
 import { validateSessionToken } from '../auth/sessions.ts'
 import type { Deps } from '../deps.ts'
 import { loadActor } from '../people/load-actor.ts'
-import * as personRepo from '../people/person.repo.ts'
 import type { SyncPerson } from './sync-connection.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
 
@@ -25,8 +24,8 @@ export function authorizeSyncUpgrade(deps: Deps, request: SyncUpgradeRequest): S
   if (request.origin !== deps.config.publicUrl) fail('csrf', 'websocket from a foreign origin')
   const token = sessionTokenFromCookieHeader(request.cookieHeader, deps.config) ?? fail('unauthenticated')
   const valid = validateSessionToken(deps.db, token, deps.now()) ?? fail('unauthenticated')
-  const person = personRepo.getPerson(deps.db, valid.session.person_id)
-  if (!person || person.disabled === 1) fail('unauthenticated')
+  const person = valid.person
+  if (person.disabled === 1) fail('unauthenticated')
   const actor = loadActor(deps.db, person)
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   if (!getSyncPosition(deps.db, request.positionId)) fail('not_found')

@@ -23,7 +23,9 @@ afterEach(() => closeDatabase(db))
 describe('session expiry and renewal', () => {
   it('accepts a fresh session and refuses a forged secret', () => {
     const { token } = createSession(db, personId, clock.now())
-    expect(validateSessionToken(db, token, clock.now())?.session.person_id).toBe(personId)
+    const valid = validateSessionToken(db, token, clock.now())
+    expect(valid?.session.person_id).toBe(personId)
+    expect(valid?.person.id).toBe(personId)
     const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA')
     expect(validateSessionToken(db, forged, clock.now())).toBeNull()
     expect(validateSessionToken(db, 'garbage', clock.now())).toBeNull()
