@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { isAllowedHref } from '../../shared/editor/link-policy.ts'
 import { pdfSafe } from './pdf-text.ts'
 
@@ -44,8 +43,12 @@ function children(node: PmNode): PmNode[] {
   return Array.isArray(node.content) ? (node.content as PmNode[]).filter((n) => n !== null && typeof n === 'object') : []
 }
 
-/** Renders the publication as an A4 PDF with pdfkit's built-in fonts. */
-export function renderPdf(input: PdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
+/**
+ * Renders the publication as an A4 PDF with pdfkit's built-in fonts. pdfkit is loaded on the
+ * first PDF asked for, not at start: it is ~26 MiB of memory that most servers rarely need.
+ */
+export async function renderPdf(input: PdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
