@@ -96,6 +96,24 @@ export class LiveDoc {
     return this.storedStateVector
   }
 
+  /**
+   * The state vector's entries for `clients` only: what a save acknowledgement needs. The whole
+   * state vector grows by a client id with every page load that edits the draft, and encoding
+   * it after every keystroke cost more than the rest of the acknowledgement.
+   */
+  stateVectorOf(clients: ReadonlySet<number>): Uint8Array {
+    const clocks = new Map<number, number>()
+    let stored: Map<number, number> | null = null
+    for (const client of clients) {
+      let clock: number
+      if (this.held) clock = this.held.get(client) ?? 0
+      else if (this.built || !this.storedOnly) clock = Y.getState(this.doc.store, client)
+      else clock = (stored ??= Y.decodeStateVector(this.stateVector())).get(client) ?? 0
+      if (clock > 0) clocks.set(client, clock)
+    }
+    return Y.encodeStateVector(clocks)
+  }
+
   private build(updates: readonly Uint8Array[]): Y.Doc {
     const doc = buildDoc(updates)
     doc.on('update', this.onUpdate)
@@ -126,6 +144,9 @@ export class LiveDoc {
     } catch {
       fail('validation', 'malformed Yjs update')
     }
+    // Structs come sorted by client id: comparing with the previous one skips most repeats.
+    let last = -1
+    for (const struct of decoded.structs) if (struct.id.client !== last) origin.wrote((last = struct.id.client))
     if (mayTake && this.take(update, decoded, origin)) return true
     Y.applyUpdate(this.doc, update, origin)
     const store = this.doc.store

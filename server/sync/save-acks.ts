@@ -5,7 +5,7 @@ import type { SyncConnection } from './sync-connection.ts'
 /**
  * The connections owed a save acknowledgement: those whose updates this event-loop turn took.
  * Released after the turn's commit, so an acknowledgement never runs ahead of the database. One
- * per connection and commit however many updates it sent; a draft's state vector is encoded once.
+ * per connection and commit however many updates it sent.
  */
 export class SaveAcks {
   private readonly owed = new Set<SyncConnection>()
@@ -17,13 +17,10 @@ export class SaveAcks {
   /** Sends the acknowledgements; `docOf` gives a connection's draft, or null when it must not be acknowledged (not stored). */
   release(docOf: (conn: SyncConnection) => LiveDoc | null): void {
     if (this.owed.size === 0) return
-    const stateVectors = new Map<LiveDoc, Uint8Array>()
     for (const conn of this.owed) {
       const doc = conn.closed ? null : docOf(conn)
       if (!doc) continue
-      let stateVector = stateVectors.get(doc)
-      if (!stateVector) stateVectors.set(doc, (stateVector = doc.stateVector()))
-      conn.send(encodeSavedMessage({ stateVector, updates: conn.updatesReceived }))
+      conn.send(encodeSavedMessage({ stateVector: doc.stateVectorOf(conn.writerIds), updates: conn.updatesReceived }))
     }
     this.owed.clear()
   }

@@ -18,6 +18,10 @@ export interface SyncPerson {
   sessionId?: string
 }
 
+// A browser writes under one client id per page load; a resync after offline editing may bring
+// a few more. Enough to always hold the one an editor asks about (see `wrote`).
+const MAX_WRITER_IDS = 16
+
 /** One open connection to one draft. Created by `SyncCore.open`, never by hand. */
 export class SyncConnection {
   closed = false
@@ -25,6 +29,8 @@ export class SyncConnection {
   writable: boolean
   /** Update-carrying messages (sync step 2, update) received so far, refused ones included: the count in our save acknowledgements. */
   updatesReceived = 0
+  /** Yjs client ids whose edits came through this connection (the latest MAX_WRITER_IDS): what its save acknowledgements report. */
+  readonly writerIds = new Set<number>()
 
   constructor(
     readonly id: number,
@@ -37,6 +43,17 @@ export class SyncConnection {
     draftReadonly: boolean,
   ) {
     this.writable = mayEdit && !draftReadonly
+  }
+
+  /**
+   * Notes a client id this connection wrote under. When the set is full the oldest goes: an
+   * editor's own id comes with each of its edits, so it is back in the next acknowledgement.
+   */
+  wrote(client: number): void {
+    const ids = this.writerIds
+    if (ids.has(client)) return
+    if (ids.size >= MAX_WRITER_IDS) ids.delete(ids.values().next().value!)
+    ids.add(client)
   }
 
   send(message: Uint8Array): void {

@@ -27,11 +27,13 @@ export const READ_ONLY_REASON = 'read-only'
 
 /**
  * Sub-type 2, "saved": the server's acknowledgement, sent to one connection after the SQLite
- * commit that stored updates it sent (once per commit). Body: the draft's encoded state vector
- * after that commit (varUint8Array), then how many update-carrying messages (sync step 2 and
- * update) the server had received on this connection by then (varUint), refused ones included.
- * The state vector says which inserts are stored; the count also covers deletions, which a state
- * vector cannot show (deleting adds no struct). Stock y-websocket clients ignore this sub-type.
+ * commit that stored updates it sent (once per commit). Body: an encoded state vector
+ * (varUint8Array) with the draft's entries after that commit for the client ids this connection
+ * wrote under (its latest 16; a client ever asks only about its own), then how many
+ * update-carrying messages (sync step 2 and update) the server had received on this connection
+ * by then (varUint), refused ones included. The state vector says which inserts are stored; the
+ * count also covers deletions, which a state vector cannot show (deleting adds no struct).
+ * Stock y-websocket clients ignore this sub-type.
  */
 export const AUTH_SAVED = 2
 

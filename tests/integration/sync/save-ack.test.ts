@@ -152,6 +152,50 @@ describe('the save acknowledgement', () => {
     core.shutdown()
   })
 
+  it("reports the writer's own client ids, not the whole draft's state vector", async () => {
+    const { positionId, anna, ben } = world()
+    const core = new SyncCore(t.deps)
+    const a = open(core, positionId, anna)
+    const b = open(core, positionId, ben)
+    const mine = writer()
+    const theirs = writer()
+    appendParagraph(theirs.doc, 'Von Ben.')
+    core.receive(b.conn, theirs.frames.shift()!)
+    await nextTurn()
+    appendParagraph(mine.doc, 'Von Anna.')
+    core.receive(a.conn, mine.frames.shift()!)
+    await nextTurn()
+
+    const ack = a.acks.at(-1)!
+    expect([...Y.decodeStateVector(ack.stateVector)]).toEqual([[mine.doc.clientID, Y.getState(mine.doc.store, mine.doc.clientID)]])
+    expect([...Y.decodeStateVector(b.acks.at(-1)!.stateVector).keys()]).toEqual([theirs.doc.clientID])
+    core.shutdown()
+  })
+
+  it("still covers an editor's own edits after a resync that brought many other client ids", async () => {
+    const { positionId, anna } = world()
+    const core = new SyncCore(t.deps)
+    const a = open(core, positionId, anna)
+    // Offline edits of 20 earlier page loads, sent in one message after reconnecting.
+    const earlier = Array.from({ length: 20 }, (_, i) => {
+      const doc = new Y.Doc()
+      appendParagraph(doc, `Offline ${i}.`)
+      return Y.encodeStateAsUpdate(doc)
+    })
+    core.receive(a.conn, updateFrame(Y.mergeUpdates(earlier)))
+    await nextTurn()
+    expect(Y.decodeStateVector(a.acks.at(-1)!.stateVector).size).toBe(16)
+
+    const local = writer()
+    appendParagraph(local.doc, 'Jetzt online.')
+    core.receive(a.conn, local.frames.shift()!)
+    await nextTurn()
+    const ack = a.acks.at(-1)!
+    expect(covers(ack, local.doc)).toBe(true)
+    expect(draftText(loadDocFromDb(t.db, positionId).doc).split('\n')).toHaveLength(21)
+    core.shutdown()
+  })
+
   it('counts edits refused while the draft was locked, and acknowledges them once the resync stored them', async () => {
     const { positionId, anna } = world()
     const core = new SyncCore(t.deps)
