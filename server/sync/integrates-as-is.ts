@@ -22,23 +22,28 @@ const PLAIN_CONTENT = new Set<unknown>([Y.ContentString, Y.ContentDeleted, Y.Con
  */
 export function integratesAsIs(update: DecodedUpdate, state: (client: number) => number): Map<number, number> | null {
   const advanced = new Map<number, number>()
-  const known = (client: number) => advanced.get(client) ?? state(client)
   for (const struct of update.structs) {
     if (struct instanceof Y.Skip) return null
     const { client, clock } = struct.id
-    if (clock > known(client)) return null
+    if (clock > known(advanced, state, client)) return null
     if (struct instanceof Y.Item) {
       const { origin, rightOrigin, parent } = struct
-      if (origin && origin.clock >= known(origin.client)) return null
-      if (rightOrigin && rightOrigin.clock >= known(rightOrigin.client)) return null
+      if (origin && origin.clock >= known(advanced, state, origin.client)) return null
+      if (rightOrigin && rightOrigin.clock >= known(advanced, state, rightOrigin.client)) return null
       if (!origin && !rightOrigin && typeof parent !== 'string') return null
       if (!PLAIN_CONTENT.has(struct.content.constructor)) return null
     }
     const end = clock + struct.length
-    if (end > known(client)) advanced.set(client, end)
+    if (end > known(advanced, state, client)) advanced.set(client, end)
   }
   for (const [client, deletions] of update.ds.clients) {
-    for (const deletion of deletions) if (deletion.clock + deletion.len > known(client)) return null
+    for (const deletion of deletions) if (deletion.clock + deletion.len > known(advanced, state, client)) return null
   }
   return advanced
+}
+
+// A module-level function, not a closure per call: tsx (esbuild with keepNames) gives every
+// named closure an Object.defineProperty when it is created, 1 % of a keystroke's server time.
+function known(advanced: Map<number, number>, state: (client: number) => number, client: number): number {
+  return advanced.get(client) ?? state(client)
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
 import type { Deps } from '../deps.ts'
@@ -102,16 +103,21 @@ export class LiveDoc {
    * it after every keystroke cost more than the rest of the acknowledgement.
    */
   stateVectorOf(clients: ReadonlySet<number>): Uint8Array {
-    const clocks = new Map<number, number>()
+    const clocks: number[] = []
     let stored: Map<number, number> | null = null
     for (const client of clients) {
       let clock: number
       if (this.held) clock = this.held.get(client) ?? 0
       else if (this.built || !this.storedOnly) clock = Y.getState(this.doc.store, client)
       else clock = (stored ??= Y.decodeStateVector(this.stateVector())).get(client) ?? 0
-      if (clock > 0) clocks.set(client, clock)
+      if (clock > 0) clocks.push(client, clock)
     }
-    return Y.encodeStateVector(clocks)
+    // Yjs' V1 state vector (count, then client and clock pairs), written directly: at a
+    // keystroke's pace Y.encodeStateVector stays in V8's baseline tier and took ~25 µs for one entry.
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, clocks.length / 2)
+    for (const value of clocks) encoding.writeVarUint(encoder, value)
+    return encoding.toUint8Array(encoder)
   }
 
   private build(updates: readonly Uint8Array[]): Y.Doc {
