@@ -1,21 +1,13 @@
+import { safeLocalPath } from '../http/safe-path.ts'
+
 /**
- * Where to go after login: only a path on this site. Anything else (another host, `//evil`,
- * `/\evil` which browsers read as `//evil`, a scheme, control characters) becomes `/`, so the
- * login page cannot be used as an open redirect.
+ * Where to go after login: only a path on this site (see safeLocalPath), so the login page cannot
+ * be used as an open redirect. Anything else becomes `/`.
  */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || next.length > 2000) return '/'
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/'
-  const base = 'http://sprachrohr.invalid'
-  let url: URL
-  try {
-    url = new URL(next, base)
-  } catch {
-    return '/'
-  }
-  if (url.origin !== base) return '/'
+  const path = safeLocalPath(next)
   // Coming back to the login or logout page after logging in would be a dead end.
-  if (url.pathname === '/login' || url.pathname === '/logout') return '/'
-  return url.pathname + url.search + url.hash
+  const pathname = path.split(/[?#]/)[0]
+  if (pathname === '/login' || pathname === '/logout') return '/'
+  return path
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { LOCALES } from '../../shared/i18n/index.ts'
 import { LOCALE_COOKIE } from '../auth/load-session.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { safeLocalPath } from '../http/safe-path.ts'
 import { readForm } from '../http/validate.ts'
 import { setOwnLocale } from './set-own-locale.ts'
 
@@ -11,11 +12,6 @@ const LocaleForm = z.object({
   locale: z.enum(LOCALES),
   back: z.string().max(2000).optional(),
 })
-
-/** Only local paths: the switch must not become an open redirect. */
-function safeBack(back: string | undefined): string {
-  return back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/'
-}
 
 export const localeRoutes = new Hono<AppEnv>().post('/locale', async (c) => {
   const input = await readForm(c, LocaleForm)
@@ -28,5 +24,5 @@ export const localeRoutes = new Hono<AppEnv>().post('/locale', async (c) => {
     secure: c.get('deps').config.secureCookies,
     maxAge: 365 * 24 * 3600,
   })
-  return c.redirect(safeBack(input.back), 303)
+  return c.redirect(safeLocalPath(input.back), 303)
 })
