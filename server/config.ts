@@ -12,6 +12,12 @@ export interface Config {
   sqliteSynchronous: SynchronousMode
   /** false only for benchmarks (SYNC_PERSIST=off): the sync endpoint stores no edits at all. */
   syncPersist: boolean
+  /**
+   * TRUST_PROXY=1: a reverse proxy in front sets X-Forwarded-For, and the address it appended
+   * (the right-most) is the client's. Off by default: then the header is ignored, since without
+   * such a proxy any client could write it.
+   */
+  trustProxy: boolean
 }
 
 /** Reads configuration from environment variables; every variable has a working default. */
@@ -24,6 +30,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL')
   const persist = (env.SYNC_PERSIST ?? 'on').toLowerCase()
   if (persist !== 'on' && persist !== 'off') throw new Error('SYNC_PERSIST must be on or off')
+  const trustProxy = env.TRUST_PROXY ?? '0'
+  if (trustProxy !== '0' && trustProxy !== '1') throw new Error(`TRUST_PROXY must be 0 or 1, got "${trustProxy}"`)
   return {
     port,
     host,
@@ -32,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     sqliteSynchronous: sync,
     syncPersist: persist === 'on',
+    trustProxy: trustProxy === '1',
   }
 }
 

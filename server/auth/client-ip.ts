@@ -2,15 +2,13 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import type { AppEnv } from '../http/app-env.ts'
 
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
-}
-
 /**
- * The client's address, for throttling. Behind a reverse proxy on the same machine (the usual
- * https setup) every request comes from loopback, so then the address the proxy appended last
- * to X-Forwarded-For is used; from anywhere else that header is ignored, since clients can
- * forge it. IPv6 addresses count per /64, the block one household or device usually gets.
+ * The client's address, for throttling: the socket's peer. Only when the configuration says a
+ * reverse proxy sets X-Forwarded-For (TRUST_PROXY=1) is that header used, and then only its
+ * right-most entry, the one our proxy appended: everything left of it came from the client and
+ * can be anything. Trusting the header by default (even only from loopback) would let clients
+ * rotate it, and behind a proxy that does not set it everyone would share one counter.
+ * IPv6 addresses count per /64, the block one household or device usually gets.
  */
 export function clientIp(c: Context<AppEnv>): string {
   let address: string | undefined
@@ -19,11 +17,11 @@ export function clientIp(c: Context<AppEnv>): string {
   } catch {
     address = undefined // in-process requests (tests) have no socket
   }
-  if (!address) return 'unknown'
-  if (isLoopback(address)) {
+  if (c.get('deps').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (forwarded) address = forwarded
   }
+  if (!address) return 'unknown'
   return ipKey(address)
 }
 

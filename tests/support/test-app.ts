@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     sqliteSynchronous: 'NORMAL',
     syncPersist: true,
+    trustProxy: false,
     ...overrides,
   }
 }
