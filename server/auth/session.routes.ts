@@ -54,7 +54,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .patch('/me', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
     const input = await readJson(c, PatchMeBody)
-    const { person, newSession } = await changeOwnAccount(c.get('deps'), current.person.id, input, c.get('t'))
+    const { person, newSession } = await changeOwnAccount(c.get('deps'), current.person.id, input, c.get('t'), clientIp(c))
     if (newSession) writeSessionCookie(c, newSession.token, sessionExpiresAt(newSession.session))
     return c.json(presentMe(person, loadActor(c.get('deps').db, person)))
   })

@@ -1,8 +1,10 @@
 import { transaction } from '../../db/query.ts'
 import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
-import { fail } from '../../shared/errors.ts'
+import { fail, failThrottled } from '../../shared/errors.ts'
 import type { Locale, Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { throttledMessage } from '../auth/log-in.ts'
+import { loginThrottleFor } from '../auth/login-throttle.ts'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords.ts'
 import { createSession, invalidatePersonSessions } from '../auth/sessions.ts'
 import type { Deps } from '../deps.ts'
@@ -25,9 +27,17 @@ export interface OwnAccountChanged {
 /**
  * A person changes their own name, language and/or password, all or nothing. A new password
  * needs the current one; it ends every session of the person (a thief's too) and opens a fresh
- * one for the device that made the change.
+ * one for the device that made the change. Checking the current password goes through the login
+ * throttle (per account and per address, `ip` from client-ip.ts): a stolen session must not
+ * become an unthrottled way to guess the password.
  */
-export async function changeOwnAccount(deps: Deps, personId: string, change: OwnAccountChange, t: Translate): Promise<OwnAccountChanged> {
+export async function changeOwnAccount(
+  deps: Deps,
+  personId: string,
+  change: OwnAccountChange,
+  t: Translate,
+  ip: string,
+): Promise<OwnAccountChanged> {
   const person = personRepo.getPerson(deps.db, personId) ?? fail('not_found')
   const name = change.name?.trim()
   if (name !== undefined && name === '') fail('validation', t('me.name_required'), 'name')
@@ -35,8 +45,15 @@ export async function changeOwnAccount(deps: Deps, personId: string, change: Own
   let passwordHash: string | undefined
   if (change.password !== undefined) {
     if (!change.currentPassword) fail('validation', t('auth.password_current_required'), 'currentPassword')
+    const throttle = loginThrottleFor(deps)
+    const wait = throttle.waitMs(person.email, ip)
+    if (wait > 0) failThrottled(wait, throttledMessage(t, wait))
     const ok = person.password_hash !== null && (await verifyPassword(person.password_hash, change.currentPassword))
-    if (!ok) fail('validation', t('auth.password_current_wrong'), 'currentPassword')
+    if (!ok) {
+      throttle.recordFailure(person.email, ip)
+      fail('validation', t('auth.password_current_wrong'), 'currentPassword')
+    }
+    throttle.recordSuccess(person.email)
     const problem = checkPasswordRules(change.password, { email: person.email, name: name ?? person.name })
     if (problem) fail('validation', t(problem), 'password')
     passwordHash = await hashPassword(change.password)

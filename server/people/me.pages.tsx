@@ -4,11 +4,13 @@ import { z } from 'zod'
 import { fail, type AppError } from '../../shared/errors.ts'
 import { LOCALES } from '../../shared/i18n/index.ts'
 import { MePage, type MeForm } from '../../web/views/me-page.tsx'
+import { clientIp } from '../auth/client-ip.ts'
 import { attempt } from '../auth/form-errors.ts'
 import { requireCan, requirePerson } from '../auth/guards.ts'
 import { writeSessionCookie } from '../auth/session-cookie.ts'
 import { sessionExpiresAt } from '../auth/sessions.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { setRetryAfter } from '../http/error-handler.ts'
 import { errorStatus } from '../http/error-status.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
@@ -27,6 +29,7 @@ function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; error?: { form
   const { person, actor } = requirePerson(c)
   const me = presentMe(person, actor)
   const err = extra.error
+  if (err) setRetryAfter(c, err.error)
   const message = err ? (err.error.hasOwnMessage ? err.error.message : c.get('t')(`error.${err.error.code}`)) : null
   return render(
     c,
@@ -55,7 +58,7 @@ export const mePages = new Hono<AppEnv>()
     const result = await attempt(async () => {
       const input = await readForm(c, NameForm)
       name = input.name
-      return changeOwnAccount(c.get('deps'), current.person.id, { name: input.name }, c.get('t'))
+      return changeOwnAccount(c.get('deps'), current.person.id, { name: input.name }, c.get('t'), clientIp(c))
     })
     if (!result.ok) return page(c, { error: { form: 'name', error: result.error }, ...(name !== undefined ? { name } : {}) })
     return c.redirect('/me?saved=name', 303)
@@ -64,7 +67,7 @@ export const mePages = new Hono<AppEnv>()
     const current = requireCan(c, { type: 'self.edit' })
     const result = await attempt(async () => {
       const input = await readForm(c, LocaleForm)
-      return changeOwnAccount(c.get('deps'), current.person.id, { locale: input.locale === '' ? null : input.locale }, c.get('t'))
+      return changeOwnAccount(c.get('deps'), current.person.id, { locale: input.locale === '' ? null : input.locale }, c.get('t'), clientIp(c))
     })
     if (!result.ok) return page(c, { error: { form: 'locale', error: result.error } })
     return c.redirect('/me?saved=locale', 303)
@@ -76,7 +79,7 @@ export const mePages = new Hono<AppEnv>()
       const input = await readForm(c, PasswordForm)
       if (input.password !== input.password2) fail('validation', t('auth.password_mismatch'), 'password2')
       const change = { password: input.password, currentPassword: input.currentPassword }
-      return changeOwnAccount(c.get('deps'), current.person.id, change, t)
+      return changeOwnAccount(c.get('deps'), current.person.id, change, t, clientIp(c))
     })
     if (!result.ok) return page(c, { error: { form: 'password', error: result.error } })
     const { newSession } = result.value
