@@ -5,7 +5,7 @@ import { translator } from '../shared/i18n/index.ts'
 import { loadSession } from './auth/load-session.ts'
 import type { Deps } from './deps.ts'
 import type { AppEnv } from './http/app-env.ts'
-import { toErrorBody } from './http/error-handler.ts'
+import { setRetryAfter, toErrorBody } from './http/error-handler.ts'
 import { pageContext } from './http/render.tsx'
 import { sameOrigin } from './http/same-origin.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -77,6 +77,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const { status, body } = toErrorBody(c, error)
+    setRetryAfter(c, error)
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/sync/')) return c.json(body, status as 400)
     if (error instanceof AppError && error.code === 'unauthenticated' && c.req.method === 'GET') {
       return c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303)

@@ -36,6 +36,8 @@ export class AppError extends Error {
     super(message ?? code)
     this.name = 'AppError'
   }
+  /** For `throttled`: how long the caller must wait, in whole seconds (the HTTP Retry-After). */
+  retryAfterSeconds?: number
   /** True when the caller gave an explicit, human-written message (else the i18n default is used). */
   get hasOwnMessage(): boolean {
     return this.message !== this.code
@@ -44,6 +46,13 @@ export class AppError extends Error {
 
 export function fail(code: ErrorCode, message?: string, field?: string): never {
   throw new AppError(code, message, field)
+}
+
+/** Refuses with `throttled`, saying how long to wait (it becomes the Retry-After header). */
+export function failThrottled(waitMs: number, message?: string): never {
+  const error = new AppError('throttled', message)
+  error.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000))
+  throw error
 }
 
 export interface ErrorBody {

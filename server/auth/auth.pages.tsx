@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { setRetryAfter } from '../http/error-handler.ts'
 import { errorStatus } from '../http/error-status.ts'
 import { LoginPage } from '../../web/views/login-page.tsx'
 import { SetupPage } from '../../web/views/setup-page.tsx'
@@ -70,6 +71,7 @@ export const authPages = new Hono<AppEnv>()
     if (!result.ok) {
       const { error } = result
       const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
+      setRetryAfter(c, error)
       return render(c, <LoginPage ctx={pageContext(c)} email={email} next={next} error={message} />, statusOf(error.code))
     }
     startSession(c, result.value.person.id, result.value.token, sessionExpiresAt(result.value.session))
@@ -112,6 +114,7 @@ export const authPages = new Hono<AppEnv>()
       const message = error.hasOwnMessage ? error.message : t(`error.${error.code}`)
       // The link may have just been used up or expired; then say so instead of showing the form again.
       const now = inspectSetupLink(deps, token)
+      setRetryAfter(c, error)
       const page = <SetupPage ctx={pageContext(c)} token={token} info={now} values={values} error={{ message, field: error.field }} />
       return render(c, page, now ? statusOf(error.code) : 404)
     }

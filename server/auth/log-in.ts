@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
-import { fail } from '../../shared/errors.ts'
+import { fail, failThrottled } from '../../shared/errors.ts'
 import type { Translate } from '../../shared/i18n/index.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
@@ -43,7 +43,7 @@ export function throttledMessage(t: Translate, waitMs: number): string {
 export async function logIn(deps: Deps, input: LogInInput, t: Translate): Promise<LoggedIn> {
   const throttle = loginThrottleFor(deps)
   const wait = throttle.waitMs(input.email, input.ip)
-  if (wait > 0) fail('throttled', throttledMessage(t, wait))
+  if (wait > 0) failThrottled(wait, throttledMessage(t, wait))
 
   const person = personRepo.getPersonByEmail(deps.db, input.email)
   const usable = person && person.disabled === 0 && person.password_hash ? person : undefined

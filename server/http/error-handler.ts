@@ -5,6 +5,19 @@ import { translator, type MessageKey } from '../../shared/i18n/index.ts'
 import type { AppEnv } from './app-env.ts'
 import { errorStatus } from './error-status.ts'
 
+/** When a throttled caller may try again if the refusal itself does not say (seconds). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60
+
+/**
+ * Every 429 says when to come back (RFC 9110 Retry-After, in seconds), whether it is answered
+ * as JSON, as an error page or as a form shown again.
+ */
+export function setRetryAfter(c: Context<AppEnv>, error: unknown): void {
+  if (error instanceof AppError && error.code === 'throttled') {
+    c.header('Retry-After', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS))
+  }
+}
+
 /** Turns any error into `{ error: { code, message } }`; unexpected ones are logged, never leaked. */
 export function toErrorBody(c: Context<AppEnv>, error: unknown): { status: number; body: ErrorBody } {
   const t = c.get('t') ?? translator('de')

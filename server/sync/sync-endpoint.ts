@@ -167,11 +167,15 @@ function decodeSegment(segment: string): string {
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any websocket byte is sent. */
+/** Too many connections frees up when one of them closes: a short wait is enough. */
+const CONNECTIONS_RETRY_AFTER_SECONDS = 10
+
 function refuse(socket: Duplex, status: number): void {
   const text = STATUS_CODES[status] ?? 'Error'
+  const retryAfter = status === 429 ? `Retry-After: ${CONNECTIONS_RETRY_AFTER_SECONDS}\r\n` : ''
   socket.once('finish', () => socket.destroy())
   socket.end(
-    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${retryAfter}Content-Type: text/plain; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
   )
 }

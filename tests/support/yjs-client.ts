@@ -125,7 +125,8 @@ export function openRawSocket(
   return new Promise((resolve, reject) => {
     ws.on('open', () => resolve({ ws, messages, closed }))
     ws.on('unexpected-response', (_req, res) => {
-      reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode, receivedMessages: messages.length }))
+      const refusal = { status: res.statusCode, retryAfter: res.headers['retry-after'], receivedMessages: messages.length }
+      reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), refusal))
       res.resume()
       ws.terminate()
     })
