@@ -38,6 +38,8 @@ export interface AdoptedVersion {
   kind: 'consent' | 'vote'
   electorate: 'initiatives' | 'members'
   majority: 'simple' | 'two_thirds' | 'absolute' | null
+  /** 1 for a secret round: its result is published only as far as it may be shown. */
+  secret: number
   closed_at: number
   /** JSON of shared/rules/outcome.ts RoundResult. */
   result: string
@@ -61,6 +63,7 @@ export function adoptedVersion(db: Db, positionId: string): AdoptedVersion | und
         'rounds.kind',
         'rounds.electorate',
         'rounds.majority',
+        'rounds.secret',
         'rounds.closed_at',
         'rounds.result',
         'versions.number as version_number',

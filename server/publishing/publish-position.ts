@@ -11,7 +11,8 @@ import type { Deps } from '../deps.ts'
 import { adoptedVersion, movePositionStatus, positionForPublishing } from './adoption.repo.ts'
 import { plainText } from './plain-text.ts'
 import { getPublication, insertPublication, slugTaken } from './publication.repo.ts'
-import { publishedResultOf } from './published-result.ts'
+import { shownResultOf } from '../rounds/shown-result.ts'
+import { adoptedRoundResult, publishedResultOf } from './published-result.ts'
 
 export interface PublishInput {
   summary?: string | undefined
@@ -58,7 +59,7 @@ export function publishPosition(deps: Deps, actor: Actor, positionId: string, in
       content: adopted.content,
       html,
       search_text: `${position.title} ${summary} ${plainText(content)}`.toLowerCase(),
-      result: JSON.stringify(publishedResultOf(adopted)),
+      result: JSON.stringify(publishedResultOf(adopted, shownResultOf(deps.db, { id: adopted.round_id, secret: adopted.secret }, adoptedRoundResult(adopted)))),
       adopted_at: adopted.closed_at,
       published_at: now,
       published_by: actor.id,

@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { computeResult, type RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue, type RoundTiming } from '../../shared/rules/round-clock.ts'
+import { secretDisclosure } from '../../shared/rules/secret-disclosure.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
@@ -27,7 +28,10 @@ export function storedResult(round: RoundRow): RoundResult | null {
  */
 export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
   const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
-  const result = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, electorateTotals(deps.db, round.id), ballots)
+  const counted = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, electorateTotals(deps.db, round.id), ballots)
+  // Decided once, with the ballots at hand: how much of a secret result can be shown.
+  const result: RoundResult =
+    round.secret === 1 ? { ...counted, disclosure: secretDisclosure(counted, ballots.map((b) => b.weight)) } : counted
   const now = deps.now()
   if (!storeClose(deps.db, round.id, { closedAt: now, closedBy, outcome: result.outcome, result: JSON.stringify(result) })) fail('conflict')
   const adopted = result.outcome === 'adopted'

@@ -34,6 +34,11 @@ function voters(db: Db, electorate: Electorate): SelectQueryBuilder<Database, 'i
         .orderBy('people.id')
 }
 
+/** The different vote weights active initiatives have right now, smallest first. */
+export function initiativeWeights(db: Db): number[] {
+  return all(db, voters(db, 'initiatives').clearOrderBy().clearSelect().select('weight').distinct().orderBy('weight')).map((r) => r.weight)
+}
+
 /** Whether anybody (with a weight above 0) may vote in this electorate right now. */
 export function hasVoters(db: Db, electorate: Electorate): boolean {
   return first(db, voters(db, electorate).limit(1)) !== undefined

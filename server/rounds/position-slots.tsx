@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { pageContext } from '../http/render.tsx'
 import { versionsOf } from '../versions/read-versions.ts'
 import { getVersion } from '../versions/version.repo.ts'
+import { initiativeWeights } from './electorate.repo.ts'
 import { getPositionRow } from './position-state.repo.ts'
 import { roundHistory } from './read-round.ts'
 
@@ -58,7 +59,14 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
           <FreezeVersionForm ctx={ctx} positionId={position.id} />
           <details class="open-round-details">
             <summary>{ctx.t('rounds.open.heading')}</summary>
-            <OpenRoundForm ctx={ctx} heading={false} positionId={position.id} now={now} versions={versions.map((v) => ({ number: v.number, createdAt: v.created_at }))} />
+            <OpenRoundForm
+              ctx={ctx}
+              heading={false}
+              positionId={position.id}
+              now={now}
+              versions={versions.map((v) => ({ number: v.number, createdAt: v.created_at }))}
+              initiativeWeights={initiativeWeights(deps.db)}
+            />
           </details>
         </div>
       ) : null,

@@ -2,8 +2,8 @@ import type { PositionRow, RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Choice } from '../../shared/rules/choices.ts'
-import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isClosed } from '../../shared/rules/round-clock.ts'
+import type { ShownResult } from '../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../shared/rules/tally.ts'
 import type { Deps } from '../deps.ts'
 import { getPerson } from '../people/person.repo.ts'
@@ -21,6 +21,7 @@ import { closeIfDue, storedResult, timing } from './close-round.ts'
 import { electorateTotals } from './electorate.repo.ts'
 import { getPositionRow } from './position-state.repo.ts'
 import { getRound, roundsOfPosition } from './round.repo.ts'
+import { shownResultOf } from './shown-result.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 
 export interface MyBallot {
@@ -58,8 +59,14 @@ export interface RoundView {
   answers: AnswerRow[] | null
   /** Objections and concerns with reasons (secret rounds: only after close, without names). */
   reasons: RoundReason[]
-  result: RoundResult | null
+  /** As far as it may be shown (secret rounds: see secret-disclosure.ts). */
+  result: ShownResult | null
   canClose: boolean
+}
+
+function shown(deps: Deps, round: RoundRow): ShownResult | null {
+  const stored = storedResult(round)
+  return stored && shownResultOf(deps.db, round, stored)
 }
 
 export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView {
@@ -108,14 +115,15 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
     myBallots,
     answers,
     reasons,
-    result: storedResult(round),
+    result: shown(deps, round),
     canClose: !closed && can(actor, { type: 'round.close', groupId: position.group_id }),
   }
 }
 
 export interface RoundSummary {
   round: RoundRow
-  result: RoundResult | null
+  /** As far as it may be shown (secret rounds: see secret-disclosure.ts). */
+  result: ShownResult | null
   electorate: Totals
   participation: Totals
   reasons: RoundReason[]
@@ -138,7 +146,7 @@ export function roundHistory(deps: Deps, actor: Actor, positionId: string): Roun
           .map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
     return {
       round,
-      result: storedResult(round),
+      result: shown(deps, round),
       electorate: electorateTotals(deps.db, round.id),
       participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
       reasons: reasons.filter((r) => r.choice === 'objection' || r.choice === 'concern'),

@@ -14,6 +14,7 @@ import { readablePosition, versionsOf } from '../versions/read-versions.ts'
 import { ballotPageProps } from './ballot-page-props.ts'
 import { castBallot } from './cast-ballot.ts'
 import { closeRound } from './close-round.ts'
+import { initiativeWeights } from './electorate.repo.ts'
 import { readOpenRoundForm } from './open-round-form.ts'
 import { openRound } from './open-round.ts'
 import { withRoundMessages } from './round-messages.ts'
@@ -59,6 +60,7 @@ function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoun
       versions={versions}
       values={values}
       error={error ?? null}
+      initiativeWeights={initiativeWeights(c.get('deps').db)}
     />,
     status,
   )

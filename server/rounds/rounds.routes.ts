@@ -5,6 +5,7 @@ import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readJson } from '../http/validate.ts'
 import { castBallot } from './cast-ballot.ts'
+import { shownResultOf } from './shown-result.ts'
 import { closeRound } from './close-round.ts'
 import { openRound } from './open-round.ts'
 import { presentCast, presentRound, presentRoundSettings, presentRoundSummary } from './present-round.ts'
@@ -58,5 +59,5 @@ export const roundsRoutes = new Hono<AppEnv>()
   .post('/rounds/:id/close', (c) => {
     const { actor } = requirePerson(c)
     const { round, result } = closeRound(c.get('deps'), actor, c.req.param('id'))
-    return c.json({ round: presentRoundSettings(round), result })
+    return c.json({ round: presentRoundSettings(round), result: shownResultOf(c.get('deps').db, round, result) })
   })

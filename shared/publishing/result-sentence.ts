@@ -1,6 +1,7 @@
 import { translator, type Locale, type MessageKey } from '../i18n/index.ts'
 import type { Choice, Electorate, Majority, RoundKind } from '../rules/choices.ts'
 import type { Outcome } from '../rules/outcome.ts'
+import type { Disclosure } from '../rules/secret-disclosure.ts'
 
 export type ResultAnswer = Choice
 
@@ -15,8 +16,14 @@ export interface PublishedResult {
   electorate: Electorate
   outcome: Outcome
   closedAt: number
-  /** Ballots per answer: how many voters, and their summed weight. Missing answers count as 0. */
-  tally: Partial<Record<ResultAnswer, { count: number; weight: number }>>
+  /**
+   * Ballots per answer: how many voters, and their summed weight. Missing answers count as 0.
+   * A secret round shows only what identifies nobody (`disclosure`): then no weights, or no
+   * answers at all (an empty tally).
+   */
+  tally: Partial<Record<ResultAnswer, { count: number; weight?: number }>>
+  /** Absent: everything is shown. */
+  disclosure?: Exclude<Disclosure, 'full'>
   /** Everyone who could answer, snapshotted when the round opened. */
   eligible: { count: number; weight: number }
   /** Weight of all ballots cast divided by the electorate's weight, 0..1. */
@@ -80,7 +87,9 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
 
   const parts: string[] = []
   let weighted: string[] = []
-  if (result.kind === 'consent') {
+  if (result.disclosure === 'outcome') {
+    // A secret vote whose figures would identify an initiative: the outcome and participation only.
+  } else if (result.kind === 'consent') {
     parts.push(plural('publishing.result.consented', count('consent')))
     if (count('concern') > 0) parts.push(t('publishing.result.concern', { n: count('concern') }))
     if (count('stand_aside') > 0) parts.push(plural('publishing.result.stand_aside', count('stand_aside')))
@@ -94,7 +103,7 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
     const voted = count('yes') + count('no') + count('abstain')
     parts.push(answers.join(', '))
     parts.push(plural('publishing.result.voted', voted))
-    if ((['yes', 'no', 'abstain'] as const).some((a) => weight(a) !== count(a))) {
+    if (result.disclosure === undefined && (['yes', 'no', 'abstain'] as const).some((a) => weight(a) !== count(a))) {
       weighted = [
         t('publishing.result.yes', { n: weight('yes') }),
         t('publishing.result.no', { n: weight('no') }),
@@ -105,7 +114,7 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
   parts.push(t('publishing.result.participation', { percent: formatPercent(result.participation, locale) }))
 
   const head = t(headKey(result), { date })
-  const body = result.kind === 'vote' ? `${parts[0]}; ${parts.slice(1).join(', ')}` : parts.join(', ')
+  const body = result.kind === 'vote' && parts.length > 1 ? `${parts[0]}; ${parts.slice(1).join(', ')}` : parts.join(', ')
   const tail = weighted.length ? `; ${t('publishing.result.weighted', { list: weighted.join(', ') })}` : ''
   return `${head}: ${body}${tail}`
 }

@@ -1,6 +1,7 @@
 import type { Majority, RoundKind } from './choices.ts'
 import { majorityReached } from './majority.ts'
 import { basisPointsToQuorum, quorumMet } from './quorum.ts'
+import type { Disclosure } from './secret-disclosure.ts'
 import { tally, totalsOf, type CountedBallot, type PerChoice, type Totals } from './tally.ts'
 
 export const OUTCOMES = ['adopted', 'rejected', 'no_quorum'] as const
@@ -26,6 +27,11 @@ export interface RoundResult {
   participation: Totals
   quorumMet: boolean
   outcome: Outcome
+  /**
+   * Secret rounds: how much of this may be shown (secret-disclosure.ts), decided at close.
+   * Absent in open rounds (everything is shown) and in secret rounds closed before it existed.
+   */
+  disclosure?: Disclosure
 }
 
 /** True for a consent round iff no objection stands (a withdrawn objection is simply no longer in the ballots). */

@@ -175,3 +175,24 @@ class Problem {
     return adopted === (this.result.outcome === 'adopted')
   }
 }
+
+/** Per answer as shown: `weight` only where the weights may be shown. */
+export type ShownTally = Partial<Record<Choice, { count: number; weight?: number }>>
+
+/** A closed round's result as it may be shown to anyone (page, API, publication). */
+export interface ShownResult extends Omit<RoundResult, 'tally' | 'disclosure'> {
+  disclosure: Disclosure
+  /** null when only the outcome may be shown. */
+  tally: ShownTally | null
+}
+
+/** Cuts a result down to what `disclosure` allows. */
+export function showResult(result: RoundResult, disclosure: Disclosure): ShownResult {
+  const { tally, disclosure: _stored, ...rest } = result
+  if (disclosure === 'outcome') return { ...rest, disclosure, tally: null }
+  const shown: ShownTally = {}
+  for (const [choice, totals] of Object.entries(tally) as Array<[Choice, { count: number; weight: number }]>) {
+    shown[choice] = disclosure === 'full' ? { count: totals.count, weight: totals.weight } : { count: totals.count }
+  }
+  return { ...rest, disclosure, tally: shown }
+}

@@ -76,7 +76,7 @@ describe('what a secret round may show', () => {
 
   it('answers quickly and conservatively for a large alliance', () => {
     const ballots: Ballot[] = []
-    for (let i = 0; i < 120; i++) ballots.push(b(1, (['consent', 'concern', 'stand_aside', 'objection'] as const)[i % 4]))
+    for (let i = 0; i < 120; i++) ballots.push(b(1, (['consent', 'concern', 'stand_aside', 'objection'] as const)[i % 4]!))
     ballots.push(b(2, 'consent'), b(2, 'objection'), b(3, 'concern'))
     expect(level(close('consent', ballots), ballots)).toBe('counts')
     const votes = ballots.map((x, i) => b(x.weight, (['yes', 'no', 'abstain'] as const)[i % 3]!))
@@ -147,5 +147,15 @@ describe('the rule agrees with brute force on small electorates', () => {
       const expected = oracle(c.kind, c.weights, c.actual, { majority: c.majority, ew })
       expect({ ...c, shown: secretDisclosure(result, c.weights) }).toEqual({ ...c, shown: expected })
     }
+  })
+})
+
+describe('cutting a result down', () => {
+  const result = close('vote', [b(2, 'yes'), b(1, 'no'), b(1, 'no')])
+  it('keeps weights only at full, counts at counts, nothing per answer at outcome', async () => {
+    const { showResult } = await import('../../../shared/rules/secret-disclosure.ts')
+    expect(showResult(result, 'full').tally?.yes).toEqual({ count: 1, weight: 2 })
+    expect(showResult(result, 'counts').tally?.yes).toEqual({ count: 1 })
+    expect(showResult(result, 'outcome')).toMatchObject({ tally: null, outcome: result.outcome, participation: { count: 3, weight: 4 } })
   })
 })

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html'
 import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
-import type { RoundResult } from '../../../shared/rules/outcome.ts'
+import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
@@ -53,7 +53,7 @@ export interface BallotPageProps {
   slots: BallotSlot[]
   answers: Array<{ voter: string; choice: Choice; reason: string | null; castByName: string }> | null
   reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
-  result: RoundResult | null
+  result: ShownResult | null
   canClose: boolean
   form?: BallotFormState
   saved?: boolean

@@ -36,10 +36,12 @@ export interface OpenRoundFormProps {
   error?: { message: string; field?: string | undefined } | null
   /** On its own page the page title says it already; on the position page the form has its own heading. */
   heading?: boolean
+  /** The different weights initiatives have; more than one limits what secrecy can hide. */
+  initiativeWeights?: readonly number[]
 }
 
 /** The coordinator's form to open a round (POST /positions/:id/rounds); works without JavaScript. */
-export function OpenRoundForm({ ctx, positionId, now, versions, values, error, heading = true }: OpenRoundFormProps) {
+export function OpenRoundForm({ ctx, positionId, now, versions, values, error, heading = true, initiativeWeights = [] }: OpenRoundFormProps) {
   const { t } = ctx
   const v = values ?? defaultOpenRoundValues(now)
   const fieldError = (field: string) =>
@@ -146,9 +148,21 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
           ))}
         </select>
         <label class="check" for="open-secret">
-          <input id="open-secret" name="secret" type="checkbox" value="1" checked={v.secret} />
+          <input
+            id="open-secret"
+            name="secret"
+            type="checkbox"
+            value="1"
+            checked={v.secret}
+            aria-describedby={initiativeWeights.length > 1 ? 'open-secret-weights' : undefined}
+          />
           {t('rounds.open.secret')}
         </label>
+        {initiativeWeights.length > 1 ? (
+          <p class="notice round-notice" id="open-secret-weights">
+            {t('rounds.open.secret.weights', { weights: initiativeWeights.join(', ') })}
+          </p>
+        ) : null}
         <div>
           <button type="submit">{t('rounds.open.submit')}</button>
         </div>

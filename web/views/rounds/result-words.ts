@@ -1,6 +1,7 @@
 import type { Locale, MessageKey, Translate } from '../../../shared/i18n/index.ts'
-import type { RoundResult } from '../../../shared/rules/outcome.ts'
-import { totalsOf, type Totals } from '../../../shared/rules/tally.ts'
+import type { Choice } from '../../../shared/rules/choices.ts'
+import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
+import type { Totals } from '../../../shared/rules/tally.ts'
 
 const INTL: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
@@ -25,10 +26,11 @@ function plural(t: Translate, base: string, n: number): string {
 /**
  * The result of a round in one sentence, e.g. "Im Konsens beschlossen: 3 von 4 Initiativen
  * haben zugestimmt, davon 1 mit Bedenken". Counts are voters; a vote whose weights differ from
- * its counts adds the weighted numbers, because those decided.
+ * its counts adds the weighted numbers, because those decided. A secret round shows only the
+ * numbers it may (see secret-disclosure.ts): sometimes counts without weights, sometimes none.
  */
-export function resultSentence(t: Translate, locale: Locale, result: RoundResult, electorate: 'initiatives' | 'members'): string {
-  const count = (c: Parameters<typeof totalsOf>[1]) => totalsOf(result.tally, c).count
+export function resultSentence(t: Translate, locale: Locale, result: ShownResult, electorate: 'initiatives' | 'members'): string {
+  const count = (c: Choice) => result.tally?.[c]?.count ?? 0
   const total = result.electorate.count
   if (result.outcome === 'no_quorum') {
     return t('rounds.result.no_quorum', {
@@ -49,9 +51,11 @@ export function resultSentence(t: Translate, locale: Locale, result: RoundResult
     return parts.join(', ')
   }
   const majority = t(`rounds.majority.${result.majority ?? 'simple'}` as MessageKey)
+  if (!result.tally) return t(result.outcome === 'adopted' ? 'rounds.result.vote.adopted_only' : 'rounds.result.vote.rejected_only', { majority })
   const key = result.outcome === 'adopted' ? 'rounds.result.vote.adopted' : 'rounds.result.vote.rejected'
   let sentence = t(key, { majority, yes: count('yes'), no: count('no'), abstain: count('abstain') })
-  const weight = (c: 'yes' | 'no' | 'abstain') => totalsOf(result.tally, c).weight
+  if (result.disclosure !== 'full') return sentence
+  const weight = (c: 'yes' | 'no' | 'abstain') => result.tally?.[c]?.weight ?? 0
   if ((['yes', 'no', 'abstain'] as const).some((c) => weight(c) !== count(c))) {
     sentence += `; ${t('rounds.result.weighted', { yes: weight('yes'), no: weight('no'), abstain: weight('abstain') })}`
   }

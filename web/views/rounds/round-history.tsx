@@ -1,5 +1,5 @@
 import type { Choice, Electorate, RoundKind } from '../../../shared/rules/choices.ts'
-import type { RoundResult } from '../../../shared/rules/outcome.ts'
+import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
@@ -16,7 +16,7 @@ export interface RoundHistoryItem {
   closed: boolean
   closesAt: number
   closedAt: number | null
-  result: RoundResult | null
+  result: ShownResult | null
   participation: Totals
   electorateSize: Totals
   reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
