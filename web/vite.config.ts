@@ -19,7 +19,10 @@ export default defineConfig({
     // TipTap, ProseMirror and Yjs are one indivisible editor (~160 kB gzip); splitting gains nothing.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
-      input: { editor: fileURLToPath(new URL('scripts/editor.ts', import.meta.url)) },
+      input: {
+        editor: fileURLToPath(new URL('scripts/editor.ts', import.meta.url)),
+        'forget-drafts': fileURLToPath(new URL('scripts/forget-drafts.ts', import.meta.url)),
+      },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: '[name].js',

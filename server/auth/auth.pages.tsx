@@ -14,7 +14,7 @@ import { endSession } from './end-session.ts'
 import { attempt } from './form-errors.ts'
 import { logIn } from './log-in.ts'
 import { safeNext } from './safe-next.ts'
-import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts'
+import { clearSessionCookie, forgetBrowserStorage, LOGGED_OUT_PATH, writeSessionCookie } from './session-cookie.ts'
 import { createSession, sessionExpiresAt } from './sessions.ts'
 import { inspectSetupLink, redeemSetupLink } from './setup-links.ts'
 
@@ -81,7 +81,9 @@ export const authPages = new Hono<AppEnv>()
     const current = c.get('current')
     if (current) endSession(c.get('deps'), current.sessionId)
     clearSessionCookie(c)
-    return c.redirect('/', 303)
+    forgetBrowserStorage(c)
+    // The start page then also deletes the editor's offline copies by script (see forget-drafts.ts).
+    return c.redirect(LOGGED_OUT_PATH, 303)
   })
   .get('/setup/:token', (c) => {
     const token = c.req.param('token')

@@ -36,6 +36,18 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   })
 }
 
+/** Where the logout form leads: the start page, which then deletes offline draft copies. */
+export const LOGGED_OUT_PATH = '/?logged-out'
+
+/**
+ * Tells the browser to drop what this site stored (IndexedDB with the editor's offline draft
+ * copies, localStorage…), cookies aside: on a shared computer the next person must not find
+ * drafts. Browsers honour it in secure contexts (https, and http://localhost).
+ */
+export function forgetBrowserStorage(c: Context<AppEnv>): void {
+  c.header('Clear-Site-Data', '"storage"')
+}
+
 /** Reads the session token from a raw Cookie header (the websocket upgrade has no Hono context). */
 export function sessionTokenFromCookieHeader(header: string | undefined, config: Pick<Config, 'secureCookies'>): string | undefined {
   if (!header) return undefined

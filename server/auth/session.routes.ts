@@ -10,7 +10,7 @@ import { clientIp } from './client-ip.ts'
 import { endSession } from './end-session.ts'
 import { requireCan, requirePerson } from './guards.ts'
 import { logIn } from './log-in.ts'
-import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts'
+import { clearSessionCookie, forgetBrowserStorage, writeSessionCookie } from './session-cookie.ts'
 import { sessionExpiresAt } from './sessions.ts'
 
 export const LogInBody = z
@@ -44,6 +44,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     const current = c.get('current')
     if (current) endSession(c.get('deps'), current.sessionId)
     clearSessionCookie(c)
+    forgetBrowserStorage(c)
     return c.body(null, 204)
   })
   .get('/me', (c) => {

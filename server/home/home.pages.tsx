@@ -12,7 +12,7 @@ import { stillToDecideSection } from '../rounds/home-section.tsx'
 /** `/`: a welcome for visitors; for people signed in, their working groups with their positions. */
 export const homePages = new Hono<AppEnv>().get('/', (c) => {
   const current = c.get('current')
-  if (!current) return render(c, <HomePage ctx={pageContext(c)} person={null} />)
+  if (!current) return render(c, <HomePage ctx={pageContext(c)} person={null} loggedOut={c.req.query('logged-out') !== undefined} />)
   const { db } = c.get('deps')
   const stillToDecide = stillToDecideSection(c)
   const mine = groupRepo.groupsOfPerson(db, current.person.id)

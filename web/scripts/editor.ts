@@ -11,12 +11,15 @@ import { editorTranslator } from './editor/messages.ts'
 import { showPresence } from './editor/presence.ts'
 import { CountingWebSocket, SaveState } from './editor/save-state.ts'
 import { trackStatus } from './editor/status-line.ts'
+import { offlineDraftName } from './offline-drafts.ts'
 import { createToolbar } from './editor/toolbar.ts'
 import './editor.css'
 
 // Must match server/sync/load-doc.ts DRAFT_FRAGMENT: the Y.XmlFragment that holds the draft.
 const DRAFT_FRAGMENT = 'content'
 const COLOR = /^#[0-9a-f]{6}$/i
+// server/sync/close-codes.ts: unauthenticated.
+const CLOSE_SESSION_ENDED = 4401
 
 /** Caret of another person: a coloured bar with their name, hidden from screen readers (it is not text). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -48,7 +51,7 @@ function start(root: HTMLElement): void {
   // Edits made offline survive a reload: they wait in IndexedDB until the server has them.
   // Per person, so someone else signing in on this browser never sends them under their name.
   const member = data.member === 'true'
-  const local = member ? new IndexeddbPersistence(`sprachrohr:${user.id}:${data.positionId}`, ydoc) : null
+  const local = member ? new IndexeddbPersistence(offlineDraftName(user.id, data.positionId), ydoc) : null
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   // No BroadcastChannel: every change goes through the server, which decides who may write.
   const provider = new WebsocketProvider(`${scheme}://${location.host}${SYNC_PATH}`, data.positionId, ydoc, {
@@ -98,9 +101,12 @@ function start(root: HTMLElement): void {
       applyAccess()
     }
   }
-  provider.on('closed', () => {
+  provider.on('closed', (event: { code: number }) => {
     refused = true
     applyAccess()
+    // The session ended (a logout in another tab, on another device, or a password change):
+    // the offline copy goes with it, so the next person at this computer does not find it.
+    if (event.code === CLOSE_SESSION_ENDED) void local?.clearData()
   })
 
   if (presence && presenceList) {

@@ -24,6 +24,8 @@ export interface HomePageProps {
   top?: HomeSection[]
   /** Shown below the working groups. */
   bottom?: HomeSection[]
+  /** Just logged out: say so, and delete the editor's offline draft copies in this browser. */
+  loggedOut?: boolean
 }
 
 function Section({ section }: { section: HomeSection }) {
@@ -36,11 +38,16 @@ function Section({ section }: { section: HomeSection }) {
   )
 }
 
-export function HomePage({ ctx, person, top = [], bottom = [] }: HomePageProps) {
+export function HomePage({ ctx, person, top = [], bottom = [], loggedOut = false }: HomePageProps) {
   const { t } = ctx
   if (!person) {
     return (
-      <Layout ctx={ctx} title={t('home.welcome.heading')}>
+      <Layout ctx={ctx} title={t('home.welcome.heading')} scripts={loggedOut ? ['/assets/forget-drafts.js'] : []}>
+        {loggedOut ? (
+          <p class="notice notice-success" role="status">
+            {t('home.logged_out')}
+          </p>
+        ) : null}
         <h1>{t('home.welcome.heading')}</h1>
         <p class="lead">{t('home.welcome.text')}</p>
         <p class="button-row">

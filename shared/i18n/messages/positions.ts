@@ -26,6 +26,7 @@ export const de = {
   'positions.page.presence_hint': 'Wer gerade diesen Entwurf geöffnet hat.',
   'home.title': 'Start',
   'home.welcome.heading': 'Willkommen bei Sprachrohr',
+  'home.logged_out': 'Du bist abgemeldet. Offline gespeicherte Entwürfe wurden aus diesem Browser gelöscht.',
   'home.welcome.text':
     'Hier schreiben die Initiativen des Bündnisses ihre gemeinsamen Positionen, entscheiden gemeinsam darüber und veröffentlichen, was beschlossen ist.',
   'home.welcome.published': 'Veröffentlichte Positionen lesen',
@@ -70,6 +71,7 @@ export const en: Record<keyof typeof de, string> = {
   'positions.page.presence_hint': 'Who has this draft open right now.',
   'home.title': 'Start',
   'home.welcome.heading': 'Welcome to Sprachrohr',
+  'home.logged_out': 'You are logged out. Drafts kept offline have been deleted from this browser.',
   'home.welcome.text':
     'Here the initiatives of the alliance write their common positions, decide on them together, and publish what was adopted.',
   'home.welcome.published': 'Read published positions',

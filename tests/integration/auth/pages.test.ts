@@ -82,8 +82,23 @@ describe('logout form', () => {
     const cookie = cookieFrom(await t.client.form('/login', { email: p.email, password: PASSWORD }))
     const res = await t.client.as(cookie).form('/logout', {})
     expect(res.status).toBe(303)
-    expect(res.headers.get('location')).toBe('/')
+    expect(res.headers.get('location')).toBe('/?logged-out')
     expect((await t.client.as(cookie).get('/api/me')).status).toBe(401)
+  })
+
+  it('tells the browser to drop the offline copies of drafts (Clear-Site-Data), keeping cookies aside', async () => {
+    const p = buildPerson(t.db, { passwordHash: hash })
+    const cookie = cookieFrom(await t.client.form('/login', { email: p.email, password: PASSWORD }))
+    expect((await t.client.as(cookie).form('/logout', {})).headers.get('clear-site-data')).toBe('"storage"')
+    const api = cookieFrom(await t.client.form('/login', { email: p.email, password: PASSWORD }))
+    expect((await t.client.as(api).delete('/api/session')).headers.get('clear-site-data')).toBe('"storage"')
+  })
+
+  it('the start page after logout says so and runs the script that deletes offline drafts', async () => {
+    const html = await (await t.client.get('/?logged-out')).text()
+    expect(html).toContain('Du bist abgemeldet.')
+    expect(html).toContain('<script type="module" src="/assets/forget-drafts.js"></script>')
+    expect(await (await t.client.get('/')).text()).not.toContain('forget-drafts')
   })
 })
 

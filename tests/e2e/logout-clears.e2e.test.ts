@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, apiLogin, expectStatus } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login, logout } from './support/login.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+// A delegate writes a draft on the computer of a café, then logs out. The editor kept an offline
+// copy in IndexedDB; the next person at that computer must not find it (issue 13.8).
+describe('logging out clears the offline copies of drafts', () => {
+  let server: E2eServer
+  let browser: Browser
+  let positionUrl: string
+
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
+  const TEXT = 'Wir fordern ein Recht auf eigene Wohnungen.'
+
+  /** Names of the IndexedDB databases of this origin that hold offline draft copies. */
+  const draftDatabases = (page: Page): Promise<string[]> =>
+    page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('sprachrohr:')))
+
+  /** Logs in, opens the position, types, and waits until the server stored it and an offline copy exists. */
+  async function writeDraft(page: Page, text: string): Promise<void> {
+    await login(page, server.url, LENA.email, LENA.password)
+    await page.goto(positionUrl)
+    await page.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await page.getByRole('textbox', { name: 'Text der Position' }).click()
+    await page.keyboard.type(text)
+    await page.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await expect.poll(() => draftDatabases(page)).toHaveLength(1)
+  }
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    const admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
+    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group')
+    const lenaId = await seedPerson(admin, LENA)
+    expectStatus(await admin.post(`/api/initiatives/${cafe.id}/members`, { personId: lenaId, role: 'delegate' }), 201, 'initiative member')
+    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
+    const lena = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const position = expectStatus(await lena.post('/api/positions', { groupId: group.id, title: 'Wohnraum für Geflüchtete' }), 201, 'position')
+    positionUrl = `${server.url}/positions/${position.id}`
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('with the logout button: the browser holds no draft database afterwards', async () => {
+    const page = await (await newContext(browser)).newPage()
+    await writeDraft(page, TEXT)
+    await checkPage(page, 'lo-01-draft-written')
+
+    await logout(page)
+    expect(new URL(page.url()).pathname).toBe('/')
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Du bist abgemeldet.')
+    await page.waitForFunction(() => document.documentElement.dataset.offlineDrafts === 'forgotten')
+    await checkPage(page, 'lo-02-logged-out')
+    await expect(draftDatabases(page)).resolves.toEqual([])
+    await page.context().close()
+  })
+
+  it('with the editor still open in another tab: that tab lets go of its copy too', async () => {
+    const context = await newContext(browser)
+    const editorTab = await context.newPage()
+    await writeDraft(editorTab, ' Jetzt.')
+    const other = await context.newPage()
+    await other.goto(`${server.url}/`)
+    await checkPage(other, 'lo-03-second-tab')
+    await logout(other)
+    // The editor's connection ends with the session; the tab shows it and keeps no copy.
+    await editorTab.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent !== 'gespeichert')
+    await expect.poll(() => draftDatabases(editorTab)).toEqual([])
+    await expect.poll(() => draftDatabases(other)).toEqual([])
+    await context.close()
+  })
+})
