@@ -16,8 +16,8 @@ export const de = {
   'rounds.late.ended': 'Die Runde endete am {date}. Deine Antwort wurde nicht gezählt.',
   'rounds.late.cancelled': 'Die Runde wurde am {date} abgebrochen. Deine Antwort wurde nicht gezählt.',
 
-  'rounds.answer.by': 'Antwort für {voter}: {choice}, abgegeben von {name} am {date}',
-  'rounds.answer.by_you': 'Antwort für {voter}: {choice}, von dir abgegeben am {date}',
+  'rounds.answer.by': 'Bisherige Antwort für {voter}: {choice} – abgegeben von {name} am {date}',
+  'rounds.answer.by_you': 'Bisherige Antwort für {voter}: {choice} – von dir abgegeben am {date}',
   'rounds.replace.confirm': 'Ja, ich ersetze die Antwort von {name}.',
   'rounds.replace.hint': '{name} hat für {voter} schon geantwortet. Wenn du jetzt antwortest, gilt deine Antwort statt dieser.',
 
@@ -33,7 +33,8 @@ export const de = {
   'rounds.page.until_close.closed': 'Verdeckte Runde: Die Antworten waren bis zum Ende verdeckt und sind jetzt mit Namen sichtbar.',
   'rounds.page.answers_hidden': 'Was geantwortet wurde, bleibt bis zum Ende der Runde verdeckt.',
 
-  'rounds.short_notice.label': 'Kurzfristige Runde: Das Ende ist weniger als 24 Stunden entfernt.',
+  'rounds.short_notice.legend': 'Kurzfristige Runde (Ende in weniger als 24 Stunden)',
+  'rounds.short_notice.label': 'Ja, die Runde soll so kurzfristig enden.',
   'rounds.short_notice.hint': 'Nur wenn es wirklich eilt. Die Begründung sehen alle Stimmberechtigten.',
   'rounds.short_notice.reason': 'Warum so kurzfristig?',
   'rounds.short_notice.reason_required': 'Bitte begründe, warum die Runde so kurzfristig endet.',
@@ -84,8 +85,8 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.late.ended': 'The round ended on {date}. Your answer was not counted.',
   'rounds.late.cancelled': 'The round was cancelled on {date}. Your answer was not counted.',
 
-  'rounds.answer.by': 'Answer for {voter}: {choice}, given by {name} on {date}',
-  'rounds.answer.by_you': 'Answer for {voter}: {choice}, given by you on {date}',
+  'rounds.answer.by': 'Current answer for {voter}: {choice} – given by {name} on {date}',
+  'rounds.answer.by_you': 'Current answer for {voter}: {choice} – given by you on {date}',
   'rounds.replace.confirm': 'Yes, I replace the answer of {name}.',
   'rounds.replace.hint': '{name} has already answered for {voter}. If you answer now, your answer counts instead.',
 
@@ -100,7 +101,8 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.page.until_close.closed': 'Hidden round: the answers were hidden until the end and are now shown with names.',
   'rounds.page.answers_hidden': 'What was answered stays hidden until the round ends.',
 
-  'rounds.short_notice.label': 'Short-notice round: it ends in less than 24 hours.',
+  'rounds.short_notice.legend': 'Short-notice round (ends in less than 24 hours)',
+  'rounds.short_notice.label': 'Yes, the round shall end at such short notice.',
   'rounds.short_notice.hint': 'Only when it is really urgent. Everybody entitled to vote sees the reason.',
   'rounds.short_notice.reason': 'Why at such short notice?',
   'rounds.short_notice.reason_required': 'Please say why the round ends at such short notice.',

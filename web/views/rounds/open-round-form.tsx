@@ -168,7 +168,7 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
           ))}
         </fieldset>
         <fieldset class="short-notice" aria-describedby={describedBy('shortNotice', 'open-short-notice-hint')}>
-          <legend>{t('rounds.short_notice.label')}</legend>
+          <legend>{t('rounds.short_notice.legend')}</legend>
           <p class="hint" id="open-short-notice-hint">
             {t('rounds.short_notice.hint')}
           </p>
