@@ -24,7 +24,8 @@ export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roun
       secret: round.secret === 1,
       visibility: round.visibility,
       closesAt: round.closes_at,
-      closedAt: round.closed_at,
+      // A cancelled round ended when it was cancelled.
+      closedAt: round.closed_at ?? round.cancelled_at,
       closed: view.closed,
     },
     position: { id: view.position.id, title: view.position.title },
