@@ -59,6 +59,9 @@ describe('answers hidden until the round closes', () => {
     const page = await (await b!.client.get(`/rounds/${id}`)).text()
     expect(page).not.toContain('Geheimer Grund bis zum Schluss.')
     expect(page).toContain('Was geantwortet wurde, bleibt bis zum Ende der Runde verdeckt.')
+    expect(await (await b!.client.get(`/positions/${world.positionId}`)).text()).not.toContain('Geheimer Grund bis zum Schluss.')
+    const history = (await (await b!.client.get(`/api/positions/${world.positionId}/rounds`)).json()) as { rounds: Array<{ reasons: unknown[] }> }
+    expect(history.rounds[0]!.reasons).toEqual([])
     // The voter still sees (and may change) their own answer.
     expect(((await (await a!.client.get(`/api/rounds/${id}`)).json()) as { myBallots: Array<{ choice: string }> }).myBallots[0]!.choice).toBe('objection')
     expect((await a!.client.put(`/api/rounds/${id}/ballot`, { choice: 'concern', reason: 'Geheimer Grund bis zum Schluss.' })).status).toBe(200)
