@@ -1,7 +1,5 @@
 import type { Db } from '../../db/connection.ts'
 import type { RoundRow } from '../../db/schema/index.ts'
-import { openParticipation, secretParticipation } from './ballot.repo.ts'
-import { electorateTotals } from './electorate.repo.ts'
 import { delegatesOf, pendingVoters } from './pending-voters.repo.ts'
 
 /** A member electorate can be large: the page and the API name at most this many. */
@@ -25,11 +23,11 @@ export interface NotYetAnswered {
  * Who has not answered an open round yet, so a coordinator can chase them. That somebody has
  * voted is not secret (only what), so secret rounds list them too.
  */
-export function notYetAnswered(db: Db, round: RoundRow): NotYetAnswered {
+export function notYetAnswered(db: Db, round: RoundRow, counts: { electorate: number; answered: number }): NotYetAnswered {
   const secret = round.secret === 1
-  const answered = (secret ? secretParticipation : openParticipation)(db, round.id).count
-  const count = electorateTotals(db, round.id).count - answered
+  const count = counts.electorate - counts.answered
   const pending = count > 0 ? pendingVoters(db, round.id, round.electorate, secret, PENDING_LIST_MAX) : []
+  if (round.electorate === 'members') pending.sort((a, b) => a.name.localeCompare(b.name))
   const delegates = round.electorate === 'initiatives' ? delegatesOf(db, pending.map((p) => p.id)) : []
   return {
     count,

@@ -29,7 +29,9 @@ export function pendingVoters(db: Db, roundId: string, electorate: 'initiatives'
     )
   return electorate === 'initiatives'
     ? all(db, base.innerJoin('initiatives as i', 'i.id', 'e.voter_key').select(['e.voter_key as id', 'i.name']).orderBy('i.name').limit(limit))
-    : all(db, base.innerJoin('people as p', 'p.id', 'e.voter_key').select(['e.voter_key as id', 'p.name']).orderBy('p.name').limit(limit))
+    : // A member electorate may hold 100,000 people: the first `limit` in key order stop the scan
+      // early (sorting every pending name took most of a round view); the caller sorts those.
+      all(db, base.innerJoin('people as p', 'p.id', 'e.voter_key').select(['e.voter_key as id', 'p.name']).orderBy('e.voter_key').limit(limit))
 }
 
 /** The current delegates (not disabled) of these initiatives, by name. */

@@ -112,6 +112,8 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
       : []
     : (answers ?? []).filter((a) => a.reason !== null && a.reason !== '').map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
 
+  const electorate = electorateTotals(deps.db, round.id)
+  const participation = secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id)
   return {
     round,
     position,
@@ -119,11 +121,11 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
     openedByName: getPerson(deps.db, round.opened_by)?.name ?? '',
     closedByName: round.closed_by ? (getPerson(deps.db, round.closed_by)?.name ?? null) : null,
     closed,
-    electorate: electorateTotals(deps.db, round.id),
-    participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
+    electorate,
+    participation,
     myBallots,
     answers,
-    notYetAnswered: closed ? null : notYetAnswered(deps.db, round),
+    notYetAnswered: closed ? null : notYetAnswered(deps.db, round, { electorate: electorate.count, answered: participation.count }),
     extensions: extensionsOf(deps.db, round.id),
     cancelledByName: round.cancelled_by ? (getPerson(deps.db, round.cancelled_by)?.name ?? null) : null,
     reasons,
