@@ -142,7 +142,8 @@ export const roundsPages = new Hono<AppEnv>()
       if (error instanceof AppError && error.code === 'validation' && error.field === 'newClosesAt') return refuse('closesAt', t('rounds.extend.later'))
       throw error
     }
-    return c.redirect(`/rounds/${id}`, 303)
+    // To the list of extensions (without a fragment, the form's #extend-form would reopen the form).
+    return c.redirect(`/rounds/${id}#extensions-heading`, 303)
   })
   .post('/rounds/:id/cancel', async (c) => {
     const { actor } = requirePerson(c)
@@ -154,7 +155,7 @@ export const roundsPages = new Hono<AppEnv>()
     // Like closing, one tap must not end a round for good.
     if (form.confirm !== 'yes') return refuse('confirm', t('rounds.cancel.unconfirmed'))
     cancelRound(c.get('deps'), actor, id, { reason: form.reason })
-    return c.redirect(`/rounds/${id}`, 303)
+    return c.redirect(`/rounds/${id}#round-cancelled`, 303)
   })
   .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
   .post('/positions/:id/rounds', async (c) => {
