@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { adoptedPosition, buildPublishingWorld } from '../../support/adopt.ts'
 import { buildRoundWorld, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 
@@ -24,5 +25,13 @@ describe('plain words for voters on the round page', () => {
     expect(html).toMatch(/Damit das Ergebnis gilt, müssen Initiativen mit zusammen mindestens 50\s% des Stimmgewichts antworten \(Enthaltungen zählen mit\)\./)
     const en = await (await world.delegates[0]!.client.get(`/rounds/${id}`, { 'accept-language': 'en' })).text()
     expect(en).toMatch(/For the result to count, initiatives holding together at least 50\s?% of the voting weight must answer/)
+  })
+
+  it('does the same on the public page of a published position', async () => {
+    const world = buildPublishingWorld(t, { initiatives: 2 })
+    const position = await adoptedPosition(t, world)
+    expect((await t.client.as(world.spokesperson.cookie).post(`/api/positions/${position.id}/publish`, {})).status).toBe(200)
+    const html = await (await t.client.get(`/p/${position.slug}`)).text()
+    expect(html).toMatch(/<code class="public-hash">[0-9a-f]{64}<\/code><details class="hash-what"><summary>Was ist das\?<\/summary><p class="hint">Mit der Prüfsumme/)
   })
 })
