@@ -21,6 +21,8 @@ export type Action =
   | { type: 'version.freeze'; groupId: string }
   | { type: 'round.open'; groupId: string }
   | { type: 'round.close'; groupId: string }
+  | { type: 'round.extend'; groupId: string } // move the deadline of an open round later
+  | { type: 'round.cancel'; groupId: string } // end an open round without a result
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
@@ -51,6 +53,8 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'version.freeze':
     case 'round.open':
     case 'round.close':
+    case 'round.extend':
+    case 'round.cancel':
       return actor.isAdmin || coordinates(actor, action.groupId)
     case 'position.publish':
     case 'position.withdraw':

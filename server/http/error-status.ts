@@ -18,6 +18,12 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   round_open: 409,
   round_closed: 409,
   ballot_final: 409,
+  // A deadline under 24 hours without shortNotice: { reason }.
+  deadline_too_soon: 400,
+  // Another delegate's answer would be replaced without `replace: true` (or the form's checkbox).
+  replace_unconfirmed: 409,
+  // The answer the request meant to replace is no longer the current one.
+  ballot_changed: 409,
   not_adopted: 409,
   unknown_content: 400,
   internal: 500,

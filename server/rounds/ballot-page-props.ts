@@ -4,9 +4,10 @@ import type { Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { diffOf } from '../versions/read-versions.ts'
 import { readRound } from './read-round.ts'
+import { roundFlowProps, type RoundFlowExtras } from './round-flow-props.ts'
 
 /** Everything the ballot page shows, read in one go (a due round is closed on the way). */
-export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string): BallotPageProps {
+export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string, extras: RoundFlowExtras = {}): BallotPageProps {
   const view = readRound(deps, actor, roundId)
   const { round } = view
   const previous = round.version_number - 1
@@ -21,8 +22,10 @@ export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roun
       majority: round.majority,
       quorum: round.quorum_bp / 10_000,
       secret: round.secret === 1,
+      visibility: round.visibility,
       closesAt: round.closes_at,
-      closedAt: round.closed_at,
+      // A cancelled round ended when it was cancelled.
+      closedAt: round.closed_at ?? round.cancelled_at,
       closed: view.closed,
     },
     position: { id: view.position.id, title: view.position.title },
@@ -30,10 +33,21 @@ export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roun
     diff,
     participation: view.participation,
     electorateSize: view.electorate,
-    slots: view.myBallots.map((b) => ({ voterKey: b.voterKey, label: b.label, answered: b.answered, choice: b.choice, reason: b.reason })),
+    slots: view.myBallots.map((b) => ({
+      voterKey: b.voterKey,
+      label: b.label,
+      answered: b.answered,
+      choice: b.choice,
+      reason: b.reason,
+      castByName: b.castByName,
+      castAt: b.castAt,
+      castByOther: b.castById !== null && b.castById !== actor.id,
+      ballotId: b.ballotId,
+    })),
     answers: view.answers?.map((a) => ({ voter: a.label, choice: a.choice, reason: a.reason, castByName: a.cast_by_name })) ?? null,
     reasons: view.reasons,
     result: view.result,
     canClose: view.canClose,
+    flow: roundFlowProps(view, extras),
   }
 }

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { appendHistory, getBallot, hasParticipated, insertBallot, insertParticipation, insertSecretBallot, replaceBallot } from './ballot.repo.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
+import { currentBallotId } from './pending-voters.repo.ts'
 import { getRound } from './round.repo.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 
@@ -19,6 +20,14 @@ export interface CastBallotInput {
   reason?: string | undefined
   /** Which initiative the delegate answers for, when they are a delegate of several in the electorate. */
   initiativeId?: string | undefined
+  /**
+   * The id of the answer the voter saw and means to replace (`ballotId` of the round's
+   * myBallots), or null for "I saw no answer". When given and another delegate has answered
+   * since, the ballot is refused with `ballot_changed`. Left out: no such check.
+   */
+  replaces?: string | null | undefined
+  /** Confirms replacing an answer another delegate gave; without it that is `replace_unconfirmed`. */
+  replace?: boolean | undefined
 }
 
 export interface CastResult {
@@ -86,6 +95,11 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
 
   const row: BallotRow = { round_id: round.id, voter_key: voterKey, version_number: round.version_number, choice, reason, cast_by: actor.id, cast_at: now }
   const before = getBallot(deps.db, round.id, voterKey)
+  // Two delegates of one initiative: a colleague's answer is replaced only knowingly, and only the one that was seen.
+  const colleague = before !== undefined && before.cast_by !== actor.id
+  if (input.replaces !== undefined && colleague && input.replaces !== String(currentBallotId(deps.db, round.id, voterKey))) fail('ballot_changed')
+  if (input.replaces !== undefined && input.replaces !== null && !before) fail('ballot_changed')
+  if (colleague && input.replace !== true) fail('replace_unconfirmed')
   if (before) replaceBallot(deps.db, row)
   else insertBallot(deps.db, row)
   appendHistory(deps.db, row)

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors.ts'
 import { ELECTORATES, MAJORITIES, ROUND_KINDS } from '../../shared/rules/choices.ts'
+import { VISIBILITIES, visibilityOf } from '../../shared/rules/visibility.ts'
 import type { OpenRoundValues } from '../../web/views/rounds/open-round-form.tsx'
 import { fromLocalInput } from '../../web/views/rounds/zoned-time.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -15,6 +16,9 @@ const Form = z
     majority: z.string().max(20).optional(),
     quorum: z.string().max(20).optional(),
     secret: z.string().max(5).optional(),
+    visibility: z.string().max(20).optional(),
+    shortNotice: z.string().max(5).optional(),
+    shortNoticeReason: z.string().max(1000).optional(),
     closesAt: z.string().max(40).optional(),
     version: z.string().max(12).optional(),
   })
@@ -39,12 +43,16 @@ export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFo
     if (error instanceof AppError && error.code === 'validation') raw = {}
     else throw error
   }
+  // An older form (or a hand-made post) may still send the `secret` box.
+  const visibility = visibilityOf({ visibility: oneOf(VISIBILITIES, raw.visibility), secret: raw.secret === '1' })
   const values: OpenRoundValues = {
     kind: raw.kind ?? '',
     electorate: raw.electorate ?? '',
     majority: raw.majority ?? 'simple',
     quorum: raw.quorum ?? '',
-    secret: raw.secret === '1',
+    visibility: visibility,
+    shortNotice: raw.shortNotice === '1',
+    shortNoticeReason: raw.shortNoticeReason ?? '',
     closesAt: raw.closesAt ?? '',
     version: raw.version ?? 'new',
   }
@@ -58,6 +66,8 @@ export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFo
   if (!raw.quorum?.trim() || !Number.isFinite(percent) || percent < 0 || percent > 100) return bad('quorum', t('rounds.error.quorum_invalid'))
   const closesAt = fromLocalInput((raw.closesAt ?? '').trim())
   if (closesAt === null) return bad('closesAt', t('rounds.error.closes_at_invalid'))
+  // The box is the explicit confirmation; the reason without it counts for nothing.
+  if (values.shortNotice && !values.shortNoticeReason.trim()) return bad('shortNotice', t('rounds.short_notice.reason_required'))
   let versionNumber: number | undefined
   if (values.version !== 'new') {
     versionNumber = Number(values.version)
@@ -72,7 +82,8 @@ export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFo
       // The form always sends a majority; a consent round simply has none.
       majority: kind === 'vote' ? majority : undefined,
       quorum: percent / 100,
-      secret: values.secret,
+      visibility,
+      shortNoticeReason: values.shortNotice ? values.shortNoticeReason : undefined,
       closesAt,
       versionNumber,
     },

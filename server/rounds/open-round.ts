@@ -6,6 +6,8 @@ import { can, type Actor } from '../../shared/policy.ts'
 import type { Electorate, Majority, RoundKind } from '../../shared/rules/choices.ts'
 import { nextStatus } from '../../shared/rules/lifecycle.ts'
 import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
+import { isShortNotice } from '../../shared/rules/short-notice.ts'
+import type { Visibility } from '../../shared/rules/visibility.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { freezeDraft } from '../versions/freeze-draft.ts'
@@ -21,7 +23,10 @@ export interface OpenRoundInput {
   majority?: Majority | undefined
   /** Fraction 0..1. */
   quorum: number
-  secret: boolean
+  /** Who sees the answers: open, hidden until the round closes, or secret. */
+  visibility: Visibility
+  /** Required when the deadline is under 24 hours away ("kurzfristig"); shown to voters. */
+  shortNoticeReason?: string | undefined
   /** ms since epoch. */
   closesAt: number
   /** Decide on this existing version instead of freezing the draft. */
@@ -41,6 +46,9 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
   const now = deps.now()
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
   const quorumBp = quorumToBasisPoints(input.quorum)
+  // A deadline people could miss needs a stated reason (shown to voters); otherwise none is kept.
+  const reason = input.shortNoticeReason?.trim() || null
+  const shortNoticeReason = isShortNotice(now, input.closesAt) ? (reason ?? fail('deadline_too_soon', undefined, 'shortNotice')) : null
 
   if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
   const round = transaction(deps.db, () => {
@@ -66,7 +74,9 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
         electorate: input.electorate,
         majority: input.kind === 'vote' ? (input.majority ?? 'simple') : null,
         quorum_bp: quorumBp,
-        secret: input.secret ? 1 : 0,
+        secret: input.visibility === 'secret' ? 1 : 0,
+        visibility: input.visibility,
+        short_notice_reason: shortNoticeReason,
         opened_by: actor.id,
         opened_at: now,
         closes_at: input.closesAt,
@@ -89,8 +99,10 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
         electorate: input.electorate,
         majority: input.kind === 'vote' ? (input.majority ?? 'simple') : null,
         quorum: quorumBp / 10_000,
-        secret: input.secret,
+        secret: input.visibility === 'secret',
+        visibility: input.visibility,
         closesAt: input.closesAt,
+        shortNoticeReason,
         voters,
       },
     })

@@ -14,11 +14,14 @@ export function presentRoundSettings(round: RoundRow) {
     majority: round.majority,
     quorum: round.quorum_bp / 10_000,
     secret: round.secret === 1,
+    visibility: round.visibility,
+    shortNotice: round.short_notice_reason === null ? null : { reason: round.short_notice_reason },
     openedAt: iso(round.opened_at),
     closesAt: iso(round.closes_at),
     status: round.status,
     closedAt: iso(round.closed_at),
     outcome: round.outcome,
+    cancelled: round.cancelled_at === null ? null : { at: iso(round.cancelled_at), by: round.cancelled_by, reason: round.cancel_reason },
   }
 }
 
@@ -26,7 +29,7 @@ export function presentRound(view: RoundView) {
   return {
     ...presentRoundSettings(view.round),
     // A round past its deadline is closed even before anything stored it (reads close it, too).
-    status: view.closed ? ('closed' as const) : ('open' as const),
+    status: view.round.status === 'cancelled' ? ('cancelled' as const) : view.closed ? ('closed' as const) : ('open' as const),
     position: { id: view.position.id, title: view.position.title, status: view.position.status },
     version: { number: view.version.number, hash: view.version.hash },
     openedBy: { id: view.round.opened_by, name: view.openedByName },
@@ -43,6 +46,18 @@ export function presentRound(view: RoundView) {
       reason: b.reason,
       castAt: iso(b.castAt),
       castBy: b.castByName,
+      castById: b.castById,
+      ballotId: b.ballotId,
+    })),
+    // Who has not answered yet, while the round is open (null after): not secret, even in secret rounds.
+    notYetAnswered: view.notYetAnswered?.voters.map((v) => ({ id: v.id, name: v.name, delegates: v.delegates })) ?? null,
+    notYetAnsweredCount: view.notYetAnswered?.count ?? null,
+    extensions: view.extensions.map((x) => ({
+      from: iso(x.previous_closes_at),
+      to: iso(x.closes_at),
+      reason: x.reason,
+      at: iso(x.extended_at),
+      by: { id: x.extended_by, name: x.extended_by_name },
     })),
     answers:
       view.answers?.map((a) => ({
@@ -56,6 +71,8 @@ export function presentRound(view: RoundView) {
       })) ?? null,
     reasons: view.reasons,
     canClose: view.canClose,
+    canExtend: view.canExtend,
+    canCancel: view.canCancel,
     result: view.result,
   }
 }

@@ -4,6 +4,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import type { Choice } from '../../shared/rules/choices.ts'
 import { isClosed } from '../../shared/rules/round-clock.ts'
 import type { ShownResult } from '../../shared/rules/secret-disclosure.ts'
+import { answersShown } from '../../shared/rules/visibility.ts'
 import type { Totals } from '../../shared/rules/tally.ts'
 import type { Deps } from '../deps.ts'
 import { getPerson } from '../people/person.repo.ts'
@@ -19,7 +20,10 @@ import {
 } from './ballot.repo.ts'
 import { closeIfDue, storedResult, timing } from './close-round.ts'
 import { electorateTotals } from './electorate.repo.ts'
+import { currentBallotId } from './pending-voters.repo.ts'
+import { notYetAnswered, type NotYetAnswered } from './not-yet-answered.ts'
 import { getPositionRow } from './position-state.repo.ts'
+import { extensionsOf, type ExtensionRow } from './round-change.repo.ts'
 import { getRound, roundsOfPosition } from './round.repo.ts'
 import { shownResultOf } from './shown-result.ts'
 import { voterSlotsOf } from './voter-slots.ts'
@@ -35,6 +39,9 @@ export interface MyBallot {
   reason: string | null
   castAt: number | null
   castByName: string | null
+  castById: string | null
+  /** Identifies the current answer, so a replacing ballot can say which one it replaces. */
+  ballotId: string | null
 }
 
 export interface RoundReason {
@@ -55,13 +62,19 @@ export interface RoundView {
   electorate: Totals
   participation: Totals
   myBallots: MyBallot[]
-  /** Who answered what; only in non-secret rounds. */
+  /** Who answered what; only in open rounds, and in hidden ones once they have closed. */
   answers: AnswerRow[] | null
+  /** While the round is open: the voters still to answer (null once it has ended). */
+  notYetAnswered: NotYetAnswered | null
+  extensions: ExtensionRow[]
+  cancelledByName: string | null
   /** Objections and concerns with reasons (secret rounds: only after close, without names). */
   reasons: RoundReason[]
   /** As far as it may be shown (secret rounds: see secret-disclosure.ts). */
   result: ShownResult | null
   canClose: boolean
+  canExtend: boolean
+  canCancel: boolean
 }
 
 function shown(deps: Deps, round: RoundRow): ShownResult | null {
@@ -77,6 +90,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
   const version = getVersion(deps.db, round.position_id, round.version_number) ?? fail('internal')
   const secret = round.secret === 1
   const closed = isClosed(timing(round), deps.now())
+  const shown = answersShown(round.visibility, closed)
 
   const slots = voterSlotsOf(deps.db, round, actor.id)
   const answered = answeredKeys(deps.db, round.id, secret, slots.map((s) => s.voter_key))
@@ -91,18 +105,22 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
       reason: ballot?.reason ?? null,
       castAt: ballot?.cast_at ?? null,
       castByName: ballot ? (getPerson(deps.db, ballot.cast_by)?.name ?? null) : null,
+      castById: ballot?.cast_by ?? null,
+      ballotId: ballot ? String(currentBallotId(deps.db, round.id, slot.voter_key)) : null,
     }
   })
 
-  const answers = secret ? null : answersOf(deps.db, round.id, round.electorate)
-  const reasons: RoundReason[] = secret
-    ? closed
+  const answers = shown ? answersOf(deps.db, round.id, round.electorate) : null
+  const reasons: RoundReason[] = !shown
+    ? closed && secret
       ? secretReasons(deps.db, round.id)
           .filter((r) => r.choice === 'objection' || r.choice === 'concern')
           .map((r) => ({ ...r, voter: null }))
       : []
     : (answers ?? []).filter((a) => a.reason !== null && a.reason !== '').map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
 
+  const electorate = electorateTotals(deps.db, round.id)
+  const participation = secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id)
   return {
     round,
     position,
@@ -110,13 +128,18 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
     openedByName: getPerson(deps.db, round.opened_by)?.name ?? '',
     closedByName: round.closed_by ? (getPerson(deps.db, round.closed_by)?.name ?? null) : null,
     closed,
-    electorate: electorateTotals(deps.db, round.id),
-    participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
+    electorate,
+    participation,
     myBallots,
     answers,
+    notYetAnswered: closed ? null : notYetAnswered(deps.db, round, { electorate: electorate.count, answered: participation.count }),
+    extensions: extensionsOf(deps.db, round.id),
+    cancelledByName: round.cancelled_by ? (getPerson(deps.db, round.cancelled_by)?.name ?? null) : null,
     reasons,
     result: shown(deps, round),
     canClose: !closed && can(actor, { type: 'round.close', groupId: position.group_id }),
+    canExtend: !closed && can(actor, { type: 'round.extend', groupId: position.group_id }),
+    canCancel: !closed && can(actor, { type: 'round.cancel', groupId: position.group_id }),
   }
 }
 
@@ -136,9 +159,9 @@ export function roundHistory(deps: Deps, actor: Actor, positionId: string): Roun
   for (const round of roundsOfPosition(deps.db, positionId)) if (round.status === 'open') closeIfDue(deps, round.id)
   return roundsOfPosition(deps.db, positionId).map((round) => {
     const secret = round.secret === 1
-    const closed = round.status === 'closed'
-    const reasons: RoundReason[] = secret
-      ? closed
+    const closed = round.status !== 'open'
+    const reasons: RoundReason[] = !answersShown(round.visibility, closed)
+      ? closed && secret
         ? secretReasons(deps.db, round.id).map((r) => ({ ...r, voter: null }))
         : []
       : answersOf(deps.db, round.id, round.electorate)

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts'
 import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { RoundRow } from '../../db/schema/index.ts'
 
-export type NewRound = Omit<RoundRow, 'status' | 'closed_at' | 'closed_by' | 'outcome' | 'result'>
+export type NewRound = Omit<RoundRow, 'status' | 'closed_at' | 'closed_by' | 'outcome' | 'result' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason'>
 
 export function insertRound(db: Db, row: NewRound): void {
   run(db, db.q.insertInto('rounds').values(row))

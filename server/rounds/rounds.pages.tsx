@@ -12,7 +12,13 @@ import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { readablePosition, versionsOf } from '../versions/read-versions.ts'
 import { ballotPageProps } from './ballot-page-props.ts'
+import { CHANGE_REASON_MAX, cancelRound } from './cancel-round.ts'
 import { castBallot } from './cast-ballot.ts'
+import { extendRound } from './extend-round.ts'
+import { lateMessage } from './late-ballot.ts'
+import type { RoundFlowExtras } from './round-flow-props.ts'
+import { seenFor } from '../../web/views/rounds/replace-answer.tsx'
+import { fromLocalInput } from '../../web/views/rounds/zoned-time.ts'
 import { closeRound } from './close-round.ts'
 import { initiativeWeights } from './electorate.repo.ts'
 import { readOpenRoundForm } from './open-round-form.ts'
@@ -24,24 +30,40 @@ const BallotForm = z
     choice: z.string().max(32).optional(),
     reason: z.string().max(4000).optional(),
     initiativeId: z.string().max(64).optional(),
+    /** Which answers the sender saw: "voterKey=ballotId …" (see replace-answer.tsx). */
+    seen: z.string().max(4000).optional(),
+    replace: z.string().max(5).optional(),
   })
   .strict()
 
 type PageStatus = 200 | 400 | 403 | 409
 
 function statusOf(error: AppError): PageStatus {
-  if (error.code === 'validation') return 400
+  if (error.code === 'validation' || error.code === 'deadline_too_soon') return 400
   if (error.code === 'forbidden') return 403
   return 409
 }
 
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
+const ExtendForm = z.object({ closesAt: z.string().max(40).optional(), reason: z.string().max(CHANGE_REASON_MAX).optional() }).strict()
+const CancelForm = z.object({ reason: z.string().max(CHANGE_REASON_MAX).optional(), confirm: z.string().max(10).optional() }).strict()
 
-const SHOWN_ON_FORM = new Set(['validation', 'forbidden', 'round_closed', 'ballot_final', 'round_open', 'invalid_state', 'not_found'])
+const SHOWN_ON_FORM = new Set([
+  'validation',
+  'forbidden',
+  'round_closed',
+  'ballot_final',
+  'round_open',
+  'invalid_state',
+  'not_found',
+  'deadline_too_soon',
+  'replace_unconfirmed',
+  'ballot_changed',
+])
 
-function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } = {}) {
+function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
-  const props = ballotPageProps(c.get('deps'), actor, pageContext(c), roundId)
+  const props = ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm })
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
@@ -77,13 +99,24 @@ export const roundsPages = new Hono<AppEnv>()
       const form = await readForm(c, BallotForm)
       entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
       if (!form.choice) fail('validation', c.get('t')('rounds.error.choice_invalid'), 'choice')
+      const initiativeId = form.initiativeId || undefined
       await withRoundMessages(c, () =>
-        castBallot(c.get('deps'), actor, id, { choice: form.choice!, reason: form.reason, initiativeId: form.initiativeId || undefined }),
+        castBallot(c.get('deps'), actor, id, {
+          choice: form.choice!,
+          reason: form.reason,
+          initiativeId,
+          replaces: initiativeId === undefined ? undefined : seenFor(form.seen, initiativeId),
+          replace: form.replace === 'yes',
+        }),
       )
     } catch (error) {
       if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'not_found') throw error
+      // The round had ended: the page says when, and that this answer was not counted.
+      if (error.code === 'round_closed') return ballotPage(c, id, { late: lateMessage(c, id), status: 409 })
       const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
-      return ballotPage(c, id, { form: { ...entered, error: message, field: error.field }, status: statusOf(error) })
+      // Not confirming the replacement is about the box next to it; the form is shown again with it.
+      const field = error.code === 'replace_unconfirmed' ? 'replace' : error.field
+      return ballotPage(c, id, { form: { ...entered, error: message, field }, status: statusOf(error) })
     }
     return c.redirect(`/rounds/${id}?saved=1`, 303)
   })
@@ -95,6 +128,36 @@ export const roundsPages = new Hono<AppEnv>()
     if (confirm !== 'yes') fail('validation', c.get('t')('rounds.page.close.unconfirmed'), 'confirm')
     closeRound(c.get('deps'), actor, id)
     return c.redirect(`/rounds/${id}`, 303)
+  })
+  .post('/rounds/:id/extend', async (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    const form = await readForm(c, ExtendForm)
+    const t = c.get('t')
+    const refuse = (field: string, error: string) => ballotPage(c, id, { changeForm: { form: 'extend', field, error, closesAt: form.closesAt, reason: form.reason }, status: 400 })
+    const closesAt = fromLocalInput((form.closesAt ?? '').trim())
+    if (closesAt === null) return refuse('closesAt', t('rounds.error.closes_at_invalid'))
+    if (!form.reason?.trim()) return refuse('reason', t('rounds.extend.reason_required'))
+    try {
+      extendRound(c.get('deps'), actor, id, { closesAt, reason: form.reason })
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation' && error.field === 'newClosesAt') return refuse('closesAt', t('rounds.extend.later'))
+      throw error
+    }
+    // To the list of extensions (without a fragment, the form's #extend-form would reopen the form).
+    return c.redirect(`/rounds/${id}#extensions-heading`, 303)
+  })
+  .post('/rounds/:id/cancel', async (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    const form = await readForm(c, CancelForm)
+    const t = c.get('t')
+    const refuse = (field: string, error: string) => ballotPage(c, id, { changeForm: { form: 'cancel', field, error, reason: form.reason }, status: 400 })
+    if (!form.reason?.trim()) return refuse('reason', t('rounds.cancel.reason_required'))
+    // Like closing, one tap must not end a round for good.
+    if (form.confirm !== 'yes') return refuse('confirm', t('rounds.cancel.unconfirmed'))
+    cancelRound(c.get('deps'), actor, id, { reason: form.reason })
+    return c.redirect(`/rounds/${id}#round-cancelled`, 303)
   })
   .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
   .post('/positions/:id/rounds', async (c) => {

@@ -3,18 +3,19 @@
  *
  *   drafting ──open round──▶ in_round ──close: adopted──▶ adopted ──publish──▶ published ──withdraw──▶ withdrawn
  *       ▲                       │
- *       └──close: not adopted───┘
+ *       └──close: not adopted───┤
+ *       └──cancel───────────────┘   (no result; the draft is editable again)
  *
  * (Same strings as db/schema/positions.ts; shared/ must not import db/.)
  */
 export const POSITION_STATUSES = ['drafting', 'in_round', 'adopted', 'published', 'withdrawn'] as const
 export type LifecycleStatus = (typeof POSITION_STATUSES)[number]
 
-export type LifecycleEvent = 'open_round' | 'close_adopted' | 'close_not_adopted' | 'publish' | 'withdraw'
+export type LifecycleEvent = 'open_round' | 'close_adopted' | 'close_not_adopted' | 'cancel' | 'publish' | 'withdraw'
 
 const TRANSITIONS: Record<LifecycleStatus, Partial<Record<LifecycleEvent, LifecycleStatus>>> = {
   drafting: { open_round: 'in_round' },
-  in_round: { close_adopted: 'adopted', close_not_adopted: 'drafting' },
+  in_round: { close_adopted: 'adopted', close_not_adopted: 'drafting', cancel: 'drafting' },
   adopted: { publish: 'published' },
   published: { withdraw: 'withdrawn' },
   withdrawn: {},

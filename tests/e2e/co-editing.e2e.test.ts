@@ -304,6 +304,7 @@ describe('co-editing a position draft', () => {
         kind: 'consent',
         quorum: 0.5,
         closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        shortNotice: { reason: 'Die Sitzung ist heute Abend.' },
       }),
       201,
       'open round',

@@ -148,7 +148,7 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     const closesAt = Date.parse(await form.getByLabel('Ende der Runde').inputValue())
     // The alliance's time zone may differ from this machine's by some hours: about a week is enough.
     expect(Math.abs(closesAt - (Date.now() + 7 * 24 * 3600_000))).toBeLessThan(15 * 3600_000)
-    await expect(form.getByRole('checkbox', { name: /Geheime Runde/ }).isChecked()).resolves.toBe(false)
+    await expect(form.getByRole('radio', { name: 'Offen', exact: true }).isChecked()).resolves.toBe(true)
     await checkPage(lena, 'rounds-02-open-round-form')
 
     await clickAndWait(lena, form.getByRole('button', { name: 'Runde eröffnen' }))

@@ -126,7 +126,7 @@ export async function runVoting(c: VotingCase, ctx: RunContext): Promise<ResultR
     ctx.log(`e: seeded ${seeded.voters.length} voters in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`)
     const closesAt = new Date(Date.now() + 3600_000).toISOString()
     const open = (positionId: string) =>
-      server!.api<{ id: string }>('POST', `/api/positions/${positionId}/rounds`, seeded.coordinator, { kind: 'vote', electorate: 'members', quorum: 0, secret: false, closesAt })
+      server!.api<{ id: string }>('POST', `/api/positions/${positionId}/rounds`, seeded.coordinator, { kind: 'vote', electorate: 'members', quorum: 0, secret: false, closesAt, shortNotice: { reason: 'benchmark' } })
     let t = performance.now()
     const roundA = await open(seeded.positions[0]!)
     const openRoundMs = performance.now() - t

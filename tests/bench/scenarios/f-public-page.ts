@@ -60,6 +60,7 @@ export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise
       quorum: 0.5,
       secret: false,
       closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      shortNotice: { reason: 'benchmark' },
     })
     for (const delegate of s.delegates) await server.api('PUT', `/api/rounds/${round.id}/ballot`, delegate, { choice: 'yes' })
     const closed = await server.api<{ result: { outcome: string } }>('POST', `/api/rounds/${round.id}/close`, s.coordinator)

@@ -30,6 +30,7 @@ const TABLES = [
   'ballot_history',
   'round_participation',
   'secret_ballots',
+  'round_extensions',
   'publications',
   'signatures',
 ] as const satisfies ReadonlyArray<keyof Database>

@@ -29,7 +29,12 @@ describe('casting ballots in an open round', () => {
     // A second delegate of the same initiative answers for it too: the latest answer counts.
     const colleague = buildPerson(t.db)
     addToInitiative(t.db, a!.initiativeId, colleague.id, 'delegate')
-    const second = await t.client.as(sessionCookie(t.db, colleague.id, t.clock.now())).put(`/api/rounds/${id}/ballot`, { choice: 'concern', reason: 'Trotzdem ok.' })
+    const colleagueClient = t.client.as(sessionCookie(t.db, colleague.id, t.clock.now()))
+    // Replacing a colleague's answer needs `replace: true`.
+    const unconfirmed = await colleagueClient.put(`/api/rounds/${id}/ballot`, { choice: 'concern', reason: 'Trotzdem ok.' })
+    expect(unconfirmed.status).toBe(409)
+    expect(await unconfirmed.json()).toMatchObject({ error: { code: 'replace_unconfirmed' } })
+    const second = await colleagueClient.put(`/api/rounds/${id}/ballot`, { choice: 'concern', reason: 'Trotzdem ok.', replace: true })
     expect(await second.json()).toMatchObject({ choice: 'concern', changed: true })
 
     const view = (await (await a!.client.get(`/api/rounds/${id}`)).json()) as RoundBody

@@ -125,7 +125,7 @@ describe('closing a round', () => {
 
   it('refuses a ballot that arrives after the deadline, even if no timer ran', async () => {
     const world = buildRoundWorld(t)
-    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + HOUR).toISOString() })
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + HOUR).toISOString(), shortNotice: { reason: 'Frist läuft heute ab.' } })
     await cast(world, 0, id, 'consent')
     await cast(world, 1, id, 'consent')
     t.clock.advance(HOUR)

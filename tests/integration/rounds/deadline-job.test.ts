@@ -18,7 +18,7 @@ const statusOf = (id: string) => (t.db.sqlite.prepare('select status from rounds
 describe('the deadline job', () => {
   it('closes rounds that ended while the server was down as soon as it starts', async () => {
     const world = buildRoundWorld(t)
-    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + HOUR).toISOString() })
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + HOUR).toISOString(), shortNotice: { reason: 'Frist läuft heute ab.' } })
     t.clock.advance(2 * HOUR)
     const job = startRoundDeadlines(t.deps)
     expect(statusOf(id)).toBe('closed')
@@ -28,7 +28,7 @@ describe('the deadline job', () => {
 
   it('wakes up for the next deadline and closes the round then', async () => {
     const world = buildRoundWorld(t)
-    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + 90_000).toISOString() })
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + 90_000).toISOString(), shortNotice: { reason: 'Frist läuft heute ab.' } })
     await world.delegates[0]!.client.put(`/api/rounds/${id}/ballot`, { choice: 'consent' })
     vi.useFakeTimers()
     const job = startRoundDeadlines(t.deps, { maxSleepMs: 60_000 })
@@ -43,7 +43,7 @@ describe('the deadline job', () => {
 
   it('stops when told to', async () => {
     const world = buildRoundWorld(t)
-    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + 30_000).toISOString() })
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + 30_000).toISOString(), shortNotice: { reason: 'Frist läuft heute ab.' } })
     vi.useFakeTimers()
     const job = startRoundDeadlines(t.deps, { maxSleepMs: 60_000 })
     job.stop()

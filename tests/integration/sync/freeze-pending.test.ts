@@ -53,7 +53,7 @@ describe('an edit that arrives in the same event-loop turn as the freeze', () =>
       kind: 'consent',
       electorate: 'initiatives',
       quorum: 0.5,
-      secret: false,
+      visibility: 'open',
       closesAt: t.clock.now() + 86_400_000,
     })
     const stored = t.db.sqlite

@@ -7,6 +7,9 @@ describe('position lifecycle', () => {
     ['drafting', 'open_round', 'in_round'],
     ['in_round', 'close_adopted', 'adopted'],
     ['in_round', 'close_not_adopted', 'drafting'],
+    ['in_round', 'cancel', 'drafting'],
+    ['drafting', 'cancel', null],
+    ['adopted', 'cancel', null],
     ['adopted', 'publish', 'published'],
     ['published', 'withdraw', 'withdrawn'],
     ['in_round', 'open_round', null],
@@ -42,6 +45,8 @@ describe('round deadline', () => {
     ['open', closesAt, true, true], // the deadline itself is too late
     ['open', closesAt + 1, true, true],
     ['closed', closesAt - 1, true, false],
+    ['cancelled', closesAt - 1, true, false],
+    ['cancelled', closesAt + 1, true, false], // a cancelled round is never closed by its deadline
   ] as const)('%s round at %i: closed %s, due %s', (status, now, closed, due) => {
     expect(isClosed({ status, closesAt }, now)).toBe(closed)
     expect(isDue({ status, closesAt }, now)).toBe(due)

@@ -101,7 +101,10 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
             <dt>{t('publishing.hash')}</dt>
             <dd>
               <code class="public-hash">{p.versionHash}</code>
-              <p class="hint">{t('publishing.hash_hint')}</p>
+              <details class="hash-what">
+                <summary>{t('rounds.hash.what')}</summary>
+                <p class="hint">{t('publishing.hash_hint')}</p>
+              </details>
             </dd>
           </dl>
         </section>

@@ -8,6 +8,8 @@ import { formatDateTime } from '../positions/format-time.ts'
 import { DiffView } from '../versions/diff-view.tsx'
 import { HashLine } from '../versions/version-page.tsx'
 import { ResultView } from './result-view.tsx'
+import { CurrentAnswer, ReplaceConfirm, seenValue } from './replace-answer.tsx'
+import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, type RoundFlow } from './round-flow.tsx'
 import { choiceHint, choiceLabel, electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
 import { participationText, percent, quorumText } from './result-words.ts'
 import { timeLeft } from './time-left.ts'
@@ -19,6 +21,11 @@ export interface BallotSlot {
   /** Open rounds only. */
   choice: Choice | null
   reason: string | null
+  /** Who gave the current answer and when (open rounds only); `byOther`: another delegate. */
+  castByName: string | null
+  castAt: number | null
+  castByOther: boolean
+  ballotId: string | null
 }
 
 export interface BallotFormState {
@@ -40,6 +47,7 @@ export interface BallotPageProps {
     majority: Majority | null
     quorum: number
     secret: boolean
+    visibility: 'open' | 'until_close' | 'secret'
     closesAt: number
     closedAt: number | null
     closed: boolean
@@ -57,6 +65,7 @@ export interface BallotPageProps {
   canClose: boolean
   form?: BallotFormState
   saved?: boolean
+  flow: RoundFlow
 }
 
 /** /rounds/:id — the ballot page: the text under decision, the choices, and later the result. */
@@ -71,12 +80,22 @@ export function BallotPage(props: BallotPageProps) {
       </p>
       <h1>{title}</h1>
       <p class="lead">{t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: position.title })}</p>
+      <RoundFlowNotices ctx={ctx} flow={props.flow} />
       <ul class="round-facts">
         <li>
           {t('rounds.page.settings', { electorate: electorateLabel(t, round.electorate), quorum: quorumText(round.quorum, ctx.locale) })}
           {round.majority ? ` ${majorityLabel(t, round.majority)}: ${t(`rounds.majority.${round.majority}.hint`)}` : ` ${t('rounds.kind.consent.hint')}`}
         </li>
-        <li>{round.secret ? t('rounds.page.secret') : t('rounds.page.open_ballots')}</li>
+        <li>
+          <QuorumWords ctx={ctx} quorum={round.quorum} electorate={round.electorate} />
+        </li>
+        <li>
+          {round.visibility === 'until_close'
+            ? t(round.closed ? 'rounds.page.until_close.closed' : 'rounds.page.until_close')
+            : round.secret
+              ? t('rounds.page.secret')
+              : t('rounds.page.open_ballots')}
+        </li>
         {round.closed ? (
           <li>{t('rounds.closed_at', { date: formatDateTime(round.closedAt ?? round.closesAt, ctx.locale) })}</li>
         ) : (
@@ -94,6 +113,7 @@ export function BallotPage(props: BallotPageProps) {
               })}
         </li>
       </ul>
+      <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
@@ -121,6 +141,7 @@ export function BallotPage(props: BallotPageProps) {
       </section>
       {round.closed ? null : <BallotForm {...props} />}
       <Answers {...props} />
+      {round.closed ? null : <RoundChangeForms ctx={ctx} roundId={round.id} closesAt={round.closesAt} flow={props.flow} />}
       {props.canClose ? (
         <form method="post" action={`/rounds/${round.id}/close`} class="close-form">
           <p class="hint" id="close-hint">
@@ -158,13 +179,13 @@ function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
         <p>{t('rounds.page.voted_secret', { voter: s.label })}</p>
       ))}
       {current.map((s) => (
-        <p>{t('rounds.page.current', { voter: s.label, choice: choiceLabel(t, s.choice!) })}</p>
+        <CurrentAnswer ctx={ctx} slot={s} />
       ))}
       {open.length === 0 ? null : (
         // The fragment (kept by the browser across the 303 too) scrolls back to this form, its error
         // or the confirmation; the page is long, and without it a phone shows the top.
         <form method="post" action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
-          <ErrorNotice message={form.error && !['reason', 'choice', 'initiativeId'].includes(form.field ?? '') ? form.error : null} />
+          <ErrorNotice message={form.error && !['reason', 'choice', 'initiativeId', 'replace'].includes(form.field ?? '') ? form.error : null} />
           {round.electorate === 'initiatives' && open.length > 1 ? (
             <fieldset aria-describedby={err('initiativeId') ? 'initiative-error' : undefined}>
               <legend>{t('rounds.page.answering_for')}</legend>
@@ -221,6 +242,8 @@ function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
           >
             {presetReason}
           </textarea>
+          <input type="hidden" name="seen" value={seenValue(open)} />
+          <ReplaceConfirm ctx={ctx} slots={open} form={form} />
           <div>
             <button type="submit">{current.length && !round.secret ? t('rounds.page.change') : t('rounds.page.submit')}</button>
           </div>

@@ -1,4 +1,5 @@
 import { ELECTORATES, MAJORITIES, ROUND_KINDS } from '../../../shared/rules/choices.ts'
+import { VISIBILITIES } from '../../../shared/rules/visibility.ts'
 import { ErrorNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
@@ -11,7 +12,11 @@ export interface OpenRoundValues {
   majority: string
   /** Percent, e.g. "50". */
   quorum: string
-  secret: boolean
+  /** open | until_close | secret */
+  visibility: string
+  /** The explicit confirmation of a deadline under 24 hours away, and why. */
+  shortNotice: boolean
+  shortNoticeReason: string
   /** "YYYY-MM-DDTHH:MM" in the alliance's time zone. */
   closesAt: string
   /** "new" or a version number. */
@@ -23,7 +28,7 @@ export const OPEN_ROUND_DAYS = 7
 /** Consent round, electorate initiatives, quorum 50 %, closes in 7 days, freezing the draft. */
 export function defaultOpenRoundValues(now: number): OpenRoundValues {
   const inAWeek = Math.ceil((now + OPEN_ROUND_DAYS * 24 * 3600_000) / 60_000) * 60_000
-  return { kind: 'consent', electorate: 'initiatives', majority: 'simple', quorum: '50', secret: false, closesAt: toLocalInput(inAWeek), version: 'new' }
+  return { kind: 'consent', electorate: 'initiatives', majority: 'simple', quorum: '50', visibility: 'open', shortNotice: false, shortNoticeReason: '', closesAt: toLocalInput(inAWeek), version: 'new' }
 }
 
 export interface OpenRoundFormProps {
@@ -51,7 +56,7 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
       </p>
     ) : null
   const describedBy = (field: string, hint?: string) => [hint, error?.field === field ? `open-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
-  const known = ['kind', 'electorate', 'majority', 'quorum', 'closesAt', 'version']
+  const known = ['kind', 'electorate', 'majority', 'quorum', 'closesAt', 'version', 'shortNotice', 'visibility']
   return (
     <section class="open-round" aria-label={t('rounds.open.heading')}>
       {heading ? <h2>{t('rounds.open.heading')}</h2> : null}
@@ -91,18 +96,22 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
             </div>
           ))}
         </fieldset>
-        <label for="open-majority">{t('rounds.open.majority')}</label>
-        <p class="hint" id="open-majority-hint">
-          {t('rounds.open.majority.hint')}
-        </p>
-        {fieldError('majority')}
-        <select id="open-majority" name="majority" aria-describedby={describedBy('majority', 'open-majority-hint')}>
-          {MAJORITIES.map((m) => (
-            <option value={m} selected={v.majority === m}>
-              {majorityLabel(t, m)}
-            </option>
-          ))}
-        </select>
+        {/* Only votes have a majority: hidden by CSS (:has) while "consent" is picked, and says so without it. */}
+        <fieldset class="majority-field" aria-describedby={describedBy('majority', 'open-majority-hint')}>
+          <legend>{t('rounds.majority.legend')}</legend>
+          <label for="open-majority">{t('rounds.open.majority')}</label>
+          <p class="hint" id="open-majority-hint">
+            {t('rounds.open.majority.hint')}
+          </p>
+          {fieldError('majority')}
+          <select id="open-majority" name="majority" aria-describedby={describedBy('majority', 'open-majority-hint')}>
+            {MAJORITIES.map((m) => (
+              <option value={m} selected={v.majority === m}>
+                {majorityLabel(t, m)}
+              </option>
+            ))}
+          </select>
+        </fieldset>
         <label for="open-quorum">{t('rounds.open.quorum')}</label>
         <p class="hint" id="open-quorum-hint">
           {t('rounds.open.quorum.hint')}
@@ -147,22 +156,46 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
             </option>
           ))}
         </select>
-        <label class="check" for="open-secret">
-          <input
-            id="open-secret"
-            name="secret"
-            type="checkbox"
-            value="1"
-            checked={v.secret}
-            aria-describedby={initiativeWeights.length > 1 ? 'open-secret-weights' : undefined}
-          />
-          {t('rounds.open.secret')}
-        </label>
-        {initiativeWeights.length > 1 ? (
-          <p class="notice round-notice" id="open-secret-weights">
-            {t('rounds.open.secret.weights', { weights: initiativeWeights.join(', ') })}
+        <fieldset aria-describedby={describedBy('visibility')}>
+          <legend>{t('rounds.visibility.legend')}</legend>
+          {fieldError('visibility')}
+          {VISIBILITIES.map((vis) => (
+            <div class="choice">
+              <input type="radio" id={`open-visibility-${vis}`} name="visibility" value={vis} checked={v.visibility === vis} aria-describedby={vis === 'secret' && initiativeWeights.length > 1 ? `open-visibility-${vis}-hint open-secret-weights` : `open-visibility-${vis}-hint`} />
+              <label for={`open-visibility-${vis}`}>{t(`rounds.visibility.${vis}`)}</label>
+              <p class="hint choice-hint" id={`open-visibility-${vis}-hint`}>
+                {t(`rounds.visibility.${vis}.hint`)}
+              </p>
+            </div>
+          ))}
+          {initiativeWeights.length > 1 ? (
+            <p class="notice round-notice" id="open-secret-weights">
+              {t('rounds.open.secret.weights', { weights: initiativeWeights.join(', ') })}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset class="short-notice" aria-describedby={describedBy('shortNotice', 'open-short-notice-hint')}>
+          <legend>{t('rounds.short_notice.legend')}</legend>
+          <p class="hint" id="open-short-notice-hint">
+            {t('rounds.short_notice.hint')}
           </p>
-        ) : null}
+          {fieldError('shortNotice')}
+          <label class="check" for="open-short-notice">
+            <input id="open-short-notice" name="shortNotice" type="checkbox" value="1" checked={v.shortNotice} />
+            {t('rounds.short_notice.label')}
+          </label>
+          <label for="open-short-notice-reason">{t('rounds.short_notice.reason')}</label>
+          <textarea
+            id="open-short-notice-reason"
+            name="shortNoticeReason"
+            maxlength={1000}
+            rows={2}
+            aria-invalid={error?.field === 'shortNotice' ? 'true' : undefined}
+            aria-describedby={describedBy('shortNotice', 'open-short-notice-hint')}
+          >
+            {v.shortNoticeReason}
+          </textarea>
+        </fieldset>
         <div>
           <button type="submit">{t('rounds.open.submit')}</button>
         </div>

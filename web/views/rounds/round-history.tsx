@@ -16,6 +16,8 @@ export interface RoundHistoryItem {
   closed: boolean
   closesAt: number
   closedAt: number | null
+  /** Set when the round was cancelled: it ended without a result. */
+  cancelledAt?: number | null
   result: ShownResult | null
   participation: Totals
   electorateSize: Totals
@@ -47,6 +49,8 @@ export function RoundHistory({ ctx, rounds, now }: { ctx: PageContext; rounds: R
                     {participationText(t, ctx.locale, r.result.participation, r.result.electorate)}
                   </p>
                 </>
+              ) : r.cancelledAt ? (
+                <p>{t('rounds.cancelled.short', { date: formatDateTime(r.cancelledAt, ctx.locale) })}</p>
               ) : (
                 <p>
                   {t('rounds.history.running', {

@@ -35,12 +35,17 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
   )
 }
 
+/** The checksum in plain sight; how it is computed behind a short "Was ist das?" for whoever asks. */
 export function HashLine({ ctx, hash }: { ctx: PageContext; hash: string }) {
   return (
-    <p class="hash hint">
-      {ctx.t('versions.page.hash')} <code class="hash-value">{hash}</code>
-      <br />
-      {ctx.t('versions.page.hash_hint')}
-    </p>
+    <div class="hash">
+      <p class="hint">
+        {ctx.t('versions.page.hash')} <code class="hash-value">{hash}</code>
+      </p>
+      <details class="hash-what">
+        <summary>{ctx.t('rounds.hash.what')}</summary>
+        <p class="hint">{ctx.t('versions.page.hash_hint')}</p>
+      </details>
+    </div>
   )
 }

@@ -1,0 +1,58 @@
+import { transaction } from '../../db/query.ts'
+import type { RoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import { nextStatus } from '../../shared/rules/lifecycle.ts'
+import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { isDue } from '../../shared/rules/round-clock.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { announce, closeInTransaction, timing } from './close-round.ts'
+import { getPositionRow, movePosition } from './position-state.repo.ts'
+import { storeCancel } from './round-change.repo.ts'
+import { getRound } from './round.repo.ts'
+
+/** Longest reason for a cancellation or extension. */
+export const CHANGE_REASON_MAX = 1000
+
+/**
+ * Cancels an open round inside the caller's transaction: the round ends without a result (its
+ * ballots stay stored but count for nothing) and the position goes back to drafting with an
+ * editable draft. The status flips by compare-and-set, so of a cancel and a close that race,
+ * exactly one wins and the other finds the round no longer open.
+ */
+export function cancelInTransaction(deps: Deps, round: RoundRow, actorId: string, reason: string): void {
+  const now = deps.now()
+  if (!storeCancel(deps.db, round.id, { at: now, by: actorId, reason })) fail('round_closed')
+  const to = nextStatus('in_round', 'cancel') ?? fail('internal')
+  movePosition(deps.db, round.position_id, 'in_round', to, false, now) || fail('conflict')
+  recordAudit(deps, { actorId, action: 'round.cancel', objectType: 'round', objectId: round.id, data: { positionId: round.position_id, reason } })
+}
+
+/** Tells the sync core after the commit of a cancel: the draft is editable again. */
+export function announceCancel(deps: Deps, round: RoundRow): void {
+  deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
+}
+
+/**
+ * A coordinator (or admin) cancels an open round, with a reason. A round past its deadline is
+ * closed as the deadline would have closed it, and the cancel is refused with `round_closed`.
+ */
+export function cancelRound(deps: Deps, actor: Actor, roundId: string, input: { reason: string }): RoundRow {
+  const reason = input.reason.trim()
+  if (!reason || reason.length > CHANGE_REASON_MAX) fail('validation', undefined, 'reason')
+  const outcome = transaction(deps.db, (): { cancelled: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
+    const round = getRound(deps.db, roundId) ?? fail('not_found')
+    const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+    if (!can(actor, { type: 'round.cancel', groupId: position.group_id })) fail('forbidden')
+    if (round.status !== 'open') return { ended: true }
+    // A refusal thrown in here would roll back the close, so it is thrown after the commit.
+    if (isDue(timing(round), deps.now())) return { closed: { round, result: closeInTransaction(deps, round, null) } }
+    cancelInTransaction(deps, round, actor.id, reason)
+    return { cancelled: getRound(deps.db, roundId) ?? fail('internal') }
+  })
+  if ('closed' in outcome) announce(deps, outcome.closed.round, outcome.closed.result)
+  if (!('cancelled' in outcome)) fail('round_closed')
+  announceCancel(deps, outcome.cancelled)
+  return outcome.cancelled
+}

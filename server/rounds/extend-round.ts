@@ -1,0 +1,48 @@
+import { transaction } from '../../db/query.ts'
+import type { RoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { isDue } from '../../shared/rules/round-clock.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { CHANGE_REASON_MAX } from './cancel-round.ts'
+import { announce, closeInTransaction, timing } from './close-round.ts'
+import { MAX_ROUND_MS } from './open-round.ts'
+import { getPositionRow } from './position-state.repo.ts'
+import { storeExtension } from './round-change.repo.ts'
+import { getRound } from './round.repo.ts'
+
+/**
+ * A coordinator (or admin) moves the deadline of an open round later, with a reason; the
+ * extension is kept with the round and in the audit log. A round whose deadline has already
+ * passed is closed as the deadline would have closed it, and the extension is refused.
+ * The deadline job needs no word: it reads the stored deadline each time it wakes.
+ */
+export function extendRound(deps: Deps, actor: Actor, roundId: string, input: { closesAt: number; reason: string }): RoundRow {
+  const reason = input.reason.trim()
+  if (!reason || reason.length > CHANGE_REASON_MAX) fail('validation', undefined, 'reason')
+  const now = deps.now()
+  const outcome = transaction(deps.db, (): { extended: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
+    const round = getRound(deps.db, roundId) ?? fail('not_found')
+    const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+    if (!can(actor, { type: 'round.extend', groupId: position.group_id })) fail('forbidden')
+    if (round.status !== 'open') return { ended: true }
+    if (isDue(timing(round), now)) return { closed: { round, result: closeInTransaction(deps, round, null) } }
+    if (!Number.isFinite(input.closesAt) || input.closesAt <= round.closes_at || input.closesAt > round.opened_at + MAX_ROUND_MS) {
+      fail('validation', undefined, 'newClosesAt')
+    }
+    storeExtension(deps.db, round.id, { from: round.closes_at, to: input.closesAt, reason, by: actor.id, at: now }) || fail('conflict')
+    recordAudit(deps, {
+      actorId: actor.id,
+      action: 'round.extend',
+      objectType: 'round',
+      objectId: round.id,
+      data: { positionId: round.position_id, from: round.closes_at, to: input.closesAt, reason },
+    })
+    return { extended: getRound(deps.db, roundId) ?? fail('internal') }
+  })
+  if ('closed' in outcome) announce(deps, outcome.closed.round, outcome.closed.result)
+  if (!('extended' in outcome)) fail('round_closed')
+  return outcome.extended
+}

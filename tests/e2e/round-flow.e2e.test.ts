@@ -1,0 +1,210 @@
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { editorSchema } from '../../shared/editor/extensions.ts'
+import { toLocalInput } from '../../web/views/rounds/zoned-time.ts'
+import { connectDraft } from '../support/yjs-client.ts'
+import { api, apiLogin, expectStatus } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login } from './support/login.ts'
+import { clickAndWait } from './support/navigation.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+// The flow around a round, in real Chromium: a coordinator opens a round at short notice (which
+// needs a reason) with answers hidden until the end; one initiative has two delegates, and the
+// second sees who answered and must confirm before replacing it; the round page names who has
+// not answered yet; the coordinator extends the deadline, then cancels the round while a third
+// delegate still has the form open, and that delegate is told the answer was not counted; the
+// draft is editable again. Screenshots: tests/e2e/screenshots/round-flow-*.png.
+describe('the flow of a round: short notice, who is missing, a colleague, extending, cancelling', () => {
+  let server: E2eServer
+  let browser: Browser
+  let positionId: string
+  let positionUrl: string
+  let roundUrl: string
+  let lena: Page
+  let murat: Page
+  let selin: Page
+  let amina: Page
+
+  const PASSWORD = 'Montags ist die Beratung im Stadtteilladen'
+  // Lena coordinates the group (and is the delegate of her initiative); Murat and Selin are both
+  // delegates of the second initiative; Amina is the delegate of the third.
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: PASSWORD }
+  const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: PASSWORD }
+  const SELIN = { name: 'Selin Arslan', email: 'selin@refugees-welcome.example', password: PASSWORD }
+  const AMINA = { name: 'Amina Haddad', email: 'amina@fluechtlingshilfe.example', password: PASSWORD }
+  const INITIATIVES = ['Internationales Café Winsen', 'Refugees Welcome Lüneburg', 'Flüchtlingshilfe Bardowick']
+  const TITLE = 'Arbeitserlaubnis ohne Wartezeit'
+  const DEMAND = 'Wer eine Stelle in Aussicht hat, bekommt die Arbeitserlaubnis innerhalb von zwei Wochen.'
+  const URGENT = 'Der Sozialausschuss berät morgen früh; bis dahin brauchen wir unsere Position.'
+  const OBJECTION = 'Zwei Wochen sind für die Ausländerbehörde nicht zu schaffen; wir schlagen vier Wochen vor.'
+
+  const main = (page: Page): Locator => page.getByRole('main')
+  const editorStatus = (page: Page) => page.evaluate(() => document.querySelector('[data-editor-status]')?.textContent ?? null)
+
+  async function openAs(account: typeof LENA): Promise<Page> {
+    const page = await (await newContext(browser)).newPage()
+    await login(page, server.url, account.email, account.password)
+    return page
+  }
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    const admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' }), 201, 'group') as {
+      id: string
+    }
+    const initiativeIds: string[] = []
+    for (const name of INITIATIVES) initiativeIds.push((expectStatus(await admin.post('/api/initiatives', { name }), 201, 'initiative') as { id: string }).id)
+    for (const [person, initiative, coordinator] of [
+      [LENA, 0, true],
+      [MURAT, 1, false],
+      [SELIN, 1, false],
+      [AMINA, 2, false],
+    ] as const) {
+      const id = await seedPerson(admin, person)
+      expectStatus(await admin.post(`/api/initiatives/${initiativeIds[initiative]}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
+      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator }), 201, 'group member')
+    }
+    const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
+    positionId = (expectStatus(await api(server, lenaCookie).post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as { id: string }).id
+    positionUrl = `${server.url}/positions/${positionId}`
+    const writer = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
+    await writer.synced(15_000)
+    prosemirrorJSONToYXmlFragment(editorSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: DEMAND }] }] }, writer.doc.getXmlFragment('content'))
+    const lenaApi = api(server, lenaCookie)
+    for (let i = 0; ; i++) {
+      const draft = expectStatus(await lenaApi.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
+      if (draft.html.includes(DEMAND)) break
+      if (i > 200) throw new Error('the draft was never stored')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    writer.destroy()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('asks for a reason before opening a round that ends within 24 hours, and hides the majority for consent', async () => {
+    lena = await openAs(LENA)
+    await lena.goto(positionUrl)
+    await lena.locator('.open-round-details > summary').click()
+    const form = lena.getByRole('region', { name: 'Runde eröffnen' })
+    const majority = form.getByRole('group', { name: 'Nur bei Abstimmungen' })
+    await expect(majority.isVisible()).resolves.toBe(false)
+    await form.getByRole('radio', { name: 'Abstimmung', exact: true }).check()
+    await expect(majority.isVisible()).resolves.toBe(true)
+    await form.getByRole('radio', { name: 'Konsensrunde', exact: true }).check()
+    await expect(majority.isVisible()).resolves.toBe(false)
+
+    await form.getByRole('radio', { name: 'Verdeckt bis zum Ende' }).check()
+    await form.getByLabel('Ende der Runde').fill(toLocalInput(Date.now() + 3 * 3600_000))
+    await checkPage(lena, 'round-flow-01-open-form')
+    await clickAndWait(lena, form.getByRole('button', { name: 'Runde eröffnen' }))
+    await expect(main(lena).getByText('weniger als 24 Stunden entfernt', { exact: false }).first().isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'round-flow-02-short-notice-refused')
+
+    const again = lena.getByRole('region', { name: 'Runde eröffnen' })
+    await again.getByRole('checkbox', { name: 'Ja, die Runde soll so kurzfristig enden.' }).check()
+    await again.getByLabel('Warum so kurzfristig?').fill(URGENT)
+    await clickAndWait(lena, again.getByRole('button', { name: 'Runde eröffnen' }))
+    roundUrl = lena.url()
+    expect(new URL(roundUrl).pathname).toMatch(/^\/rounds\//)
+    await expect(main(lena).getByText(`Kurzfristige Runde. Begründung: ${URGENT}`).isVisible()).resolves.toBe(true)
+    const pending = main(lena).getByRole('region', { name: 'Noch nicht geantwortet' })
+    for (const name of INITIATIVES) await expect(pending.getByText(name).isVisible()).resolves.toBe(true)
+    await expect(pending.getByText(`Delegierte: ${MURAT.name}, ${SELIN.name}`).isVisible()).resolves.toBe(true)
+    // The checksum's explanation is there on request only.
+    const what = main(lena).locator('.hash-what')
+    await expect(what.getByText('kanonischer JSON-Form', { exact: false }).isVisible()).resolves.toBe(false)
+    await what.getByText('Was ist das?').click()
+    await expect(what.getByText('kanonischer JSON-Form', { exact: false }).isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'round-flow-03-round-page-coordinator')
+  })
+
+  it("shows the second delegate who answered and asks before replacing a colleague's answer", async () => {
+    murat = await openAs(MURAT)
+    await murat.goto(roundUrl)
+    const muratForm = murat.getByRole('region', { name: 'Deine Antwort' })
+    await muratForm.getByRole('radio', { name: 'Einwand', exact: true }).check()
+    await muratForm.getByLabel('Begründung').fill(OBJECTION)
+    await clickAndWait(murat, muratForm.getByRole('button', { name: 'Antwort abgeben' }))
+    await expect(murat.getByText('Deine Antwort ist gespeichert.').isVisible()).resolves.toBe(true)
+
+    selin = await openAs(SELIN)
+    await selin.goto(roundUrl)
+    const form = selin.getByRole('region', { name: 'Deine Antwort' })
+    await expect(form.getByText(`Bisherige Antwort für ${INITIATIVES[1]}: Einwand – abgegeben von ${MURAT.name} am`, { exact: false }).isVisible()).resolves.toBe(true)
+    await form.getByRole('radio', { name: 'Zustimmung', exact: true }).check()
+    await form.getByLabel('Begründung').fill('')
+    await clickAndWait(selin, form.getByRole('button', { name: 'Antwort ändern' }))
+    const box = selin.getByRole('checkbox', { name: `Ja, ich ersetze die Antwort von ${MURAT.name}.` })
+    await expect(box.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(selin.getByRole('radio', { name: 'Zustimmung', exact: true }).isChecked()).resolves.toBe(true)
+    await checkPage(selin, 'round-flow-04-replace-confirm')
+
+    await box.check()
+    await clickAndWait(selin, selin.getByRole('region', { name: 'Deine Antwort' }).getByRole('button', { name: 'Antwort ändern' }))
+    await expect(selin.getByText('Deine Antwort ist gespeichert.').isVisible()).resolves.toBe(true)
+    await expect(selin.getByText(`Bisherige Antwort für ${INITIATIVES[1]}: Zustimmung – von dir abgegeben am`, { exact: false }).isVisible()).resolves.toBe(true)
+    await checkPage(selin, 'round-flow-05-replaced')
+  })
+
+  it('names who is missing while the answers stay hidden, and lets the coordinator extend the deadline', async () => {
+    await lena.goto(roundUrl)
+    const pending = main(lena).getByRole('region', { name: 'Noch nicht geantwortet' })
+    await expect(pending.getByText(INITIATIVES[1]!).count()).resolves.toBe(0)
+    await expect(pending.getByText(INITIATIVES[2]!).isVisible()).resolves.toBe(true)
+    await expect(pending.getByText(`Delegierte: ${AMINA.name}`).isVisible()).resolves.toBe(true)
+    await expect(main(lena).getByText(OBJECTION).count()).resolves.toBe(0)
+    await expect(main(lena).getByText('Was geantwortet wurde, bleibt bis zum Ende der Runde verdeckt.').isVisible()).resolves.toBe(true)
+
+    await main(lena).getByText('Frist verlängern').first().click()
+    const extend = lena.locator('#extend-form')
+    await extend.getByLabel('Neues Ende').fill(toLocalInput(Date.now() + 3 * 24 * 3600_000))
+    await extend.getByLabel('Begründung').fill('Die Flüchtlingshilfe Bardowick tagt erst Mittwoch.')
+    await clickAndWait(lena, extend.getByRole('button', { name: 'Frist verlängern' }))
+    await expect(main(lena).getByText('Begründung: Die Flüchtlingshilfe Bardowick tagt erst Mittwoch.', { exact: false }).isVisible()).resolves.toBe(true)
+    await expect(main(lena).getByText(/noch [23] Tage/).first().isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'round-flow-06-extended')
+  })
+
+  it('tells a delegate whose answer comes after the round was cancelled that it was not counted', async () => {
+    amina = await openAs(AMINA)
+    await amina.goto(roundUrl)
+    const form = amina.getByRole('region', { name: 'Deine Antwort' })
+    await form.getByRole('radio', { name: 'Zustimmung', exact: true }).check()
+
+    // Meanwhile the coordinator cancels the round.
+    await lena.goto(roundUrl)
+    await main(lena).getByText('Runde abbrechen').first().click()
+    const cancel = lena.locator('#cancel-form')
+    await cancel.getByLabel('Begründung').fill('Im Text fehlt noch die Stellungnahme des Flüchtlingsrats.')
+    await cancel.getByRole('checkbox', { name: 'Ja, die Runde soll ohne Ergebnis enden.' }).check()
+    await clickAndWait(lena, cancel.getByRole('button', { name: 'Runde abbrechen' }))
+    await expect(main(lena).getByText('ohne Ergebnis. Begründung: Im Text fehlt noch die Stellungnahme des Flüchtlingsrats.', { exact: false }).isVisible()).resolves.toBe(
+      true,
+    )
+    await checkPage(lena, 'round-flow-07-cancelled')
+
+    await clickAndWait(amina, form.getByRole('button', { name: 'Antwort abgeben' }))
+    const late = amina.getByRole('alert')
+    await expect(late.getByText('Deine Antwort kam zu spät').isVisible()).resolves.toBe(true)
+    await expect(late.getByText('abgebrochen. Deine Antwort wurde nicht gezählt.', { exact: false }).isVisible()).resolves.toBe(true)
+    await checkPage(amina, 'round-flow-08-late-ballot')
+  })
+
+  it('gives the draft back for editing after the cancellation', async () => {
+    await lena.goto(positionUrl)
+    await expect(main(lena).locator('.badge[class*="status-"]').textContent()).resolves.toBe('Entwurf')
+    await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert', undefined, { timeout: 15_000 })
+    await expect(editorStatus(lena)).resolves.toBe('gespeichert')
+    await expect(main(lena).getByText('abgebrochen am', { exact: false }).first().isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'round-flow-09-position-drafting-again')
+  })
+})
