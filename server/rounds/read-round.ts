@@ -77,7 +77,7 @@ export interface RoundView {
   canCancel: boolean
 }
 
-function shown(deps: Deps, round: RoundRow): ShownResult | null {
+function shownResult(deps: Deps, round: RoundRow): ShownResult | null {
   const stored = storedResult(round)
   return stored && shownResultOf(deps.db, round, stored)
 }
@@ -136,7 +136,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
     extensions: extensionsOf(deps.db, round.id),
     cancelledByName: round.cancelled_by ? (getPerson(deps.db, round.cancelled_by)?.name ?? null) : null,
     reasons,
-    result: shown(deps, round),
+    result: shownResult(deps, round),
     canClose: !closed && can(actor, { type: 'round.close', groupId: position.group_id }),
     canExtend: !closed && can(actor, { type: 'round.extend', groupId: position.group_id }),
     canCancel: !closed && can(actor, { type: 'round.cancel', groupId: position.group_id }),
@@ -169,7 +169,7 @@ export function roundHistory(deps: Deps, actor: Actor, positionId: string): Roun
           .map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
     return {
       round,
-      result: shown(deps, round),
+      result: shownResult(deps, round),
       electorate: electorateTotals(deps.db, round.id),
       participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
       reasons: reasons.filter((r) => r.choice === 'objection' || r.choice === 'concern'),
