@@ -23,6 +23,7 @@ import { runThroughput, throughputCase } from './scenarios/d-throughput.ts'
 import { runVoting, votingCase } from './scenarios/e-voting.ts'
 import { publicPageCase, runPublicPage } from './scenarios/f-public-page.ts'
 import { REPO_ROOT } from './servers/child-process.ts'
+import { buildOurServer } from './servers/built-server.ts'
 import type { ServerKind } from './servers/sync-servers.ts'
 
 const ALL_SCENARIOS = ['a', 'b', 'c', 'c2', 'd', 'e', 'f'] as const
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
   // y-websocket providers each add a process 'exit' listener; scenario b has 1,000 of them.
   process.setMaxListeners(0)
   const started = Date.now()
+  await buildOurServer()
   const profileDir = join(REPO_ROOT, '.tmp/bench/profiles')
   if (args.profile) mkdirSync(profileDir, { recursive: true })
   const ctx: RunContext = {

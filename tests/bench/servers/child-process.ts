@@ -25,15 +25,14 @@ export interface ChildOptions {
   logFile: string
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[]
-  /** Modules loaded with --import before the script (after tsx, so they may be TypeScript). */
-  preload?: string[]
   /** Resolves when the server is ready to take connections. */
   ready: (child: RunningChild) => Promise<void>
 }
 
 /**
- * One server process. It runs as `node --import tsx <script>` rather than through the tsx CLI,
- * which would put a second process in between: /proc figures and SIGKILL must hit the server.
+ * One server process: `node <script>` for our built server, `node --import tsx <script>` for the
+ * TypeScript peers (not the tsx CLI, which would put a second process in between: /proc figures
+ * and SIGKILL must hit the server).
  */
 export class RunningChild {
   readonly output: string[] = []
@@ -55,8 +54,8 @@ export class RunningChild {
 
   static async start(options: ChildOptions): Promise<RunningChild> {
     const log = createWriteStream(options.logFile, { flags: 'a' })
-    const preload = (options.preload ?? []).flatMap((file) => ['--import', file])
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, options.script], {
+    const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, options.script], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
