@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { SynchronousMode } from '../db/connection.ts'
+import { STANDARD_HASH_COST, type PasswordHashCost } from './auth/passwords.ts'
 
 export interface Config {
   port: number
@@ -12,6 +13,8 @@ export interface Config {
   sqliteSynchronous: SynchronousMode
   /** false only for benchmarks (SYNC_PERSIST=off): the sync endpoint stores no edits at all. */
   syncPersist: boolean
+  /** Argon2id cost of new password hashes: always the standard one; tests that are not about passwords lower it. */
+  passwordHashCost: PasswordHashCost
 }
 
 /** Reads configuration from environment variables; every variable has a working default. */
@@ -32,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     sqliteSynchronous: sync,
     syncPersist: persist === 'on',
+    passwordHashCost: STANDARD_HASH_COST,
   }
 }
 

@@ -5,13 +5,21 @@ import type { MessageKey } from '../../shared/i18n/index.ts'
 export const PASSWORD_MIN_LENGTH = 8
 export const PASSWORD_MAX_LENGTH = 256
 
-// OWASP's minimum for argon2id (m=19 MiB, t=2, p=1). Algorithm 2 is Argon2id; the package's
-// enum is an ambient const enum, which isolatedModules cannot read.
-const ARGON2ID = 2
-const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: ARGON2ID as never }
+/** The cost of a new Argon2id hash: memory in KiB and passes (config.passwordHashCost). */
+export interface PasswordHashCost {
+  memoryKiB: number
+  passes: number
+}
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS)
+/** OWASP's minimum for Argon2id (m=19 MiB, t=2, p=1): what the app uses. */
+export const STANDARD_HASH_COST: PasswordHashCost = { memoryKiB: 19456, passes: 2 }
+
+// Algorithm 2 is Argon2id; the package's enum is an ambient const enum, which isolatedModules cannot read.
+const ARGON2ID = 2
+
+/** Hashes at `cost`; verifying reads the cost from the hash, so hashes of any cost keep working. */
+export function hashPassword(password: string, cost: PasswordHashCost): Promise<string> {
+  return hash(password, { memoryCost: cost.memoryKiB, timeCost: cost.passes, parallelism: 1, algorithm: ARGON2ID as never })
 }
 
 /** False for a wrong password and for a hash that cannot be read (never throws on bad input). */

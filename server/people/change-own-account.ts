@@ -39,7 +39,7 @@ export async function changeOwnAccount(deps: Deps, personId: string, change: Own
     if (!ok) fail('validation', t('auth.password_current_wrong'), 'currentPassword')
     const problem = checkPasswordRules(change.password, { email: person.email, name: name ?? person.name })
     if (problem) fail('validation', t(problem), 'password')
-    passwordHash = await hashPassword(change.password)
+    passwordHash = await hashPassword(change.password, deps.config.passwordHashCost)
   }
 
   const changed = transaction(deps.db, () => {
