@@ -107,6 +107,8 @@ const COMPARED = [
   'serverCpuMsPerUpdate',
   'peakRssMiB',
   'rssLoadedMiB',
+  'rssBeforeMiB',
+  'startMs',
   'rssAfterLeaveMiB',
   'coldLoadCompactedMs',
   'coldReplyCompactedMs',
@@ -148,7 +150,7 @@ function extra(row: ResultRow): string {
     case 'd':
       return `delivered ${fmt(m.delivered ?? m.editsRelayed)}/${fmt(m.expected ?? m.editsSent)}${m.converged === false ? ' NOT converged' : ''}`
     case 'b':
-      return `RSS loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
+      return `started in ${fmt(m.startMs)} ms, RSS idle ${fmt(m.rssBeforeMiB)}, loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
     case 'c':
       return `synced from raw log ${fmt(m.coldLoadRawLogMs)} ms, compacted ${fmt(m.coldLoadCompactedMs)} ms, warm ${fmt(m.warmSyncMs)} ms (server reply ${fmt(m.coldReplyRawLogMs)} / ${fmt(m.coldReplyCompactedMs)} / ${fmt(m.warmReplyMs)} ms)`
     case 'c2':

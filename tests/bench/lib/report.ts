@@ -39,7 +39,7 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
         ['case', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'edits/s', 'server CPU s', 'harness CPU s', 'peak RSS MiB', 'delivered', 'status'],
         a.map((r) => {
           const m = r.metrics
-          return [r.case, r.server, f(m.latencyP50Ms), f(m.latencyP95Ms), f(m.latencyP99Ms), f(m.latencyMaxMs), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), f(m.peakRssMiB), `${f(m.delivered)}/${f(m.expected)}`, status(r)]
+          return [r.case, r.server, f(m.startMs), f(m.latencyP50Ms), f(m.latencyP95Ms), f(m.latencyP99Ms), f(m.latencyMaxMs), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), f(m.peakRssMiB), `${f(m.delivered)}/${f(m.expected)}`, status(r)]
         }),
       ),
     )
@@ -49,7 +49,7 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
     parts.push('\n### b. Many documents\n')
     parts.push(
       table(
-        ['case', 'server', 'p50 ms', 'p99 ms', 'edits/s', 'server CPU s', 'RSS idle MiB', 'RSS loaded MiB', 'RSS after leave MiB', 'peak RSS MiB', 'connect s', 'status'],
+        ['case', 'server', 'start ms', 'p50 ms', 'p99 ms', 'edits/s', 'server CPU s', 'RSS idle MiB', 'RSS loaded MiB', 'RSS after leave MiB', 'peak RSS MiB', 'connect s', 'status'],
         b.map((r) => {
           const m = r.metrics
           return [r.case, r.server, f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.rssBeforeMiB), f(m.rssLoadedMiB), f(m.rssAfterLeaveMiB), f(m.peakRssMiB), f(m.connectSeconds), status(r)]

@@ -38,6 +38,8 @@ export class RunningChild {
   readonly output: string[] = []
   exited: Promise<number | null>
   exitCode: number | null | undefined = undefined
+  /** Start-up: milliseconds from spawning `node` until the server was ready (answered, or printed its line). */
+  startMs = 0
 
   private constructor(readonly process: ChildProcess) {
     this.exited = new Promise((resolve) => {
@@ -54,6 +56,7 @@ export class RunningChild {
 
   static async start(options: ChildOptions): Promise<RunningChild> {
     const log = createWriteStream(options.logFile, { flags: 'a' })
+    const spawnedAt = performance.now()
     const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : []
     const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, options.script], {
       cwd: REPO_ROOT,
@@ -73,6 +76,7 @@ export class RunningChild {
       throw new Error(`${options.script} exited with ${child.exitCode} before it was ready:\n${child.output.join('').slice(-2000)}`)
     })
     await Promise.race([options.ready(child), failed])
+    child.startMs = performance.now() - spawnedAt
     return child
   }
 

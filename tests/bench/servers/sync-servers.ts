@@ -62,6 +62,11 @@ export class SyncServer {
     return this.kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket'
   }
 
+  /** Start-up of the current process (see RunningChild.startMs). */
+  get startMs(): number {
+    return this.child?.startMs ?? 0
+  }
+
   get pid(): number {
     return this.child!.pid
   }
