@@ -158,7 +158,7 @@ function extra(row: ResultRow): string {
     case 'e':
       return `lost ${fmt(m.ballotsLost)}, tally of ${fmt(m.tallyBallots)} in ${fmt(m.closeAndTallyMs)} ms`
     case 'f':
-      return `${fmt(m.non2xx)} non-2xx`
+      return `${fmt(m.requestsPerSecond)} requests/s (${m.tool})${m.ofPlainNode == null ? '' : `, ${fmt(m.ofPlainNode)} × plain node:http`}, ${fmt(m.non2xx)} non-2xx`
     default:
       return ''
   }

@@ -108,13 +108,13 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
   }
   const p = of('f')
   if (p.length) {
-    parts.push('\n### f. Public page (ours only)\n')
+    parts.push('\n### f. Public page (ours, and plain node:http serving the same bytes)\n')
     parts.push(
       table(
-        ['case', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx', 'page bytes', 'server CPU s', 'harness CPU s', 'status'],
+        ['case', 'server', 'tool', 'requests/s', '× plain node', 'p50 ms', 'p99 ms', 'non-2xx', 'page bytes', 'server CPU s', 'harness CPU s', 'status'],
         p.map((r) => {
           const m = r.metrics
-          return [r.case, f(m.requestsPerSecond, 4), f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.non2xx), f(m.pageBytes), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), status(r)]
+          return [r.case, r.server, String(m.tool ?? ''), f(m.requestsPerSecond, 4), f(m.ofPlainNode), f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.non2xx), f(m.pageBytes), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), status(r)]
         }),
       ),
     )
