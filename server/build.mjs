@@ -54,5 +54,5 @@ export async function buildServer({ entries = ENTRIES, outdir = SERVER_DIST, cle
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now()
   await buildServer()
-  console.log(`server/dist gebaut in ${Math.round(performance.now() - started)} ms`)
+  console.error(`server/dist gebaut in ${Math.round(performance.now() - started)} ms`)
 }
