@@ -1,5 +1,5 @@
-// Runs in a worker thread (see checkpointer.ts); plain JavaScript so that it starts the same
-// under tsx, vitest and node. Copies the WAL into the database file every `intervalMs` on its
+// Runs in a worker thread (see checkpointer.ts), which starts from a file: plain JavaScript, so
+// that the same file serves the unit tests (from db/) and the build (copied into server/dist/). Copies the WAL into the database file every `intervalMs` on its
 // own connection, so the fsyncs of a checkpoint never stall the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'

@@ -42,8 +42,8 @@ export function startCheckpointer(
     options.onError?.(message)
     settle()
   }
-  // A new thread (its own V8, better-sqlite3 loaded again) takes about 0.1 s of CPU to start:
-  // the server awaits `ready` before it listens, so that no early request competes with it.
+  // A new thread (its own V8, better-sqlite3 loaded again) takes noticeable CPU to start: the
+  // server awaits `ready` before it listens, so that no early request competes with it.
   const worker = new Worker(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url)), {
     workerData: { file, intervalMs: options.intervalMs ?? 1000 },
   })

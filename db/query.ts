@@ -35,20 +35,7 @@ export function compiledQuery<A extends unknown[], O>(build: (q: Db['q'], ...arg
     if (!template) template = compileTemplate(db, build, args.length)
     const { compiled, slots } = template
     const parameters = compiled.parameters.map((value, i) => (slots[i] === undefined ? value : args[slots[i]]))
-    return new BoundQuery(compiled, parameters)
-  }
-}
-
-// A class rather than `{ compile: () => … }`: tsx (esbuild with keepNames) runs an
-// Object.defineProperty for every named closure it creates, and this runs for every statement.
-class BoundQuery<O> implements Compilable<O> {
-  constructor(
-    private readonly compiled: CompiledQuery<O>,
-    private readonly parameters: readonly unknown[],
-  ) {}
-
-  compile(): CompiledQuery<O> {
-    return { ...this.compiled, parameters: this.parameters }
+    return { compile: () => ({ ...compiled, parameters }) }
   }
 }
 

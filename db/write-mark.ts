@@ -20,8 +20,10 @@ export const OTHER_PROCESS_DELAY_MS = 1000
  * processes (`data_version`, which has to look at the WAL) within OTHER_PROCESS_DELAY_MS. The
  * server is the only process that writes what such reads show (the CLI's commands do not touch
  * publications), so the delay is a safety net, not the normal path.
+ *
+ * `now` is a monotonic clock in milliseconds (the tests move it instead of waiting).
  */
-export function writeMark(db: Db): string {
+export function writeMark(db: Db, now: () => number = () => performance.now()): string {
   let m = marks.get(db.sqlite)
   if (!m) {
     m = {
@@ -32,10 +34,10 @@ export function writeMark(db: Db): string {
     }
     marks.set(db.sqlite, m)
   }
-  const now = performance.now()
-  if (now - m.versionReadAt >= OTHER_PROCESS_DELAY_MS) {
+  const t = now()
+  if (t - m.versionReadAt >= OTHER_PROCESS_DELAY_MS) {
     m.version = m.dataVersion.get() as number
-    m.versionReadAt = now
+    m.versionReadAt = t
   }
   return `${m.changes.get() as number}:${m.version}`
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { SynchronousMode } from '../db/connection.ts'
+import { STANDARD_HASH_COST, type PasswordHashCost } from './auth/passwords.ts'
 
 export interface Config {
   port: number
@@ -18,6 +19,8 @@ export interface Config {
    * such a proxy any client could write it.
    */
   trustProxy: boolean
+  /** Argon2id cost of new password hashes: always the standard one; tests that are not about passwords lower it. */
+  passwordHashCost: PasswordHashCost
 }
 
 /** Reads configuration from environment variables; every variable has a working default. */
@@ -41,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: sync,
     syncPersist: persist === 'on',
     trustProxy: trustProxy === '1',
+    passwordHashCost: STANDARD_HASH_COST,
   }
 }
 

@@ -68,6 +68,6 @@ export function insertAdmin(
 /** Creates an admin with a password (the `create-admin` command); works whether or not admins exist. */
 export async function createAdmin(deps: Deps, input: NewAdmin, t: Translate): Promise<PersonRow> {
   const { name, email } = checkNewAdmin(input, t)
-  const passwordHash = await hashPassword(input.password)
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost)
   return transaction(deps.db, () => insertAdmin(deps, { name, email, passwordHash }, 'cli', t))
 }

@@ -24,8 +24,8 @@ export interface LoggedIn {
 // Unknown emails are checked against this hash so that they take as long as a wrong password:
 // the answer time must not tell an attacker which emails have an account.
 let dummyHash: Promise<string> | undefined
-function dummy(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'))
+function dummy(deps: Deps): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'), deps.config.passwordHashCost)
   return dummyHash
 }
 
@@ -47,7 +47,7 @@ export async function logIn(deps: Deps, input: LogInInput, t: Translate): Promis
 
   const person = personRepo.getPersonByEmail(deps.db, input.email)
   const usable = person && person.disabled === 0 && person.password_hash ? person : undefined
-  const ok = await verifyPassword(usable?.password_hash ?? (await dummy()), input.password)
+  const ok = await verifyPassword(usable?.password_hash ?? (await dummy(deps)), input.password)
   if (!usable || !ok) {
     throttle.recordFailure(input.email, input.ip)
     fail('unauthenticated', t('auth.login_failed'))

@@ -7,7 +7,8 @@ export function insertSession(db: Db, row: SessionRow): void {
 }
 
 // Read on every request that carries a cookie: compiled once. The session and its person in one
-// statement: every such request needs both, and a statement costs 10–20 µs here however small.
+// statement: every such request needs both, and each statement has a fixed cost however small
+// (figures in docs/BENCHMARKS.md, "Figures behind the code").
 const sessionAndPersonById = compiledQuery((q, id: string) =>
   q
     .selectFrom('sessions as s')

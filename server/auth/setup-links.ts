@@ -111,7 +111,7 @@ export async function redeemSetupLink(deps: Deps, token: string, input: RedeemIn
     if (problem) fail('validation', t(problem), 'password')
   }
   // Hashing takes a moment and is async; the transaction below is not, so it re-checks everything.
-  const passwordHash = await hashPassword(input.password)
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost)
 
   const person = transaction(deps.db, () => {
     const now = deps.now()

@@ -86,7 +86,7 @@ export async function createDemoAlliance(deps: Deps, t: Translate): Promise<{ lo
   if (personRepo.countPeople(deps.db) > 0) fail('conflict', t('demo.refused'))
   if (checkPasswordRules(DEMO_PASSWORD, {})) throw new Error('the demo password breaks the password rules')
   // One argon2 hash for everybody: hashing twenty times would only make the demo slow to set up.
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.passwordHashCost)
 
   return transaction(deps.db, () => {
     // Checked again inside the transaction: someone may have set up an admin in the meantime.

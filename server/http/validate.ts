@@ -11,8 +11,8 @@ async function readText(c: Context<AppEnv>): Promise<string> {
   const length = Number(c.req.header('content-length') ?? 0)
   if (length > MAX_BODY_BYTES) fail('payload_too_large')
   // Under @hono/node-server, reading Node's request stream directly skips building a web
-  // Request per body (measured: a ballot 0.99 → 0.69 ms of server CPU). In-process tests
-  // (app.request) have no Node request and take the standard path.
+  // Request per body, a third of a ballot's server CPU (docs/BENCHMARKS.md, "Figures behind the
+  // code"). In-process tests (app.request) have no Node request and take the standard path.
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
   if (incoming && !incoming.readableDidRead) return readStream(incoming)
   const text = await c.req.text()

@@ -56,7 +56,7 @@ export async function changeOwnAccount(
     throttle.recordSuccess(person.email)
     const problem = checkPasswordRules(change.password, { email: person.email, name: name ?? person.name })
     if (problem) fail('validation', t(problem), 'password')
-    passwordHash = await hashPassword(change.password)
+    passwordHash = await hashPassword(change.password, deps.config.passwordHashCost)
   }
 
   const changed = transaction(deps.db, () => {

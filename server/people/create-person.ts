@@ -36,7 +36,7 @@ export async function createPerson(deps: Deps, actorId: string | null, input: Cr
   }
   // Checked before hashing too, so a typo'd duplicate does not cost an argon2 run.
   if (personRepo.getPersonByEmail(deps.db, email)) fail('duplicate', t('admin.error.email_taken'), 'email')
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password)
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password, deps.config.passwordHashCost)
   return transaction(deps.db, () => {
     const person = insertPersonRecord(deps, actorId, { email, name: input.name, roles: input.roles ?? [], passwordHash }, t)
     const setup = passwordHash === null ? createInviteLink(deps, person.id) : null

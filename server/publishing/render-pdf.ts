@@ -45,7 +45,8 @@ function children(node: PmNode): PmNode[] {
 
 /**
  * Renders the publication as an A4 PDF with pdfkit's built-in fonts. pdfkit is loaded on the
- * first PDF asked for, not at start: it is ~26 MiB of memory that most servers rarely need.
+ * first PDF asked for, not at start: its memory is better spent elsewhere on a server that
+ * rarely renders one (docs/BENCHMARKS.md, "Figures behind the code").
  */
 export async function renderPdf(input: PdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit')

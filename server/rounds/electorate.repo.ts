@@ -60,8 +60,8 @@ export function voterWeight(db: Db, roundId: string, voterKey: string): number |
 }
 
 // The electorate is written once, in the transaction that opens the round, and triggers refuse
-// every later change: its totals never change, and summing 100,000 rows took ~14 ms per view of
-// the round. Only figures read outside a transaction are kept (inside the opening one they
+// every later change: its totals never change, and summing a large electorate on every view of
+// the round was slow (docs/BENCHMARKS.md, "Figures behind the code"). Only figures read outside a transaction are kept (inside the opening one they
 // could still grow, or be rolled back).
 const totalsByRound = new WeakMap<Db, Map<string, Totals>>()
 

@@ -42,8 +42,6 @@ export function integratesAsIs(update: DecodedUpdate, state: (client: number) =>
   return advanced
 }
 
-// A module-level function, not a closure per call: tsx (esbuild with keepNames) gives every
-// named closure an Object.defineProperty when it is created, 1 % of a keystroke's server time.
 function known(advanced: Map<number, number>, state: (client: number) => number, client: number): number {
   return advanced.get(client) ?? state(client)
 }

@@ -113,7 +113,8 @@ export class LiveDoc {
       if (clock > 0) clocks.push(client, clock)
     }
     // Yjs' V1 state vector (count, then client and clock pairs), written directly: at a
-    // keystroke's pace Y.encodeStateVector stays in V8's baseline tier and took ~25 µs for one entry.
+    // keystroke's pace Y.encodeStateVector is slow for a one-entry vector (docs/BENCHMARKS.md,
+    // "Figures behind the code").
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, clocks.length / 2)
     for (const value of clocks) encoding.writeVarUint(encoder, value)

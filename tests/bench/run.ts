@@ -23,6 +23,7 @@ import { runThroughput, throughputCase } from './scenarios/d-throughput.ts'
 import { runVoting, votingCase } from './scenarios/e-voting.ts'
 import { publicPageCase, runPublicPage } from './scenarios/f-public-page.ts'
 import { REPO_ROOT } from './servers/child-process.ts'
+import { buildOurServer } from './servers/built-server.ts'
 import type { ServerKind } from './servers/sync-servers.ts'
 
 const ALL_SCENARIOS = ['a', 'b', 'c', 'c2', 'd', 'e', 'f'] as const
@@ -106,6 +107,8 @@ const COMPARED = [
   'serverCpuMsPerUpdate',
   'peakRssMiB',
   'rssLoadedMiB',
+  'rssBeforeMiB',
+  'startMs',
   'rssAfterLeaveMiB',
   'coldLoadCompactedMs',
   'coldReplyCompactedMs',
@@ -147,7 +150,7 @@ function extra(row: ResultRow): string {
     case 'd':
       return `delivered ${fmt(m.delivered ?? m.editsRelayed)}/${fmt(m.expected ?? m.editsSent)}${m.converged === false ? ' NOT converged' : ''}`
     case 'b':
-      return `RSS loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
+      return `started in ${fmt(m.startMs)} ms, RSS idle ${fmt(m.rssBeforeMiB)}, loaded ${fmt(m.rssLoadedMiB)} → after leave ${fmt(m.rssAfterLeaveMiB)} MiB`
     case 'c':
       return `synced from raw log ${fmt(m.coldLoadRawLogMs)} ms, compacted ${fmt(m.coldLoadCompactedMs)} ms, warm ${fmt(m.warmSyncMs)} ms (server reply ${fmt(m.coldReplyRawLogMs)} / ${fmt(m.coldReplyCompactedMs)} / ${fmt(m.warmReplyMs)} ms)`
     case 'c2':
@@ -155,7 +158,7 @@ function extra(row: ResultRow): string {
     case 'e':
       return `lost ${fmt(m.ballotsLost)}, tally of ${fmt(m.tallyBallots)} in ${fmt(m.closeAndTallyMs)} ms`
     case 'f':
-      return `${fmt(m.non2xx)} non-2xx`
+      return `${fmt(m.requestsPerSecond)} requests/s (${m.tool})${m.ofPlainNode == null ? '' : `, ${fmt(m.ofPlainNode)} × plain node:http`}, ${fmt(m.non2xx)} non-2xx`
     default:
       return ''
   }
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
   // y-websocket providers each add a process 'exit' listener; scenario b has 1,000 of them.
   process.setMaxListeners(0)
   const started = Date.now()
+  await buildOurServer()
   const profileDir = join(REPO_ROOT, '.tmp/bench/profiles')
   if (args.profile) mkdirSync(profileDir, { recursive: true })
   const ctx: RunContext = {

@@ -4,6 +4,7 @@
 // Chromium can still run everything else); under CI it fails the run, so a broken image cannot
 // pass silently.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { findChromium } from './support/find-chromium.mjs'
 
 const chromium = findChromium()
@@ -26,9 +27,24 @@ if (!chromium) {
   process.exit(0)
 }
 
+// The deployment test puts Debian's nginx in front of the app; the same rule as for Chromium.
+const nginx = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
+const exclude = []
+if (!existsSync(nginx)) {
+  if (underCi) {
+    console.error(`FEHLER: nginx nicht gefunden (${nginx}); der Deployment-Test braucht es. Installiere es mit: apt-get install -y nginx`)
+    process.exit(1)
+  }
+  console.log(
+    `Deployment-Test übersprungen: nginx nicht gefunden (${nginx}). Installiere es mit \`apt-get install nginx\`.\n` +
+      `Deployment test skipped: nginx not found (${nginx}).`,
+  )
+  exclude.push('--exclude', 'tests/e2e/deployment.e2e.test.ts')
+}
+
 console.log(`Ende-zu-Ende-Tests mit ${chromium}`)
 // Extra arguments narrow the run, e.g. `npm run test:e2e -- foundation`.
-const child = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)], {
+const child = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...exclude, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },
 })

@@ -39,7 +39,7 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
         ['case', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'edits/s', 'server CPU s', 'harness CPU s', 'peak RSS MiB', 'delivered', 'status'],
         a.map((r) => {
           const m = r.metrics
-          return [r.case, r.server, f(m.latencyP50Ms), f(m.latencyP95Ms), f(m.latencyP99Ms), f(m.latencyMaxMs), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), f(m.peakRssMiB), `${f(m.delivered)}/${f(m.expected)}`, status(r)]
+          return [r.case, r.server, f(m.startMs), f(m.latencyP50Ms), f(m.latencyP95Ms), f(m.latencyP99Ms), f(m.latencyMaxMs), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), f(m.peakRssMiB), `${f(m.delivered)}/${f(m.expected)}`, status(r)]
         }),
       ),
     )
@@ -49,7 +49,7 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
     parts.push('\n### b. Many documents\n')
     parts.push(
       table(
-        ['case', 'server', 'p50 ms', 'p99 ms', 'edits/s', 'server CPU s', 'RSS idle MiB', 'RSS loaded MiB', 'RSS after leave MiB', 'peak RSS MiB', 'connect s', 'status'],
+        ['case', 'server', 'start ms', 'p50 ms', 'p99 ms', 'edits/s', 'server CPU s', 'RSS idle MiB', 'RSS loaded MiB', 'RSS after leave MiB', 'peak RSS MiB', 'connect s', 'status'],
         b.map((r) => {
           const m = r.metrics
           return [r.case, r.server, f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.updatesPerSecond, 4), f(m.serverCpuSeconds), f(m.rssBeforeMiB), f(m.rssLoadedMiB), f(m.rssAfterLeaveMiB), f(m.peakRssMiB), f(m.connectSeconds), status(r)]
@@ -108,13 +108,13 @@ export function markdownReport(rows: ResultRow[], ratios: Ratio[]): string {
   }
   const p = of('f')
   if (p.length) {
-    parts.push('\n### f. Public page (ours only)\n')
+    parts.push('\n### f. Public page (ours, and plain node:http serving the same bytes)\n')
     parts.push(
       table(
-        ['case', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx', 'page bytes', 'server CPU s', 'harness CPU s', 'status'],
+        ['case', 'server', 'tool', 'requests/s', '× plain node', 'p50 ms', 'p99 ms', 'non-2xx', 'page bytes', 'server CPU s', 'harness CPU s', 'status'],
         p.map((r) => {
           const m = r.metrics
-          return [r.case, f(m.requestsPerSecond, 4), f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.non2xx), f(m.pageBytes), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), status(r)]
+          return [r.case, r.server, String(m.tool ?? ''), f(m.requestsPerSecond, 4), f(m.ofPlainNode), f(m.latencyP50Ms), f(m.latencyP99Ms), f(m.non2xx), f(m.pageBytes), f(m.serverCpuSeconds), f(m.harnessCpuSeconds), status(r)]
         }),
       ),
     )

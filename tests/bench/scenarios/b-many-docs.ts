@@ -84,6 +84,7 @@ export async function runManyDocs(kind: ServerKind, c: ManyDocsCase, ctx: RunCon
         delivered,
         expected,
         converged,
+        startMs: server.startMs,
         rssBeforeMiB: rssBefore,
         rssLoadedMiB: loaded?.rssMiB ?? null,
         peakRssMiB: server.memory()?.peakRssMiB ?? null,

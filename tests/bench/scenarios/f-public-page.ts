@@ -1,8 +1,12 @@
-import autocannon from 'autocannon'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { transaction } from '../../../db/query.ts'
 import { addToGroup, addToInitiative, buildGroup, buildInitiative, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
+import { httpLoad } from '../lib/http-load.ts'
 import { CpuWindow } from '../lib/proc-stats.ts'
 import { failed, judgeCpu, type ResultRow } from '../lib/results.ts'
+import { freePort, readyLine, REPO_ROOT, RunningChild } from '../servers/child-process.ts'
 import { DRAFT_TEXT, OurServer, seedDraft } from '../servers/our-server.ts'
 import type { RunContext } from './context.ts'
 
@@ -44,10 +48,12 @@ function seedPublishing(db: Parameters<typeof buildPerson>[0]): Seeded {
 
 /**
  * Scenario f: a position goes the whole way over the API (round opened, five initiatives vote
- * yes, round closed as adopted, published), then autocannon requests its public page with 50
- * concurrent keep-alive connections, as anonymous visitors do.
+ * yes, round closed as adopted, published), then its public page is requested with 50
+ * concurrent keep-alive connections, as anonymous visitors do (wrk where installed, else
+ * autocannon: lib/http-load.ts). Then the same load against plain node:http serving the same
+ * bytes from memory (peers/plain-node-server.ts), the ceiling on this machine.
  */
-export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise<ResultRow> {
+export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise<ResultRow[]> {
   const kase = `${c.connections} connections`
   let server: OurServer | null = null
   try {
@@ -70,34 +76,83 @@ export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise
     const page = await fetch(url)
     const html = await page.text()
     if (page.status !== 200 || !html.includes(DRAFT_TEXT[0]!.slice(0, 30))) throw new Error(`public page answered ${page.status} without the adopted text`)
-    await autocannon({ url, connections: c.connections, duration: 1 }) // warm-up: JIT, caches
+    await httpLoad(url, c.connections, 1) // warm-up: JIT, caches
     const window = new CpuWindow(server.pid)
-    const result = await autocannon({ url, connections: c.connections, duration: c.durationSeconds })
+    const result = await httpLoad(url, c.connections, c.durationSeconds)
     const cpu = window.finish(ctx.cores)
     const ok = result.non2xx === 0 && result.errors === 0
+    const peakRssMiB = server.memory()?.peakRssMiB ?? null
+    await server.stop()
+    server = null
+    const plain = await plainNode(html, c)
     const row: ResultRow = {
       scenario: 'f',
       case: kase,
       server: 'ours',
       status: ok ? 'ok' : 'failed',
       metrics: {
+        tool: result.tool,
         connections: c.connections,
-        requests: result['2xx'] + result.non2xx,
-        requestsPerSecond: (result['2xx'] + result.non2xx) / result.duration,
-        latencyP50Ms: result.latency.p50,
-        latencyP99Ms: result.latency.p99,
-        latencyMaxMs: result.latency.max,
+        requests: result.requests,
+        requestsPerSecond: result.requestsPerSecond,
+        latencyP50Ms: result.latencyP50Ms,
+        latencyP99Ms: result.latencyP99Ms,
         non2xx: result.non2xx,
         errors: result.errors,
         pageBytes: Buffer.byteLength(html),
-        peakRssMiB: server.memory()?.peakRssMiB ?? null,
+        peakRssMiB,
+        plainNodeRequestsPerSecond: plain.metrics.requestsPerSecond ?? null,
+        ofPlainNode: typeof plain.metrics.requestsPerSecond === 'number' ? result.requestsPerSecond / plain.metrics.requestsPerSecond : null,
       },
     }
     if (!ok) row.reason = `${result.non2xx} non-2xx answers, ${result.errors} errors`
-    return judgeCpu(row, cpu, ctx.cores)
+    return [judgeCpu(row, cpu, ctx.cores), plain]
   } catch (error) {
-    return failed('f', kase, 'ours', error)
+    return [failed('f', kase, 'ours', error)]
   } finally {
     await server?.stop()
+  }
+}
+
+/** The same page bytes from plain node:http under the same load: the row "plain node:http". */
+async function plainNode(html: string, c: PublicPageCase): Promise<ResultRow> {
+  const kase = `${c.connections} connections`
+  const dir = mkdtempSync(join(tmpdir(), 'sprachrohr-bench-plain-'))
+  const bodyFile = join(dir, 'page.html')
+  writeFileSync(bodyFile, html)
+  const port = await freePort()
+  let child: RunningChild | null = null
+  try {
+    child = await RunningChild.start({
+      script: join(REPO_ROOT, 'tests/bench/peers/plain-node-server.ts'),
+      env: { PORT: String(port), BODY_FILE: bodyFile },
+      logFile: join(dir, 'server.log'),
+      ready: readyLine(/ready \d+/),
+    })
+    const url = `http://127.0.0.1:${port}/p/page`
+    await httpLoad(url, c.connections, 1)
+    const result = await httpLoad(url, c.connections, c.durationSeconds)
+    return {
+      scenario: 'f',
+      case: kase,
+      server: 'plain node:http',
+      status: result.non2xx === 0 && result.errors === 0 ? 'ok' : 'failed',
+      metrics: {
+        tool: result.tool,
+        connections: c.connections,
+        requests: result.requests,
+        requestsPerSecond: result.requestsPerSecond,
+        latencyP50Ms: result.latencyP50Ms,
+        latencyP99Ms: result.latencyP99Ms,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        pageBytes: Buffer.byteLength(html),
+      },
+    }
+  } catch (error) {
+    return failed('f', kase, 'plain node:http', error)
+  } finally {
+    await child?.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 }

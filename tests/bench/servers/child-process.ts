@@ -25,20 +25,21 @@ export interface ChildOptions {
   logFile: string
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[]
-  /** Modules loaded with --import before the script (after tsx, so they may be TypeScript). */
-  preload?: string[]
   /** Resolves when the server is ready to take connections. */
   ready: (child: RunningChild) => Promise<void>
 }
 
 /**
- * One server process. It runs as `node --import tsx <script>` rather than through the tsx CLI,
- * which would put a second process in between: /proc figures and SIGKILL must hit the server.
+ * One server process: `node <script>` for our built server, `node --import tsx <script>` for the
+ * TypeScript peers (not the tsx CLI, which would put a second process in between: /proc figures
+ * and SIGKILL must hit the server).
  */
 export class RunningChild {
   readonly output: string[] = []
   exited: Promise<number | null>
   exitCode: number | null | undefined = undefined
+  /** Start-up: milliseconds from spawning `node` until the server was ready (answered, or printed its line). */
+  startMs = 0
 
   private constructor(readonly process: ChildProcess) {
     this.exited = new Promise((resolve) => {
@@ -55,8 +56,9 @@ export class RunningChild {
 
   static async start(options: ChildOptions): Promise<RunningChild> {
     const log = createWriteStream(options.logFile, { flags: 'a' })
-    const preload = (options.preload ?? []).flatMap((file) => ['--import', file])
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, options.script], {
+    const spawnedAt = performance.now()
+    const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, options.script], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +76,7 @@ export class RunningChild {
       throw new Error(`${options.script} exited with ${child.exitCode} before it was ready:\n${child.output.join('').slice(-2000)}`)
     })
     await Promise.race([options.ready(child), failed])
+    child.startMs = performance.now() - spawnedAt
     return child
   }
 

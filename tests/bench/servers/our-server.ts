@@ -7,7 +7,8 @@ import { migrateToLatest } from '../../../db/migrate.ts'
 import { appendUpdate } from '../../../server/sync/doc.repo.ts'
 import { processMemory, type MemoryFigures } from '../lib/proc-stats.ts'
 import { FRAGMENT } from '../load/edits.ts'
-import { freePort, httpAnswers, REPO_ROOT, RunningChild } from './child-process.ts'
+import { OUR_MAIN } from './built-server.ts'
+import { freePort, httpAnswers, RunningChild } from './child-process.ts'
 
 /**
  * Our server for the HTTP scenarios (voting, public page): a fresh database seeded directly
@@ -46,7 +47,7 @@ export class OurServer {
     const port = await freePort()
     const origin = `http://127.0.0.1:${port}`
     const child = await RunningChild.start({
-      script: join(REPO_ROOT, 'server/main.ts'),
+      script: OUR_MAIN,
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: origin },
       logFile: join(dataDir, 'server.log'),
       nodeArgs,

@@ -6,6 +6,7 @@ import type { WireFormat } from '../load/frames.ts'
 import type { ObserverEndpoint } from '../load/observer.ts'
 import type { Endpoint } from '../load/raw-client.ts'
 import { freePort, httpAnswers, readyLine, REPO_ROOT, RunningChild } from './child-process.ts'
+import { OUR_MAIN, OUR_MAIN_UNTHROTTLED } from './built-server.ts'
 import { seedSync } from './seed-ours.ts'
 
 export type ServerKind = 'ours' | 'hocuspocus' | 'y-websocket'
@@ -61,6 +62,11 @@ export class SyncServer {
     return this.kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket'
   }
 
+  /** Start-up of the current process (see RunningChild.startMs). */
+  get startMs(): number {
+    return this.child?.startMs ?? 0
+  }
+
   get pid(): number {
     return this.child!.pid
   }
@@ -114,8 +120,8 @@ export class SyncServer {
         if (!ourPersistenceSwitch) throw new Error('our server has no switch to turn persistence off')
         env[ourPersistenceSwitch.name] = ourPersistenceSwitch.off
       }
-      const preload = variant.unthrottled ? [join(REPO_ROOT, 'tests/bench/servers/lift-rate-limit.ts')] : []
-      this.child = await RunningChild.start({ script: join(REPO_ROOT, 'server/main.ts'), env, logFile, nodeArgs, preload, ready: httpAnswers(`${this.origin}/`) })
+      const script = variant.unthrottled ? OUR_MAIN_UNTHROTTLED : OUR_MAIN
+      this.child = await RunningChild.start({ script, env, logFile, nodeArgs, ready: httpAnswers(`${this.origin}/`) })
     } else if (this.kind === 'hocuspocus') {
       this.child = await RunningChild.start({
         script: join(REPO_ROOT, 'tests/bench/peers/hocuspocus-server.ts'),

@@ -19,11 +19,12 @@ export interface ApiClient {
 /**
  * Talks JSON to a running e2e server, to seed data a test needs but does not test (the pages
  * under test are driven in the browser). Sends the same-origin Origin header every write needs.
- * `cookie` is a Cookie header value, e.g. from `apiLogin`.
+ * `cookie` is a Cookie header value, e.g. from `apiLogin`. `origin` is the app's public URL when
+ * it differs from the address the calls go to (an app behind a proxy, called directly).
  */
-export function api(server: Pick<E2eServer, 'url'>, cookie?: string): ApiClient {
+export function api(server: Pick<E2eServer, 'url'> & { origin?: string }, cookie?: string): ApiClient {
   const request = async <T>(method: string, path: string, body?: unknown, form?: Record<string, string>): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { origin: server.url, accept: 'application/json' }
+    const headers: Record<string, string> = { origin: server.origin ?? server.url, accept: 'application/json' }
     if (cookie) headers.cookie = cookie
     let payload: string | undefined
     if (form) {
@@ -56,7 +57,7 @@ export function expectStatus<T>(res: ApiResponse<T>, status: number, what: strin
 }
 
 /** Logs in through POST /api/session and returns the Cookie header value for later calls. */
-export async function apiLogin(server: Pick<E2eServer, 'url'>, email: string, password: string): Promise<string> {
+export async function apiLogin(server: Pick<E2eServer, 'url'> & { origin?: string }, email: string, password: string): Promise<string> {
   const res = await api(server).post('/api/session', { email, password })
   expectStatus(res, 200, `login as ${email}`)
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!).filter((c) => !c.endsWith('='))

@@ -18,7 +18,7 @@ export async function printedSetupLink(server: E2eServer): Promise<string> {
  * form, and returns an API client logged in as that admin. For tests that need an admin but
  * are not about the setup page.
  */
-export async function seedFirstAdmin(server: E2eServer, admin: Account): Promise<ApiClient> {
+export async function seedFirstAdmin(server: E2eServer & { origin?: string }, admin: Account): Promise<ApiClient> {
   const link = await printedSetupLink(server)
   const res = await api(server).form(new URL(link).pathname, {
     name: admin.name,

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+/** What `npm start` runs; built once per test run by tests/support/build-server.ts (globalSetup). */
+const MAIN = join(ROOT, 'server', 'dist', 'main.js')
 
 export interface E2eServer {
   /** The origin the app believes it is reached at, e.g. http://127.0.0.1:41234. */
@@ -18,6 +20,8 @@ export interface E2eServer {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
   /** Stops the server and deletes its data directory. */
   stop(): Promise<void>
+  /** Ends the process with `signal` (e.g. SIGKILL to crash it), keeps the data directory, resolves when it is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | null>
 }
 
 export interface StartOptions {
@@ -25,6 +29,8 @@ export interface StartOptions {
   env?: Record<string, string>
   /** Reuse a data directory (e.g. to test a restart); by default a fresh one is made. */
   dataDir?: string
+  /** A fixed port (e.g. the same one after a restart, for clients that reconnect); by default a free one. */
+  port?: number
 }
 
 /** Asks the kernel for a free port by binding port 0, then releases it for the server. */
@@ -42,22 +48,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real app as a child process, exactly as `npm start` runs it (tsx on server/main.ts),
- * on a fresh data directory, and waits until it answers HTTP.
- *
- * The process is `node --import tsx server/main.ts` rather than the `tsx` CLI: the CLI runs the
- * app in a second node process, and a signal to the wrapper does not always reach it in time.
+ * Starts the real app as a child process, exactly as `npm start` runs it (`node
+ * server/dist/main.js`), on a fresh data directory, and waits until it answers HTTP.
  */
 export async function startServer(options: StartOptions = {}): Promise<E2eServer> {
   const ownDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sprachrohr-e2e-'))
   // Another process may grab the port between probe and bind; one retry covers that rare race.
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort()
+    const port = options.port ?? (await freePort())
     try {
       return await launch(port, dataDir, ownDataDir, options.env ?? {})
     } catch (error) {
-      if (attempt >= 2 || !(error instanceof PortTakenError)) {
+      if (attempt >= 2 || options.port !== undefined || !(error instanceof PortTakenError)) {
         if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
         throw error
       }
@@ -69,7 +72,8 @@ class PortTakenError extends Error {}
 
 async function launch(port: number, dataDir: string, ownDataDir: boolean, env: Record<string, string>): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build:server\` (the e2e and integration projects build it in their globalSetup)`)
+  const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
       ...appEnvironment(),
@@ -131,6 +135,10 @@ async function launch(port: number, dataDir: string, ownDataDir: boolean, env: R
     stop: async () => {
       await kill(child, exited)
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return exited
     },
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
 import { buildPerson, sessionCookie } from '../../support/factories.ts'
-import { testApp, type TestApp } from '../../support/test-app.ts'
+import { TEST_HASH_COST, testApp, type TestApp } from '../../support/test-app.ts'
 
 // Someone holding a session (a stolen cookie, an unlocked shared computer) must not be able to
 // guess the password through the account form faster than through the login form.
@@ -13,7 +13,7 @@ let cookie: string
 
 beforeEach(async () => {
   t = await testApp()
-  const p = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) })
+  const p = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) })
   email = p.email
   cookie = sessionCookie(t.db, p.id, t.clock.now())
 })

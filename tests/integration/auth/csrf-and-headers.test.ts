@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
 import { buildPerson, sessionCookie } from '../../support/factories.ts'
-import { cookieFrom, testApp, type TestApp } from '../../support/test-app.ts'
+import { cookieFrom, testApp, type TestApp, TEST_HASH_COST } from '../../support/test-app.ts'
 
 const PASSWORD = 'Sprachförderung ab dem ersten Tag'
 
@@ -10,7 +10,7 @@ describe('same-origin check on state-changing requests', () => {
   let email: string
   beforeAll(async () => {
     t = await testApp()
-    email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) }).email
+    email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) }).email
   })
   afterAll(() => t.close())
 
@@ -109,7 +109,7 @@ describe('over https', () => {
   let email: string
   beforeAll(async () => {
     t = await testApp({ config: { publicUrl: 'https://positionen.example.org', secureCookies: true } })
-    email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) }).email
+    email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) }).email
   })
   afterAll(() => t.close())
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
 import { buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
-import { testApp, type TestApp } from '../../support/test-app.ts'
+import { TEST_HASH_COST, testApp, type TestApp } from '../../support/test-app.ts'
 import { startTestServer } from '../../support/test-server.ts'
 import { openRawSocket } from '../../support/yjs-client.ts'
 
@@ -13,7 +13,7 @@ describe('every 429 says when to try again (Retry-After, seconds)', () => {
 
   async function throttledLogin(): Promise<{ email: string; waitSeconds: number }> {
     t = await testApp()
-    const { email } = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) })
+    const { email } = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) })
     for (let i = 0; i < 20; i++) {
       const res = await t.client.post('/api/session', { email, password: `falsch-${i}-xxxx` })
       if (res.status !== 429) continue

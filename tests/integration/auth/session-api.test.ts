@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
 import { addToGroup, addToInitiative, buildGroup, buildInitiative, buildPerson, sessionCookie } from '../../support/factories.ts'
-import { cookieFrom, testApp, type TestApp } from '../../support/test-app.ts'
+import { cookieFrom, testApp, type TestApp, TEST_HASH_COST } from '../../support/test-app.ts'
 
 const PASSWORD = 'Wohnraum für alle Menschen'
 let t: TestApp
@@ -9,7 +9,7 @@ let hash: string
 
 beforeAll(async () => {
   t = await testApp()
-  hash = await hashPassword(PASSWORD)
+  hash = await hashPassword(PASSWORD, TEST_HASH_COST)
 })
 afterAll(() => t.close())
 

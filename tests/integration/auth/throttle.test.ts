@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
 import { buildPerson } from '../../support/factories.ts'
-import { testApp, type TestApp } from '../../support/test-app.ts'
+import { testApp, type TestApp, TEST_HASH_COST } from '../../support/test-app.ts'
 
 const PASSWORD = 'Ombudsstelle hilft weiter'
 let t: TestApp
@@ -9,7 +9,7 @@ let email: string
 
 beforeEach(async () => {
   t = await testApp()
-  email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) }).email
+  email = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) }).email
 })
 afterEach(() => t.close())
 
@@ -59,7 +59,7 @@ describe('login throttling', () => {
 
   it('does not let one account’s failures block another account', async () => {
     await failUntilThrottled()
-    const other = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD) })
+    const other = buildPerson(t.db, { passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST) })
     expect((await t.client.post('/api/session', { email: other.email, password: PASSWORD })).status).toBe(200)
   })
 })

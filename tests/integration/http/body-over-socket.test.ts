@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { TEST_ORIGIN } from '../../support/test-app.ts'
+import { TEST_HASH_COST, TEST_ORIGIN } from '../../support/test-app.ts'
 import { startTestServer, type TestServer } from '../../support/test-server.ts'
 
 // Request bodies are read from Node's stream under a real server (not through a web Request):
@@ -47,7 +47,7 @@ it('refuses a body over 256 KiB with 413, also when it is sent without a length 
 it('decodes a body with umlauts exactly: a password with ü and ß logs in', async () => {
   const { hashPassword } = await import('../../../server/auth/passwords.ts')
   const { buildPerson } = await import('../../support/factories.ts')
-  const person = buildPerson(server.db, { email: 'juergen@example.org', passwordHash: await hashPassword('Grüße aus Lüneburg, Straße 5') })
+  const person = buildPerson(server.db, { email: 'juergen@example.org', passwordHash: await hashPassword('Grüße aus Lüneburg, Straße 5', TEST_HASH_COST) })
   const res = await post(JSON.stringify({ email: person.email, password: 'Grüße aus Lüneburg, Straße 5' }))
   expect(res.status).toBe(200)
 })

@@ -8,19 +8,20 @@ import { migrateToLatest } from '../../../db/migrate.ts'
 import { loadDocFromDb } from '../../../server/sync/load-doc.ts'
 import { MESSAGE_AUTH, readAuthMessage } from '../../../shared/sync/protocol.ts'
 import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
-import { startSyncChild, type SyncChild } from '../../support/sync-child.ts'
+import { startServer, type E2eServer } from '../../e2e/support/server.ts'
+import { TEST_ORIGIN } from '../../support/test-app.ts'
 import { connectDraft, waitFor, type DraftClient } from '../../support/yjs-client.ts'
 
 const KILLS = Number(process.env.SYNC_CRASH_KILLS ?? 20)
 
-let child: SyncChild | undefined
+let server: E2eServer | undefined
 const clients: DraftClient[] = []
 const timers: Array<ReturnType<typeof setInterval>> = []
 
 afterAll(async () => {
   for (const timer of timers) clearInterval(timer)
   for (const client of clients) client.destroy()
-  await child?.kill('SIGKILL')
+  await server?.kill('SIGKILL')
 })
 
 /**
@@ -61,7 +62,9 @@ function missingFrom(stored: Y.Doc, updates: Uint8Array[]): string[] {
 }
 
 it(`keeps every update a client received from the server, and every edit it acknowledged, across ${KILLS} SIGKILLs while two people type`, { timeout: 240_000 }, async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'sprachrohr-crash-')), 'crash.sqlite')
+  // The built server (`node server/dist/main.js`, as `npm start` runs it) on this data directory.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sprachrohr-crash-'))
+  const file = join(dataDir, 'sprachrohr.sqlite')
   const db = openDatabase(file)
   await migrateToLatest(db)
   const groupId = buildGroup(db).id
@@ -72,12 +75,12 @@ it(`keeps every update a client received from the server, and every edit it ackn
   const cookies = [sessionCookie(db, p1.id, Date.now()), sessionCookie(db, p2.id, Date.now())]
   closeDatabase(db)
 
-  // A low compaction threshold so that kills also land during compactions.
-  const sync = { core: { compactAfter: 200 } }
-  child = await startSyncChild({ file, sync })
-  const port = child.port
-  const a = typist(child.syncUrl, positionId, cookies[0]!, 'a')
-  const b = typist(child.syncUrl, positionId, cookies[1]!, 'b')
+  const start = (port?: number) => startServer({ dataDir, ...(port ? { port } : {}), env: { PUBLIC_URL: TEST_ORIGIN } })
+  server = await start()
+  const port = server.port
+  const syncUrl = `ws://127.0.0.1:${port}/sync`
+  const a = typist(syncUrl, positionId, cookies[0]!, 'a')
+  const b = typist(syncUrl, positionId, cookies[1]!, 'b')
 
   let checkedUpdates = 0
   let acknowledged = 0
@@ -86,7 +89,7 @@ it(`keeps every update a client received from the server, and every edit it ackn
     const before = a.received.length + b.received.length
     // typing goes on; kill at a moment that varies from round to round
     await waitFor(() => a.received.length + b.received.length >= before + 10 + ((kill * 7) % 30), { timeoutMs: 20_000, what: 'updates flowing' })
-    await child.kill('SIGKILL')
+    await server.kill('SIGKILL')
     await waitFor(() => !a.client.provider.wsconnected && !b.client.provider.wsconnected, { what: 'clients noticing' })
 
     // What a restarted server would find: open the file afresh (WAL recovery), check it, load it.
@@ -104,7 +107,7 @@ it(`keeps every update a client received from the server, and every edit it ackn
     } finally {
       closeDatabase(check)
     }
-    child = await startSyncChild({ file, port, sync })
+    server = await start(port)
   }
 
   // After the last restart both converge on everything both typed, and the server stored it.

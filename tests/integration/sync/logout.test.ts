@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addToGroup, buildGroup, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
-import { TEST_ORIGIN } from '../../support/test-app.ts'
+import { TEST_HASH_COST, TEST_ORIGIN } from '../../support/test-app.ts'
 import { startTestServer, type TestServer } from '../../support/test-server.ts'
 import { appendParagraph, connectDraft, draftText, waitFor, type DraftClient } from '../../support/yjs-client.ts'
 
@@ -63,7 +63,7 @@ describe('logging out', () => {
 describe('changing the password', () => {
   it('ends every sync socket of that person, on all devices', async () => {
     const { hashPassword } = await import('../../../server/auth/passwords.ts')
-    const owner = buildPerson(server.db, { passwordHash: await hashPassword('Alte-Losung-1987') })
+    const owner = buildPerson(server.db, { passwordHash: await hashPassword('Alte-Losung-1987', TEST_HASH_COST) })
     addToGroup(server.db, groupId, owner.id)
     const positionId = buildPosition(server.db, { groupId }).id
     const laptop = sessionCookie(server.db, owner.id, Date.now())

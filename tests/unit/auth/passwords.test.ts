@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../../server/auth/passwords.ts'
+import { configFromEnv } from '../../../server/config.ts'
 
 const person = { email: 'amira.haddad@example.org', name: 'Amira Haddad' }
 const chars = (n: number) => 'Qx7!'.repeat(Math.ceil(n / 4)).slice(0, n)
@@ -38,8 +39,8 @@ describe('password rules', () => {
 })
 
 describe('password hashing', () => {
-  it('stores argon2id with m=19456, t=2, p=1 and verifies only the right password', async () => {
-    const hash = await hashPassword('Wohnraum für alle Menschen')
+  it('stores argon2id with m=19456, t=2, p=1 (the configured cost) and verifies only the right password', async () => {
+    const hash = await hashPassword('Wohnraum für alle Menschen', configFromEnv({}).passwordHashCost)
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
     expect(await verifyPassword(hash, 'Wohnraum für alle Menschen')).toBe(true)
     expect(await verifyPassword(hash, 'Wohnraum fur alle Menschen')).toBe(false)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../../db/connection.ts'
 import { OTHER_PROCESS_DELAY_MS, writeMark } from '../../../db/write-mark.ts'
+import { testClock } from '../../support/clock.ts'
 import { tempDatabases } from '../../support/temp-database.ts'
 
 const databases = tempDatabases('write-mark')
@@ -28,11 +29,14 @@ describe('writeMark', () => {
     expect(writeMark(mine)).not.toBe(before)
   })
 
-  it('changes within the stated delay when another connection commits', async () => {
+  it('changes within the stated delay when another connection commits, not before', () => {
     const { mine, other } = twoConnections()
-    const before = writeMark(mine)
+    const clock = testClock(0)
+    const before = writeMark(mine, clock.now)
     other.sqlite.prepare('insert into items (n) values (1)').run()
-    await new Promise((resolve) => setTimeout(resolve, OTHER_PROCESS_DELAY_MS + 50))
-    expect(writeMark(mine)).not.toBe(before)
+    clock.advance(OTHER_PROCESS_DELAY_MS - 1)
+    expect(writeMark(mine, clock.now)).toBe(before)
+    clock.advance(1)
+    expect(writeMark(mine, clock.now)).not.toBe(before)
   })
 })

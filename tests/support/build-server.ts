@@ -1,0 +1,18 @@
+/**
+ * vitest globalSetup of the integration and e2e projects: builds the server once per test run,
+ * with the same build as `npm start` (server/build.mjs), so that the tests that start a server
+ * process (end-to-end, crash) run what users run, from current sources.
+ *
+ * The fuzz test's harness (sync-server-process.ts: the sync endpoint alone, with counters it
+ * reports over IPC) is bundled the same way into tests/.build/.
+ */
+import { fileURLToPath } from 'node:url'
+import { buildServer } from '../../server/build.mjs'
+
+export const TEST_BUILD_DIR = fileURLToPath(new URL('../.build/', import.meta.url))
+
+export default async function setup(): Promise<void> {
+  // Not emptied first: a server of another run in this checkout may still load its chunks.
+  await buildServer({ clean: false })
+  await buildServer({ entries: { 'sync-server-process': 'tests/support/sync-server-process.ts' }, outdir: TEST_BUILD_DIR, clean: false })
+}
