@@ -76,7 +76,7 @@ export function BallotPage(props: BallotPageProps) {
           {t('rounds.page.settings', { electorate: electorateLabel(t, round.electorate), quorum: quorumText(round.quorum, ctx.locale) })}
           {round.majority ? ` ${majorityLabel(t, round.majority)}: ${t(`rounds.majority.${round.majority}.hint`)}` : ` ${t('rounds.kind.consent.hint')}`}
         </li>
-        <li>{round.secret ? t('rounds.page.secret') : t('rounds.page.open_ballots')}</li>
+        <li>{round.secret ? t('rounds.page.secret') : t(round.closed ? 'rounds.page.open_ballots.closed' : 'rounds.page.open_ballots')}</li>
         {round.closed ? (
           <li>{t('rounds.closed_at', { date: formatDateTime(round.closedAt ?? round.closesAt, ctx.locale) })}</li>
         ) : (
@@ -86,7 +86,7 @@ export function BallotPage(props: BallotPageProps) {
         )}
         <li>
           {round.closed
-            ? participationText(t, ctx.locale, props.participation, props.electorateSize)
+            ? participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)
             : t('rounds.page.participation', {
                 n: props.participation.count,
                 total: props.electorateSize.count,
@@ -94,7 +94,7 @@ export function BallotPage(props: BallotPageProps) {
               })}
         </li>
       </ul>
-      {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
+      {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
         <div class="frozen-text prose">{raw(version.html)}</div>

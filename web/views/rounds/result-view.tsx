@@ -1,44 +1,24 @@
-import { choicesFor } from '../../../shared/rules/choices.ts'
+import { resultBar } from '../../../shared/publishing/result-bar.ts'
+import { publishedResultOfRound, resultSentence } from '../../../shared/publishing/result-sentence.ts'
+import type { Electorate } from '../../../shared/rules/choices.ts'
 import type { RoundResult } from '../../../shared/rules/outcome.ts'
-import { totalsOf } from '../../../shared/rules/tally.ts'
 import type { PageContext } from '../layout.tsx'
-import { choiceLabel } from './round-labels.ts'
-import { participationText, quorumText, resultSentence } from './result-words.ts'
+import { ResultBarView } from '../result-bar-view.tsx'
+import { quorumText } from './result-words.ts'
 
-/** The frozen result of a closed round: one sentence, then the numbers per answer. */
-export function ResultView({ ctx, result, electorate }: { ctx: PageContext; result: RoundResult; electorate: 'initiatives' | 'members' }) {
+/** The frozen result of a closed round: one sentence (the same as on the public page), then the bar of answers. */
+export function ResultView({ ctx, result, electorate, closedAt }: { ctx: PageContext; result: RoundResult; electorate: Electorate; closedAt: number }) {
   const { t, locale } = ctx
-  const weighted = electorate === 'initiatives'
+  const published = publishedResultOfRound(result, electorate, closedAt)
+  const bar = resultBar(published, locale)
   return (
     <section class={`round-result outcome-${result.outcome}`} aria-labelledby="result-heading">
       <h2 id="result-heading">{t('rounds.result.heading')}</h2>
       <p class="result-sentence">
-        <strong>{resultSentence(t, locale, result, electorate)}</strong>
+        <strong>{resultSentence(published, locale)}</strong>
       </p>
-      <p>
-        {participationText(t, locale, result.participation, result.electorate)}.{' '}
-        {t(result.quorumMet ? 'rounds.result.quorum_met' : 'rounds.result.quorum_missed', { quorum: quorumText(result.quorum, locale) })}
-      </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('rounds.result.table.answer')}</th>
-              <th scope="col">{t('rounds.result.table.count')}</th>
-              {weighted ? <th scope="col">{t('rounds.result.table.weight')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {choicesFor(result.kind).map((choice) => (
-              <tr>
-                <th scope="row">{choiceLabel(t, choice)}</th>
-                <td>{totalsOf(result.tally, choice).count}</td>
-                {weighted ? <td>{totalsOf(result.tally, choice).weight}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p>{t(result.quorumMet ? 'rounds.result.quorum_met' : 'rounds.result.quorum_missed', { quorum: quorumText(result.quorum, locale) })}</p>
+      <ResultBarView id="result-bar" title={t('publishing.bar.title')} segments={bar.segments} summary={bar.summary} />
     </section>
   )
 }
