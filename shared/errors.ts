@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'round_closed',
   'ballot_final',
   'not_adopted',
+  'archive_in_round',
   'unknown_content',
   'internal',
 ] as const

@@ -21,6 +21,7 @@ export type Action =
   | { type: 'version.freeze'; groupId: string }
   | { type: 'round.open'; groupId: string }
   | { type: 'round.close'; groupId: string }
+  | { type: 'position.archive'; groupId: string }
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
@@ -51,6 +52,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'version.freeze':
     case 'round.open':
     case 'round.close':
+    case 'position.archive':
       return actor.isAdmin || coordinates(actor, action.groupId)
     case 'position.publish':
     case 'position.withdraw':

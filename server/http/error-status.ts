@@ -19,6 +19,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   round_closed: 409,
   ballot_final: 409,
   not_adopted: 409,
+  archive_in_round: 409,
   unknown_content: 400,
   internal: 500,
 }
