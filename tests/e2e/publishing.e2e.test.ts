@@ -142,6 +142,23 @@ describe('publishing an adopted position', () => {
     await server?.stop()
   })
 
+  it('tells the coordinator what comes next and who does it, and offers to archive', async () => {
+    const lena = await openAs(LENA)
+    await lena.goto(`${server.url}/positions/${positionId}`)
+    const next = lena.getByRole('region', { name: 'Wie es weitergeht' })
+    await expect(next.textContent()).resolves.toContain('Angenommen — jetzt kann eine Sprecher*in veröffentlichen.')
+    await expect(next.textContent()).resolves.toContain(`Sprecher*innen des Bündnisses: ${JOSEF.name}`)
+    await expect(lena.getByText('Position archivieren').isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'pub-00-position-adopted-next-steps')
+  })
+
+  it('lists the adopted position on the spokesperson’s start page', async () => {
+    const josef = await openAs(JOSEF)
+    const waiting = josef.getByRole('region', { name: 'Zum Veröffentlichen' })
+    await expect(waiting.getByRole('link', { name: TITLE }).isVisible()).resolves.toBe(true)
+    await checkPage(josef, 'pub-00-start-page-spokesperson')
+  })
+
   it('lets a spokesperson publish the adopted position from its page', async () => {
     const josef = await openAs(JOSEF)
     await josef.goto(`${server.url}/positions/${positionId}`)
