@@ -1,5 +1,6 @@
 // Caret and presence colours: dark enough for white caret labels (contrast ≥ 4.5:1 against #fff).
-const PALETTE = ['#0b5cad', '#a3300b', '#1d6b2c', '#6a3d9a', '#8a4b00', '#00696b', '#a0175a', '#3d5a00'] as const
+// Eight hues far enough apart to tell two people apart (no two greens).
+const PALETTE = ['#0b5cad', '#a3300b', '#1d6b2c', '#6a3d9a', '#8a4b00', '#00696b', '#a0175a', '#3a3a3a'] as const
 
 /** A stable colour per person, so everyone sees the same person in the same colour. */
 export function presenceColor(personId: string): string {
