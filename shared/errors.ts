@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'replace_unconfirmed',
   'ballot_changed',
   'not_adopted',
+  'archive_in_round',
   'unknown_content',
   'internal',
 ] as const

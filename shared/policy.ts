@@ -23,6 +23,7 @@ export type Action =
   | { type: 'round.close'; groupId: string }
   | { type: 'round.extend'; groupId: string } // move the deadline of an open round later
   | { type: 'round.cancel'; groupId: string } // end an open round without a result
+  | { type: 'position.archive'; groupId: string }
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
@@ -55,6 +56,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'round.close':
     case 'round.extend':
     case 'round.cancel':
+    case 'position.archive':
       return actor.isAdmin || coordinates(actor, action.groupId)
     case 'position.publish':
     case 'position.withdraw':

@@ -15,6 +15,9 @@ export interface PositionsTable {
   updated_at: number
   /** Time of the last stored edit of the draft. */
   last_edit_at: number | null
+  /** Set when the coordinator archived the position: out of the lists, reachable by link, records kept. */
+  archived_at: Generated<number | null>
+  archived_by: Generated<string | null>
 }
 export type PositionRow = Selectable<PositionsTable>
 export interface PartialDB { positions: PositionsTable }

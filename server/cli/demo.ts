@@ -12,6 +12,7 @@ import { createInitiative } from '../initiatives/create-initiative.ts'
 import { insertPersonRecord } from '../people/create-person.ts'
 import * as personRepo from '../people/person.repo.ts'
 import type { CliContext } from './main.ts'
+import { createDemoPositions, type DemoPosition } from './demo-positions.ts'
 
 /** Everybody in the demo logs in with this; it passes the password rules (checked below anyway). */
 export const DEMO_PASSWORD = 'Demo-Sprachrohr-2026'
@@ -82,13 +83,16 @@ interface Login {
 }
 
 /** Writes the whole demo alliance in one transaction; refuses when anyone exists already. */
-export async function createDemoAlliance(deps: Deps, t: Translate): Promise<{ logins: Login[]; initiatives: number; groups: number }> {
+export async function createDemoAlliance(
+  deps: Deps,
+  t: Translate,
+): Promise<{ logins: Login[]; initiatives: number; groups: number; positions: DemoPosition[] }> {
   if (personRepo.countPeople(deps.db) > 0) fail('conflict', t('demo.refused'))
   if (checkPasswordRules(DEMO_PASSWORD, {})) throw new Error('the demo password breaks the password rules')
   // One argon2 hash for everybody: hashing twenty times would only make the demo slow to set up.
   const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.passwordHashCost)
 
-  return transaction(deps.db, () => {
+  const alliance = transaction(deps.db, () => {
     // Checked again inside the transaction: someone may have set up an admin in the meantime.
     if (personRepo.countPeople(deps.db) > 0) fail('conflict', t('demo.refused'))
     const initiativeIds = {} as Record<InitiativeKey, string>
@@ -100,9 +104,11 @@ export async function createDemoAlliance(deps: Deps, t: Translate): Promise<{ lo
       groupIds[key] = createGroup(deps, null, group, t).id
     }
 
+    const personIds = new Map<string, string>()
     const logins = PEOPLE.map((p) => {
       const email = demoEmail(p.name)
       const person = insertPersonRecord(deps, null, { email, name: p.name, roles: p.roles ?? [], passwordHash }, t)
+      personIds.set(p.name, person.id)
       const described: string[] = (p.roles ?? []).map((role) => t(`admin.role.${role}`))
       for (const key of p.coordinates ?? []) {
         addGroupMember(deps, null, groupIds[key], { personId: person.id, coordinator: true }, t)
@@ -122,8 +128,15 @@ export async function createDemoAlliance(deps: Deps, t: Translate): Promise<{ lo
       }
       return { name: p.name, email, roles: described.join('; ') }
     })
-    return { logins, initiatives: Object.keys(INITIATIVES).length, groups: Object.keys(GROUPS).length }
+    return { logins, initiatives: Object.keys(INITIATIVES).length, groups: Object.keys(GROUPS).length, initiativeIds, groupIds, personIds }
   })
+  // Outside the transaction: ballots commit through their own group commit, as in real use.
+  const positions = await createDemoPositions(deps, {
+    personId: (name) => alliance.personIds.get(name) ?? fail('not_found', name),
+    groupId: (key) => alliance.groupIds[key as GroupKey] ?? fail('not_found', key),
+    initiativeId: (key) => alliance.initiativeIds[key as InitiativeKey] ?? fail('not_found', key),
+  })
+  return { logins: alliance.logins, initiatives: alliance.initiatives, groups: alliance.groups, positions }
 }
 
 /** Lays rows out as aligned columns; counts characters, not UTF-16 units, so "Ayşe" lines up. */
@@ -141,10 +154,18 @@ export function formatTable(rows: string[][]): string[] {
 /** `demo`: fills an empty database with a realistic alliance and prints who can log in. */
 export async function demo(args: string[], { deps, t, print }: CliContext): Promise<void> {
   if (args.length > 0) fail('validation', t('cli.option_unknown', { option: args.join(' ') }))
-  const { logins, initiatives, groups } = await createDemoAlliance(deps, t)
+  const { logins, initiatives, groups, positions } = await createDemoAlliance(deps, t)
+  // The address the server will answer on: PUBLIC_URL when set, else http://localhost:PORT.
+  const base = deps.config.publicUrl
   print(t('demo.done', { initiatives, groups, people: logins.length }))
-  print(t('demo.password', { password: DEMO_PASSWORD, url: `${deps.config.publicUrl}/login` }))
+  print(t('demo.password', { password: DEMO_PASSWORD, url: `${base}/login` }))
   print('')
   const table = formatTable([[t('demo.col.name'), t('demo.col.email'), t('demo.col.roles')], ...logins.map((l) => [l.name, l.email, l.roles])])
   for (const line of table) print(line)
+  print('')
+  print(t('demo.positions', { n: positions.length }))
+  const rows = positions.map((p) => [t(`positions.status.${p.state}`), p.title, `${base}${p.path}`, p.publicPath ? `${base}${p.publicPath}` : ''])
+  for (const line of formatTable([[t('demo.col.status'), t('demo.col.title'), t('demo.col.page'), t('demo.col.public')], ...rows])) print(line)
+  print('')
+  print(t('demo.start', { url: base }))
 }

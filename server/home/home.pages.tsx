@@ -8,6 +8,8 @@ import { CoSignOffers } from '../../web/views/public/co-sign-offers.tsx'
 import { RecentlyPublished } from '../../web/views/public/recently-published.tsx'
 import { coSignOffersFor, recentlyPublished } from '../publishing/panel-data.ts'
 import { stillToDecideSection } from '../rounds/home-section.tsx'
+import { can } from '../../shared/policy.ts'
+import { WaitingToPublish } from '../../web/views/positions/waiting-to-publish.tsx'
 
 /** `/`: a welcome for visitors; for people signed in, their working groups with their positions. */
 export const homePages = new Hono<AppEnv>().get('/', (c) => {
@@ -32,6 +34,9 @@ export const homePages = new Hono<AppEnv>().get('/', (c) => {
   const top = offers.length
     ? [{ id: 'cosign', title: c.get('t')('publishing.cosign_offers_title'), content: <CoSignOffers ctx={ctx} offers={offers} /> }]
     : []
+  // Spokespersons: adopted positions waiting for them, whichever group they belong to.
+  const waiting = can(current.actor, { type: 'position.publish' }) ? positionRepo.adoptedWaiting(db) : []
+  if (waiting.length) top.unshift({ id: 'to-publish', title: c.get('t')('positions.waiting.heading'), content: <WaitingToPublish ctx={ctx} items={waiting} /> })
   const bottom = [{ id: 'published', title: c.get('t')('publishing.recent_title'), content: <RecentlyPublished ctx={ctx} items={recentlyPublished(c.get('deps'))} /> }]
   return render(c, <HomePage ctx={ctx} person={{ name: current.person.name, groups, otherGroups }} top={[...stillToDecide, ...top]} bottom={bottom} />)
 })

@@ -25,6 +25,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   // The answer the request meant to replace is no longer the current one.
   ballot_changed: 409,
   not_adopted: 409,
+  archive_in_round: 409,
   unknown_content: 400,
   internal: 500,
 }

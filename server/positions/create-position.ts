@@ -34,6 +34,8 @@ export function createPosition(deps: Deps, actor: Actor, input: CreatePositionIn
       created_at: at,
       updated_at: at,
       last_edit_at: null,
+      archived_at: null,
+      archived_by: null,
     }
     positionRepo.insertPosition(deps.db, row)
     recordAudit(deps, {

@@ -28,6 +28,57 @@ export function renamePosition(db: Db, id: string, title: string, at: number): v
   run(db, db.q.updateTable('positions').set({ title, updated_at: at }).where('id', '=', id))
 }
 
+/** Marks the position archived unless a round runs on it; false when it was in a round. */
+export function archivePosition(db: Db, id: string, by: string, at: number): boolean {
+  const result = run(
+    db,
+    db.q
+      .updateTable('positions')
+      .set({ archived_at: at, archived_by: by, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '!=', 'in_round')
+      .where('archived_at', 'is', null),
+  )
+  return result.changes > 0
+}
+
+/** Adopted positions nobody has published yet, oldest adoption first: what spokespersons have to do. */
+export function adoptedWaiting(db: Db): PositionListRow[] {
+  return all(
+    db,
+    db.q
+      .selectFrom('positions as p')
+      .innerJoin('working_groups as g', 'g.id', 'p.group_id')
+      .select([
+        'p.id',
+        'p.slug',
+        'p.title',
+        'p.status',
+        'p.group_id as groupId',
+        'g.name as groupName',
+        'g.slug as groupSlug',
+        'p.last_edit_at as lastEditAt',
+        'p.created_at as createdAt',
+      ])
+      .where('p.status', '=', 'adopted')
+      .where('p.archived_at', 'is', null)
+      .orderBy('p.updated_at', 'asc'),
+  )
+}
+
+/** Names of the people who may publish (spokespersons), for telling coordinators who comes next. */
+export function spokespersonNames(db: Db): string[] {
+  return all(
+    db,
+    db.q
+      .selectFrom('people')
+      .select('name')
+      .where('is_spokesperson', '=', 1)
+      .where('disabled', '=', 0)
+      .orderBy(sql`name collate nocase`),
+  ).map((r) => r.name)
+}
+
 /** Slugs that are `base` or `base-<n>`, to find the next free suffix. */
 export function slugsLike(db: Db, base: string): string[] {
   const rows = all(
@@ -57,6 +108,8 @@ export function listPositions(db: Db, groupIds?: readonly string[]): PositionLis
       'p.last_edit_at as lastEditAt',
       'p.created_at as createdAt',
     ])
+    // Archived positions are out of every list; their page stays reachable by link.
+    .where('p.archived_at', 'is', null)
     .orderBy(sql`coalesce(p.last_edit_at, p.created_at)`, 'desc')
     .orderBy(sql`p.title collate nocase`)
   if (groupIds) query = query.where('p.group_id', 'in', groupIds)

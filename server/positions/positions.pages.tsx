@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { fail } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
+import { canArchive } from '../../shared/rules/lifecycle.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
 import { PositionPage } from '../../web/views/positions/position-page.tsx'
 import { requirePerson } from '../auth/guards.ts'
@@ -10,6 +11,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { pageContext, render } from '../http/render.tsx'
 import * as positionRepo from './position.repo.ts'
 import { readDraft } from './read-draft.ts'
+import { archivePosition } from './archive-position.ts'
 import { renamePosition } from './rename-position.ts'
 import { readTitleForm } from './title-form.ts'
 import { publicationSlot } from '../publishing/position-slot.tsx'
@@ -18,6 +20,7 @@ import { decisionSlots } from '../rounds/position-slots.tsx'
 interface PageExtras {
   rename?: { title: string; error: string }
   renamed?: boolean
+  archived?: boolean
   status?: 200 | 400
 }
 
@@ -43,7 +46,17 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
       readonlyReason={member && open ? null : locked ? 'locked' : member ? null : 'reader'}
       member={member}
       user={{ id: person.id, name: person.name, color: presenceColor(person.id) }}
-      canRename={member && position.status === 'drafting'}
+      canRename={member && position.status === 'drafting' && position.archived_at === null}
+      archive={{
+        archivedAt: position.archived_at,
+        can: can(actor, { type: 'position.archive', groupId: group.id }) && canArchive(position.status) && position.archived_at === null,
+        justArchived: extras.archived ?? false,
+      }}
+      nextStep={
+        position.status === 'adopted' && can(actor, { type: 'round.close', groupId: group.id })
+          ? { spokespersons: positionRepo.spokespersonNames(db) }
+          : null
+      }
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
       slots={{ ...decision, publication: publicationSlot(c, position.id) }}
@@ -54,7 +67,14 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
 
 /** /positions/:id: the position with its live draft, and the rename form. */
 export const positionsPages = new Hono<AppEnv>()
-  .get('/positions/:id', (c) => positionPage(c, c.req.param('id'), { renamed: c.req.query('renamed') === '1' }))
+  .get('/positions/:id', (c) => positionPage(c, c.req.param('id'), { renamed: c.req.query('renamed') === '1', archived: c.req.query('archived') === '1' }))
+  .post('/positions/:id/archive', (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    // Refusals (not the coordinator, a round running) go to the error page with their message.
+    archivePosition(c.get('deps'), actor, id)
+    return c.redirect(`/positions/${id}?archived=1`, 303)
+  })
   .post('/positions/:id/title', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')

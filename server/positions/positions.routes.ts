@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { requireCan } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readJson, readQuery } from '../http/validate.ts'
+import { archivePosition } from './archive-position.ts'
 import { createPosition } from './create-position.ts'
 import * as positionRepo from './position.repo.ts'
 import { titleField } from './position-title.ts'
@@ -40,6 +41,10 @@ export const positionsRoutes = new Hono<AppEnv>()
     const { actor } = requireCan(c, READ)
     const input = await readJson(c, RenameBody)
     return c.json(presentPosition(renamePosition(c.get('deps'), actor, c.req.param('id'), input.title)))
+  })
+  .post('/:id/archive', (c) => {
+    const { actor } = requireCan(c, READ)
+    return c.json(presentPosition(archivePosition(c.get('deps'), actor, c.req.param('id'))))
   })
   .get('/:id/draft', (c) => {
     requireCan(c, READ)

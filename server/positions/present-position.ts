@@ -11,6 +11,8 @@ export interface PositionJson {
   draftReadonly: boolean
   createdAt: string
   lastEditAt: string | null
+  /** When the coordinator archived it (out of the lists); null while it is in them. */
+  archivedAt: string | null
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
@@ -25,6 +27,7 @@ export function presentPosition(row: PositionRow): PositionJson {
     draftReadonly: row.draft_readonly === 1,
     createdAt: new Date(row.created_at).toISOString(),
     lastEditAt: iso(row.last_edit_at),
+    archivedAt: iso(row.archived_at),
   }
 }
 

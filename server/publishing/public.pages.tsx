@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { PublicationRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
+import { resultBar } from '../../shared/publishing/result-bar.ts'
 import { formatLongDate, resultSentence } from '../../shared/publishing/result-sentence.ts'
 import { PublicListPage } from '../../web/views/public/public-list-page.tsx'
 import { PublicPositionPage, type PublicPositionView } from '../../web/views/public/public-position-page.tsx'
@@ -72,6 +73,7 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
     versionHash: row.version_hash,
     html: row.html,
     resultText: resultSentence(storedResult(row), locale),
+    resultBar: resultBar(storedResult(row), locale),
     signatories: signatories.map((s) => ({ name: s.name })),
     withdrawn: row.withdrawn_at === null ? null : { at: row.withdrawn_at, reason: row.withdraw_reason ?? '' },
     url: publicUrlOf(publicUrl, row.slug),
@@ -97,6 +99,7 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
     header: `${t('app.name')} · ${t('publishing.group')}: ${row.group_name}`,
     resultLabel: t('publishing.result'),
     resultText: resultSentence(storedResult(row), locale),
+    resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), locale).segments },
     withdrawn:
       row.withdrawn_at === null
         ? null
@@ -106,7 +109,6 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
           },
     signatoriesLabel: t('publishing.signatories'),
     signatories: signatories.map((s) => s.name),
-    noSignatories: t('publishing.no_signatories'),
     facts: [
       [t('publishing.group'), row.group_name],
       [t('publishing.adopted_at'), date(row.adopted_at)],

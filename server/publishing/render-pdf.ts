@@ -1,5 +1,9 @@
 import { isAllowedHref } from '../../shared/editor/link-policy.ts'
-import { pdfSafe } from './pdf-text.ts'
+import type { BarSegment } from '../../shared/publishing/result-bar.ts'
+import { drawResultBar } from './pdf-bar.ts'
+import { registerFonts, type FontStyle } from './pdf-fonts.ts'
+import { bidiParagraph, type Pdf } from './pdf-bidi-paragraph.ts'
+import { hasRtl, pdfClean, visualRuns, type Piece } from './pdf-runs.ts'
 
 /** Everything printed on the PDF, already translated: this module knows layout, not words. */
 export interface PdfInput {
@@ -10,10 +14,12 @@ export interface PdfInput {
   header: string
   resultLabel: string
   resultText: string
+  /** The answers by vote weight, drawn as a bar with its legend. */
+  resultBar: { title: string; segments: BarSegment[] }
   withdrawn: { title: string; reason: string } | null
   signatoriesLabel: string
+  /** Left out when empty. */
   signatories: string[]
-  noSignatories: string
   facts: Array<[label: string, value: string]>
   footer: string
   locale: string
@@ -22,7 +28,7 @@ export interface PdfInput {
   createdAt: number
 }
 
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' }
+const FONT = { regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'boldItalic' } as const satisfies Record<string, FontStyle>
 const MARGIN = 56.69 // 2 cm, as the print stylesheet
 const BODY_SIZE = 11
 const HEADING_SIZE: Record<number, number> = { 2: 15, 3: 13, 4: 11.5 }
@@ -44,12 +50,14 @@ function children(node: PmNode): PmNode[] {
 }
 
 /**
- * Renders the publication as an A4 PDF with pdfkit's built-in fonts. pdfkit is loaded on the
- * first PDF asked for, not at start: its memory is better spent elsewhere on a server that
- * rarely renders one (docs/BENCHMARKS.md, "Figures behind the code").
+ * Renders the publication as an A4 PDF in Noto Sans, embedded (subset) so every script prints:
+ * Latin with Turkish and Polish letters, Cyrillic, Greek, Arabic and Persian (shaped by fontkit,
+ * ordered by bidi-js), Ethiopic (Tigrinya, Amharic). pdfkit and bidi-js are loaded on the first
+ * PDF asked for, not at start (pdfkit is ~26 MiB of memory most servers rarely need), and a
+ * font file is read only when a document uses it.
  */
 export async function renderPdf(input: PdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit')
+  const [{ default: PDFDocument }, { default: bidiFactory }] = await Promise.all([import('pdfkit'), import('bidi-js')])
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -58,15 +66,17 @@ export async function renderPdf(input: PdfInput, options: { compress?: boolean }
     lang: input.locale,
     displayTitle: true,
     info: {
-      Title: pdfSafe(input.title),
-      Author: pdfSafe(input.author),
-      Subject: pdfSafe(input.summary),
+      Title: pdfClean(input.title),
+      Author: pdfClean(input.author),
+      Subject: pdfClean(input.summary),
       Creator: 'Sprachrohr',
       Producer: 'Sprachrohr (pdfkit)',
       CreationDate: new Date(input.createdAt),
       ModDate: new Date(input.createdAt),
     },
   })
+  registerFonts(doc)
+  const pdf: Pdf = { doc, bidi: bidiFactory() }
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -76,8 +86,8 @@ export async function renderPdf(input: PdfInput, options: { compress?: boolean }
 
   const left = doc.page.margins.left
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
-  const plain = (text: string, font: string, size: number, color = TEXT_COLOR, extra: PDFKit.Mixins.TextOptions = {}) => {
-    doc.font(font).fontSize(size).fillColor(color).text(pdfSafe(text, { keepNewlines: true }), left, doc.y, { width, ...extra })
+  const plain = (text: string, style: FontStyle, size: number, color = TEXT_COLOR, extra: PDFKit.Mixins.TextOptions = {}) => {
+    paragraph(pdf, [{ text: pdfClean(text, { keepNewlines: true }), style }], left, width, size, color, extra)
   }
 
   plain(input.header, FONT.regular, 9, MUTED)
@@ -98,30 +108,30 @@ export async function renderPdf(input: PdfInput, options: { compress?: boolean }
     plain(input.summary, FONT.italic, 12)
     doc.moveDown(0.5)
   }
-  doc.font(FONT.bold).fontSize(BODY_SIZE).fillColor(TEXT_COLOR).text(`${pdfSafe(input.resultLabel)}: `, left, doc.y, { width, continued: true })
-  doc.font(FONT.regular).text(pdfSafe(input.resultText))
+  paragraph(pdf, [{ text: `${pdfClean(input.resultLabel)}: `, style: FONT.bold }, { text: pdfClean(input.resultText), style: FONT.regular }], left, width, BODY_SIZE)
+  doc.moveDown(0.6)
+  drawResultBar(doc, input.resultBar, { x: left, width }, (text, style, size, color, x, w) => paragraph(pdf, [{ text: pdfClean(text), style }], x, w, size, color))
   doc.moveDown(1)
   doc.save().lineWidth(0.5).strokeColor('#8a8a8a').moveTo(left, doc.y).lineTo(left + width, doc.y).stroke().restore()
   doc.moveDown(0.8)
 
   const root = input.content as PmNode
-  for (const block of children(root)) renderBlock(doc, block, { x: left, width, depth: 0 })
+  for (const block of children(root)) renderBlock(pdf, block, { x: left, width, depth: 0 })
 
-  doc.moveDown(1)
-  keepWithNext(doc, 3)
-  plain(input.signatoriesLabel, FONT.bold, 13)
-  doc.moveDown(0.3)
-  if (input.signatories.length)
-    for (const name of input.signatories) listLine(doc, '•', [{ text: pdfSafe(name), font: FONT.regular }], left + LIST_INDENT, width - LIST_INDENT)
-  else plain(input.noSignatories, FONT.regular, BODY_SIZE, MUTED)
+  if (input.signatories.length) {
+    doc.moveDown(1)
+    keepWithNext(doc, 3)
+    plain(input.signatoriesLabel, FONT.bold, 13)
+    doc.moveDown(0.3)
+    for (const name of input.signatories) listLine(pdf, '•', [{ text: pdfClean(name), style: FONT.regular }], left + LIST_INDENT, width - LIST_INDENT)
+  }
 
   doc.moveDown(1)
   for (const [label, value] of input.facts) {
-    doc.font(FONT.bold).fontSize(9.5).fillColor(MUTED).text(`${pdfSafe(label)}: `, left, doc.y, { width, continued: true })
-    doc.font(FONT.regular).text(pdfSafe(value))
+    paragraph(pdf, [{ text: `${pdfClean(label)}: `, style: FONT.bold }, { text: pdfClean(value), style: FONT.regular }], left, width, 9.5, MUTED)
   }
 
-  drawFooters(doc, input.footer)
+  drawFooters(pdf, input.footer)
   doc.end()
   return done
 }
@@ -132,25 +142,22 @@ interface Frame {
   depth: number
 }
 
-interface Run {
-  text: string
-  font: string
-  link?: string
-}
+type Run = Piece
 
-function renderBlock(doc: PDFKit.PDFDocument, node: PmNode, frame: Frame): void {
+function renderBlock(pdf: Pdf, node: PmNode, frame: Frame): void {
+  const { doc } = pdf
   if (frame.depth > 40) return
   switch (node.type) {
     case 'paragraph':
-      paragraph(doc, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
+      paragraph(pdf, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
       doc.moveDown(0.5)
       return
     case 'heading': {
       const level = typeof node.attrs?.level === 'number' ? node.attrs.level : 2
       doc.moveDown(0.4)
       keepWithNext(doc, 4)
-      const runs = inlineRuns(node).map((r) => ({ ...r, font: r.font === FONT.italic || r.font === FONT.boldItalic ? FONT.boldItalic : FONT.bold }))
-      paragraph(doc, runs, frame.x, frame.width, HEADING_SIZE[level] ?? BODY_SIZE)
+      const runs = inlineRuns(node).map((r): Run => ({ ...r, style: r.style === FONT.italic || r.style === FONT.boldItalic ? FONT.boldItalic : FONT.bold }))
+      paragraph(pdf, runs, frame.x, frame.width, HEADING_SIZE[level] ?? BODY_SIZE)
       doc.moveDown(0.3)
       return
     }
@@ -159,7 +166,7 @@ function renderBlock(doc: PDFKit.PDFDocument, node: PmNode, frame: Frame): void 
       const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1
       children(node).forEach((item, index) => {
         const marker = node.type === 'orderedList' ? `${start + index}.` : frame.depth % 2 === 0 ? '•' : '–'
-        listItem(doc, item, marker, { x: frame.x + LIST_INDENT, width: frame.width - LIST_INDENT, depth: frame.depth + 1 })
+        listItem(pdf, item, marker, { x: frame.x + LIST_INDENT, width: frame.width - LIST_INDENT, depth: frame.depth + 1 })
       })
       if (frame.depth === 0) doc.moveDown(0.3)
       return
@@ -167,7 +174,7 @@ function renderBlock(doc: PDFKit.PDFDocument, node: PmNode, frame: Frame): void 
     case 'blockquote': {
       const top = doc.y
       const page = doc.page
-      for (const child of children(node)) renderBlock(doc, child, { x: frame.x + 14, width: frame.width - 14, depth: frame.depth + 1 })
+      for (const child of children(node)) renderBlock(pdf, child, { x: frame.x + 14, width: frame.width - 14, depth: frame.depth + 1 })
       // A rule beside the quote, unless it broke across pages (then the indent alone shows it).
       if (doc.page === page) doc.save().lineWidth(2).strokeColor('#8a8a8a').moveTo(frame.x + 3, top).lineTo(frame.x + 3, doc.y - 6).stroke().restore()
       return
@@ -179,50 +186,59 @@ function renderBlock(doc: PDFKit.PDFDocument, node: PmNode, frame: Frame): void 
       return
     default:
       // Validated content has no other block types; if a future one slips through, keep its text.
-      if (children(node).length) paragraph(doc, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
+      if (children(node).length) paragraph(pdf, inlineRuns(node), frame.x, frame.width, BODY_SIZE)
   }
 }
 
 /** Starts a new page unless a heading and `lines` body lines still fit on this one. */
 function keepWithNext(doc: PDFKit.PDFDocument, lines: number): void {
-  doc.font(FONT.regular).fontSize(BODY_SIZE)
+  doc.font('latin-regular').fontSize(BODY_SIZE)
   if (doc.y + lines * doc.currentLineHeight(true) * 1.2 > doc.page.height - doc.page.margins.bottom) doc.addPage()
 }
 
-function listItem(doc: PDFKit.PDFDocument, item: PmNode, marker: string, frame: Frame): void {
+function listItem(pdf: Pdf, item: PmNode, marker: string, frame: Frame): void {
   let first = true
   for (const child of children(item)) {
     if (first && child.type === 'paragraph') {
-      listLine(doc, marker, inlineRuns(child), frame.x, frame.width)
-      doc.moveDown(0.2)
-    } else renderBlock(doc, child, frame)
+      listLine(pdf, marker, inlineRuns(child), frame.x, frame.width)
+      pdf.doc.moveDown(0.2)
+    } else renderBlock(pdf, child, frame)
     first = false
   }
 }
 
-function listLine(doc: PDFKit.PDFDocument, marker: string, runs: Run[], x: number, width: number): void {
+function listLine(pdf: Pdf, marker: string, runs: Run[], x: number, width: number): void {
+  const { doc } = pdf
   // Keep the marker on the same page as its text.
-  doc.font(FONT.regular).fontSize(BODY_SIZE)
+  doc.font('latin-regular').fontSize(BODY_SIZE)
   if (doc.y + doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage()
   const y = doc.y
   doc.fillColor(TEXT_COLOR).text(marker, x - LIST_INDENT, y, { width: LIST_INDENT - 4, align: 'right', lineBreak: false })
   doc.y = y
-  paragraph(doc, runs, x, width, BODY_SIZE)
+  paragraph(pdf, runs, x, width, BODY_SIZE)
 }
 
-function paragraph(doc: PDFKit.PDFDocument, runs: Run[], x: number, width: number, size: number): void {
-  const parts = runs.filter((r) => r.text.length > 0)
-  if (parts.length === 0) {
-    doc.font(FONT.regular).fontSize(size).text(' ', x, doc.y, { width })
+/** Sets pieces of text as one paragraph: per script in its font, right-aligned when it reads right to left. */
+function paragraph(pdf: Pdf, pieces: Run[], x: number, width: number, size: number, color = TEXT_COLOR, extra: PDFKit.Mixins.TextOptions = {}): void {
+  const { doc } = pdf
+  const present = pieces.filter((r) => r.text.length > 0)
+  if (present.some((p) => hasRtl(pdf.bidi, p.text))) {
+    bidiParagraph(pdf, present, x, width, { size, color, linkColor: LINK_COLOR })
     return
   }
-  parts.forEach((run, index) => {
+  const { runs } = visualRuns(pdf.bidi, present)
+  if (runs.length === 0) {
+    doc.font('latin-regular').fontSize(size).text(' ', x, doc.y, { width })
+    return
+  }
+  runs.forEach((run, index) => {
     const options: PDFKit.Mixins.TextOptions = {
-      continued: index < parts.length - 1,
+      ...extra,
+      continued: index < runs.length - 1,
       link: run.link ?? null,
       underline: run.link !== undefined,
     }
-    doc.font(run.font).fontSize(size).fillColor(run.link ? LINK_COLOR : TEXT_COLOR)
+    doc.font(run.font).fontSize(size).fillColor(run.link ? LINK_COLOR : color)
     if (index === 0) doc.text(run.text, x, doc.y, { width, ...options })
     else doc.text(run.text, options)
   })
@@ -246,8 +262,8 @@ function inlineRuns(node: PmNode): Run[] {
     const italic = marks.some((m) => m?.type === 'italic')
     const href = marks.find((m) => m?.type === 'link')?.attrs?.href
     const run: Run = {
-      text: (pendingBreak ? '\n' : '') + pdfSafe(child.text),
-      font: bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular,
+      text: (pendingBreak ? '\n' : '') + pdfClean(child.text),
+      style: bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular,
     }
     // The same rule as the HTML: only web and mail links become clickable.
     if (isAllowedHref(href)) run.link = href
@@ -257,23 +273,18 @@ function inlineRuns(node: PmNode): Run[] {
   return runs
 }
 
-function drawFooters(doc: PDFKit.PDFDocument, footer: string): void {
+function drawFooters(pdf: Pdf, footer: string): void {
+  const { doc } = pdf
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
     // Writing into the bottom margin would make pdfkit start a new page.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    const text = `${pdfSafe(footer)}  ·  ${i + 1}/${range.count}`
-    doc
-      .font(FONT.regular)
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(text, doc.page.margins.left, doc.page.height - bottom + 18, {
-        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-        align: 'center',
-        lineBreak: false,
-      })
+    const text = `${pdfClean(footer)}  ·  ${i + 1}/${range.count}`
+    doc.y = doc.page.height - bottom + 18
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+    paragraph(pdf, [{ text, style: FONT.regular }], doc.page.margins.left, width, 8, MUTED, { align: 'center', lineBreak: false })
     doc.page.margins.bottom = bottom
   }
 }

@@ -1,7 +1,7 @@
 import { translator, type Locale, type MessageKey } from '../i18n/index.ts'
 import type { Choice, Electorate, Majority, RoundKind } from '../rules/choices.ts'
-import type { Outcome } from '../rules/outcome.ts'
-import type { Disclosure } from '../rules/secret-disclosure.ts'
+import type { Outcome, RoundResult } from '../rules/outcome.ts'
+import type { Disclosure, ShownResult } from '../rules/secret-disclosure.ts'
 
 export type ResultAnswer = Choice
 
@@ -71,52 +71,95 @@ export function formatPercent(share: number, locale: Locale): string {
   return format.format(clamped)
 }
 
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { de: new Intl.PluralRules('de-DE'), en: new Intl.PluralRules('en-GB') }
+
+/** The message key for `n` things: `base.one` or `base.other`, by the language's plural rules. */
+export function pluralKey(base: string, n: number, locale: Locale): MessageKey {
+  return `${base}.${PLURAL_RULES[locale].select(n) === 'one' ? 'one' : 'other'}` as MessageKey
+}
+
+/** Everyone who answered: the number of voters and the share of the electorate's weight. */
+export interface Turnout {
+  count: number
+  weight: number
+}
+
 /**
- * The result of a round in one sentence, e.g. "Im Konsens beschlossen am 3. März 2027: 23 von 31
- * Initiativen haben zugestimmt, 2 mit Bedenken, Beteiligung 81 %". Counts are voters (initiatives
- * or members); when weights make the decision differ from the counts, the weights follow.
+ * "Beteiligung: 6 von 7 Initiativen (75 % des Stimmgewichts)": the first figure counts voters,
+ * the percentage is by vote weight (for members, whose weight is 1 each, simply the share).
+ */
+export function participationText(
+  turnout: Turnout,
+  eligible: Turnout,
+  electorate: Electorate,
+  locale: Locale,
+): string {
+  const t = translator(locale)
+  const who = t(pluralKey(`publishing.result.who.${electorate}`, eligible.count, locale))
+  const share = eligible.weight > 0 ? turnout.weight / eligible.weight : 0
+  const key = electorate === 'initiatives' ? 'publishing.result.participation.weighted' : 'publishing.result.participation.plain'
+  return t(key, { n: turnout.count, total: eligible.count, who, percent: formatPercent(share, locale) })
+}
+
+/** The result of a closed round as publications keep it, built from the round's own result. */
+export function publishedResultOfRound(result: RoundResult | ShownResult, electorate: Electorate, closedAt: number): PublishedResult {
+  const disclosure = 'disclosure' in result && result.disclosure !== undefined && result.disclosure !== 'full' ? result.disclosure : undefined
+  return {
+    kind: result.kind,
+    majority: result.kind === 'vote' ? result.majority : null,
+    electorate,
+    outcome: result.outcome,
+    closedAt,
+    tally: result.tally ?? {},
+    ...(disclosure ? { disclosure } : {}),
+    eligible: { ...result.electorate },
+    participation: result.electorate.weight > 0 ? result.participation.weight / result.electorate.weight : 0,
+  }
+}
+
+/**
+ * The result of a round in words, the same on the round page, the public page, the PDF, the feed
+ * and the public API, e.g. "Im Konsens beschlossen am 3. März 2027: 23 von 31 Initiativen haben
+ * zugestimmt, davon 2 mit Bedenken. Beteiligung: 25 von 31 Initiativen (81 % des Stimmgewichts)".
+ * Counts are voters; when weights make a vote differ from its counts, the weights (which decided)
+ * come first, and each list says whether it counts voters or weight.
  */
 export function resultSentence(result: PublishedResult, locale: Locale, options: SentenceOptions = {}): string {
   const t = translator(locale)
   const date = formatLongDate(result.closedAt, locale, options.timeZone)
-  const who = t(result.electorate === 'members' ? 'publishing.result.who.members' : 'publishing.result.who.initiatives')
   const total = result.eligible.count
+  const who = t(pluralKey(`publishing.result.who.${result.electorate}`, total, locale))
   const count = (answer: ResultAnswer) => result.tally[answer]?.count ?? 0
   const weight = (answer: ResultAnswer) => result.tally[answer]?.weight ?? 0
-  const plural = (base: string, n: number) => t(`${base}.${n === 1 ? 'one' : 'other'}` as MessageKey, { n, total, who })
+  const plural = (base: string, n: number) => t(pluralKey(base, n, locale), { n, total, who })
 
   const parts: string[] = []
-  let weighted: string[] = []
   if (result.disclosure === 'outcome') {
     // A secret vote whose figures would identify an initiative: the outcome and participation only.
   } else if (result.kind === 'consent') {
-    parts.push(plural('publishing.result.consented', count('consent')))
-    if (count('concern') > 0) parts.push(t('publishing.result.concern', { n: count('concern') }))
+    // A concern is consent with a concern: it counts among those who consented.
+    parts.push(plural('publishing.result.consented', count('consent') + count('concern')))
+    if (count('concern') > 0) parts.push(plural('publishing.result.concern', count('concern')))
     if (count('stand_aside') > 0) parts.push(plural('publishing.result.stand_aside', count('stand_aside')))
     if (count('objection') > 0) parts.push(plural('publishing.result.objection', count('objection')))
   } else {
-    const answers = [
-      t('publishing.result.yes', { n: count('yes') }),
-      t('publishing.result.no', { n: count('no') }),
-      plural('publishing.result.abstain', count('abstain')),
-    ]
-    const voted = count('yes') + count('no') + count('abstain')
-    parts.push(answers.join(', '))
-    parts.push(plural('publishing.result.voted', voted))
+    const list = (n: (a: ResultAnswer) => number) =>
+      [t('publishing.result.yes', { n: n('yes') }), t('publishing.result.no', { n: n('no') }), plural('publishing.result.abstain', n('abstain'))].join(', ')
     if (result.disclosure === undefined && (['yes', 'no', 'abstain'] as const).some((a) => weight(a) !== count(a))) {
-      weighted = [
-        t('publishing.result.yes', { n: weight('yes') }),
-        t('publishing.result.no', { n: weight('no') }),
-        plural('publishing.result.abstain', weight('abstain')),
-      ]
-    }
+      parts.push(t('publishing.result.by_weight', { list: list(weight) }))
+      parts.push(t('publishing.result.by_count', { list: list(count) }))
+    } else parts.push(list(count))
   }
-  parts.push(t('publishing.result.participation', { percent: formatPercent(result.participation, locale) }))
-
+  const turnout = Object.values(result.tally).reduce((sum, v) => sum + (v?.count ?? 0), 0)
+  const participation = participationText(
+    { count: turnout, weight: result.participation * result.eligible.weight },
+    result.eligible,
+    result.electorate,
+    locale,
+  )
   const head = t(headKey(result), { date })
-  const body = result.kind === 'vote' && parts.length > 1 ? `${parts[0]}; ${parts.slice(1).join(', ')}` : parts.join(', ')
-  const tail = weighted.length ? `; ${t('publishing.result.weighted', { list: weighted.join(', ') })}` : ''
-  return `${head}: ${body}${tail}`
+  const body = result.kind === 'vote' && parts.length > 1 ? parts.join('; ') : parts.join(', ')
+  return body ? `${head}: ${body}. ${participation}` : `${head}. ${participation}`
 }
 
 function headKey(result: PublishedResult): MessageKey {

@@ -26,6 +26,8 @@ describe('co-editing a position draft', () => {
   const TITLE = 'Wohnraum für Geflüchtete'
   const LENA_TEXT = 'Wir fordern bezahlbaren Wohnraum für alle.'
   const MURAT_TEXT = 'Sammelunterkünfte sind keine Lösung.'
+  const LONG_TEXT =
+    'Wer eine Wohnung gefunden hat, muss sofort aus der Unterkunft ausziehen dürfen, ohne monatelang auf eine Genehmigung zu warten.'
 
   const editorOf = (page: Page): Locator => page.getByRole('textbox', { name: 'Text der Position' })
   const statusOf = (page: Page): Locator => page.locator('[data-editor-status]')
@@ -248,6 +250,80 @@ describe('co-editing a position draft', () => {
     await editorOf(lena).click()
     await seesCaretOf(murat, LENA.name)
     await checkPage(murat, 'co-04-position-murat')
+  })
+
+  it('keeps a 360 px phone from scrolling sideways when another person’s caret sits at a line end', async () => {
+    for (const page of [lena, murat]) await page.setViewportSize({ width: 360, height: 740 })
+    try {
+      await caretAtLineEnd()
+    } finally {
+      for (const page of [lena, murat]) await page.setViewportSize({ width: 1280, height: 800 })
+    }
+  })
+
+  async function caretAtLineEnd(): Promise<void> {
+    await clickAtEnd(murat)
+    await murat.keyboard.press('Enter')
+    await murat.keyboard.type(LONG_TEXT)
+    await seesText(lena, LONG_TEXT, 5_000)
+    // Both pages are laid out alike at 360 px: the end of Murat's first visual line of the new
+    // paragraph is the end of a line for Lena too.
+    const last = murat.locator('#editor .ProseMirror > :last-child')
+    const box = await last.boundingBox()
+    if (!box) throw new Error('no last paragraph')
+    await murat.mouse.click(box.x + 1, box.y + 4)
+    await murat.keyboard.press('End')
+    // End stops behind the space where the line wraps, which is also the start of the next line
+    // (where others see the caret); one step back is the end of this line for everybody.
+    await murat.keyboard.press('ArrowLeft')
+    await selectionSettled(murat)
+    // Lena sees Murat's caret move to the end of a line, where his name label reaches past the
+    // right edge of the text (clipping does not change the label's box, so this is measurable).
+    await lena.waitForFunction(
+      () => {
+        const label = document.querySelector('.collab-caret-label')?.getBoundingClientRect()
+        const editor = document.querySelector('#editor .ProseMirror')?.getBoundingClientRect()
+        return label && editor && label.right > editor.right
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    const where = await lena.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }))
+    expect(where.scroll).toBeLessThanOrEqual(where.width)
+    await checkPage(lena, 'co-08-remote-caret-at-line-end')
+  }
+
+  it('gives the two people present different colours, in the carets and the presence list', async () => {
+    const dots = (page: Page) =>
+      page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.presence-dot')).map((dot) => dot.style.backgroundColor))
+    const lenaSees = await dots(lena)
+    expect(lenaSees).toHaveLength(2)
+    expect(new Set(lenaSees).size).toBe(2)
+    // Murat sees the same two colours for the same two people (his list is in another order).
+    expect((await dots(murat)).sort()).toEqual([...lenaSees].sort())
+    const caretColor = await lena.evaluate(() => (document.querySelector('.collab-caret-label') as HTMLElement).style.backgroundColor)
+    expect(caretColor).toBe(lenaSees[1])
+  })
+
+  it('shows a placeholder in an empty draft', async () => {
+    // In a second tab of Lena's, so the story's pages stay where they are.
+    const tab = await lena.context().newPage()
+    try {
+      await tab.goto(`${server.url}/`)
+      await clickAndWait(tab, tab.getByRole('link', { name: 'AG Wohnen' }))
+      await tab.getByLabel('Titel', { exact: true }).fill('Noch leer')
+      await clickAndWait(tab, tab.getByRole('button', { name: 'Position anlegen' }))
+      await tab.waitForFunction(() => document.querySelector('#editor .ProseMirror p')?.getAttribute('data-placeholder') !== null)
+      const placeholder = await tab.evaluate(() => {
+        const p = document.querySelector('#editor .ProseMirror p')!
+        return { text: p.getAttribute('data-placeholder'), shown: getComputedStyle(p, '::before').content }
+      })
+      expect(placeholder.text).toBe('Hier den Text der Position schreiben …')
+      expect(placeholder.shown).toBe('"Hier den Text der Position schreiben …"')
+      await checkPage(tab, 'co-09-empty-draft')
+    } finally {
+      await tab.close()
+    }
   })
 
   it('lets a member of another initiative read along but not type', async () => {

@@ -38,6 +38,8 @@ describe('publishing an adopted position', () => {
   const SUMMARY = 'Das Bündnis fordert, dass Geflüchtete so schnell wie möglich in eigene Wohnungen ziehen können.'
   const INITIATIVES = ['Internationales Café Winsen', 'Refugees Welcome Lüneburg', 'Flüchtlingshilfe Bardowick']
 
+  // Names and quotes in the scripts of the people the alliance works with: the PDF must print them.
+  const VOICES = { turkish: 'Ayşe Yılmaz', arabic: 'محمد علي', persian: 'زهرا احمدی', ukrainian: 'Олена Шевченко', tigrinya: 'ሰላም ተስፋይ' }
   const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) })
   const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content })
   const item = (value: string) => ({ type: 'listItem', content: [paragraph(text(value))] })
@@ -68,6 +70,17 @@ describe('publishing an adopted position', () => {
         content: [item('Wir begleiten zu Besichtigungen.'), item('Wir übersetzen Anzeigen und Verträge.')],
       },
       { type: 'blockquote', content: [paragraph(text('„Eine eigene Tür, die man zumachen kann, ist der Anfang von allem.“'))] },
+      { type: 'heading', attrs: { level: 3 }, content: [text('Stimmen aus den Unterkünften')] },
+      {
+        type: 'bulletList',
+        content: [
+          item(`${VOICES.turkish}: „Ein Zimmer für vier Personen ist kein Zuhause.“`),
+          item(`${VOICES.arabic}: السكن حق للجميع`),
+          item(`${VOICES.persian}: مسکن حق همه است`),
+          item(`${VOICES.ukrainian}: Житло — це право.`),
+          item(`${VOICES.tigrinya}: ገዛ መሰረታዊ መሰል እዩ።`),
+        ],
+      },
     ],
   }
 
@@ -129,6 +142,23 @@ describe('publishing an adopted position', () => {
     await server?.stop()
   })
 
+  it('tells the coordinator what comes next and who does it, and offers to archive', async () => {
+    const lena = await openAs(LENA)
+    await lena.goto(`${server.url}/positions/${positionId}`)
+    const next = lena.getByRole('region', { name: 'Wie es weitergeht' })
+    await expect(next.textContent()).resolves.toContain('Angenommen — jetzt kann eine Sprecher*in veröffentlichen.')
+    await expect(next.textContent()).resolves.toContain(`Sprecher*innen des Bündnisses: ${JOSEF.name}`)
+    await expect(lena.getByText('Position archivieren').isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'pub-00-position-adopted-next-steps')
+  })
+
+  it('lists the adopted position on the spokesperson’s start page', async () => {
+    const josef = await openAs(JOSEF)
+    const waiting = josef.getByRole('region', { name: 'Zum Veröffentlichen' })
+    await expect(waiting.getByRole('link', { name: TITLE }).isVisible()).resolves.toBe(true)
+    await checkPage(josef, 'pub-00-start-page-spokesperson')
+  })
+
   it('lets a spokesperson publish the adopted position from its page', async () => {
     const josef = await openAs(JOSEF)
     await josef.goto(`${server.url}/positions/${positionId}`)
@@ -164,8 +194,15 @@ describe('publishing an adopted position', () => {
     await expect(visitor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE)
     await expect(visitor.getByText('Wer eine Wohnung findet, darf sofort aus der Unterkunft ausziehen.').isVisible()).resolves.toBe(true)
     const result = await visitor.locator('.public-result').textContent()
-    expect(result).toMatch(/Im Konsens beschlossen am \d+\. \S+ \d{4}: 2 von 3 Initiativen haben zugestimmt, 1 mit Bedenken, Beteiligung 100\s%/)
-    await expect(visitor.getByText('Bisher hat keine Initiative mitgezeichnet.').isVisible()).resolves.toBe(true)
+    expect(result).toMatch(
+      /Im Konsens beschlossen am \d+\. \S+ \d{4}: 3 von 3 Initiativen haben zugestimmt, davon 1 mit Bedenken\. Beteiligung: 3 von 3 Initiativen \(100\s% des Stimmgewichts\)/,
+    )
+    // No co-signer yet: no section saying so.
+    await expect(visitor.getByRole('region', { name: 'Mitgezeichnet von' }).count()).resolves.toBe(0)
+    // The answers as a bar, with the figures as its text alternative and as a legend.
+    const bar = visitor.getByRole('img', { name: /^Antworten nach Stimmgewicht: Zustimmung: 2 \(Stimmgewicht 2, 67\s%\)/ })
+    await expect(bar.isVisible()).resolves.toBe(true)
+    await expect(visitor.getByText(/^Zustimmung mit Bedenken: 1 \(Stimmgewicht 1, 33\s%\)$/).isVisible()).resolves.toBe(true)
     const og = await visitor.locator('meta[property="og:description"]').getAttribute('content')
     expect(og).toBe(SUMMARY)
     await checkPage(visitor, 'pub-04-public-position')
@@ -199,8 +236,15 @@ describe('publishing an adopted position', () => {
     const flat = stdout.replace(/\s+/g, ' ')
     expect(flat).toContain(TITLE)
     expect(flat).toContain('Die Stadt vermittelt Wohnungen aktiv und übernimmt Mietbürgschaften.')
-    expect(flat).toContain('2 von 3 Initiativen haben zugestimmt')
+    expect(flat).toContain('3 von 3 Initiativen haben zugestimmt, davon 1 mit Bedenken.')
+    expect(flat).toContain('Zustimmung mit Bedenken: 1 (Stimmgewicht 1, 33')
     expect(flat).toContain(INITIATIVES[2])
+    // Every script prints (Arabic and Persian word by word: pdftotext drops the spaces between
+    // right-to-left words and folds the Persian yeh into the Arabic one).
+    const fold = (s: string) => s.replace(/\u06cc/g, '\u064a')
+    for (const name of Object.values(VOICES)) for (const word of name.split(' ')) expect(fold(flat)).toContain(fold(word))
+    expect(flat).toContain('Житло — це право.')
+    expect(flat).not.toContain('?')
 
     // What "print" in the browser gives: the print stylesheet on A4.
     await visitor.emulateMedia({ media: 'print' })

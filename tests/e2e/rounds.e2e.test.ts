@@ -215,8 +215,14 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await clickAndWait(lena, lena.getByRole('button', { name: 'Runde jetzt beenden' }))
     expect(lena.url()).toBe(consentRoundUrl)
     const result = lena.getByRole('region', { name: 'Ergebnis' })
-    await expect(result.locator('.result-sentence').textContent()).resolves.toBe('Kein Konsens: 1 Einwand, 1 Zustimmung')
+    // The wording of the public page, PDF and feed: one sentence, counts and weight named.
+    await expect(result.locator('.result-sentence').textContent()).resolves.toMatch(
+      /^In der Konsensrunde am \d+\. \S+ \d{4} wegen eines Einwands nicht beschlossen: 1 von 3 Initiativen hat zugestimmt, 1 Einwand\. Beteiligung: 2 von 3 Initiativen \(67\s% des Stimmgewichts\)$/,
+    )
     await expect(result.textContent()).resolves.toMatch(/Quorum erreicht \(50\s%\)/)
+    // The answers as a bar with a text alternative; a closed round invites no more changes.
+    await expect(result.getByRole('img', { name: /^Antworten nach Stimmgewicht: Zustimmung: 1 / }).isVisible()).resolves.toBe(true)
+    await expect(main(lena).getByText('bis zum Ende ändern').count()).resolves.toBe(0)
     await expect(lena.getByRole('region', { name: 'Deine Antwort' }).count()).resolves.toBe(0)
     await expect(lena.getByRole('button', { name: 'Runde jetzt beenden' }).count()).resolves.toBe(0)
     await checkPage(lena, 'rounds-11-consent-round-result')
@@ -225,7 +231,7 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await expect(statusBadge(lena)).resolves.toBe('Entwurf')
     const history = lena.getByRole('region', { name: 'Bisherige Runden' })
     await expect(history.getByRole('link', { name: 'Konsensrunde über Fassung 1' }).isVisible()).resolves.toBe(true)
-    await expect(history.getByText('Kein Konsens: 1 Einwand, 1 Zustimmung').isVisible()).resolves.toBe(true)
+    await expect(history.getByText(/wegen eines Einwands nicht beschlossen: 1 von 3 Initiativen hat zugestimmt, 1 Einwand\./).isVisible()).resolves.toBe(true)
     const objection = history.getByRole('region', { name: 'Einwände und Bedenken' }).getByRole('listitem')
     await expect(objection.textContent()).resolves.toBe(`Einwand (${INITIATIVES[2]}): ${OBJECTION}`)
     // And above the draft, for whoever revises the text.
@@ -304,7 +310,9 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await lena.getByLabel('Ja, die Runde soll jetzt enden.').check()
     await clickAndWait(lena, lena.getByRole('button', { name: 'Runde jetzt beenden' }))
     const result = lena.getByRole('region', { name: 'Ergebnis' })
-    await expect(result.locator('.result-sentence').textContent()).resolves.toBe('Mit Zwei-Drittel-Mehrheit beschlossen: 2 Ja, 1 Nein, 0 Enthaltungen')
+    await expect(result.locator('.result-sentence').textContent()).resolves.toMatch(
+      /^Mit Zweidrittelmehrheit beschlossen am \d+\. \S+ \d{4}: 2 Ja, 1 Nein, 0 Enthaltungen\. Beteiligung: 3 von 3 Initiativen \(100\s% des Stimmgewichts\)$/,
+    )
     await checkPage(lena, 'rounds-19-vote-result')
 
     await clickAndWait(lena, lena.getByRole('link', { name: 'Zurück zur Position' }))

@@ -69,6 +69,10 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['round.cancel G', { type: 'round.cancel', groupId: G }],
     ['round.cancel H', { type: 'round.cancel', groupId: H }],
   ],
+  'position.archive': [
+    ['position.archive G', { type: 'position.archive', groupId: G }],
+    ['position.archive H', { type: 'position.archive', groupId: H }],
+  ],
   'position.publish': [['position.publish', { type: 'position.publish' }]],
   'position.withdraw': [['position.withdraw', { type: 'position.withdraw' }]],
   'signature.manage': [
@@ -80,19 +84,19 @@ const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  pub wdr  sign
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign
   //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y
-  anonymous:           '-     -    -     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    -  -',
-  disabled:            '-     -    -     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    -  -',
-  plain:               '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    -  -',
-  'member of X':       '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    -  -',
-  'delegate of X':     '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    Y  -',
-  'delegate of Y':     '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -  -    -  -    -   -    -  Y',
-  'group member of G': '-     Y    Y     Y  -    Y  -   -  -   -  -   -  -   -  -    -  -    -   -    -  -',
-  'coordinator of G':  '-     Y    Y     Y  -    Y  -   Y  -   Y  -   Y  -   Y  -    Y  -    -   -    -  -',
-  'coordinator of H':  '-     Y    Y     -  Y    -  Y   -  Y   -  Y   -  Y   -  Y    -  Y    -   -    -  -',
-  spokesperson:        '-     Y    Y     -  -    -  -   -  -   -  -   -  -   -  -    -  -    Y   Y    -  -',
-  admin:               'Y     Y    Y     Y  Y    Y  Y   Y  Y   Y  Y   Y  Y   Y  Y    Y  Y    Y   Y    -  -',
+  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -',
+  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y',
+  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -',
+  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -',
+  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -',
+  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {

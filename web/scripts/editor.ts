@@ -1,10 +1,13 @@
 import { Editor, Extension } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
+// Part of TipTap 3 (a dependency of @tiptap/starter-kit, same version); no package of its own here.
+import { Placeholder } from '@tiptap/extensions'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { editorExtensions } from '../../shared/editor/extensions.ts'
+import { distinctColors } from '../../shared/presence-color.ts'
 import { MESSAGE_AUTH, readAuthMessage, SYNC_PATH, type DraftAccess } from '../../shared/sync/protocol.ts'
 import { createLinkForm } from './editor/link-form.ts'
 import { editorTranslator } from './editor/messages.ts'
@@ -21,9 +24,14 @@ const COLOR = /^#[0-9a-f]{6}$/i
 // server/sync/close-codes.ts: unauthenticated.
 const CLOSE_SESSION_ENDED = 4401
 
-/** Caret of another person: a coloured bar with their name, hidden from screen readers (it is not text). */
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#4a4a4a'
+/**
+ * Caret of another person: a coloured bar with their name, hidden from screen readers (it is not
+ * text). The colour is the one given to them among the people present (`colors`), so two people
+ * never share one while there are enough colours.
+ */
+function renderCaret(user: Record<string, unknown>, colors: ReadonlyMap<string, string>): HTMLElement {
+  const assigned = typeof user.id === 'string' ? colors.get(user.id) : undefined
+  const color = assigned ?? (typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#4a4a4a')
   const caret = document.createElement('span')
   caret.className = 'collab-caret'
   caret.setAttribute('aria-hidden', 'true')
@@ -109,8 +117,22 @@ function start(root: HTMLElement): void {
     if (event.code === CLOSE_SESSION_ENDED) void local?.clearData()
   })
 
+  // Colours of the people present, recomputed whenever someone comes or goes; registered before
+  // the editor exists, so carets are drawn with the new colours.
+  let colors: ReadonlyMap<string, string> = new Map()
+  const recolor = () => {
+    const ids = [user.id]
+    for (const state of provider.awareness.getStates().values()) {
+      const id = (state.user as { id?: unknown } | undefined)?.id
+      if (typeof id === 'string') ids.push(id)
+    }
+    colors = distinctColors(ids)
+  }
+  provider.awareness.on('change', recolor)
+  recolor()
+
   if (presence && presenceList) {
-    showPresence(provider.awareness, presenceList, user, t)
+    showPresence(provider.awareness, presenceList, user, t, () => colors)
     presence.hidden = false
   }
 
@@ -130,7 +152,12 @@ function start(root: HTMLElement): void {
         ...editorExtensions,
         LinkShortcut,
         Collaboration.configure({ document: ydoc, field: DRAFT_FRAGMENT }),
-        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CollaborationCaret.configure({ provider, user, render: (u) => renderCaret(u, colors) }),
+        // An empty draft says what to do with it (writers) or that there is no text yet (readers).
+        Placeholder.configure({
+          showOnlyWhenEditable: false,
+          placeholder: ({ editor: e }) => t(e.isEditable ? 'editor.placeholder' : 'editor.placeholder_readonly'),
+        }),
       ],
       // role repeated here: TipTap adds it only at creation and loses it on setEditable().
       editorProps: { attributes: { id: textId, role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },

@@ -39,7 +39,6 @@ export function GroupPage({ ctx, group, members, positions, canCreate, form }: G
               name="title"
               type="text"
               required
-              maxlength={200}
               value={form?.title ?? ''}
               aria-describedby="new-position-title-hint"
               aria-invalid={form?.error ? 'true' : undefined}

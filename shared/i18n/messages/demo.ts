@@ -7,6 +7,12 @@ export const de = {
   'demo.col.email': 'E-Mail',
   'demo.col.roles': 'Rollen',
   'demo.in_group': 'AG {group}',
+  'demo.positions': '{n} Positionen in allen Phasen:',
+  'demo.col.status': 'Status',
+  'demo.col.title': 'Titel',
+  'demo.col.page': 'Seite',
+  'demo.col.public': 'Öffentlich',
+  'demo.start': 'Server starten mit „npm start“ (gleiche Umgebung: PORT, PUBLIC_URL, DATA_DIR), dann {url} öffnen.',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -18,4 +24,10 @@ export const en: Record<keyof typeof de, string> = {
   'demo.col.email': 'Email',
   'demo.col.roles': 'Roles',
   'demo.in_group': 'working group {group}',
+  'demo.positions': '{n} positions in every state:',
+  'demo.col.status': 'Status',
+  'demo.col.title': 'Title',
+  'demo.col.page': 'Page',
+  'demo.col.public': 'Public',
+  'demo.start': 'Start the server with “npm start” (same environment: PORT, PUBLIC_URL, DATA_DIR), then open {url}.',
 }

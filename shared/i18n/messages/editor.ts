@@ -3,6 +3,8 @@
 export const de = {
   'editor.toolbar': 'Formatierung',
   'editor.text_label': 'Text der Position',
+  'editor.placeholder': 'Hier den Text der Position schreiben …',
+  'editor.placeholder_readonly': 'Noch kein Text.',
   'editor.heading': 'Überschrift',
   'editor.bold': 'Fett',
   'editor.italic': 'Kursiv',
@@ -32,6 +34,8 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
   'editor.toolbar': 'Formatting',
   'editor.text_label': 'Text of the position',
+  'editor.placeholder': 'Write the text of the position here …',
+  'editor.placeholder_readonly': 'No text yet.',
   'editor.heading': 'Heading',
   'editor.bold': 'Bold',
   'editor.italic': 'Italic',

@@ -11,10 +11,10 @@ import * as initiativeRepo from '../../../server/initiatives/initiative.repo.ts'
 import * as personRepo from '../../../server/people/person.repo.ts'
 import { checkPasswordRules } from '../../../server/auth/passwords.ts'
 
-async function run(dataDir: string, args: string[] = ['demo']) {
+async function run(dataDir: string, args: string[] = ['demo'], env: Record<string, string> = {}) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(args, { env: { DATA_DIR: dataDir, LANG: 'de_DE.UTF-8' }, print: (l) => out.push(l), printError: (l) => err.push(l) })
+  const code = await runCli(args, { env: { DATA_DIR: dataDir, LANG: 'de_DE.UTF-8', ...env }, print: (l) => out.push(l), printError: (l) => err.push(l) })
   return { code, out, err }
 }
 
@@ -77,6 +77,43 @@ describe('npm run demo', () => {
     const second = await run(dataDir)
     expect(second.code).toBe(1)
     expect(second.err.join('\n')).toContain('Die Datenbank enthält schon Personen')
+  })
+
+  it('creates positions in every state with the real domain functions and prints their URLs at PUBLIC_URL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sprachrohr-demo-'))
+    const { code, out, err } = await run(dataDir, ['demo'], { PUBLIC_URL: 'https://buendnis.example', PORT: '4321' })
+    expect(err).toEqual([])
+    expect(code).toBe(0)
+    const text = out.join('\n')
+    const db = openDatabase(join(dataDir, 'sprachrohr.sqlite'))
+    try {
+      const positions = db.sqlite.prepare('select id, title, status from positions').all() as Array<{ id: string; title: string; status: string }>
+      expect(positions.map((p) => p.status).sort()).toEqual(['adopted', 'drafting', 'in_round', 'published', 'withdrawn'])
+      const byStatus = Object.fromEntries(positions.map((p) => [p.status, p]))
+      const count = (sql: string, ...args: unknown[]) => (db.sqlite.prepare(sql).get(...args) as { n: number }).n
+      // The draft has text; the open round has some answers but not all; the published one has co-signers.
+      expect(count('select count(*) as n from doc_updates where position_id = ?', byStatus.drafting!.id)).toBeGreaterThan(0)
+      const openRound = db.sqlite.prepare("select id from rounds where position_id = ? and status = 'open'").get(byStatus.in_round!.id) as { id: string }
+      const answers = count('select count(*) as n from ballots where round_id = ?', openRound.id)
+      expect(answers).toBeGreaterThan(0)
+      expect(answers).toBeLessThan(count('select count(*) as n from round_electorate where round_id = ?', openRound.id))
+      expect(count('select count(*) as n from signatures where position_id = ?', byStatus.published!.id)).toBeGreaterThanOrEqual(2)
+      expect(count('select count(*) as n from publications where position_id = ? and withdrawn_at is not null', byStatus.withdrawn!.id)).toBe(1)
+      expect(count("select count(*) as n from rounds where position_id = ? and status = 'closed'", byStatus.adopted!.id)).toBe(1)
+
+      // Every URL printed uses the configured public address, none the port or localhost.
+      for (const p of positions) expect(text).toContain(`https://buendnis.example/positions/${p.id}`)
+      const slug = (db.sqlite.prepare('select slug from publications where position_id = ?').get(byStatus.published!.id) as { slug: string }).slug
+      expect(text).toContain(`https://buendnis.example/p/${slug}`)
+      expect(text).toContain('https://buendnis.example/login')
+      expect(text).not.toContain('localhost')
+    } finally {
+      closeDatabase(db)
+    }
+
+    // Without PUBLIC_URL the address is the port actually configured.
+    const other = await run(mkdtempSync(join(tmpdir(), 'sprachrohr-demo-')), ['demo'], { PORT: '4321' })
+    expect(other.out.join('\n')).toContain('http://localhost:4321/positions/')
   })
 
   it('refuses stray arguments', async () => {

@@ -64,8 +64,16 @@ describe('the public position page', () => {
     expect(html).toContain('<li><p>Mehr Sozialwohnungen</p></li>')
     expect(html).toMatch(/<a [^>]*href="https:\/\/example.org\/wohnen"[^>]*>Studie<\/a>/)
     expect(html).toContain(world.groupName)
-    expect(html).toContain('Im Konsens beschlossen am 3. März 2027: 2 von 4 Initiativen haben zugestimmt, 1 mit Bedenken, Beteiligung 75\u00a0%')
-    expect(html).toContain('Bisher hat keine Initiative mitgezeichnet.')
+    expect(html).toContain(
+      'Im Konsens beschlossen am 3. März 2027: 3 von 4 Initiativen haben zugestimmt, davon 1 mit Bedenken. Beteiligung: 3 von 4 Initiativen (75\u00a0% des Stimmgewichts)',
+    )
+    // Nobody has co-signed yet: the page says nothing about co-signers rather than "nobody".
+    expect(html).not.toContain('mitgezeichnet')
+    expect(html).not.toContain('Mitgezeichnet von')
+    // The answers as a picture, with the same figures in words.
+    expect(html).toMatch(/<svg role="img" aria-labelledby="result-bar-title"/)
+    expect(html).toContain('Zustimmung mit Bedenken: 1 (Stimmgewicht 1, 25\u00a0%)')
+    expect(html).toContain('Nicht geantwortet: 1 (Stimmgewicht 1, 25\u00a0%)')
     const json = (await (await t.client.get(`/api/public/positions/${housing.slug}`)).json()) as { versionHash: string }
     expect(html).toContain(json.versionHash)
   })
@@ -153,8 +161,8 @@ describe('the public JSON API', () => {
       eligible: { count: 4, weight: 4 },
       tally: { consent: { count: 2, weight: 2 }, concern: { count: 1, weight: 1 } },
     })
-    expect(one.result.text.de).toContain('2 von 4 Initiativen haben zugestimmt')
-    expect(one.result.text.en).toContain('2 of 4 initiatives consented')
+    expect(one.result.text.de).toContain('3 von 4 Initiativen haben zugestimmt, davon 1 mit Bedenken')
+    expect(one.result.text.en).toContain('3 of 4 initiatives consented, 1 of them with a concern')
   })
 
   it('lets anyone recompute the version hash from the content (README: canonical JSON)', async () => {
@@ -227,8 +235,11 @@ describe('the PDF', () => {
     expect(text).toContain('Wohnen für alle')
     expect(text).toContain('Unsere Forderungen')
     expect(text).toContain('Mehr Sozialwohnungen')
-    expect(text.replace(/\s+/g, ' ')).toContain('Im Konsens beschlossen am 3. März 2027')
-    expect(text).toContain('Mitgezeichnet von')
+    expect(text.replace(/\s+/g, ' ')).toContain('Im Konsens beschlossen am 3. März 2027: 3 von 4 Initiativen haben zugestimmt, davon 1 mit Bedenken.')
+    // The bar's legend, below the drawn bar; no line about co-signers while there are none.
+    expect(text).toContain('Zustimmung mit Bedenken: 1 (Stimmgewicht 1, 25 %)')
+    expect(text).not.toContain('Mitgezeichnet von')
+    expect(text).not.toContain('mitgezeichnet')
   })
 })
 

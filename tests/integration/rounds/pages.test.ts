@@ -68,8 +68,15 @@ describe('the ballot page', () => {
     const closed = await world.coordinator.form(`/rounds/${id}/close`, { confirm: 'yes' })
     expect(closed.status).toBe(303)
     const html = await (await world.delegates[3]!.client.get(`/rounds/${id}`)).text()
-    expect(html).toContain('Im Konsens beschlossen: 3 von 4 Initiativen haben zugestimmt')
+    // The same sentence as the public page, PDF and feed; counts and weight told apart.
+    expect(html).toContain(
+      'Im Konsens beschlossen am 21. November 2026: 3 von 4 Initiativen haben zugestimmt. Beteiligung: 3 von 4 Initiativen (75\u00a0% des Stimmgewichts)',
+    )
     expect(html).toContain('Quorum erreicht (50')
+    // A closed round no longer invites changing an answer.
+    expect(html).not.toContain('bis zum Ende ändern')
+    // The answers by weight as a bar with a text alternative.
+    expect(html).toMatch(/<svg role="img" aria-labelledby="result-bar-title"[^>]*><title id="result-bar-title">Antworten nach Stimmgewicht: Zustimmung: 3 \(Stimmgewicht 3, 75\u00a0%\)/)
     expect(html).not.toContain('name="choice"')
   })
 

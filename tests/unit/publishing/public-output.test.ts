@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { PublicationRow } from '../../../db/schema/index.ts'
 import { atomFeed, xmlEscape } from '../../../server/publishing/atom-feed.ts'
 import { etagMatches, notModifiedSince } from '../../../server/publishing/conditional.ts'
-import { pdfSafe } from '../../../server/publishing/pdf-text.ts'
+import { pdfClean } from '../../../server/publishing/pdf-runs.ts'
 import { excerpt, plainText } from '../../../server/publishing/plain-text.ts'
 
 function row(overrides: Partial<PublicationRow> = {}): PublicationRow {
@@ -80,13 +80,13 @@ describe('conditional requests', () => {
   })
 })
 
-describe('text for the PDF fonts', () => {
-  it('keeps German and typographic characters and replaces what the font lacks', () => {
-    expect(pdfSafe('Größe „Straße“ – 50 € … Łódź 日本 🎉')).toBe('Größe „Straße“ – 50 € … Lódz ?? ?')
+describe('text for the PDF', () => {
+  it('keeps every script as it is: the embedded fonts print it', () => {
+    expect(pdfClean('Größe „Straße“ – Łódź Ayşe Yılmaz Олена محمد فارسی ትግርኛ')).toBe('Größe „Straße“ – Łódź Ayşe Yılmaz Олена محمد فارسی ትግርኛ')
   })
 
-  it('turns control characters and tabs into nothing or spaces', () => {
-    expect(pdfSafe('a\tb\u0000c\u200bd')).toBe('a bcd')
+  it('turns control characters and tabs into nothing or spaces, and keeps the Persian zero-width non-joiner', () => {
+    expect(pdfClean('a\tb\u0000c\u00add\u200ce')).toBe('a bcd\u200ce')
   })
 })
 

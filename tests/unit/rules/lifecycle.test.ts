@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canTransition, draftReadonlyIn, nextStatus, type LifecycleEvent, type LifecycleStatus } from '../../../shared/rules/lifecycle.ts'
+import { canArchive, canTransition, draftReadonlyIn, nextStatus, type LifecycleEvent, type LifecycleStatus } from '../../../shared/rules/lifecycle.ts'
 import { isClosed, isDue } from '../../../shared/rules/round-clock.ts'
 
 describe('position lifecycle', () => {
@@ -20,6 +20,17 @@ describe('position lifecycle', () => {
     ['published', 'open_round', null],
   ])('%s --%s--> %s', (from, event, to) => {
     expect(nextStatus(from, event)).toBe(to)
+  })
+
+  it.each<[LifecycleStatus, LifecycleStatus | null]>([
+    ['drafting', 'drafting'],
+    ['in_round', null],
+    ['adopted', 'adopted'],
+    ['published', 'published'],
+    ['withdrawn', 'withdrawn'],
+  ])('archives a position in %s, keeping its status (%s), but never during a round', (status, after) => {
+    expect(nextStatus(status, 'archive')).toBe(after)
+    expect(canArchive(status)).toBe(after !== null)
   })
 
   it('knows which status pairs are allowed', () => {

@@ -19,7 +19,7 @@ function userOf(state: Record<string, unknown> | undefined): PresenceUser | null
  * Keeps the "Anwesend" list in step with awareness: one entry per person (someone with two tabs
  * open appears once), the viewer first. Names come from the server's stamp, not from clients.
  */
-export function showPresence(awareness: Awareness, list: HTMLElement, self: PresenceUser, t: EditorTranslate): void {
+export function showPresence(awareness: Awareness, list: HTMLElement, self: PresenceUser, t: EditorTranslate, colors: () => ReadonlyMap<string, string>): void {
   const render = () => {
     const people = new Map<string, PresenceUser>()
     for (const state of awareness.getStates().values()) {
@@ -32,7 +32,7 @@ export function showPresence(awareness: Awareness, list: HTMLElement, self: Pres
       const dot = document.createElement('span')
       dot.className = 'presence-dot'
       dot.setAttribute('aria-hidden', 'true')
-      dot.style.backgroundColor = user.color
+      dot.style.backgroundColor = colors().get(user.id) ?? user.color
       li.append(dot, document.createTextNode(user.name))
       return li
     })

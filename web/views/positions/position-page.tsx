@@ -3,6 +3,7 @@ import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
+import { ArchiveSection, NextStepNotice, type ArchiveState } from './position-next.tsx'
 
 /** Places where later features (rounds, versions) add to the position page. */
 export interface PositionSlots {
@@ -37,6 +38,10 @@ export interface PositionPageProps {
   canRename: boolean
   rename?: { title: string; error?: string | null } | null
   renamed?: boolean
+  /** Archived or not, and whether the viewer may archive it. */
+  archive?: ArchiveState
+  /** For the coordinator of an adopted position: who can publish it now. */
+  nextStep?: { spokespersons: string[] } | null
   slots?: PositionSlots
 }
 
@@ -58,7 +63,9 @@ export function PositionPage(props: PositionPageProps) {
         {t('positions.page.status')}: <StatusBadge ctx={ctx} status={position.status} />
       </p>
       <SuccessNotice message={props.renamed ? t('positions.rename.saved') : null} />
+      {props.archive ? <ArchiveSection ctx={ctx} positionId={position.id} archive={props.archive} /> : null}
       {props.canRename ? <RenameForm {...props} /> : null}
+      {props.nextStep ? <NextStepNotice ctx={ctx} spokespersons={props.nextStep.spokespersons} /> : null}
       {slots.notice}
       {slots.actions}
       {slots.text ?? <LiveDraft {...props} />}
@@ -77,13 +84,16 @@ function RenameForm({ ctx, position, rename }: PositionPageProps) {
       <ErrorNotice message={rename?.error} />
       <form method="post" action={`/positions/${position.id}/title`}>
         <label for="position-title">{t('positions.field.title')}</label>
+        <p class="hint" id="position-title-hint">
+          {t('positions.field.title_limit')}
+        </p>
         <input
           id="position-title"
           name="title"
           type="text"
           required
-          maxlength={200}
           value={rename?.title ?? position.title}
+          aria-describedby="position-title-hint"
           aria-invalid={rename?.error ? 'true' : undefined}
         />
         <div>

@@ -1,4 +1,6 @@
+import type { BarSegment } from '../../../shared/publishing/result-bar.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
+import { ResultBarView } from '../result-bar-view.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
 import { PublicHead } from './public-head.tsx'
@@ -19,6 +21,7 @@ export interface PublicPositionView {
   /** Rendered once at publish time from the adopted version through the shared extension list. */
   html: string
   resultText: string
+  resultBar: { segments: BarSegment[]; summary: string }
   signatories: Array<{ name: string }>
   withdrawn: { at: number; reason: string } | null
   /** Absolute URL of this page. */
@@ -73,19 +76,18 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
         <p class="public-result">
           <strong>{t('publishing.result')}:</strong> {p.resultText}
         </p>
+        <ResultBarView id="result-bar" title={t('publishing.bar.title')} segments={p.resultBar.segments} summary={p.resultBar.summary} />
         <section class="public-text prose" aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
-        <section class="public-signatories" aria-labelledby="signatories-title">
-          <h2 id="signatories-title">{t('publishing.signatories')}</h2>
-          {p.signatories.length ? (
+        {p.signatories.length ? (
+          <section class="public-signatories" aria-labelledby="signatories-title">
+            <h2 id="signatories-title">{t('publishing.signatories')}</h2>
             <ul class="public-signatory-list">
               {p.signatories.map((s) => (
                 <li>{s.name}</li>
               ))}
             </ul>
-          ) : (
-            <p class="muted">{t('publishing.no_signatories')}</p>
-          )}
-        </section>
+          </section>
+        ) : null}
         {coSign.length && !p.withdrawn ? <CoSignForms ctx={ctx} positionId={p.positionId} choices={coSign} back={`/p/${p.slug}`} /> : null}
         <section class="public-facts" aria-labelledby="facts-title">
           <h2 id="facts-title">{t('publishing.facts')}</h2>

@@ -94,7 +94,7 @@ export function BallotPage(props: BallotPageProps) {
             ? t(round.closed ? 'rounds.page.until_close.closed' : 'rounds.page.until_close')
             : round.secret
               ? t('rounds.page.secret')
-              : t('rounds.page.open_ballots')}
+              : t(round.closed ? 'rounds.page.open_ballots.closed' : 'rounds.page.open_ballots')}
         </li>
         {round.closed ? (
           <li>{t('rounds.closed_at', { date: formatDateTime(round.closedAt ?? round.closesAt, ctx.locale) })}</li>
@@ -105,7 +105,7 @@ export function BallotPage(props: BallotPageProps) {
         )}
         <li>
           {round.closed
-            ? participationText(t, ctx.locale, props.participation, props.electorateSize)
+            ? participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)
             : t('rounds.page.participation', {
                 n: props.participation.count,
                 total: props.electorateSize.count,
@@ -114,7 +114,7 @@ export function BallotPage(props: BallotPageProps) {
         </li>
       </ul>
       <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
-      {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
+      {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
         <div class="frozen-text prose">{raw(version.html)}</div>

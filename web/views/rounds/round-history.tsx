@@ -42,11 +42,10 @@ export function RoundHistory({ ctx, rounds, now }: { ctx: PageContext; rounds: R
               {r.result ? (
                 <>
                   <p>
-                    <strong>{resultSentence(t, ctx.locale, r.result, r.electorate)}</strong>
+                    <strong>{resultSentence(ctx.locale, r.result, r.electorate, r.closedAt ?? r.closesAt)}</strong>
                   </p>
                   <p class="muted">
-                    {t('rounds.closed_at', { date: formatDateTime(r.closedAt ?? r.closesAt, ctx.locale) })}.{' '}
-                    {participationText(t, ctx.locale, r.result.participation, r.result.electorate)}
+                    {t('rounds.closed_at', { date: formatDateTime(r.closedAt ?? r.closesAt, ctx.locale) })}
                   </p>
                 </>
               ) : r.cancelledAt ? (
@@ -55,7 +54,7 @@ export function RoundHistory({ ctx, rounds, now }: { ctx: PageContext; rounds: R
                 <p>
                   {t('rounds.history.running', {
                     timeLeft: timeLeft(t, now, r.closesAt),
-                    participation: participationText(t, ctx.locale, r.participation, r.electorateSize),
+                    participation: participationText(ctx.locale, r.participation, r.electorateSize, r.electorate),
                   })}
                 </p>
               )}

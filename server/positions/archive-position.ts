@@ -1,0 +1,27 @@
+import { transaction } from '../../db/query.ts'
+import type { PositionRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import { nextStatus } from '../../shared/rules/lifecycle.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import * as positionRepo from './position.repo.ts'
+
+/**
+ * Takes a position out of the lists. Nothing is deleted: versions, rounds, ballots and any
+ * publication stay, and the position page stays reachable by its link. Refused while a round
+ * runs (the electorate is deciding on it). Archiving twice is harmless.
+ */
+export function archivePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
+  const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
+  if (!can(actor, { type: 'position.archive', groupId: position.group_id })) fail('forbidden')
+  if (nextStatus(position.status, 'archive') === null) fail('archive_in_round')
+  if (position.archived_at !== null) return position
+  return transaction(deps.db, () => {
+    const at = deps.now()
+    // The status is checked again in the statement: a round opened meanwhile wins.
+    if (!positionRepo.archivePosition(deps.db, position.id, actor.id, at)) fail('archive_in_round')
+    recordAudit(deps, { actorId: actor.id, action: 'position.archive', objectType: 'position', objectId: position.id, data: { status: position.status } })
+    return { ...position, archived_at: at, archived_by: actor.id, updated_at: at }
+  })
+}
