@@ -28,18 +28,23 @@ export function floodCase(quick: boolean): FloodCase {
   return quick ? { ...base, durationMs: 5_000 } : { ...base, durationMs: 20_000 }
 }
 
-/** Updates of one writer: its own paragraph, then `count` chunks of text appended to it (V1, framed). */
+/**
+ * Updates of one writer: `count` paragraphs of `chunkChars` characters appended to the draft (V1,
+ * framed). A paragraph each rather than one growing text: appending to a long Y.XmlText walks it
+ * every time, which made pre-encoding quadratic (49 s per writer).
+ */
 function floodUpdates(frames: FrameEncoder, clientId: number, count: number, chunkChars: number): Uint8Array[] {
   const doc = new Y.Doc()
   doc.clientID = clientId
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(frames.update(update)))
-  const paragraph = new Y.XmlElement('paragraph')
-  const text = new Y.XmlText('')
-  paragraph.insert(0, [text])
-  doc.getXmlFragment(FRAGMENT).insert(0, [paragraph])
+  const fragment = doc.getXmlFragment(FRAGMENT)
   const chunk = 'Flut '.repeat(Math.ceil(chunkChars / 5)).slice(0, chunkChars)
-  for (let i = 0; i < count; i++) text.insert(text.length, chunk)
+  for (let i = 0; i < count; i++) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(chunk)])
+    fragment.insert(fragment.length, [paragraph])
+  }
   doc.destroy()
   return updates
 }
