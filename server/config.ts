@@ -12,7 +12,13 @@ export interface Config {
   sqliteSynchronous: SynchronousMode
   /** false only for benchmarks (SYNC_PERSIST=off): the sync endpoint stores no edits at all. */
   syncPersist: boolean
+  /** The largest a draft may grow (its stored Yjs state, bytes); edits beyond it are refused (MAX_DRAFT_BYTES). */
+  maxDraftBytes: number
 }
+
+/** 2 MiB of Yjs state: several hundred pages of text, and every page, diff and PDF of it renders quickly (docs/BENCHMARKS.md). */
+export const DEFAULT_MAX_DRAFT_BYTES = 2 * 1024 * 1024
+const MIN_DRAFT_BYTES = 64 * 1024
 
 /** Reads configuration from environment variables; every variable has a working default. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +30,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL')
   const persist = (env.SYNC_PERSIST ?? 'on').toLowerCase()
   if (persist !== 'on' && persist !== 'off') throw new Error('SYNC_PERSIST must be on or off')
+  const maxDraftBytes = Number(env.MAX_DRAFT_BYTES ?? DEFAULT_MAX_DRAFT_BYTES)
+  if (!Number.isInteger(maxDraftBytes) || maxDraftBytes < MIN_DRAFT_BYTES)
+    throw new Error(`MAX_DRAFT_BYTES must be a whole number of bytes, at least ${MIN_DRAFT_BYTES}, got "${env.MAX_DRAFT_BYTES}"`)
   return {
     port,
     host,
@@ -32,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https:'),
     sqliteSynchronous: sync,
     syncPersist: persist === 'on',
+    maxDraftBytes,
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createApp } from '../../server/app.tsx'
-import type { Config } from '../../server/config.ts'
+import { DEFAULT_MAX_DRAFT_BYTES, type Config } from '../../server/config.ts'
 import type { Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { memoryLogger } from '../../server/log.ts'
@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     sqliteSynchronous: 'NORMAL',
     syncPersist: true,
+    maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
     ...overrides,
   }
 }
