@@ -20,6 +20,13 @@ export interface SyncEndpointOptions {
   /** Per-connection message rate: a token bucket; exceeding it closes with 1008. */
   ratePerSecond: number
   rateBurst: number
+  /**
+   * Per-connection bytes received: a token bucket next to the message rate (a few large messages
+   * stay under the message rate); exceeding it closes with 1008. The burst takes a paste of the
+   * largest message, the rate is far above typing and far below a flood.
+   */
+  bytesPerSecond: number
+  bytesBurst: number
   maxConnectionsPerPerson: number
   /** Sockets that do not answer a ping within this interval are dropped. */
   pingIntervalMs: number
@@ -32,6 +39,8 @@ export const DEFAULT_SYNC_ENDPOINT_OPTIONS: SyncEndpointOptions = {
   maxPayloadBytes: 1024 * 1024,
   ratePerSecond: 200,
   rateBurst: 400,
+  bytesPerSecond: 128 * 1024,
+  bytesBurst: 2 * 1024 * 1024,
   maxConnectionsPerPerson: 20,
   pingIntervalMs: 30_000,
   maxBufferedBytes: 16 * 1024 * 1024,
@@ -114,10 +123,12 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     }
     alive.set(ws, true)
     const bucket = new TokenBucket(opts.ratePerSecond, opts.rateBurst, deps.now)
+    const bytes = new TokenBucket(opts.bytesPerSecond, opts.bytesBurst, deps.now)
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return
       if (!isBinary) return core.end(conn, 'unsupported_media_type', 'text frame')
       if (!bucket.take()) return core.end(conn, 'throttled', 'message rate limit exceeded')
+      if (!bytes.take((data as Buffer).byteLength)) return core.end(conn, 'throttled', 'byte rate limit exceeded')
       core.receive(conn, data as Buffer)
     })
     ws.on('pong', () => alive.set(ws, true))
