@@ -16,8 +16,11 @@ export interface Config {
   maxDraftBytes: number
 }
 
-/** 2 MiB of Yjs state: several hundred pages of text, and every page, diff and PDF of it renders quickly (docs/BENCHMARKS.md). */
-export const DEFAULT_MAX_DRAFT_BYTES = 2 * 1024 * 1024
+/**
+ * 512 KiB of Yjs state: about 800 paragraphs, far more than a position paper needs. At 2 MiB,
+ * rendering one such draft's diff or PDF held the event loop for seconds (docs/BENCHMARKS.md).
+ */
+export const DEFAULT_MAX_DRAFT_BYTES = 512 * 1024
 const MIN_DRAFT_BYTES = 64 * 1024
 
 /** Reads configuration from environment variables; every variable has a working default. */

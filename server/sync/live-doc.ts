@@ -37,6 +37,8 @@ export class LiveDoc {
    * stored. Compaction brings it down to the size of the snapshot (the Yjs state).
    */
   sizeBytes = 0
+  /** `sizeBytes` right after the last compaction (or the load). */
+  compactedBytes = 0
   private lastId: number
   private logCount: number
   private lastEditAt = 0
@@ -72,6 +74,7 @@ export class LiveDoc {
     this.lastId = lastId
     this.logCount = updates.length
     for (const update of updates) this.sizeBytes += update.byteLength
+    this.compactedBytes = this.sizeBytes
     this.groupId = position.group_id
     this.readonly = position.draft_readonly === 1
     if (updates.length === 1) this.storedOnly = updates[0]!
@@ -264,7 +267,7 @@ export class LiveDoc {
     })
     if (snapshot) {
       this.logCount = 1
-      this.sizeBytes = snapshot.byteLength
+      this.sizeBytes = this.compactedBytes = snapshot.byteLength
     }
     this.lastEditWritten = Math.max(this.lastEditWritten, this.lastEditAt)
     return snapshot !== null

@@ -205,12 +205,10 @@ export class SyncCore {
     if (conn.writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.stateVector()) })
   }
 
-  /** The open connections of a person. */
+  /** The open connections of a person (a copy). */
   connectionsOf(personId: string): SyncConnection[] {
     return [...(this.byPerson.get(personId) ?? [])]
   }
-
-  /** Every open connection. */
   *connections(): Generator<SyncConnection> {
     for (const mine of this.byPerson.values()) yield* mine
   }
@@ -294,14 +292,14 @@ export class SyncCore {
   }
 
   /**
-   * Whether the draft stays within its size limit with this update. The log counts each update
-   * as received; compacting first (only when the log has more than one row) gives the real
-   * size. A writer over the limit is switched to read-only with the reason, so its editor says why.
+   * Whether the draft stays within its size limit with this update. Compacting first gives the
+   * real size (only once the log grew by an eighth of the limit since the last compaction: refused
+   * updates must not buy a compaction each). A writer over it becomes read-only, told why.
    */
   private fits(doc: LiveDoc, conn: SyncConnection, update: Uint8Array): boolean {
     const limit = this.deps.config.maxDraftBytes
     if (update.byteLength <= 2 || doc.sizeBytes + update.byteLength <= limit) return true
-    if (doc.storedEntries > 1 || doc.sizeBytes > limit) this.compactDoc(doc)
+    if (doc.sizeBytes - doc.compactedBytes >= limit / 8) this.compactDoc(doc)
     if (doc.sizeBytes + update.byteLength <= limit) return true
     conn.tooLarge = true
     this.refreshAccess(conn)

@@ -48,7 +48,7 @@ export const DEFAULT_SYNC_ENDPOINT_OPTIONS: SyncEndpointOptions = {
   bytesBurst: 2 * 1024 * 1024,
   maxConnectionsPerPerson: 20,
   pingIntervalMs: 30_000,
-  // Twice the largest draft: a joining client's sync reply of a full draft plus what arrives meanwhile.
+  // Room for a joining client's sync reply of a full draft (MAX_DRAFT_BYTES, also when set higher) and what arrives meanwhile.
   maxBufferedBytes: 4 * 1024 * 1024,
   highWaterBytes: 1024 * 1024,
   slowReceiverMs: 5_000,

@@ -51,7 +51,7 @@ describe('the size of a draft', () => {
     while (theirs.access() === 'read-write' && sent < 20) {
       appendParagraph(theirs.doc, `${sent} ${chunk}`)
       sent++
-      await waitFor(() => draftText(other.doc).split('\n').length === sent || theirs.access() === 'read-only', { what: 'relay or refusal' })
+      await waitFor(() => draftText(other.doc).split('\n').length === sent || theirs.access() === 'read-only', { what: 'relay or refusal', timeoutMs: 20_000 })
     }
     expect(theirs.access()).toBe('read-only')
     expect(theirs.accessReason()).toBe('draft-too-large')
@@ -63,7 +63,7 @@ describe('the size of a draft', () => {
     expect(server.sync.core.stats().refusedUpdates).toBeGreaterThan(0)
     // The others keep reading, and may still make small changes that fit.
     appendParagraph(other.doc, 'Kurz')
-    await waitFor(() => draftText(theirs.doc).endsWith('Kurz'), { what: 'a small edit of the other editor' })
+    await waitFor(() => draftText(theirs.doc).endsWith('Kurz'), { what: 'a small edit of the other editor', timeoutMs: 20_000 })
     expect(storedBytes(positionId)).toBeLessThanOrEqual(LIMIT)
   })
 })
