@@ -23,6 +23,12 @@ export interface OpenOptions {
   synchronous?: SynchronousMode
 }
 
+/**
+ * Without a limit SQLite reuses the WAL file but never shrinks it: one burst of writes (a large
+ * draft, a flood of edits) left it at its largest for good. Cut back to this after a checkpoint.
+ */
+export const WAL_LIMIT_BYTES = 16 * 1024 * 1024
+
 /** Opens (and creates) a SQLite database file, or ':memory:' for tests. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -31,6 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
+  sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
   // SQLite's default page cache is 2 MB: with 100,000 members every session, person and
   // electorate lookup went to the OS for its pages. 64 MiB is an upper bound, used as the file grows.
   sqlite.pragma('cache_size = -65536')

@@ -21,7 +21,16 @@ export interface Config {
   trustProxy: boolean
   /** Argon2id cost of new password hashes: always the standard one; tests that are not about passwords lower it. */
   passwordHashCost: PasswordHashCost
+  /** The largest a draft may grow (its stored Yjs state, bytes); edits beyond it are refused (MAX_DRAFT_BYTES). */
+  maxDraftBytes: number
 }
+
+/**
+ * 512 KiB of Yjs state: about 800 paragraphs, far more than a position paper needs. At 2 MiB,
+ * rendering one such draft's diff or PDF held the event loop for seconds (docs/BENCHMARKS.md).
+ */
+export const DEFAULT_MAX_DRAFT_BYTES = 512 * 1024
+const MIN_DRAFT_BYTES = 64 * 1024
 
 /** Reads configuration from environment variables; every variable has a working default. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +44,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (persist !== 'on' && persist !== 'off') throw new Error('SYNC_PERSIST must be on or off')
   const trustProxy = env.TRUST_PROXY ?? '0'
   if (trustProxy !== '0' && trustProxy !== '1') throw new Error(`TRUST_PROXY must be 0 or 1, got "${trustProxy}"`)
+  const maxDraftBytes = Number(env.MAX_DRAFT_BYTES ?? DEFAULT_MAX_DRAFT_BYTES)
+  if (!Number.isInteger(maxDraftBytes) || maxDraftBytes < MIN_DRAFT_BYTES)
+    throw new Error(`MAX_DRAFT_BYTES must be a whole number of bytes, at least ${MIN_DRAFT_BYTES}, got "${env.MAX_DRAFT_BYTES}"`)
   return {
     port,
     host,
@@ -45,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     syncPersist: persist === 'on',
     trustProxy: trustProxy === '1',
     passwordHashCost: STANDARD_HASH_COST,
+    maxDraftBytes,
   }
 }
 

@@ -17,6 +17,11 @@ export interface AppEventMap {
    * arrived in the same event-loop turn is part of the version.
    */
   'draft-freeze': [{ positionId: string }]
+  /**
+   * What these people may do changed (working-group membership, a global role, an initiative's
+   * active flag or membership). Emitted after the commit; open editor connections are decided again.
+   */
+  'access-changed': [{ personIds: readonly string[] }]
   /** A session was ended (logout): connections opened with it must end too. */
   'session-ended': [{ sessionId: string }]
 }

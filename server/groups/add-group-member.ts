@@ -25,7 +25,7 @@ export function addGroupMember(
   t: Translate = translator('de'),
 ): { membership: GroupMembership; created: boolean } {
   const coordinator = input.coordinator ?? false
-  return transaction(deps.db, () => {
+  const result = transaction(deps.db, () => {
     if (!groupRepo.getGroup(deps.db, groupId)) fail('not_found', t('admin.error.group_not_found'))
     if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', t('admin.error.person_not_found'), 'personId')
     const membership = { groupId, personId: input.personId, coordinator }
@@ -52,4 +52,7 @@ export function addGroupMember(
     recordAudit(deps, { actorId, action: 'group.member_add', objectType: 'group', objectId: groupId, data: { personId: input.personId, coordinator } })
     return { membership, created: true }
   })
+  // After the commit: an open editor of this person may now write.
+  deps.events.emit('access-changed', { personIds: [input.personId] })
+  return result
 }

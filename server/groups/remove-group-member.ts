@@ -19,4 +19,6 @@ export function removeGroupMember(deps: Deps, actorId: string | null, groupId: s
       data: { personId, coordinator: existing.coordinator === 1 },
     })
   })
+  // After the commit (never for a rolled-back change): their open editors of this group's drafts become read-only.
+  deps.events.emit('access-changed', { personIds: [personId] })
 }

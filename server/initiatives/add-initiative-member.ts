@@ -25,7 +25,7 @@ export function addInitiativeMember(
   input: { personId: string; role: InitiativeRole },
   t: Translate = translator('de'),
 ): { membership: InitiativeMembership; created: boolean } {
-  return transaction(deps.db, () => {
+  const result = transaction(deps.db, () => {
     if (!initiativeRepo.getInitiative(deps.db, initiativeId)) fail('not_found', t('admin.error.initiative_not_found'))
     if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', t('admin.error.person_not_found'), 'personId')
     const membership = { initiativeId, personId: input.personId, role: input.role }
@@ -58,4 +58,6 @@ export function addInitiativeMember(
     })
     return { membership, created: true }
   })
+  deps.events.emit('access-changed', { personIds: [input.personId] })
+  return result
 }

@@ -25,4 +25,6 @@ export function removeInitiativeMember(
       data: { personId, role: existing.role },
     })
   })
+  // After the commit: what this person may do is decided again on their open connections.
+  deps.events.emit('access-changed', { personIds: [personId] })
 }

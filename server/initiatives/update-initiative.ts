@@ -21,7 +21,8 @@ export function updateInitiative(
   input: UpdateInitiativeInput,
   t: Translate = translator('de'),
 ): InitiativeRow {
-  return transaction(deps.db, () => {
+  let members: string[] = []
+  const updated = transaction(deps.db, () => {
     const current = initiativeRepo.getInitiative(deps.db, initiativeId) ?? fail('not_found', t('admin.error.initiative_not_found'))
     const patch: initiativeRepo.InitiativePatch = {}
     if (input.name !== undefined && input.name !== current.name) patch.name = input.name
@@ -48,6 +49,11 @@ export function updateInitiative(
       objectId: initiativeId,
       data: { before, after: patch },
     })
+    // Memberships of an inactive initiative count for nothing (load-actor.ts).
+    if (patch.active !== undefined) members = initiativeRepo.listInitiativeMembers(deps.db, initiativeId).map((m) => m.personId)
     return { ...current, ...patch, updated_at: now }
   })
+  // After the commit: the members' open connections are decided again.
+  if (members.length) deps.events.emit('access-changed', { personIds: members })
+  return updated
 }

@@ -36,7 +36,7 @@ export function updatePerson(deps: Deps, actorId: string | null, personId: strin
     }
     const disabled = input.disabled === undefined ? undefined : input.disabled ? 1 : 0
     if (disabled !== undefined && disabled !== current.disabled) patch.disabled = disabled
-    if (Object.keys(patch).length === 0) return { person: current, disabledNow: false }
+    if (Object.keys(patch).length === 0) return { person: current, disabledNow: false, rolesChanged: false }
 
     const wasActiveAdmin = current.is_admin === 1 && current.disabled === 0
     const staysActiveAdmin = (patch.is_admin ?? current.is_admin) === 1 && (patch.disabled ?? current.disabled) === 0
@@ -55,9 +55,11 @@ export function updatePerson(deps: Deps, actorId: string | null, personId: strin
     if (disabledNow) invalidatePersonSessions(deps.db, personId)
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof patch]]))
     recordAudit(deps, { actorId, action: 'person.update', objectType: 'person', objectId: personId, data: { before, after: patch } })
-    return { person: { ...current, ...patch, updated_at: now }, disabledNow }
+    const rolesChanged = patch.is_admin !== undefined || patch.is_spokesperson !== undefined || patch.disabled === 0
+    return { person: { ...current, ...patch, updated_at: now }, disabledNow, rolesChanged }
   })
   // Only after commit: listeners close websockets, which must not happen for a rolled-back change.
   if (result.disabledNow) deps.events.emit('person-disabled', { personId })
+  else if (result.rolesChanged) deps.events.emit('access-changed', { personIds: [personId] })
   return result.person
 }

@@ -71,6 +71,12 @@ export class FrameWriter {
     dirty.push(this)
   }
 
+  /** Forgets the frames not yet written (a receiver that is dropped for being too slow). */
+  discard(): void {
+    this.pending = []
+    this.pendingBytes = 0
+  }
+
   /** Writes what is pending now (also before a close frame, so nothing queued is overtaken). */
   flush(): void {
     this.scheduled = false

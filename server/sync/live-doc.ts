@@ -32,6 +32,13 @@ export class LiveDoc {
   destroyed = false
   idleTimer: unknown = null
   compactionScheduled = false
+  /**
+   * The draft's size as stored: the bytes of its log rows, plus what was accepted and not yet
+   * stored. Compaction brings it down to the size of the snapshot (the Yjs state).
+   */
+  sizeBytes = 0
+  /** `sizeBytes` right after the last compaction (or the load). */
+  compactedBytes = 0
   private lastId: number
   private logCount: number
   private lastEditAt = 0
@@ -66,6 +73,8 @@ export class LiveDoc {
     const { updates, lastId } = readStoredLog(deps.db, positionId)
     this.lastId = lastId
     this.logCount = updates.length
+    for (const update of updates) this.sizeBytes += update.byteLength
+    this.compactedBytes = this.sizeBytes
     this.groupId = position.group_id
     this.readonly = position.draft_readonly === 1
     if (updates.length === 1) this.storedOnly = updates[0]!
@@ -257,7 +266,10 @@ export class LiveDoc {
       }
       if (this.lastEditAt > this.lastEditWritten) recordLastEdit(this.deps.db, this.positionId, this.lastEditAt)
     })
-    if (snapshot) this.logCount = 1
+    if (snapshot) {
+      this.logCount = 1
+      this.sizeBytes = this.compactedBytes = snapshot.byteLength
+    }
     this.lastEditWritten = Math.max(this.lastEditWritten, this.lastEditAt)
     return snapshot !== null
   }
@@ -283,8 +295,9 @@ export class LiveDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this) return
-    if (!this.failed) this.changed(update, origin instanceof SyncConnection ? origin : undefined)
+    if (origin === this || this.failed) return
+    this.sizeBytes += update.byteLength
+    this.changed(update, origin instanceof SyncConnection ? origin : undefined)
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * A token bucket per connection: `burst` messages at once, refilled at `perSecond`. Generous
- * enough for fast typists (each keystroke is an update plus a caret awareness message).
+ * A token bucket per connection: `burst` tokens at once, refilled at `perSecond`. One counts
+ * messages (generous enough for fast typists: each keystroke is an update plus a caret
+ * awareness message), another bytes.
  */
 export class TokenBucket {
   private tokens: number
@@ -15,13 +16,13 @@ export class TokenBucket {
     this.last = now()
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `count` tokens (one by default); false when the bucket does not hold that many. */
+  take(count = 1): boolean {
     const t = this.now()
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond)
     this.last = t
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < count) return false
+    this.tokens -= count
     return true
   }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/policy.ts'
+import type { ReadOnlyReason } from '../../shared/sync/protocol.ts'
 import type { AwarenessUser } from './awareness-relay.ts'
 import type { CloseReason } from './close-codes.ts'
 
@@ -25,8 +26,14 @@ const MAX_WRITER_IDS = 16
 /** One open connection to one draft. Created by `SyncCore.open`, never by hand. */
 export class SyncConnection {
   closed = false
-  /** May this connection change the draft right now (its rights and the draft's read-only switch)? */
+  /** May this connection change the draft right now (its rights, the draft's read-only switch, the size limit)? */
   writable: boolean
+  /** Why it may not write, when it may not: what its editor shows. */
+  reason: ReadOnlyReason = 'read-only'
+  /** An update of this connection was refused because the draft reached its size limit. */
+  tooLarge = false
+  /** Its right to write was taken away while it was connected (the reason to show). */
+  private rightsRemoved = false
   /** Update-carrying messages (sync step 2, update) received so far, refused ones included: the count in our save acknowledgements. */
   updatesReceived = 0
   /** Yjs client ids whose edits came through this connection (the latest MAX_WRITER_IDS): what its save acknowledgements report. */
@@ -37,12 +44,37 @@ export class SyncConnection {
     readonly positionId: string,
     readonly person: SyncPerson,
     /** What the person may do by their role: edit (members of the group, admins) or only read. */
-    readonly mayEdit: boolean,
+    public mayEdit: boolean,
     readonly user: AwarenessUser,
     readonly transport: SyncTransport,
     draftReadonly: boolean,
   ) {
     this.writable = mayEdit && !draftReadonly
+  }
+
+  /**
+   * Decides again what this connection may do, from the person's rights now, the draft's
+   * read-only switch and the size limit. Returns true when access or reason changed (the client
+   * must be told).
+   */
+  decide(mayEdit: boolean, draftReadonly: boolean): boolean {
+    if (this.mayEdit && !mayEdit) this.rightsRemoved = true
+    else if (mayEdit) this.rightsRemoved = false
+    this.mayEdit = mayEdit
+    const writable = mayEdit && !draftReadonly && !this.tooLarge
+    const reason: ReadOnlyReason = !mayEdit
+      ? this.rightsRemoved
+        ? 'rights-removed'
+        : 'read-only'
+      : draftReadonly
+        ? 'read-only'
+        : this.tooLarge
+          ? 'draft-too-large'
+          : 'read-only'
+    const changed = writable !== this.writable || (!writable && reason !== this.reason)
+    this.writable = writable
+    this.reason = reason
+    return changed
   }
 
   /**

@@ -3,7 +3,6 @@ import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
 import { encodeAccessMessage } from '../../shared/sync/protocol.ts'
 import type { Deps } from '../deps.ts'
-import type { CloseReason } from './close-codes.ts'
 import { prepareAppend } from './doc.repo.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
 import { SaveAcks } from './save-acks.ts'
@@ -13,11 +12,10 @@ import { createBatchStore, type Batch, type StoreResult } from './store-batch.ts
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
+import { SyncMeter } from './sync-meter.ts'
 
 export { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats, type SyncTimers } from './sync-core-options.ts'
 
-// Worth a log line: everything else on this server waits while one message is handled.
-const SLOW_MESSAGE_MS = 250
 // Taken updates applied together (see `took`): enough to share a transaction, few enough to be quick.
 const CATCH_UP_AFTER = 50
 
@@ -55,8 +53,8 @@ export class SyncCore {
   private readonly persist: boolean
   private flushQueued = false
   private nextId = 1
-  private readonly counters = { messages: 0, refusedUpdates: 0, takenUpdates: 0, compactions: 0, storedUpdates: 0, commits: 0, slowestMessageMs: 0 }
-  private readonly closedFor: Partial<Record<ErrorCode, number>> = {}
+  private readonly meter: SyncMeter
+  private readonly counters: SyncMeter['counters']
   private stopped = false
   private readonly stopFollowing: () => void
 
@@ -65,13 +63,15 @@ export class SyncCore {
     options: Partial<SyncCoreOptions> = {},
   ) {
     this.options = { ...DEFAULT_SYNC_CORE_OPTIONS, ...options }
+    this.meter = new SyncMeter(deps.log)
+    this.counters = this.meter.counters
     this.append = prepareAppend(deps.db)
     this.storeBatch = createBatchStore(deps)
     this.persist = deps.config.syncPersist
     if (!this.persist) {
       deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
     }
-    this.stopFollowing = followAppEvents(this, deps.events)
+    this.stopFollowing = followAppEvents(this, deps)
   }
 
   /**
@@ -121,7 +121,7 @@ export class SyncCore {
           // Refused ones count too: the client counts what it sent, and a later acknowledgement
           // only comes after its resync (sync step 2 on being allowed to write), which holds them.
           conn.updatesReceived++
-          if (!conn.writable) {
+          if (!conn.writable || !this.fits(doc, conn, message.update)) {
             this.counters.refusedUpdates++
             break
           }
@@ -151,7 +151,7 @@ export class SyncCore {
       this.end(conn, code, error instanceof Error ? error.message : String(error))
       if (doc.failed) this.dropFailed(doc)
     }
-    this.measure(started, conn.positionId, frame.byteLength)
+    this.meter.measure(started, conn.positionId, frame.byteLength)
   }
 
   /** Forgets a connection (idempotent); its awareness states are removed for the others. */
@@ -176,47 +176,41 @@ export class SyncCore {
   /** Ends a connection for a reason, with a log line (malformed, throttled, too large…). */
   end(conn: SyncConnection, code: ErrorCode, message: string): void {
     if (conn.closed) return
-    this.countClose(code)
+    this.meter.countClose(code)
     this.deps.log.warn('sync: connection closed', { positionId: conn.positionId, personId: conn.person.id, code, message })
     conn.transport.close(code)
     this.close(conn)
   }
 
-  /**
-   * Mirrors the draft's read-only switch (the database flag is owned by whoever flips it) onto
-   * open connections: each is told its new access; a connection that may write again is sent
-   * sync step 1, so what it holds and we refused meanwhile is merged instead of stuck.
-   */
+  /** Mirrors the draft's read-only switch (the database flag is owned by whoever flips it) onto open connections. */
   setReadOnly(positionId: string, readonly: boolean): void {
     const doc = this.docs.get(positionId)
     if (!doc || doc.readonly === readonly) return
     doc.readonly = readonly
-    for (const conn of doc.connections) {
-      const writable = conn.mayEdit && !readonly
-      if (writable === conn.writable) continue
-      conn.writable = writable
-      this.post({ doc, to: conn, message: encodeAccessMessage(writable ? 'read-write' : 'read-only') })
-      if (writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.stateVector()) })
-    }
+    for (const conn of doc.connections) this.refreshAccess(conn)
   }
 
-  /** Ends every connection opened with a session (logged out). */
-  closeSession(sessionId: string, reason: CloseReason = 'unauthenticated'): void {
-    for (const doc of this.docs.values()) {
-      for (const conn of [...doc.connections]) {
-        if (conn.person.sessionId !== sessionId) continue
-        conn.transport.close(reason)
-        this.close(conn)
-      }
-    }
+  /**
+   * Decides again what a connection may do (the person's rights as `conn.person.actor` has them
+   * now, the draft's read-only switch, the size limit) and tells it when that changed, after this
+   * turn's commit. One that may write again is sent sync step 1, so that what it holds and we
+   * refused meanwhile is merged instead of stuck.
+   */
+  refreshAccess(conn: SyncConnection): void {
+    const doc = this.docs.get(conn.positionId)
+    if (!doc || conn.closed) return
+    const mayEdit = can(conn.person.actor, { type: 'position.edit', groupId: doc.groupId })
+    if (!conn.decide(mayEdit, doc.readonly)) return
+    this.post({ doc, to: conn, message: encodeAccessMessage(conn.writable ? 'read-write' : 'read-only', conn.reason) })
+    if (conn.writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.stateVector()) })
   }
 
-  /** Ends every connection of a person (e.g. disabled). */
-  closePerson(personId: string, reason: CloseReason = 'unauthenticated'): void {
-    for (const conn of [...(this.byPerson.get(personId) ?? [])]) {
-      conn.transport.close(reason)
-      this.close(conn)
-    }
+  /** The open connections of a person (a copy). */
+  connectionsOf(personId: string): SyncConnection[] {
+    return [...(this.byPerson.get(personId) ?? [])]
+  }
+  *connections(): Generator<SyncConnection> {
+    for (const mine of this.byPerson.values()) yield* mine
   }
 
   connectionCount(personId: string): number {
@@ -245,7 +239,7 @@ export class SyncCore {
       connections += doc.connections.size
       takenWaiting += doc.takenCount
     }
-    return { documents: this.docs.size, connections, takenWaiting, ...this.counters, closedFor: { ...this.closedFor } }
+    return { documents: this.docs.size, connections, takenWaiting, ...this.counters, closedFor: { ...this.meter.closedFor } }
   }
 
   /**
@@ -297,6 +291,21 @@ export class SyncCore {
     this.acks.clear()
   }
 
+  /**
+   * Whether the draft stays within its size limit with this update. Compacting first gives the
+   * real size (only once the log grew by an eighth of the limit since the last compaction: refused
+   * updates must not buy a compaction each). A writer over it becomes read-only, told why.
+   */
+  private fits(doc: LiveDoc, conn: SyncConnection, update: Uint8Array): boolean {
+    const limit = this.deps.config.maxDraftBytes
+    if (update.byteLength <= 2 || doc.sizeBytes + update.byteLength <= limit) return true
+    if (doc.sizeBytes - doc.compactedBytes >= limit / 8) this.compactDoc(doc)
+    if (doc.sizeBytes + update.byteLength <= limit) return true
+    conn.tooLarge = true
+    this.refreshAccess(conn)
+    return false
+  }
+
   private load(positionId: string): LiveDoc {
     const position = getSyncPosition(this.deps.db, positionId) ?? fail('not_found')
     const doc = new LiveDoc(this.deps, this.append, positionId, position, (update, origin) => this.changed(doc, update, origin))
@@ -339,7 +348,7 @@ export class SyncCore {
     setImmediate(() => {
       const started = performance.now()
       this.flush()
-      this.measure(started, null, 0)
+      this.meter.measure(started, null, 0)
     })
   }
 
@@ -379,22 +388,12 @@ export class SyncCore {
   /** The memory state got ahead of the database: drop it; clients reconnect and resend. */
   private dropFailed(doc: LiveDoc): void {
     for (const conn of [...doc.connections]) {
-      this.countClose('internal')
+      this.meter.countClose('internal')
       conn.transport.close('internal')
       this.close(conn)
     }
     if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
     if (this.docs.get(doc.positionId) === doc) this.docs.delete(doc.positionId)
     doc.destroy()
-  }
-
-  private measure(started: number, positionId: string | null, bytes: number): void {
-    const took = performance.now() - started
-    if (took > this.counters.slowestMessageMs) this.counters.slowestMessageMs = took
-    if (took > SLOW_MESSAGE_MS) this.deps.log.warn('sync: slow message', { positionId, ms: Math.round(took), bytes })
-  }
-
-  private countClose(code: ErrorCode): void {
-    this.closedFor[code] = (this.closedFor[code] ?? 0) + 1
   }
 }

@@ -8,10 +8,11 @@ import { errorStatus } from '../http/error-status.ts'
 import type { ServerExtension } from '../http-server.ts'
 import { authorizeSyncUpgrade } from './authorize-sync.ts'
 import { CLOSE_GOING_AWAY, closeCode } from './close-codes.ts'
+import { FlowControl, type FlowLink } from './flow-control.ts'
 import { binaryFrame, FrameWriter } from './frame-writer.ts'
 import { TokenBucket } from './rate-limit.ts'
 import type { SyncConnection, SyncPerson, SyncTransport } from './sync-connection.ts'
-import { SyncCore, type SyncCoreOptions } from './sync-core.ts'
+import { DEFAULT_SYNC_CORE_OPTIONS, SyncCore, type SyncCoreOptions } from './sync-core.ts'
 
 export interface SyncEndpointOptions {
   core: Partial<SyncCoreOptions>
@@ -20,11 +21,22 @@ export interface SyncEndpointOptions {
   /** Per-connection message rate: a token bucket; exceeding it closes with 1008. */
   ratePerSecond: number
   rateBurst: number
+  /**
+   * Per-connection bytes received: a token bucket next to the message rate (a few large messages
+   * stay under the message rate); exceeding it closes with 1008. The burst takes a paste of the
+   * largest message, the rate is far above typing and far below a flood.
+   */
+  bytesPerSecond: number
+  bytesBurst: number
   maxConnectionsPerPerson: number
   /** Sockets that do not answer a ping within this interval are dropped. */
   pingIntervalMs: number
-  /** A receiver this far behind (bytes queued in our socket) is dropped instead of buffered forever. */
+  /** A receiver this far behind (bytes queued for its socket) is closed (1008) instead of buffered forever. */
   maxBufferedBytes: number
+  /** While a receiver has more than this queued, the sockets of its draft are not read (flow-control.ts). */
+  highWaterBytes: number
+  /** A receiver over the high-water mark this long is closed (1008), and reading goes on. */
+  slowReceiverMs: number
 }
 
 export const DEFAULT_SYNC_ENDPOINT_OPTIONS: SyncEndpointOptions = {
@@ -32,13 +44,19 @@ export const DEFAULT_SYNC_ENDPOINT_OPTIONS: SyncEndpointOptions = {
   maxPayloadBytes: 1024 * 1024,
   ratePerSecond: 200,
   rateBurst: 400,
+  bytesPerSecond: 128 * 1024,
+  bytesBurst: 2 * 1024 * 1024,
   maxConnectionsPerPerson: 20,
   pingIntervalMs: 30_000,
-  maxBufferedBytes: 16 * 1024 * 1024,
+  // Room for a joining client's sync reply of a full draft (MAX_DRAFT_BYTES, also when set higher) and what arrives meanwhile.
+  maxBufferedBytes: 4 * 1024 * 1024,
+  highWaterBytes: 1024 * 1024,
+  slowReceiverMs: 5_000,
 }
 
 export interface SyncEndpoint extends ServerExtension {
   readonly core: SyncCore
+  readonly flow: FlowControl
 }
 
 const ROUTE = new RegExp(`^${SYNC_PATH}/([^/?]+)$`)
@@ -52,6 +70,8 @@ const CLOSE_WAIT_MS = 2_000
 export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOptions> = {}): SyncEndpoint {
   const opts: SyncEndpointOptions = { ...DEFAULT_SYNC_ENDPOINT_OPTIONS, ...options }
   const core = new SyncCore(deps, opts.core)
+  const timers = opts.core.timers ?? DEFAULT_SYNC_CORE_OPTIONS.timers
+  const flow = new FlowControl({ highWaterBytes: opts.highWaterBytes, slowReceiverMs: opts.slowReceiverMs, timers })
   // No per-message deflate (the default): compressed frames would let a small frame inflate.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes })
   const alive = new WeakMap<WebSocket, boolean>()
@@ -90,47 +110,67 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     // The cap was checked at the upgrade; this catches a burst of upgrades racing past it.
     if (core.connectionCount(person.id) >= opts.maxConnectionsPerPerson) return ws.close(closeCode('throttled'))
     const writer = new FrameWriter(socket, () => ws.readyState === WebSocket.OPEN)
+    let conn: SyncConnection | null = null
+    const link: FlowLink = {
+      positionId,
+      queuedBytes: () => writer.queuedBytes,
+      pause: () => ws.pause(),
+      resume: () => ws.resume(),
+      drop: () => {
+        // At once, not when the close handshake ends: a stalled receiver may never answer it.
+        flow.remove(link)
+        // What it has not got yet is dropped too: on reconnecting, its sync step 1 brings it up to date.
+        writer.discard()
+        if (conn) core.end(conn, 'throttled', 'receiver too slow')
+        else ws.terminate()
+      },
+    }
     const transport: SyncTransport = {
       send: (message) => {
         if (ws.readyState !== WebSocket.OPEN) return
-        if (writer.queuedBytes > opts.maxBufferedBytes) {
-          deps.log.warn('sync: receiver too slow, dropped', { positionId, personId: person.id })
-          ws.terminate()
-          return
-        }
+        if (writer.queuedBytes > opts.maxBufferedBytes) return link.drop()
         writer.queue(binaryFrame(message))
+        flow.queued(link)
       },
       close: (reason) => {
         writer.flush()
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(closeCode(reason))
       },
     }
-    let conn: SyncConnection
+    let opened: SyncConnection
     try {
-      conn = core.open(positionId, person, transport)
+      opened = conn = core.open(positionId, person, transport)
     } catch (error) {
       if (!(error instanceof AppError)) deps.log.error('sync: open failed', { positionId, error })
       return ws.close(closeCode(error instanceof AppError ? error.code : 'internal'))
     }
+    flow.add(link)
+    socket.on('drain', () => flow.drained(link))
     alive.set(ws, true)
     const bucket = new TokenBucket(opts.ratePerSecond, opts.rateBurst, deps.now)
+    const bytes = new TokenBucket(opts.bytesPerSecond, opts.bytesBurst, deps.now)
     ws.on('message', (data, isBinary) => {
-      if (conn.closed) return
-      if (!isBinary) return core.end(conn, 'unsupported_media_type', 'text frame')
-      if (!bucket.take()) return core.end(conn, 'throttled', 'message rate limit exceeded')
-      core.receive(conn, data as Buffer)
+      if (opened.closed) return
+      if (!isBinary) return core.end(opened, 'unsupported_media_type', 'text frame')
+      if (!bucket.take()) return core.end(opened, 'throttled', 'message rate limit exceeded')
+      if (!bytes.take((data as Buffer).byteLength)) return core.end(opened, 'throttled', 'byte rate limit exceeded')
+      core.receive(opened, data as Buffer)
     })
     ws.on('pong', () => alive.set(ws, true))
-    ws.on('close', () => core.close(conn))
+    ws.on('close', () => {
+      flow.remove(link)
+      core.close(opened)
+    })
     ws.on('error', (error: Error & { code?: string }) => {
       // ws has already sent the close frame (1009 for an oversized message); we log and forget.
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.end(conn, 'payload_too_large', error.message)
-      else if (!conn.closed) core.end(conn, 'validation', error.message)
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.end(opened, 'payload_too_large', error.message)
+      else if (!opened.closed) core.end(opened, 'validation', error.message)
     })
   }
 
   return {
     core,
+    flow,
     attach(server: Server): void {
       attached = server
       server.on('upgrade', onUpgrade)

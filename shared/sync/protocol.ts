@@ -23,7 +23,16 @@ export const SYNC_UPDATE = 2
  */
 export const AUTH_PERMISSION_DENIED = 0
 export const AUTH_READ_WRITE = 1
-export const READ_ONLY_REASON = 'read-only'
+
+/**
+ * Why a connection may only read, the text of the "permission denied" message: `read-only` (by
+ * role, or the draft is locked while a round runs; the page knows which), `rights-removed` (the
+ * person's right to write was taken away while connected: left the working group, lost a role),
+ * `draft-too-large` (the draft reached its size limit; the last edit was refused).
+ */
+export type ReadOnlyReason = 'read-only' | 'rights-removed' | 'draft-too-large'
+export const READ_ONLY_REASON: ReadOnlyReason = 'read-only'
+const READ_ONLY_REASONS: readonly string[] = ['read-only', 'rights-removed', 'draft-too-large'] satisfies ReadOnlyReason[]
 
 /**
  * Sub-type 2, "saved": the server's acknowledgement, sent to one connection after the SQLite
@@ -45,12 +54,12 @@ export interface SavedAck {
 
 export type DraftAccess = 'read-only' | 'read-write'
 
-export function encodeAccessMessage(access: DraftAccess): Uint8Array {
+export function encodeAccessMessage(access: DraftAccess, reason: ReadOnlyReason = READ_ONLY_REASON): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_AUTH)
   if (access === 'read-only') {
     encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED)
-    encoding.writeVarString(encoder, READ_ONLY_REASON)
+    encoding.writeVarString(encoder, reason)
   } else {
     encoding.writeVarUint(encoder, AUTH_READ_WRITE)
   }
@@ -66,7 +75,10 @@ export function encodeSavedMessage(ack: SavedAck): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export type AuthMessage = { type: 'access'; access: DraftAccess } | ({ type: 'saved' } & SavedAck)
+export type AuthMessage =
+  | { type: 'access'; access: 'read-write' }
+  | { type: 'access'; access: 'read-only'; reason: ReadOnlyReason }
+  | ({ type: 'saved' } & SavedAck)
 
 /**
  * Reads the body of a MESSAGE_AUTH message (the outer type already consumed), e.g. inside a
@@ -75,7 +87,11 @@ export type AuthMessage = { type: 'access'; access: DraftAccess } | ({ type: 'sa
 export function readAuthMessage(decoder: decoding.Decoder): AuthMessage | null {
   const sub = decoding.readVarUint(decoder)
   if (sub === AUTH_READ_WRITE) return { type: 'access', access: 'read-write' }
-  if (sub === AUTH_PERMISSION_DENIED) return { type: 'access', access: 'read-only' }
+  if (sub === AUTH_PERMISSION_DENIED) {
+    const text = decoding.hasContent(decoder) ? decoding.readVarString(decoder) : READ_ONLY_REASON
+    const reason = READ_ONLY_REASONS.includes(text) ? (text as ReadOnlyReason) : READ_ONLY_REASON
+    return { type: 'access', access: 'read-only', reason }
+  }
   if (sub === AUTH_SAVED) {
     const stateVector = decoding.readVarUint8Array(decoder)
     return { type: 'saved', stateVector, updates: decoding.readVarUint(decoder) }

@@ -21,12 +21,13 @@ import { runDurability } from './scenarios/c2-durability.ts'
 import type { RunContext } from './scenarios/context.ts'
 import { runThroughput, throughputCase } from './scenarios/d-throughput.ts'
 import { runVoting, votingCase } from './scenarios/e-voting.ts'
+import { floodCase, runFlood } from './scenarios/g-flood.ts'
 import { publicPageCase, runPublicPage } from './scenarios/f-public-page.ts'
 import { REPO_ROOT } from './servers/child-process.ts'
 import { buildOurServer } from './servers/built-server.ts'
 import type { ServerKind } from './servers/sync-servers.ts'
 
-const ALL_SCENARIOS = ['a', 'b', 'c', 'c2', 'd', 'e', 'f'] as const
+const ALL_SCENARIOS = ['a', 'b', 'c', 'c2', 'd', 'e', 'f', 'g'] as const
 type Scenario = (typeof ALL_SCENARIOS)[number]
 const ALL_SERVERS: ServerKind[] = ['ours', 'hocuspocus', 'y-websocket']
 
@@ -159,6 +160,8 @@ function extra(row: ResultRow): string {
       return `lost ${fmt(m.ballotsLost)}, tally of ${fmt(m.tallyBallots)} in ${fmt(m.closeAndTallyMs)} ms`
     case 'f':
       return `${fmt(m.requestsPerSecond)} requests/s (${m.tool})${m.ofPlainNode == null ? '' : `, ${fmt(m.ofPlainNode)} × plain node:http`}, ${fmt(m.non2xx)} non-2xx`
+    case 'g':
+      return `RSS ${fmt(m.rssBeforeMiB)} → peak ${fmt(m.peakRssMiB)} MiB (target ${fmt(m.targetMiB)}), sent ${fmt(m.sentMiB)} MiB, db ${fmt(m.databaseMiB)} + WAL ${fmt(m.walMiB)} MiB, writers closed ${fmt(m.writersClosed)} (${fmt(m.writerCloseCodes)}), readers closed ${fmt(m.readersClosed)} (${fmt(m.readerCloseCodes)})`
     default:
       return ''
   }
@@ -270,6 +273,7 @@ async function main(): Promise<void> {
     }
     if (scenario === 'e' && args.servers.includes('ours')) await guarded('e', 'voting', 'ours', () => runVoting(votingCase(args.quick), ctx))
     if (scenario === 'f' && args.servers.includes('ours')) await guarded('f', 'public page', 'ours', () => runPublicPage(publicPageCase(args.quick), ctx))
+    if (scenario === 'g' && args.servers.includes('ours')) await guarded('g', 'flood', 'ours', () => runFlood(floodCase(args.quick), ctx))
   }
 
   const result = {

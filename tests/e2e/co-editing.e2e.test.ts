@@ -19,6 +19,8 @@ describe('co-editing a position draft', () => {
   let murat: Page
   let sara: Page
   let positionUrl: string
+  let groupId: string
+  let muratId: string
 
   const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
   const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: 'Fahrradwerkstatt hinter dem Bahnhof' }
@@ -129,7 +131,7 @@ describe('co-editing a position draft', () => {
       'group',
     )
     const lenaId = await seedPerson(admin, LENA)
-    const muratId = await seedPerson(admin, MURAT)
+    muratId = await seedPerson(admin, MURAT)
     const saraId = await seedPerson(admin, SARA)
     for (const [initiative, personId, role] of [
       [cafe.id, lenaId, 'delegate'],
@@ -140,6 +142,7 @@ describe('co-editing a position draft', () => {
     }
     expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
     expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: muratId }), 201, 'group member')
+    groupId = group.id
   })
 
   afterAll(async () => {
@@ -407,5 +410,20 @@ describe('co-editing a position draft', () => {
     await clickAtEnd(murat)
     await murat.keyboard.type(' Wieder offen.')
     await seesText(lena, 'Wieder offen.')
+  })
+
+  it('makes an open editor read-only, and says why, when its person is taken out of the working group', async () => {
+    expectStatus(await admin.delete(`/api/groups/${groupId}/members/${muratId}`), 204, 'remove group member')
+    await murat.waitForFunction(
+      () => document.querySelector('[data-editor-status]')?.textContent?.startsWith('nur lesen – du darfst diesen Entwurf nicht mehr bearbeiten'),
+      undefined,
+      { timeout: 5_000 },
+    )
+    await expect(editorOf(murat).getAttribute('contenteditable')).resolves.toBe('false')
+    await expect(murat.getByRole('toolbar', { name: 'Formatierung' }).isVisible()).resolves.toBe(false)
+    await editorOf(murat).click()
+    await murat.keyboard.type('Nach dem Austritt')
+    await expect(textIn(lena, '')).resolves.not.toContain('Nach dem Austritt')
+    await shoot(murat, 'co-08-position-rights-removed')
   })
 })

@@ -5,7 +5,7 @@ import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createApp } from '../../server/app.tsx'
 import type { PasswordHashCost } from '../../server/auth/passwords.ts'
-import type { Config } from '../../server/config.ts'
+import { DEFAULT_MAX_DRAFT_BYTES, type Config } from '../../server/config.ts'
 import type { Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { memoryLogger } from '../../server/log.ts'
@@ -53,6 +53,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Argon2 at the lowest cost: most tests log in or create people, few are about passwords
     // (those that are pass `config: { passwordHashCost: STANDARD_HASH_COST }`).
     passwordHashCost: TEST_HASH_COST,
+    maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
     ...overrides,
   }
 }

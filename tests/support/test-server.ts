@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createApp } from '../../server/app.tsx'
+import type { Config } from '../../server/config.ts'
 import type { Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { startHttpServer, type RunningServer } from '../../server/http-server.ts'
@@ -32,6 +33,7 @@ export interface TestServerOptions {
   /** Reuse a database file (e.g. after a restart); default: a fresh temp file. */
   file?: string
   sync?: Partial<SyncEndpointOptions>
+  config?: Partial<Config>
 }
 
 /**
@@ -39,7 +41,7 @@ export interface TestServerOptions {
  * real clock (sessions created by `sessionCookie(db, id, Date.now())` are valid).
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const config = testConfig()
+  const config = testConfig(options.config)
   const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'sprachrohr-sync-')), 'test.sqlite')
   const db = openDatabase(file)
   await migrateToLatest(db)

@@ -4,7 +4,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE, readAccessMessage, type DraftAccess } from '../../shared/sync/protocol.ts'
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE, readAuthMessage, type DraftAccess, type ReadOnlyReason } from '../../shared/sync/protocol.ts'
 import { TEST_ORIGIN } from './test-app.ts'
 
 /**
@@ -30,6 +30,8 @@ export interface DraftClient {
   awareness: Awareness
   /** The last access message from the server (null before the first). */
   access(): DraftAccess | null
+  /** Why the last access message said read-only (null when it said read-write, or before the first). */
+  accessReason(): ReadOnlyReason | null
   /** Close codes the server sent, in order. */
   closeCodes: number[]
   /** Resolves when the provider is synced with the server. */
@@ -51,8 +53,12 @@ export function connectDraft(
     maxBackoffTime: options.maxBackoffTime ?? 300,
   })
   let access: DraftAccess | null = null
+  let reason: ReadOnlyReason | null = null
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
-    access = readAccessMessage(decoder) ?? access // save acknowledgements leave it as it was
+    const message = readAuthMessage(decoder)
+    if (message?.type !== 'access') return // save acknowledgements leave it as it was
+    access = message.access
+    reason = message.access === 'read-only' ? message.reason : null
   }
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {
@@ -63,6 +69,7 @@ export function connectDraft(
     provider,
     awareness: provider.awareness,
     access: () => access,
+    accessReason: () => reason,
     closeCodes,
     synced: (timeoutMs = 5000) => waitFor(() => provider.synced, { timeoutMs, what: 'provider synced' }),
     destroy: () => {

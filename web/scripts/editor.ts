@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { editorExtensions } from '../../shared/editor/extensions.ts'
 import { distinctColors } from '../../shared/presence-color.ts'
-import { MESSAGE_AUTH, readAuthMessage, SYNC_PATH, type DraftAccess } from '../../shared/sync/protocol.ts'
+import { MESSAGE_AUTH, readAuthMessage, SYNC_PATH, type DraftAccess, type ReadOnlyReason } from '../../shared/sync/protocol.ts'
 import { createLinkForm } from './editor/link-form.ts'
 import { editorTranslator } from './editor/messages.ts'
 import { showPresence } from './editor/presence.ts'
@@ -71,6 +71,7 @@ function start(root: HTMLElement): void {
   // The page says how things stood when it was rendered; from then on the server's access
   // messages decide (a round opening locks the draft for everybody while the page is open).
   let access: DraftAccess = data.editable === 'true' ? 'read-write' : 'read-only'
+  let reason: ReadOnlyReason | null = null
   let refused = false
   const mayWrite = () => access === 'read-write' && !refused
 
@@ -79,7 +80,7 @@ function start(root: HTMLElement): void {
   let linkForm: ReturnType<typeof createLinkForm> | null = null
   // For a member, read-only while drafting or in a round means: locked while a version is decided.
   const lockedForDecision = member && (data.status === 'drafting' || data.status === 'in_round')
-  const refreshStatus = trackStatus(provider, statusLine, mayWrite, () => saves.saved(), lockedForDecision, t)
+  const refreshStatus = trackStatus(provider, statusLine, mayWrite, () => saves.saved(), lockedForDecision, () => reason, t)
   // Registered after the provider's own handler, which sends (and so counts) the update first.
   ydoc.on('update', refreshStatus)
 
@@ -104,8 +105,11 @@ function start(root: HTMLElement): void {
     if (message?.type === 'saved') {
       saves.acknowledge(message)
       refreshStatus()
-    } else if (message?.type === 'access' && message.access !== access) {
+    } else if (message?.type === 'access') {
+      const why = message.access === 'read-only' ? message.reason : null
+      if (message.access === access && why === reason) return
       access = message.access
+      reason = why
       applyAccess()
     }
   }

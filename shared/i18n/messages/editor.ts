@@ -27,6 +27,8 @@ export const de = {
   'editor.status.readonly_offline': 'nur lesen – offline, verbinde …',
   'editor.status.refused': 'Verbindung abgelehnt – bitte lade die Seite neu.',
   'editor.status.locked': 'nur lesen – gesperrt, solange über eine Fassung entschieden wird',
+  'editor.status.rights_removed': 'nur lesen – du darfst diesen Entwurf nicht mehr bearbeiten (nicht mehr in der Arbeitsgruppe, oder eine Rolle wurde dir genommen)',
+  'editor.status.too_large': 'nur lesen – der Entwurf hat seine Höchstgröße erreicht; deine letzte Änderung wurde nicht gespeichert',
   'editor.presence.you': '{name} (du)',
   'editor.key.mod': 'Strg',
 } as const
@@ -58,6 +60,8 @@ export const en: Record<keyof typeof de, string> = {
   'editor.status.readonly_offline': 'read only – offline, connecting …',
   'editor.status.refused': 'Connection refused – please reload the page.',
   'editor.status.locked': 'read only – locked while a version is being decided',
+  'editor.status.rights_removed': 'read only – you may no longer edit this draft (no longer in the working group, or a role was taken away)',
+  'editor.status.too_large': 'read only – the draft has reached its maximum size; your last change was not saved',
   'editor.presence.you': '{name} (you)',
   'editor.key.mod': 'Ctrl',
 }

@@ -80,6 +80,11 @@ export class RawClient {
     return this.socket?.bufferedAmount ?? 0
   }
 
+  /** Stops reading from the socket (a stalled receiver: the server's writes to it pile up). */
+  stopReading(): void {
+    ;(this.socket as unknown as { _socket?: { pause(): void } } | null)?._socket?.pause()
+  }
+
   send(frame: Uint8Array): void {
     this.socket?.send(frame)
   }

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCheckpointer } from '../../../db/checkpointer.ts'
-import type { Db } from '../../../db/connection.ts'
+import { WAL_LIMIT_BYTES, type Db } from '../../../db/connection.ts'
 import { tempDatabases } from '../../support/temp-database.ts'
 
 const databases = tempDatabases('checkpointer')
@@ -32,5 +33,31 @@ describe('startCheckpointer', () => {
       await checkpointer.stop()
     }
     expect(db.sqlite.prepare('select count(*) as n from items').get()).toEqual({ n: 300 })
+  })
+})
+
+describe('the WAL file', () => {
+  it('is cut back to its limit after a checkpoint, however large a burst of writes made it', () => {
+    const { db, file } = database()
+    // As in the server: the main connection never checkpoints, a second one does (checkpoint-worker.mjs).
+    db.sqlite.pragma('wal_autocheckpoint = 0')
+    const insert = db.sqlite.prepare('insert into items (data) values (?)')
+    const rows = Math.ceil((WAL_LIMIT_BYTES * 1.5) / 4000)
+    const many = db.sqlite.transaction((from: number) => {
+      for (let i = from; i < Math.min(rows, from + 500); i++) insert.run(Buffer.alloc(4000, i % 256))
+    })
+    for (let from = 0; from < rows; from += 500) many(from)
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_LIMIT_BYTES)
+
+    const checkpointer = new BetterSqlite3(file)
+    try {
+      checkpointer.pragma('wal_checkpoint(PASSIVE)')
+    } finally {
+      checkpointer.close()
+    }
+    // The next write starts the WAL over and cuts the file back.
+    insert.run(Buffer.alloc(10))
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_LIMIT_BYTES)
+    expect(db.sqlite.prepare('select count(*) as n from items').get()).toEqual({ n: rows + 1 })
   })
 })

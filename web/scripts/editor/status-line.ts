@@ -1,4 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket'
+import type { ReadOnlyReason } from '../../../shared/sync/protocol.ts'
 import type { EditorMessageKey, EditorTranslate } from './messages.ts'
 
 // Shown "saving" turns into "saved" only after this long without a new edit, so the line (and
@@ -19,6 +20,8 @@ export function trackStatus(
   saved: () => boolean,
   /** Whether "read only" means the draft is locked while a version is being decided. */
   lockedForDecision: boolean,
+  /** Why the server made this editor read-only, when it said so (rights taken away, draft too large). */
+  reason: () => ReadOnlyReason | null,
   t: EditorTranslate,
 ): () => void {
   let everSynced = false
@@ -30,6 +33,8 @@ export function trackStatus(
     if (live) everSynced = true
     if (!writable()) {
       if (!live) return 'editor.status.readonly_offline'
+      if (reason() === 'rights-removed') return 'editor.status.rights_removed'
+      if (reason() === 'draft-too-large') return 'editor.status.too_large'
       return lockedForDecision ? 'editor.status.locked' : 'editor.status.readonly'
     }
     if (live) return saved() ? 'editor.status.saved' : 'editor.status.saving'
