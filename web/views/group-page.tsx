@@ -1,3 +1,4 @@
+import { pageErrors } from './error-summary.tsx'
 import { ErrorNotice, Layout, type PageContext } from './layout.tsx'
 import { PositionList, type PositionListItem } from './positions/position-list.tsx'
 
@@ -15,7 +16,7 @@ export interface GroupPageProps {
 export function GroupPage({ ctx, group, members, positions, canCreate, form }: GroupPageProps) {
   const { t } = ctx
   return (
-    <Layout ctx={ctx} title={group.name}>
+    <Layout ctx={ctx} title={group.name} errors={pageErrors(form ? { message: form.error, field: 'title' } : null, { title: 'new-position-title' })}>
       <p class="muted">{t('positions.page.group')}</p>
       <h1>{group.name}</h1>
       {group.description ? <p class="lead">{group.description}</p> : null}

@@ -4,7 +4,7 @@ import { pageProblems } from './page-problems.ts'
 import { overflowingElements, shoot } from './screenshots.ts'
 
 /**
- * What every e2e test does on every page it visits: axe (no serious or critical violation),
+ * What every e2e test does on every page it visits: axe (no violation of any impact),
  * full-page screenshots at 1280 and 360 px, and at 360 px no element that pushes the page
  * sideways; no script error or Content-Security-Policy refusal so far (pages opened through
  * `newContext`). Throws with a readable list when something is wrong.

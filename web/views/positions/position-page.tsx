@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
+import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
 
@@ -47,6 +48,7 @@ export function PositionPage(props: PositionPageProps) {
     <Layout
       ctx={ctx}
       title={position.title}
+      errors={pageErrors(props.rename?.error ? { message: props.rename.error, field: 'title' } : null, { title: 'position-title' })}
       scripts={slots.text ? [] : ['/assets/editor.js']}
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
