@@ -26,7 +26,7 @@ export function errorTitlePrefix(t: Translate, errors: readonly PageError[]): st
 export function ErrorSummary({ t, errors }: { t: Translate; errors: readonly PageError[] }) {
   if (!errors.length) return null
   return (
-    <div class="error-summary" id="error-summary" tabindex={-1} autofocus aria-labelledby="error-summary-title">
+    <div class="error-summary" id="error-summary" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{errors.length === 1 ? t('form.errors_heading_one') : t('form.errors_heading', { count: errors.length })}</h2>
       <ul>
         {errors.map((e) => (

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../shared/i18n/locale.ts'
 import type { Child } from 'hono/jsx'
 import { Layout, type PageContext } from './layout.tsx'
 import { PositionList, type PositionListItem } from './positions/position-list.tsx'
@@ -66,7 +67,7 @@ export function HomePage({ ctx, person, top = [], bottom = [] }: HomePageProps) 
         {person.groups.map((g) => (
           <div class="group-block">
             <h3>
-              <a href={`/groups/${g.slug}`}>{g.name}</a>
+              <a href={`/groups/${g.slug}`} lang={CONTENT_LOCALE}>{g.name}</a>
             </h3>
             <PositionList ctx={ctx} positions={g.positions} />
           </div>
@@ -82,7 +83,7 @@ export function HomePage({ ctx, person, top = [], bottom = [] }: HomePageProps) 
           <ul class="inline-list">
             {person.otherGroups.map((g) => (
               <li>
-                <a href={`/groups/${g.slug}`}>{g.name}</a>
+                <a href={`/groups/${g.slug}`} lang={CONTENT_LOCALE}>{g.name}</a>
               </li>
             ))}
           </ul>

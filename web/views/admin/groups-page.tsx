@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
@@ -66,7 +67,7 @@ export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
               {groups.map((g) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/admin/groups/${g.id}`}>{g.name}</a>
+                    <a href={`/admin/groups/${g.id}`} lang={CONTENT_LOCALE}>{g.name}</a>
                   </th>
                   <td data-label={t('admin.col.slug')}>
                     <code>{g.slug}</code>

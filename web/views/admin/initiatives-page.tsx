@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
@@ -84,7 +85,7 @@ export function InitiativesPage({ ctx, initiatives, values = { weight: '1', acti
               {initiatives.map((i) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/admin/initiatives/${i.id}`}>{i.name}</a>
+                    <a href={`/admin/initiatives/${i.id}`} lang={CONTENT_LOCALE}>{i.name}</a>
                   </th>
                   <td data-label={t('admin.col.slug')}>
                     <code>{i.slug}</code>

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
@@ -53,9 +54,9 @@ export function PositionPage(props: PositionPageProps) {
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
       <p class="breadcrumb">
-        {t('positions.page.group')}: <a href={`/groups/${group.slug}`}>{group.name}</a>
+        {t('positions.page.group')}: <a href={`/groups/${group.slug}`} lang={CONTENT_LOCALE}>{group.name}</a>
       </p>
-      <h1>{position.title}</h1>
+      <h1 lang={CONTENT_LOCALE}>{position.title}</h1>
       <p>
         {t('positions.page.status')}: <StatusBadge ctx={ctx} status={position.status} />
       </p>
@@ -118,7 +119,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           data-user-color={user.color}
         >
           <p class="editor-status" role="status" aria-live="polite" data-editor-status hidden></p>
-          <div class="editor-content prose" data-editor-content>
+          <div class="editor-content prose" lang={CONTENT_LOCALE} data-editor-content>
             {raw(draftHtml)}
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { pageErrors } from '../error-summary.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 import { PublishPanel, type PublishPanelData } from './publish-panel.tsx'
@@ -18,7 +19,7 @@ export function PublishPage({ ctx, title, data, values, error }: PublishPageProp
   return (
     <Layout ctx={ctx} title={t('publishing.panel_page_title', { title })} errors={pageErrors(error ? { message: error, field } : null, { [field]: field })} head={<link rel="stylesheet" href="/assets/public.css" />}>
       <p>
-        <a href={`/positions/${data.positionId}`}>{title}</a>
+        <a href={`/positions/${data.positionId}`} lang={CONTENT_LOCALE}>{title}</a>
       </p>
       <PublishPanel ctx={ctx} data={data} values={values} error={error} level={1} />
     </Layout>

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
@@ -98,7 +99,7 @@ export function BallotPage(props: BallotPageProps) {
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
-        <div class="frozen-text prose">{raw(version.html)}</div>
+        <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>
         <HashLine ctx={ctx} hash={version.hash} />
       </section>
       <section aria-labelledby="diff-heading">

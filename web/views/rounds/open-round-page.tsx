@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { pageErrors } from '../error-summary.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 import { OpenRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
@@ -10,9 +11,11 @@ export function OpenRoundPage(props: OpenRoundFormProps & { position: { id: stri
   return (
     <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`} errors={pageErrors(props.error, fieldIds)}>
       <p class="breadcrumb">
-        <a href={`/positions/${position.id}`}>{position.title}</a>
+        <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>
-      <h1>{`${t('rounds.open.heading')}: ${position.title}`}</h1>
+      <h1>
+        {t('rounds.open.heading')}: <span lang={CONTENT_LOCALE}>{position.title}</span>
+      </h1>
       <OpenRoundForm {...props} heading={false} />
     </Layout>
   )
