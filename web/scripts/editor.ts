@@ -104,7 +104,7 @@ function start(root: HTMLElement): void {
   })
 
   if (presence && presenceList) {
-    showPresence(provider.awareness, presenceList, user, t)
+    showPresence(provider.awareness, presenceList, user, t, document.querySelector<HTMLElement>('[data-presence-announce]'))
     presence.hidden = false
   }
 
@@ -127,7 +127,7 @@ function start(root: HTMLElement): void {
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
       // role repeated here: TipTap adds it only at creation and loses it on setEditable().
-      editorProps: { attributes: { id: textId, role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
+      editorProps: { attributes: { id: textId, lang: content.lang || 'de', role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
     })
     applyAccess()
   }

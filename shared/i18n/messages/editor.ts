@@ -26,6 +26,12 @@ export const de = {
   'editor.status.refused': 'Verbindung abgelehnt – bitte lade die Seite neu.',
   'editor.status.locked': 'nur lesen – gesperrt, solange über eine Fassung entschieden wird',
   'editor.presence.you': '{name} (du)',
+  'editor.presence.joined_one': '{name} ist dazugekommen.',
+  'editor.presence.joined': '{names} sind dazugekommen.',
+  'editor.presence.joined_count': '{count} Personen sind dazugekommen.',
+  'editor.presence.left_one': '{name} ist gegangen.',
+  'editor.presence.left': '{names} sind gegangen.',
+  'editor.presence.left_count': '{count} Personen sind gegangen.',
   'editor.key.mod': 'Strg',
 } as const
 
@@ -55,5 +61,11 @@ export const en: Record<keyof typeof de, string> = {
   'editor.status.refused': 'Connection refused – please reload the page.',
   'editor.status.locked': 'read only – locked while a version is being decided',
   'editor.presence.you': '{name} (you)',
+  'editor.presence.joined_one': '{name} joined.',
+  'editor.presence.joined': '{names} joined.',
+  'editor.presence.joined_count': '{count} people joined.',
+  'editor.presence.left_one': '{name} left.',
+  'editor.presence.left': '{names} left.',
+  'editor.presence.left_count': '{count} people left.',
   'editor.key.mod': 'Ctrl',
 }

@@ -127,6 +127,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           <h3 id="presence-heading">{t('positions.page.presence')}</h3>
           <p class="hint visually-hidden">{t('positions.page.presence_hint')}</p>
           <ul class="presence-list" data-presence-list></ul>
+          <p class="visually-hidden" role="status" aria-live="polite" data-presence-announce></p>
         </aside>
       </div>
       <noscript>
