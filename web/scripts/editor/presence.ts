@@ -22,7 +22,7 @@ function userOf(state: Record<string, unknown> | undefined): PresenceUser | null
  */
 export function showPresence(awareness: Awareness, list: HTMLElement, self: PresenceUser, t: EditorTranslate, region?: HTMLElement | null): void {
   const announce = region ? presenceAnnouncer(region, t) : null
-  let last = ''
+  let last: string | null = null
   const render = () => {
     const people = new Map<string, PresenceUser>()
     for (const state of awareness.getStates().values()) {
