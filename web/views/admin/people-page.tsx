@@ -30,11 +30,12 @@ export interface PeoplePageProps {
 /** Every role a person holds: global ones, then "Delegierte*r (Initiative)", "Koordination (AG)". */
 export function rolesText(ctx: PageContext, person: Pick<PersonItem, 'roles' | 'delegateOf' | 'coordinatorOf'>): string {
   const { t } = ctx
-  return [
+  const roles = [
     ...person.roles.map((r) => t(`admin.role.${r}`)),
     ...person.delegateOf.map((name) => `${t('admin.role.delegate')} (${name})`),
     ...person.coordinatorOf.map((name) => `${t('admin.role.coordinator')} (${name})`),
-  ].join(', ')
+  ]
+  return roles.length ? roles.join(', ') : t('admin.role.none')
 }
 
 export function statusLabel(ctx: PageContext, person: Pick<PersonItem, 'disabled' | 'passwordSet'>): string {

@@ -78,9 +78,9 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
         <section class="public-signatories" aria-labelledby="signatories-title">
           <h2 id="signatories-title">{t('publishing.signatories')}</h2>
           {p.signatories.length ? (
-            <ul class="public-signatory-list">
+            <ul class="public-signatory-list" lang={CONTENT_LOCALE}>
               {p.signatories.map((s) => (
-                <li lang={CONTENT_LOCALE}>{s.name}</li>
+                <li>{s.name}</li>
               ))}
             </ul>
           ) : (
