@@ -30,7 +30,19 @@ interface ListState {
 }
 
 function listPage(c: Context<AppEnv>, state: ListState = {}, status: Status = 200) {
-  const people = personRepo.listPeople(c.get('deps').db).map(presentPerson)
+  const { db } = c.get('deps')
+  const byPerson = (rows: Array<{ personId: string; name: string }>) => {
+    const names = new Map<string, string[]>()
+    for (const r of rows) names.set(r.personId, [...(names.get(r.personId) ?? []), r.name])
+    return names
+  }
+  const delegations = byPerson(initiativeRepo.listDelegations(db))
+  const coordinations = byPerson(groupRepo.listCoordinations(db))
+  const people = personRepo.listPeople(db).map((row) => ({
+    ...presentPerson(row),
+    delegateOf: delegations.get(row.id) ?? [],
+    coordinatorOf: coordinations.get(row.id) ?? [],
+  }))
   return render(c, <PeoplePage ctx={pageContext(c)} people={people} {...state} />, status)
 }
 

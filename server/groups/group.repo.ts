@@ -117,3 +117,16 @@ export function groupsOfPerson(db: Db, personId: string): PersonGroupRow[] {
   )
   return rows.map((r) => ({ groupId: r.groupId, name: r.name, slug: r.slug, coordinator: r.coordinator === 1 }))
 }
+
+/** Who coordinates which working group, for the admin's list of people. */
+export function listCoordinations(db: Db): Array<{ personId: string; name: string }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('group_memberships as m')
+      .innerJoin('working_groups as g', 'g.id', 'm.group_id')
+      .select(['m.person_id as personId', 'g.name'])
+      .where('m.coordinator', '=', 1)
+      .orderBy(sql`g.name collate nocase`),
+  )
+}

@@ -128,3 +128,16 @@ export function initiativesOfPerson(db: Db, personId: string): PersonInitiativeR
       .orderBy(sql`i.name collate nocase`),
   )
 }
+
+/** Who is a delegate of which initiative, for the admin's list of people. */
+export function listDelegations(db: Db): Array<{ personId: string; name: string }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('initiative_memberships as m')
+      .innerJoin('initiatives as i', 'i.id', 'm.initiative_id')
+      .select(['m.person_id as personId', 'i.name'])
+      .where('m.role', '=', 'delegate')
+      .orderBy(sql`i.name collate nocase`),
+  )
+}

@@ -22,3 +22,10 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   for (const entry of ranked) if (isLocale(entry.lang)) return entry.lang
   return DEFAULT_LOCALE
 }
+
+/**
+ * The language the alliance writes in: position titles and texts, summaries, reasons, names of
+ * groups and initiatives. Pages mark such content with `lang` so that in the English interface a
+ * screen reader still reads it with German pronunciation (WCAG 3.1.2).
+ */
+export const CONTENT_LOCALE: Locale = 'de'

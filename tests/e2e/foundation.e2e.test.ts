@@ -134,7 +134,10 @@ describe('first run: admin setup, an initiative, an invited person', () => {
     await checkPage(person, '13-start-logged-out')
 
     await submitLogin(person, server.url, PERSON.email, 'falsches Passwort')
-    await expect(person.getByRole('alert').textContent()).resolves.toContain('E-Mail oder Passwort stimmt nicht')
+    // The refusal is the first thing read: counted in the title, focus on the error summary.
+    await expect(person.title()).resolves.toBe('Fehler (1): Anmelden · Sprachrohr')
+    await expect(person.evaluate(() => document.activeElement?.id)).resolves.toBe('error-summary')
+    await expect(person.locator('#error-summary').textContent()).resolves.toContain('E-Mail oder Passwort stimmt nicht')
     await expect(person.getByLabel('E-Mail', { exact: true }).inputValue()).resolves.toBe(PERSON.email)
     await checkPage(person, '14-login-failed')
 

@@ -191,9 +191,12 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await answer(amina, 'Einwand')
     const reason = amina.getByRole('textbox', { name: 'Begründung' })
     await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true')
-    await expect(amina.getByText('Bitte begründe deinen Einwand.', { exact: false }).isVisible()).resolves.toBe(true)
+    // The message stands next to the field (and in the error summary at the top, counted in the title).
+    const fieldError = amina.locator('#reason-error')
+    await expect(fieldError.textContent()).resolves.toContain('Bitte begründe deinen Einwand.')
+    await expect(amina.title()).resolves.toMatch(/^Fehler \(1\): /)
     // The form is far down the page; the answer brings the browser back to it, not to the top.
-    await expect(onScreen(amina.getByText('Bitte begründe deinen Einwand.', { exact: false }))).resolves.toBe(true)
+    await expect(onScreen(fieldError)).resolves.toBe(true)
     await expect(amina.getByRole('radio', { name: 'Einwand', exact: true }).isChecked()).resolves.toBe(true)
     await checkPage(amina, 'rounds-09-ballot-objection-without-reason')
 

@@ -136,7 +136,7 @@ function start(root: HTMLElement): void {
   recolor()
 
   if (presence && presenceList) {
-    showPresence(provider.awareness, presenceList, user, t, () => colors)
+    showPresence(provider.awareness, presenceList, user, t, () => colors, document.querySelector<HTMLElement>('[data-presence-announce]'))
     presence.hidden = false
   }
 
@@ -164,7 +164,7 @@ function start(root: HTMLElement): void {
         }),
       ],
       // role repeated here: TipTap adds it only at creation and loses it on setEditable().
-      editorProps: { attributes: { id: textId, role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
+      editorProps: { attributes: { id: textId, lang: content.lang || 'de', role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
     })
     applyAccess()
   }

@@ -1,3 +1,5 @@
+import { CONTENT_LOCALE } from '../../shared/i18n/locale.ts'
+import { pageErrors } from './error-summary.tsx'
 import { ErrorNotice, Layout, type PageContext } from './layout.tsx'
 import { PositionList, type PositionListItem } from './positions/position-list.tsx'
 
@@ -15,10 +17,10 @@ export interface GroupPageProps {
 export function GroupPage({ ctx, group, members, positions, canCreate, form }: GroupPageProps) {
   const { t } = ctx
   return (
-    <Layout ctx={ctx} title={group.name}>
+    <Layout ctx={ctx} title={group.name} errors={pageErrors(form ? { message: form.error, field: 'title' } : null, { title: 'new-position-title' })}>
       <p class="muted">{t('positions.page.group')}</p>
-      <h1>{group.name}</h1>
-      {group.description ? <p class="lead">{group.description}</p> : null}
+      <h1 lang={CONTENT_LOCALE}>{group.name}</h1>
+      {group.description ? <p class="lead" lang={CONTENT_LOCALE}>{group.description}</p> : null}
 
       <section aria-labelledby="group-positions">
         <h2 id="group-positions">{t('group.positions')}</h2>

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../shared/i18n/locale.ts'
 import type { Child } from 'hono/jsx'
 import { Layout, type PageContext } from './layout.tsx'
 import { PositionList, type PositionListItem } from './positions/position-list.tsx'
@@ -73,7 +74,7 @@ export function HomePage({ ctx, person, top = [], bottom = [], loggedOut = false
         {person.groups.map((g) => (
           <div class="group-block">
             <h3>
-              <a href={`/groups/${g.slug}`}>{g.name}</a>
+              <a href={`/groups/${g.slug}`} lang={CONTENT_LOCALE}>{g.name}</a>
             </h3>
             <PositionList ctx={ctx} positions={g.positions} />
           </div>
@@ -89,7 +90,7 @@ export function HomePage({ ctx, person, top = [], bottom = [], loggedOut = false
           <ul class="inline-list">
             {person.otherGroups.map((g) => (
               <li>
-                <a href={`/groups/${g.slug}`}>{g.name}</a>
+                <a href={`/groups/${g.slug}`} lang={CONTENT_LOCALE}>{g.name}</a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
-import type { Locale, Translate } from '../../shared/i18n/index.ts'
+import { translator, type Locale, type Translate } from '../../shared/i18n/index.ts'
+import { ErrorSummary, errorTitlePrefix, type PageError } from './error-summary.tsx'
 
 /** Who is looking at the page, as far as the layout cares. */
 export interface Viewer {
@@ -23,17 +24,22 @@ export interface LayoutProps {
   scripts?: string[]
   /** Extra <head> content such as OpenGraph tags. */
   head?: Child
+  /** Why a submitted form was refused: counted in the title and listed in a focused summary. */
+  errors?: readonly PageError[] | undefined
 }
 
-export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps) {
+export function Layout({ ctx, title, children, scripts = [], head, errors = [] }: LayoutProps) {
   const { t, locale, viewer } = ctx
   const other: Locale = locale === 'de' ? 'en' : 'de'
+  // The switch speaks the language it leads to, name included ("Switch to English"), so a
+  // screen reader does not read German words with English pronunciation or the other way round.
+  const switchName = translator(other)('lang.switch_to')
   return (
     <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('app.name')}`}</title>
+        <title>{`${errorTitlePrefix(t, errors)}${title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('nav.published')} />
         {head}
@@ -89,7 +95,7 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
                 <form method="post" action="/locale" class="inline-form">
                   <input type="hidden" name="locale" value={other} />
                   <input type="hidden" name="back" value={ctx.path} />
-                  <button type="submit" class="link-button" lang={other} aria-label={`${t('lang.switch')}: ${t(`lang.${other}`)}`}>
+                  <button type="submit" class="link-button" lang={other} aria-label={switchName}>
                     {t(`lang.${other}`)}
                   </button>
                 </form>
@@ -98,6 +104,7 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
           </nav>
         </header>
         <main id="main" tabindex={-1}>
+          <ErrorSummary t={t} errors={errors} />
           {children}
         </main>
       </body>
@@ -105,11 +112,14 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
   )
 }
 
-/** A form-level error message that screen readers announce. */
-export function ErrorNotice({ message }: { message?: string | null }) {
+/**
+ * A form's error message next to the form. Not a live region: the page's error summary (see
+ * `errors` above) takes the focus and is what a screen reader reads first.
+ */
+export function ErrorNotice({ message }: { message?: string | null | undefined }) {
   if (!message) return null
   return (
-    <p class="notice notice-error" role="alert">
+    <p class="notice notice-error">
       {message}
     </p>
   )

@@ -1,3 +1,4 @@
+import { pageErrors } from './error-summary.tsx'
 import { ErrorNotice, Layout, type PageContext } from './layout.tsx'
 
 export interface LoginPageProps {
@@ -12,7 +13,7 @@ export interface LoginPageProps {
 export function LoginPage({ ctx, email = '', next = '/', error }: LoginPageProps) {
   const { t } = ctx
   return (
-    <Layout ctx={ctx} title={t('auth.login_title')}>
+    <Layout ctx={ctx} title={t('auth.login_title')} errors={pageErrors(error ? { message: error, field: 'email' } : null, { email: 'login-email' })}>
       <h1>{t('auth.login_title')}</h1>
       <p>{t('auth.login_intro')}</p>
       <ErrorNotice message={error} />

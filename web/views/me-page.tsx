@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/i18n/index.ts'
+import { pageErrors } from './error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from './layout.tsx'
 
 export type MeForm = 'name' | 'locale' | 'password'
@@ -20,8 +21,9 @@ export function MePage({ ctx, person, roles, saved, error, values = {} }: MePage
   const { t } = ctx
   const errorIn = (form: MeForm) => (error?.form === form ? error : null)
   const invalid = (form: MeForm, field: string) => (error?.form === form && error.field === field ? 'true' : undefined)
+  const fieldIds = { name: 'me-name', locale: 'me-locale', currentPassword: 'me-current-password', password: 'me-new-password', password2: 'me-new-password2' }
   return (
-    <Layout ctx={ctx} title={t('me.title')}>
+    <Layout ctx={ctx} title={t('me.title')} errors={pageErrors(error, fieldIds)}>
       <h1>{t('me.title')}</h1>
       <p>{t('me.intro', { email: person.email })}</p>
       {roles.length ? (

@@ -1,3 +1,4 @@
+import { pageErrors } from './error-summary.tsx'
 import { Layout, type PageContext } from './layout.tsx'
 
 export type SetupPageInfo =
@@ -33,14 +34,15 @@ export function SetupPage({ ctx, token, info, values = {}, error }: SetupPagePro
     )
   }
   const field = error?.field
+  const fieldIds = { name: 'setup-name', email: 'setup-email', password: 'setup-password', password2: 'setup-password2' }
   return (
-    <Layout ctx={ctx} title={t('auth.setup_title')}>
+    <Layout ctx={ctx} title={t('auth.setup_title')} errors={pageErrors(error, fieldIds)}>
       <h1>{t('auth.setup_title')}</h1>
       <p>
         {info.purpose === 'first_admin' ? t('auth.setup_first_admin_intro') : t('auth.setup_invite_intro', { name: info.person.name })}
       </p>
       {error ? (
-        <p class="notice notice-error" role="alert" id="setup-error">
+        <p class="notice notice-error" id="setup-error">
           {error.message}
         </p>
       ) : null}

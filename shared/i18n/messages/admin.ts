@@ -38,6 +38,7 @@ export const de = {
   'admin.role.delegate': 'Delegierte*r',
   'admin.role.member': 'Mitglied',
   'admin.role.coordinator': 'Koordination',
+  'admin.role.none': 'keine',
 
   'admin.col.name': 'Name',
   'admin.col.slug': 'Slug',
@@ -156,6 +157,7 @@ export const en: Record<keyof typeof de, string> = {
   'admin.role.delegate': 'Delegate',
   'admin.role.member': 'Member',
   'admin.role.coordinator': 'Coordinator',
+  'admin.role.none': 'none',
 
   'admin.col.name': 'Name',
   'admin.col.slug': 'Slug',

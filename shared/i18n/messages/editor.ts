@@ -30,6 +30,12 @@ export const de = {
   'editor.status.rights_removed': 'nur lesen – du darfst diesen Entwurf nicht mehr bearbeiten (nicht mehr in der Arbeitsgruppe, oder eine Rolle wurde dir genommen)',
   'editor.status.too_large': 'nur lesen – der Entwurf hat seine Höchstgröße erreicht; deine letzte Änderung wurde nicht gespeichert',
   'editor.presence.you': '{name} (du)',
+  'editor.presence.joined_one': '{name} ist dazugekommen.',
+  'editor.presence.joined': '{names} sind dazugekommen.',
+  'editor.presence.joined_count': '{count} Personen sind dazugekommen.',
+  'editor.presence.left_one': '{name} ist gegangen.',
+  'editor.presence.left': '{names} sind gegangen.',
+  'editor.presence.left_count': '{count} Personen sind gegangen.',
   'editor.key.mod': 'Strg',
 } as const
 
@@ -63,5 +69,11 @@ export const en: Record<keyof typeof de, string> = {
   'editor.status.rights_removed': 'read only – you may no longer edit this draft (no longer in the working group, or a role was taken away)',
   'editor.status.too_large': 'read only – the draft has reached its maximum size; your last change was not saved',
   'editor.presence.you': '{name} (you)',
+  'editor.presence.joined_one': '{name} joined.',
+  'editor.presence.joined': '{names} joined.',
+  'editor.presence.joined_count': '{count} people joined.',
+  'editor.presence.left_one': '{name} left.',
+  'editor.presence.left': '{names} left.',
+  'editor.presence.left_count': '{count} people left.',
   'editor.key.mod': 'Ctrl',
 }

@@ -16,7 +16,7 @@ export async function submitLogin(page: Page, baseUrl: string, email: string, pa
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await submitLogin(page, baseUrl, email, password)
   if (new URL(page.url()).pathname === '/login') {
-    const message = await page.getByRole('alert').textContent().catch(() => null)
+    const message = await page.locator('#error-summary').textContent().catch(() => null)
     throw new Error(`login as ${email} failed${message ? `: ${message.trim()}` : ''}`)
   }
 }

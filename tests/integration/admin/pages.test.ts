@@ -69,7 +69,7 @@ describe('initiative forms', () => {
     expect(auditEventsFor(w.t.db, 'initiative', row.id).map((e) => e.action)).toEqual(['initiative.create'])
     // The list shows it in a table that scrolls sideways on a phone.
     const list = await (await w.admin.get('/admin/initiatives')).text()
-    expect(list).toMatch(/<div class="table-wrap"><table>[\s\S]*Internationales Café Winsen/)
+    expect(list).toMatch(/<div class="table-wrap"><table class="stack-table">[\s\S]*Internationales Café Winsen/)
   })
 
   it('re-renders the form with the message and the entered values when refused', async () => {

@@ -51,7 +51,9 @@ describe('login page', () => {
     expect(res.status).toBe(401)
     const html = await res.text()
     expect(html).toContain('E-Mail oder Passwort stimmt nicht.')
-    expect(html).toContain('role="alert"')
+    // Counted in the title, listed in the summary that takes the focus on load.
+    expect(html).toContain('<title>Fehler (1): Anmelden · Sprachrohr</title>')
+    expect(html).toMatch(/<div class="error-summary" id="error-summary" tabindex="-1" autofocus="">[\s\S]*<a href="#login-email">E-Mail oder Passwort stimmt nicht.<\/a>/)
     expect(html).toContain(`value="${p.email}"`)
     expect(html).not.toContain('falsch und falsch')
     expect(cookieFrom(res)).toBeUndefined()

@@ -59,7 +59,7 @@ describe('the public position page', () => {
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toMatch(/<html lang="de">/)
-    expect(html).toContain('<h1>Wohnen für alle</h1>')
+    expect(html).toContain('<h1 lang="de">Wohnen für alle</h1>')
     expect(html).toContain('<h2>Unsere Forderungen</h2>')
     expect(html).toContain('<li><p>Mehr Sozialwohnungen</p></li>')
     expect(html).toMatch(/<a [^>]*href="https:\/\/example.org\/wohnen"[^>]*>Studie<\/a>/)

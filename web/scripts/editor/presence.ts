@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { EditorTranslate } from './messages.ts'
+import { presenceAnnouncer } from './presence-announcer.ts'
 
 interface PresenceUser {
   id: string
@@ -19,7 +20,16 @@ function userOf(state: Record<string, unknown> | undefined): PresenceUser | null
  * Keeps the "Anwesend" list in step with awareness: one entry per person (someone with two tabs
  * open appears once), the viewer first. Names come from the server's stamp, not from clients.
  */
-export function showPresence(awareness: Awareness, list: HTMLElement, self: PresenceUser, t: EditorTranslate, colors: () => ReadonlyMap<string, string>): void {
+export function showPresence(
+  awareness: Awareness,
+  list: HTMLElement,
+  self: PresenceUser,
+  t: EditorTranslate,
+  colors: () => ReadonlyMap<string, string>,
+  region?: HTMLElement | null,
+): void {
+  const announce = region ? presenceAnnouncer(region, t) : null
+  let last: string | null = null
   const render = () => {
     const people = new Map<string, PresenceUser>()
     for (const state of awareness.getStates().values()) {
@@ -27,6 +37,12 @@ export function showPresence(awareness: Awareness, list: HTMLElement, self: Pres
       if (user && user.id !== self.id) people.set(user.id, user)
     }
     const others = [...people.values()].sort((a, b) => a.name.localeCompare(b.name))
+    // Awareness changes with every caret move; only a change of who is here is news.
+    const who = others.map((u) => `${u.id}\n${u.name}`).join('\n')
+    if (who !== last) {
+      last = who
+      announce?.(new Map(others.map((u) => [u.id, u.name])))
+    }
     const items = [{ ...self, name: t('editor.presence.you', { name: self.name }) }, ...others].map((user) => {
       const li = document.createElement('li')
       const dot = document.createElement('span')

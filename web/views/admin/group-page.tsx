@@ -1,7 +1,8 @@
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { Checkbox, checkedIn, PersonSelect, PostForm, type FormProblem, type FormValues, type PersonOption } from './form-fields.tsx'
-import { GroupFields } from './groups-page.tsx'
+import { GroupFields, groupFieldIds } from './groups-page.tsx'
 
 export interface GroupMemberItem {
   personId: string
@@ -26,7 +27,8 @@ export function GroupPage(props: GroupPageProps) {
   const { t } = ctx
   const base = `/admin/groups/${group.id}`
   return (
-    <AdminLayout ctx={ctx} section="groups" title={group.name} success={saved ? t('common.saved') : null}>
+    <AdminLayout ctx={ctx} section="groups" title={group.name} success={saved ? t('common.saved') : null}
+      errors={[...pageErrors(problem, groupFieldIds('group')), ...pageErrors(memberProblem, { personId: 'new-group-member' })]}>
       <p>
         <a href="/admin/groups">{t('admin.back_to_list')}</a>
         {' · '}
@@ -35,7 +37,7 @@ export function GroupPage(props: GroupPageProps) {
       <section aria-labelledby="edit-group">
         <h2 id="edit-group">{t('admin.groups.edit')}</h2>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}
@@ -54,7 +56,7 @@ export function GroupPage(props: GroupPageProps) {
           <p>{t('admin.groups.no_members')}</p>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="stack-table">
               <thead>
                 <tr>
                   <th scope="col">{t('admin.col.name')}</th>
@@ -68,8 +70,8 @@ export function GroupPage(props: GroupPageProps) {
                     <th scope="row">
                       <a href={`/admin/people/${m.personId}`}>{m.name}</a>
                     </th>
-                    <td>{t(m.coordinator ? 'admin.role.coordinator' : 'admin.role.member')}</td>
-                    <td>
+                    <td data-label={t('admin.col.role')}>{t(m.coordinator ? 'admin.role.coordinator' : 'admin.role.member')}</td>
+                    <td data-label={t('common.actions')}>
                       <div class="row-actions">
                         <PostForm action={`${base}/members`} class="row-form">
                           <input type="hidden" name="personId" value={m.personId} />
@@ -94,7 +96,7 @@ export function GroupPage(props: GroupPageProps) {
 
         <h3>{t('admin.groups.add_member')}</h3>
         {memberProblem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {memberProblem.message}
           </p>
         ) : null}

@@ -1,3 +1,5 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { PostForm, TextArea, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
@@ -15,6 +17,11 @@ export interface GroupsPageProps {
   groups: GroupItem[]
   values?: FormValues
   problem?: FormProblem | null
+}
+
+/** The ids of the group fields by name, for the links of the error summary. */
+export function groupFieldIds(prefix: string): Record<string, string> {
+  return { name: `${prefix}-name`, slug: `${prefix}-slug`, description: `${prefix}-description` }
 }
 
 /** Name, slug and description: the create form and the edit page share them. */
@@ -42,12 +49,12 @@ export function GroupFields({ ctx, values, problem, creating }: { ctx: PageConte
 export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
   const { t } = ctx
   return (
-    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')}>
+    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')} errors={pageErrors(problem, groupFieldIds('new-group'))}>
       {groups.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.col.name')}</th>
@@ -60,13 +67,13 @@ export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
               {groups.map((g) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/admin/groups/${g.id}`}>{g.name}</a>
+                    <a href={`/admin/groups/${g.id}`} lang={CONTENT_LOCALE}>{g.name}</a>
                   </th>
-                  <td>
+                  <td data-label={t('admin.col.slug')}>
                     <code>{g.slug}</code>
                   </td>
-                  <td>{g.members}</td>
-                  <td>{g.coordinators}</td>
+                  <td data-label={t('admin.col.members')}>{g.members}</td>
+                  <td data-label={t('admin.col.coordinators')}>{g.coordinators}</td>
                 </tr>
               ))}
             </tbody>
@@ -76,7 +83,7 @@ export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
       <section aria-labelledby="create-group">
         <h2 id="create-group">{t('admin.groups.create')}</h2>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}

@@ -1,7 +1,8 @@
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { PersonSelect, PostForm, type FormProblem, type FormValues, type PersonOption } from './form-fields.tsx'
-import { InitiativeFields } from './initiatives-page.tsx'
+import { InitiativeFields, initiativeFieldIds } from './initiatives-page.tsx'
 
 export type InitiativeRoleName = 'delegate' | 'member'
 
@@ -45,14 +46,15 @@ export function InitiativePage(props: InitiativePageProps) {
   const { t } = ctx
   const base = `/admin/initiatives/${initiative.id}`
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} success={saved ? t('common.saved') : null}>
+    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} success={saved ? t('common.saved') : null}
+      errors={[...pageErrors(problem, initiativeFieldIds('initiative')), ...pageErrors(memberProblem, { personId: 'new-member-person' })]}>
       <p>
         <a href="/admin/initiatives">{t('admin.back_to_list')}</a>
       </p>
       <section aria-labelledby="edit-initiative">
         <h2 id="edit-initiative">{t('admin.initiatives.edit')}</h2>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}
@@ -71,7 +73,7 @@ export function InitiativePage(props: InitiativePageProps) {
           <p>{t('admin.initiatives.no_members')}</p>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="stack-table">
               <thead>
                 <tr>
                   <th scope="col">{t('admin.col.name')}</th>
@@ -86,7 +88,7 @@ export function InitiativePage(props: InitiativePageProps) {
                       <a href={`/admin/people/${m.personId}`}>{m.name}</a>
                       {m.disabled ? <span class="badge">{` ${t('admin.status.disabled')}`}</span> : null}
                     </th>
-                    <td>
+                    <td data-label={t('admin.col.role')}>
                       <PostForm action={`${base}/members`} class="row-form">
                         <input type="hidden" name="personId" value={m.personId} />
                         <label class="visually-hidden" for={`role-${m.personId}`}>
@@ -114,7 +116,7 @@ export function InitiativePage(props: InitiativePageProps) {
 
         <h3 id="add-initiative-member">{t('admin.initiatives.add_member')}</h3>
         {memberProblem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {memberProblem.message}
           </p>
         ) : null}

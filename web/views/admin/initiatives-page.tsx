@@ -1,3 +1,5 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
@@ -18,6 +20,11 @@ export interface InitiativesPageProps {
   /** The create form after a refused submission. */
   values?: FormValues
   problem?: FormProblem | null
+}
+
+/** The ids of the initiative fields by name, for the links of the error summary. */
+export function initiativeFieldIds(prefix: string): Record<string, string> {
+  return { name: `${prefix}-name`, slug: `${prefix}-slug`, weight: `${prefix}-weight` }
 }
 
 /** The fields of an initiative, shared by the create form and the edit page. */
@@ -58,12 +65,12 @@ export function InitiativeFields({ ctx, values, problem, creating }: { ctx: Page
 export function InitiativesPage({ ctx, initiatives, values = { weight: '1', active: 'on' }, problem }: InitiativesPageProps) {
   const { t } = ctx
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={t('admin.initiatives.title')}>
+    <AdminLayout ctx={ctx} section="initiatives" title={t('admin.initiatives.title')} errors={pageErrors(problem, initiativeFieldIds('new-initiative'))}>
       {initiatives.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.col.name')}</th>
@@ -78,15 +85,15 @@ export function InitiativesPage({ ctx, initiatives, values = { weight: '1', acti
               {initiatives.map((i) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/admin/initiatives/${i.id}`}>{i.name}</a>
+                    <a href={`/admin/initiatives/${i.id}`} lang={CONTENT_LOCALE}>{i.name}</a>
                   </th>
-                  <td>
+                  <td data-label={t('admin.col.slug')}>
                     <code>{i.slug}</code>
                   </td>
-                  <td>{i.weight}</td>
-                  <td>{i.delegates}</td>
-                  <td>{i.members}</td>
-                  <td>{t(i.active ? 'admin.status.active' : 'admin.status.inactive')}</td>
+                  <td data-label={t('admin.col.weight')}>{i.weight}</td>
+                  <td data-label={t('admin.col.delegates')}>{i.delegates}</td>
+                  <td data-label={t('admin.col.members')}>{i.members}</td>
+                  <td data-label={t('admin.col.status')}>{t(i.active ? 'admin.status.active' : 'admin.status.inactive')}</td>
                 </tr>
               ))}
             </tbody>
@@ -96,7 +103,7 @@ export function InitiativesPage({ ctx, initiatives, values = { weight: '1', acti
       <section aria-labelledby="create-initiative">
         <h2 id="create-initiative">{t('admin.initiatives.create')}</h2>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}

@@ -1,3 +1,4 @@
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
@@ -12,6 +13,9 @@ export interface PersonItem {
   roles: GlobalRoleName[]
   disabled: boolean
   passwordSet: boolean
+  /** Names of the initiatives this person is a delegate of, and of the groups they coordinate. */
+  delegateOf: string[]
+  coordinatorOf: string[]
 }
 
 export interface PeoplePageProps {
@@ -21,6 +25,17 @@ export interface PeoplePageProps {
   problem?: FormProblem | null
   /** Right after creating someone: who, and their invite link if they got one. */
   created?: { id: string; name: string; invite: InviteLinkInfo | null } | null
+}
+
+/** Every role a person holds: global ones, then "Delegierte*r (Initiative)", "Koordination (AG)". */
+export function rolesText(ctx: PageContext, person: Pick<PersonItem, 'roles' | 'delegateOf' | 'coordinatorOf'>): string {
+  const { t } = ctx
+  const roles = [
+    ...person.roles.map((r) => t(`admin.role.${r}`)),
+    ...person.delegateOf.map((name) => `${t('admin.role.delegate')} (${name})`),
+    ...person.coordinatorOf.map((name) => `${t('admin.role.coordinator')} (${name})`),
+  ]
+  return roles.length ? roles.join(', ') : t('admin.role.none')
 }
 
 export function statusLabel(ctx: PageContext, person: Pick<PersonItem, 'disabled' | 'passwordSet'>): string {
@@ -43,7 +58,7 @@ export function RoleCheckboxes({ ctx, values, idPrefix }: { ctx: PageContext; va
 export function PeoplePage({ ctx, people, values, problem, created }: PeoplePageProps) {
   const { t } = ctx
   return (
-    <AdminLayout ctx={ctx} section="people" title={t('admin.people.title')} success={created && !created.invite ? t('admin.people.created', { name: created.name }) : null}>
+    <AdminLayout ctx={ctx} section="people" title={t('admin.people.title')} errors={pageErrors(problem, { name: 'new-person-name', email: 'new-person-email' })} success={created && !created.invite ? t('admin.people.created', { name: created.name }) : null}>
       {created?.invite ? (
         <>
           <p role="status">
@@ -56,7 +71,7 @@ export function PeoplePage({ ctx, people, values, problem, created }: PeoplePage
         <p>{t('common.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.col.name')}</th>
@@ -71,9 +86,9 @@ export function PeoplePage({ ctx, people, values, problem, created }: PeoplePage
                   <th scope="row">
                     <a href={`/admin/people/${p.id}`}>{p.name}</a>
                   </th>
-                  <td>{p.email}</td>
-                  <td>{p.roles.map((r) => t(`admin.role.${r}`)).join(', ')}</td>
-                  <td>{statusLabel(ctx, p)}</td>
+                  <td data-label={t('admin.col.email')}>{p.email}</td>
+                  <td data-label={t('admin.col.roles')}>{rolesText(ctx, p)}</td>
+                  <td data-label={t('admin.col.status')}>{statusLabel(ctx, p)}</td>
                 </tr>
               ))}
             </tbody>
@@ -84,7 +99,7 @@ export function PeoplePage({ ctx, people, values, problem, created }: PeoplePage
         <h2 id="create-person">{t('admin.people.create')}</h2>
         <p class="hint">{t('admin.people.create_hint')}</p>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}

@@ -1,3 +1,4 @@
+import { pageErrors } from '../error-summary.tsx'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
@@ -21,7 +22,8 @@ export function PersonPage(props: PersonPageProps) {
   const { t } = ctx
   const base = `/admin/people/${person.id}`
   return (
-    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem}>
+    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem}
+      errors={pageErrors(problem, { name: 'person-name', email: 'person-email' })}>
       <p>
         <a href="/admin/people">{t('admin.back_to_list')}</a>
       </p>
@@ -33,7 +35,7 @@ export function PersonPage(props: PersonPageProps) {
       <section aria-labelledby="edit-person">
         <h2 id="edit-person">{t('admin.people.edit')}</h2>
         {problem ? (
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error">
             {problem.message}
           </p>
         ) : null}

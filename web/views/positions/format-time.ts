@@ -3,7 +3,19 @@ import { DEFAULT_TIME_ZONE } from '../../../shared/publishing/result-sentence.ts
 
 const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
-/** "21.11.2026, 11:05" / "21 Nov 2026, 11:05" in the alliance's time zone. */
+/**
+ * "21.11.2026, 11:05 MEZ" / "21 Nov 2026, 11:05 CET" in the alliance's time zone, named, so a
+ * deadline is not misread by someone abroad or on a phone set to another zone.
+ */
 export function formatDateTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(ms)
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    year: 'numeric',
+    month: locale === 'de' ? '2-digit' : 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+    timeZone: DEFAULT_TIME_ZONE,
+  }).format(ms)
 }

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from './format-time.ts'
@@ -21,7 +22,7 @@ export function PositionList({ ctx, positions }: { ctx: PageContext; positions: 
     <ul class="position-list">
       {positions.map((p) => (
         <li>
-          <a href={`/positions/${p.id}`}>{p.title}</a> <StatusBadge ctx={ctx} status={p.status} />{' '}
+          <a href={`/positions/${p.id}`} lang={CONTENT_LOCALE}>{p.title}</a> <StatusBadge ctx={ctx} status={p.status} />{' '}
           <span class="muted">
             {p.lastEditAt === null ? t('positions.never_edited') : t('positions.last_edit', { date: formatDateTime(p.lastEditAt, ctx.locale) })}
           </span>

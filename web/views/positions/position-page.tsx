@@ -1,6 +1,8 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
+import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
 import { ArchiveSection, NextStepNotice, type ArchiveState } from './position-next.tsx'
@@ -52,13 +54,14 @@ export function PositionPage(props: PositionPageProps) {
     <Layout
       ctx={ctx}
       title={position.title}
+      errors={pageErrors(props.rename?.error ? { message: props.rename.error, field: 'title' } : null, { title: 'position-title' })}
       scripts={slots.text ? [] : ['/assets/editor.js']}
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
       <p class="breadcrumb">
-        {t('positions.page.group')}: <a href={`/groups/${group.slug}`}>{group.name}</a>
+        {t('positions.page.group')}: <a href={`/groups/${group.slug}`} lang={CONTENT_LOCALE}>{group.name}</a>
       </p>
-      <h1>{position.title}</h1>
+      <h1 lang={CONTENT_LOCALE}>{position.title}</h1>
       <p>
         {t('positions.page.status')}: <StatusBadge ctx={ctx} status={position.status} />
       </p>
@@ -126,7 +129,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           data-user-color={user.color}
         >
           <p class="editor-status" role="status" aria-live="polite" data-editor-status hidden></p>
-          <div class="editor-content prose" data-editor-content>
+          <div class="editor-content prose" lang={CONTENT_LOCALE} data-editor-content>
             {raw(draftHtml)}
           </div>
         </div>
@@ -134,6 +137,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           <h3 id="presence-heading">{t('positions.page.presence')}</h3>
           <p class="hint visually-hidden">{t('positions.page.presence_hint')}</p>
           <ul class="presence-list" data-presence-list></ul>
+          <p class="visually-hidden" role="status" aria-live="polite" data-presence-announce></p>
         </aside>
       </div>
       <noscript>

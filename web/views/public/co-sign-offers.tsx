@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import type { PageContext } from '../layout.tsx'
 
@@ -24,7 +25,7 @@ export function CoSignOffers({ ctx, offers, back = '/' }: { ctx: PageContext; of
         {offers.map((offer) => (
           <li class="card">
             <h3 class="public-card-title">
-              <a href={`/p/${offer.slug}`}>{offer.title}</a>
+              <a href={`/p/${offer.slug}`} lang={CONTENT_LOCALE}>{offer.title}</a>
             </h3>
             <p class="public-card-meta">
               {offer.groupName} · {t('publishing.published_on', { date: formatLongDate(offer.publishedAt, locale) })}

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import { Layout, type PageContext } from '../layout.tsx'
 import { PublicHead } from './public-head.tsx'
@@ -89,7 +90,7 @@ export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; it
   return (
     <li class="card public-card">
       <Heading class="public-card-title">
-        <a href={`/p/${item.slug}`}>{item.title}</a>
+        <a href={`/p/${item.slug}`} lang={CONTENT_LOCALE}>{item.title}</a>
       </Heading>
       <p class="public-card-meta">
         {item.withdrawnAt !== null ? <span class="badge badge-withdrawn">{t('publishing.withdrawn_badge')}</span> : null}{' '}
@@ -98,7 +99,7 @@ export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; it
           {t('publishing.published_on', { date: formatLongDate(item.publishedAt, locale) })}
         </time>
       </p>
-      {item.summary ? <p class="public-card-summary">{item.summary}</p> : null}
+      {item.summary ? <p class="public-card-summary" lang={CONTENT_LOCALE}>{item.summary}</p> : null}
     </li>
   )
 }

@@ -1,4 +1,5 @@
 import type { BarSegment } from '../../../shared/publishing/result-bar.ts'
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import { ResultBarView } from '../result-bar-view.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
@@ -63,7 +64,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
         <p class="public-breadcrumb no-print">
           <a href="/p">{t('publishing.all_positions')}</a>
         </p>
-        <h1>{p.title}</h1>
+        <h1 lang={CONTENT_LOCALE}>{p.title}</h1>
         {p.withdrawn ? (
           <section class="public-withdrawn" aria-labelledby="withdrawn-title">
             <h2 id="withdrawn-title">{t('publishing.withdrawn_title', { date: formatLongDate(p.withdrawn.at, locale) })}</h2>
@@ -72,16 +73,16 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicP
           </section>
         ) : null}
         <SuccessNotice message={notice} />
-        {p.summary ? <p class="public-summary">{p.summary}</p> : null}
+        {p.summary ? <p class="public-summary" lang={CONTENT_LOCALE}>{p.summary}</p> : null}
         <p class="public-result">
           <strong>{t('publishing.result')}:</strong> {p.resultText}
         </p>
         <ResultBarView id="result-bar" title={t('publishing.bar.title')} segments={p.resultBar.segments} summary={p.resultBar.summary} />
-        <section class="public-text prose" aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
+        <section class="public-text prose" lang={CONTENT_LOCALE} aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
         {p.signatories.length ? (
           <section class="public-signatories" aria-labelledby="signatories-title">
             <h2 id="signatories-title">{t('publishing.signatories')}</h2>
-            <ul class="public-signatory-list">
+            <ul class="public-signatory-list" lang={CONTENT_LOCALE}>
               {p.signatories.map((s) => (
                 <li>{s.name}</li>
               ))}

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { RoundKind } from '../../../shared/rules/choices.ts'
 import type { PageContext } from '../layout.tsx'
 import { kindLabel } from './round-labels.ts'
@@ -22,7 +23,7 @@ export function AwaitingList({ ctx, items, now }: { ctx: PageContext; items: Awa
         <li class="card">
           <p>
             <strong>
-              <a href={`/rounds/${item.roundId}`}>{item.positionTitle}</a>
+              <a href={`/rounds/${item.roundId}`} lang={CONTENT_LOCALE}>{item.positionTitle}</a>
             </strong>{' '}
             <span class="badge">{kindLabel(t, item.kind)}</span>
           </p>

@@ -1,8 +1,10 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
+import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { DiffView } from '../versions/diff-view.tsx'
@@ -74,7 +76,7 @@ export function BallotPage(props: BallotPageProps) {
   const { t } = ctx
   const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} errors={pageErrors(props.form?.error ? { message: props.form.error, field: props.form.field } : null, ballotFieldIds(props))}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
@@ -117,7 +119,7 @@ export function BallotPage(props: BallotPageProps) {
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
-        <div class="frozen-text prose">{raw(version.html)}</div>
+        <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>
         <HashLine ctx={ctx} hash={version.hash} />
       </section>
       <section aria-labelledby="diff-heading">
@@ -158,6 +160,12 @@ export function BallotPage(props: BallotPageProps) {
       ) : null}
     </Layout>
   )
+}
+
+/** Where the error summary's links lead: the field, or the first radio button of a group. */
+function ballotFieldIds({ round, slots }: BallotPageProps): Record<string, string> {
+  const firstSlot = slots.find((s) => !round.secret || !s.answered)
+  return { reason: 'ballot-reason', choice: `choice-${choicesFor(round.kind)[0]}`, initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading' }
 }
 
 function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {

@@ -1,3 +1,5 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import { pageErrors } from '../error-summary.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 import { OpenRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
 
@@ -5,12 +7,15 @@ import { OpenRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
 export function OpenRoundPage(props: OpenRoundFormProps & { position: { id: string; title: string } }) {
   const { ctx, position } = props
   const { t } = ctx
+  const fieldIds = { kind: 'open-kind-consent', electorate: 'open-electorate-initiatives', majority: 'open-majority', quorum: 'open-quorum', closesAt: 'open-closes-at', version: 'open-version' }
   return (
-    <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`}>
+    <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`} errors={pageErrors(props.error, fieldIds)}>
       <p class="breadcrumb">
-        <a href={`/positions/${position.id}`}>{position.title}</a>
+        <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>
-      <h1>{`${t('rounds.open.heading')}: ${position.title}`}</h1>
+      <h1>
+        {t('rounds.open.heading')}: <span lang={CONTENT_LOCALE}>{position.title}</span>
+      </h1>
       <OpenRoundForm {...props} heading={false} />
     </Layout>
   )

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import type { Choice, RoundKind } from '../../../shared/rules/choices.ts'
 import type { PageContext } from '../layout.tsx'
@@ -63,7 +64,7 @@ export function FrozenText({ ctx, positionId, version, heading }: { ctx: PageCon
       <p class="hint">
         <a href={`/positions/${positionId}/versions/${version.number}`}>{t('versions.item', { n: version.number })}</a>
       </p>
-      <div class="frozen-text prose">{raw(version.html)}</div>
+      <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>
       <HashLine ctx={ctx} hash={version.hash} />
     </section>
   )

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { Layout, type PageContext } from '../layout.tsx'
 import { DiffView } from './diff-view.tsx'
@@ -18,7 +19,7 @@ export function DiffPage({ ctx, position, from, to, numbers, blocks }: DiffPageP
   return (
     <Layout ctx={ctx} title={t('diff.title', { from, to, title: position.title })}>
       <p class="breadcrumb">
-        <a href={`/positions/${position.id}`}>{position.title}</a>
+        <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>
       <h1>{t('diff.heading', { from, to })}</h1>
       <form method="get" action={`/positions/${position.id}/diff`} class="diff-choose">

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { DiffBlock, DiffPart } from '../../../shared/diff/block-diff.ts'
 import { diffStats } from '../../../shared/diff/block-diff.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
@@ -41,7 +42,7 @@ function Block({ ctx, block }: { ctx: PageContext; block: DiffBlock }) {
   return (
     <div class={classes.join(' ')}>
       {block.status === 'equal' ? null : <p class="diff-label">{ctx.t(`diff.block.${block.status}` as MessageKey)}</p>}
-      <p class="diff-text">
+      <p class="diff-text" lang={CONTENT_LOCALE}>
         {block.context.includes('listItem') ? (
           <span class="diff-bullet" aria-hidden="true">
             •{' '}

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
@@ -15,7 +16,7 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
   return (
     <Layout ctx={ctx} title={t('versions.page.title', { n: version.number, title: position.title })}>
       <p class="breadcrumb">
-        <a href={`/positions/${position.id}`}>{position.title}</a>
+        <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>
       <h1>{t('versions.page.title', { n: version.number, title: position.title })}</h1>
       <SuccessNotice message={frozen ? t('versions.frozen', { n: version.number }) : null} />
@@ -27,7 +28,7 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
           </a>
         </p>
       ) : null}
-      <section class="frozen-text prose" aria-label={t('versions.page.title', { n: version.number, title: position.title })}>
+      <section class="frozen-text prose" lang={CONTENT_LOCALE} aria-label={t('versions.page.title', { n: version.number, title: position.title })}>
         {raw(version.html)}
       </section>
       <HashLine ctx={ctx} hash={version.hash} />
