@@ -100,7 +100,7 @@ describe('cancelling an open round', () => {
     const html = await (await world.delegates[0]!.client.get(`/rounds/${id}`)).text()
     expect(html).toContain('ohne Ergebnis. Begründung: Die falsche Fassung wurde eingefroren.')
     expect(html).not.toContain('Deine Antwort für')
-    expect(await (await world.coordinator.get(`/positions/${world.positionId}`)).text()).toContain('abgebrochen am 21.11.2026, 11:00, ohne Ergebnis')
+    expect(await (await world.coordinator.get(`/positions/${world.positionId}`)).text()).toContain('abgebrochen am 21.11.2026, 11:00 MEZ, ohne Ergebnis')
     // The next round can be opened.
     expect(await openRoundVia(t, world)).toBeTruthy()
   })

@@ -18,7 +18,7 @@ describe('a ballot that arrives after the round ended', () => {
     expect(res.status).toBe(409)
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('round_closed')
-    expect(body.error.message).toBe('Die Runde endete am 22.11.2026, 11:00. Deine Antwort wurde nicht gezählt.')
+    expect(body.error.message).toBe('Die Runde endete am 22.11.2026, 11:00 MEZ. Deine Antwort wurde nicht gezählt.')
   })
 
   it('from the form shows the page with that message instead of a silent result page', async () => {
@@ -30,7 +30,7 @@ describe('a ballot that arrives after the round ended', () => {
     const html = await res.text()
     expect(html).toContain('role="alert" id="late-ballot"')
     expect(html).toContain('Deine Antwort kam zu spät')
-    expect(html).toContain('Die Runde endete am 22.11.2026, 11:00. Deine Antwort wurde nicht gezählt.')
+    expect(html).toContain('Die Runde endete am 22.11.2026, 11:00 MEZ. Deine Antwort wurde nicht gezählt.')
     const stored = t.db.sqlite.prepare('select count(*) as n from ballots where round_id = ?').get(id) as { n: number }
     expect(stored.n).toBe(0)
   })
@@ -42,7 +42,7 @@ describe('a ballot that arrives after the round ended', () => {
     const res = await world.delegates[0]!.client.put(`/api/rounds/${id}/ballot`, { choice: 'consent' })
     expect(res.status).toBe(409)
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
-      'Die Runde wurde am 21.11.2026, 11:00 abgebrochen. Deine Antwort wurde nicht gezählt.',
+      'Die Runde wurde am 21.11.2026, 11:00 MEZ abgebrochen. Deine Antwort wurde nicht gezählt.',
     )
   })
 })

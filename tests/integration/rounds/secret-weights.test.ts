@@ -74,21 +74,21 @@ describe('the result of a secret weighted vote', () => {
     expect(again.result).toMatchObject({ disclosure: 'outcome', tally: null })
   })
 
-  it('the round page has no weight column, and says why', async () => {
+  it('the round page shows no weights (no bar), and says why', async () => {
     const html = await (await counts.world.coordinator.get(`/rounds/${counts.roundId}`)).text()
-    expect(html).not.toContain('<th scope="col">Gewicht</th>')
-    expect(html).not.toContain('gewichtet:')
+    expect(html).not.toContain('class="result-bar"')
+    expect(html).not.toContain('nach Stimmgewicht')
     expect(html).toContain('Die Stimmgewichte je Antwort werden nicht gezeigt')
     const only = await (await outcomeOnly.world.coordinator.get(`/rounds/${outcomeOnly.roundId}`)).text()
-    expect(only).toContain('Beschlossen (Einfache Mehrheit)')
+    expect(only).toContain('Mit einfacher Mehrheit beschlossen')
     expect(only).not.toContain('1 Ja')
-    expect(only).not.toContain('<th scope="col">Anzahl</th>')
+    expect(only).not.toContain('class="result-bar"')
     expect(only).toContain('Die Zahlen je Antwort werden nicht gezeigt')
   })
 
   it('the position page’s round history tells no more', async () => {
     const html = await (await outcomeOnly.world.coordinator.get(`/positions/${outcomeOnly.world.positionId}`)).text()
-    expect(html).toContain('Beschlossen (Einfache Mehrheit)')
+    expect(html).toContain('Mit einfacher Mehrheit beschlossen')
     expect(html).not.toMatch(/\d+ Ja, \d+ Nein/)
   })
 
