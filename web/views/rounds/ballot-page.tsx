@@ -1,5 +1,6 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
+import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
@@ -80,7 +81,9 @@ export function BallotPage(props: BallotPageProps) {
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
-      <h1>{title}</h1>
+      <h1>
+        <WithContent text={t('rounds.page.title', { kind: kindLabel(t, round.kind), title: CONTENT_MARK })} content={position.title} />
+      </h1>
       <p class="lead">{t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: position.title })}</p>
       <RoundFlowNotices ctx={ctx} flow={props.flow} />
       <ul class="round-facts">
@@ -165,7 +168,12 @@ export function BallotPage(props: BallotPageProps) {
 /** Where the error summary's links lead: the field, or the first radio button of a group. */
 function ballotFieldIds({ round, slots }: BallotPageProps): Record<string, string> {
   const firstSlot = slots.find((s) => !round.secret || !s.answered)
-  return { reason: 'ballot-reason', choice: `choice-${choicesFor(round.kind)[0]}`, initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading' }
+  return {
+    reason: 'ballot-reason',
+    choice: `choice-${choicesFor(round.kind)[0]}`,
+    initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading',
+    replace: 'ballot-replace',
+  }
 }
 
 function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {

@@ -7,7 +7,7 @@ import { OpenRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
 export function OpenRoundPage(props: OpenRoundFormProps & { position: { id: string; title: string } }) {
   const { ctx, position } = props
   const { t } = ctx
-  const fieldIds = { kind: 'open-kind-consent', electorate: 'open-electorate-initiatives', majority: 'open-majority', quorum: 'open-quorum', closesAt: 'open-closes-at', version: 'open-version' }
+  const fieldIds = { kind: 'open-kind-consent', electorate: 'open-electorate-initiatives', majority: 'open-majority', quorum: 'open-quorum', closesAt: 'open-closes-at', version: 'open-version', visibility: 'open-visibility-open', shortNotice: 'open-short-notice' }
   return (
     <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`} errors={pageErrors(props.error, fieldIds)}>
       <p class="breadcrumb">

@@ -57,8 +57,9 @@ export function ReplaceConfirm({ ctx, slots, form }: { ctx: PageContext; slots: 
           {error}
         </p>
       ) : null}
-      <label class="check">
+      <label class="check" for="ballot-replace">
         <input
+          id="ballot-replace"
           type="checkbox"
           name="replace"
           value="yes"

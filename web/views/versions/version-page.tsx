@@ -1,5 +1,6 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
+import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 
@@ -18,7 +19,9 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>
-      <h1>{t('versions.page.title', { n: version.number, title: position.title })}</h1>
+      <h1>
+        <WithContent text={t('versions.page.title', { n: version.number, title: CONTENT_MARK })} content={position.title} />
+      </h1>
       <SuccessNotice message={frozen ? t('versions.frozen', { n: version.number }) : null} />
       <p class="muted">{t('versions.created', { date: formatDateTime(version.createdAt, ctx.locale), name: version.createdByName })}</p>
       {version.number > 1 ? (
