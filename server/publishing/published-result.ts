@@ -47,5 +47,6 @@ export function publishedResultOf(adopted: AdoptedVersion, stored: ShownResult):
     tally,
     eligible,
     participation: eligible.weight > 0 ? cast.weight / eligible.weight : 0,
+    answered: cast.count,
   }
 }

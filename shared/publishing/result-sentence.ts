@@ -28,6 +28,11 @@ export interface PublishedResult {
   eligible: { count: number; weight: number }
   /** Weight of all ballots cast divided by the electorate's weight, 0..1. */
   participation: number
+  /**
+   * How many answered (not secret, even in a secret round). Absent in publications made before it
+   * was kept: then the tally's counts say it.
+   */
+  answered?: number
 }
 
 export interface SentenceOptions {
@@ -114,6 +119,7 @@ export function publishedResultOfRound(result: RoundResult | ShownResult, electo
     ...(disclosure ? { disclosure } : {}),
     eligible: { ...result.electorate },
     participation: result.electorate.weight > 0 ? result.participation.weight / result.electorate.weight : 0,
+    answered: result.participation.count,
   }
 }
 
@@ -150,7 +156,7 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
       parts.push(t('publishing.result.by_count', { list: list(count) }))
     } else parts.push(list(count))
   }
-  const turnout = Object.values(result.tally).reduce((sum, v) => sum + (v?.count ?? 0), 0)
+  const turnout = result.answered ?? Object.values(result.tally).reduce((sum, v) => sum + (v?.count ?? 0), 0)
   const participation = participationText(
     { count: turnout, weight: result.participation * result.eligible.weight },
     result.eligible,

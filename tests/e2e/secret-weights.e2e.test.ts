@@ -75,7 +75,7 @@ describe('secret vote with different weights', () => {
     expectStatus(await coordinator.post(`/api/rounds/${round.id}/close`), 200, 'close')
     await lena.goto(`${server.url}/rounds/${round.id}`)
     const result = lena.getByRole('region', { name: 'Ergebnis' })
-    await expect(result.textContent()).resolves.toContain('Beschlossen (Einfache Mehrheit)')
+    await expect(result.textContent()).resolves.toContain('Mit einfacher Mehrheit beschlossen')
     await expect(result.getByRole('table').count()).resolves.toBe(0)
     await checkPage(lena, 'sw-02-secret-vote-result')
   })

@@ -60,6 +60,11 @@ function start(root: HTMLElement): void {
   // Per person, so someone else signing in on this browser never sends them under their name.
   const member = data.member === 'true'
   const local = member ? new IndexeddbPersistence(offlineDraftName(user.id, data.positionId), ydoc) : null
+  // Logging out clears the site's storage (Clear-Site-Data), which aborts whatever the offline copy
+  // still has pending; let go of it first, so the logout leaves no failed write behind.
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[action="/logout"]')) {
+    form.addEventListener('submit', () => void local?.destroy())
+  }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   // No BroadcastChannel: every change goes through the server, which decides who may write.
   const provider = new WebsocketProvider(`${scheme}://${location.host}${SYNC_PATH}`, data.positionId, ydoc, {

@@ -81,6 +81,8 @@ describe('the result of a secret weighted vote', () => {
     expect(html).toContain('Die Stimmgewichte je Antwort werden nicht gezeigt')
     const only = await (await outcomeOnly.world.coordinator.get(`/rounds/${outcomeOnly.roundId}`)).text()
     expect(only).toContain('Mit einfacher Mehrheit beschlossen')
+    // Who answered is not secret: the sentence still counts them.
+    expect(only).toMatch(/beschlossen am [^<]*\. Beteiligung: 3 von 8 Initiativen/)
     expect(only).not.toContain('1 Ja')
     expect(only).not.toContain('class="result-bar"')
     expect(only).toContain('Die Zahlen je Antwort werden nicht gezeigt')
