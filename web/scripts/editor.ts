@@ -14,7 +14,7 @@ import { editorTranslator } from './editor/messages.ts'
 import { showPresence } from './editor/presence.ts'
 import { CountingWebSocket, SaveState } from './editor/save-state.ts'
 import { trackStatus } from './editor/status-line.ts'
-import { offlineDraftName } from './offline-drafts.ts'
+import { deleteDatabase, offlineDraftName } from './offline-drafts.ts'
 import { createToolbar } from './editor/toolbar.ts'
 import './editor.css'
 
@@ -59,11 +59,14 @@ function start(root: HTMLElement): void {
   // Edits made offline survive a reload: they wait in IndexedDB until the server has them.
   // Per person, so someone else signing in on this browser never sends them under their name.
   const member = data.member === 'true'
-  const local = member ? new IndexeddbPersistence(offlineDraftName(user.id, data.positionId), ydoc) : null
+  const localName = offlineDraftName(user.id, data.positionId)
+  const local = member ? new IndexeddbPersistence(localName, ydoc) : null
   // Logging out clears the site's storage (Clear-Site-Data), which aborts whatever the offline copy
-  // still has pending; let go of it first, so the logout leaves no failed write behind.
+  // still has open or pending; let go of it first, so the logout leaves no failed request behind.
+  // (y-indexeddb's own clearData() does not hand back its deletion, so its failure could not be caught.)
+  const letGoOfLocal = () => (local ? local.destroy().catch(() => undefined) : Promise.resolve())
   for (const form of document.querySelectorAll<HTMLFormElement>('form[action="/logout"]')) {
-    form.addEventListener('submit', () => void local?.destroy())
+    form.addEventListener('submit', () => void letGoOfLocal())
   }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   // No BroadcastChannel: every change goes through the server, which decides who may write.
@@ -123,7 +126,7 @@ function start(root: HTMLElement): void {
     applyAccess()
     // The session ended (a logout in another tab, on another device, or a password change):
     // the offline copy goes with it, so the next person at this computer does not find it.
-    if (event.code === CLOSE_SESSION_ENDED) void local?.clearData()
+    if (event.code === CLOSE_SESSION_ENDED && local) void letGoOfLocal().then(() => deleteDatabase(localName))
   })
 
   // Colours of the people present, recomputed whenever someone comes or goes; registered before

@@ -9,7 +9,8 @@ export function offlineDraftName(personId: string, positionId: string): string {
   return `${OFFLINE_DRAFT_PREFIX}${personId}:${positionId}`
 }
 
-function deleteDatabase(name: string): Promise<void> {
+/** Deletes one offline copy; never rejects (a database that cannot be deleted now is left to the next logout). */
+export function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(name)
     // Blocked: a tab still holds it open; the deletion completes once that tab lets go.
