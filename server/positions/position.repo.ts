@@ -42,26 +42,31 @@ export function archivePosition(db: Db, id: string, by: string, at: number): boo
   return result.changes > 0
 }
 
+/** The rows of a position list, with their group; archived positions are out of every list (their page stays reachable by link). */
+function listedPositions(db: Db) {
+  return db.q
+    .selectFrom('positions as p')
+    .innerJoin('working_groups as g', 'g.id', 'p.group_id')
+    .select([
+      'p.id',
+      'p.slug',
+      'p.title',
+      'p.status',
+      'p.group_id as groupId',
+      'g.name as groupName',
+      'g.slug as groupSlug',
+      'p.last_edit_at as lastEditAt',
+      'p.created_at as createdAt',
+    ])
+    .where('p.archived_at', 'is', null)
+}
+
 /** Adopted positions nobody has published yet, oldest adoption first: what spokespersons have to do. */
 export function adoptedWaiting(db: Db): PositionListRow[] {
   return all(
     db,
-    db.q
-      .selectFrom('positions as p')
-      .innerJoin('working_groups as g', 'g.id', 'p.group_id')
-      .select([
-        'p.id',
-        'p.slug',
-        'p.title',
-        'p.status',
-        'p.group_id as groupId',
-        'g.name as groupName',
-        'g.slug as groupSlug',
-        'p.last_edit_at as lastEditAt',
-        'p.created_at as createdAt',
-      ])
+    listedPositions(db)
       .where('p.status', '=', 'adopted')
-      .where('p.archived_at', 'is', null)
       .orderBy('p.updated_at', 'asc'),
   )
 }
@@ -94,22 +99,7 @@ export function slugsLike(db: Db, base: string): string[] {
 /** Positions of the given groups (all groups when `groupIds` is undefined), most recently worked on first. */
 export function listPositions(db: Db, groupIds?: readonly string[]): PositionListRow[] {
   if (groupIds && groupIds.length === 0) return []
-  let query = db.q
-    .selectFrom('positions as p')
-    .innerJoin('working_groups as g', 'g.id', 'p.group_id')
-    .select([
-      'p.id',
-      'p.slug',
-      'p.title',
-      'p.status',
-      'p.group_id as groupId',
-      'g.name as groupName',
-      'g.slug as groupSlug',
-      'p.last_edit_at as lastEditAt',
-      'p.created_at as createdAt',
-    ])
-    // Archived positions are out of every list; their page stays reachable by link.
-    .where('p.archived_at', 'is', null)
+  let query = listedPositions(db)
     .orderBy(sql`coalesce(p.last_edit_at, p.created_at)`, 'desc')
     .orderBy(sql`p.title collate nocase`)
   if (groupIds) query = query.where('p.group_id', 'in', groupIds)
