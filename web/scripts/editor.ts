@@ -143,8 +143,9 @@ function start(root: HTMLElement): void {
   provider.awareness.on('change', recolor)
   recolor()
 
+  let settlePresence = () => {}
   if (presence && presenceList) {
-    showPresence(provider.awareness, presenceList, user, t, () => colors, document.querySelector<HTMLElement>('[data-presence-announce]'))
+    settlePresence = showPresence(provider.awareness, presenceList, user, t, () => colors, document.querySelector<HTMLElement>('[data-presence-announce]')).settle
     presence.hidden = false
   }
 
@@ -178,9 +179,16 @@ function start(root: HTMLElement): void {
   }
 
   const hasContent = () => ydoc.getXmlFragment(DRAFT_FRAGMENT).length > 0
-  provider.on('sync', (synced: boolean) => synced && mount())
+  provider.on('sync', (synced: boolean) => {
+    if (!synced) return
+    settlePresence()
+    mount()
+  })
   local?.on('synced', () => hasContent() && mount())
-  if (provider.synced) mount()
+  if (provider.synced) {
+    settlePresence()
+    mount()
+  }
 }
 
 const root = document.getElementById('editor')

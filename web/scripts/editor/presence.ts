@@ -27,8 +27,8 @@ export function showPresence(
   t: EditorTranslate,
   colors: () => ReadonlyMap<string, string>,
   region?: HTMLElement | null,
-): void {
-  const announce = region ? presenceAnnouncer(region, t) : null
+): { settle: () => void } {
+  const announcer = region ? presenceAnnouncer(region, t) : null
   let last: string | null = null
   const render = () => {
     const people = new Map<string, PresenceUser>()
@@ -41,7 +41,7 @@ export function showPresence(
     const who = others.map((u) => `${u.id}\n${u.name}`).join('\n')
     if (who !== last) {
       last = who
-      announce?.(new Map(others.map((u) => [u.id, u.name])))
+      announcer?.update(new Map(others.map((u) => [u.id, u.name])))
     }
     const items = [{ ...self, name: t('editor.presence.you', { name: self.name }) }, ...others].map((user) => {
       const li = document.createElement('li')
@@ -56,4 +56,5 @@ export function showPresence(
   }
   awareness.on('change', render)
   render()
+  return { settle: () => announcer?.settle() }
 }
