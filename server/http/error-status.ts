@@ -26,6 +26,8 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   ballot_changed: 409,
   not_adopted: 409,
   archive_in_round: 409,
+  // Someone else moved the position through its lifecycle between this request's read and write.
+  status_changed: 409,
   unknown_content: 400,
   internal: 500,
 }

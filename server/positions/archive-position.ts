@@ -2,10 +2,11 @@ import { transaction } from '../../db/query.ts'
 import type { PositionRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
-import { nextStatus } from '../../shared/rules/lifecycle.ts'
+import { canArchive } from '../../shared/rules/lifecycle.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import * as positionRepo from './position.repo.ts'
+import { getPosition } from './position.repo.ts'
+import { transition } from './transition.ts'
 
 /**
  * Takes a position out of the lists. Nothing is deleted: versions, rounds, ballots and any
@@ -13,15 +14,13 @@ import * as positionRepo from './position.repo.ts'
  * runs (the electorate is deciding on it). Archiving twice is harmless.
  */
 export function archivePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
-  const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
-  if (!can(actor, { type: 'position.archive', groupId: position.group_id })) fail('forbidden')
-  if (nextStatus(position.status, 'archive') === null) fail('archive_in_round')
-  if (position.archived_at !== null) return position
   return transaction(deps.db, () => {
-    const at = deps.now()
-    // The status is checked again in the statement: a round opened meanwhile wins.
-    if (!positionRepo.archivePosition(deps.db, position.id, actor.id, at)) fail('archive_in_round')
+    const position = getPosition(deps.db, positionId) ?? fail('not_found')
+    if (!can(actor, { type: 'position.archive', groupId: position.group_id })) fail('forbidden')
+    if (!canArchive(position.status)) fail('archive_in_round')
+    if (position.archived_at !== null) return position
+    transition(deps, position, 'archive', actor.id)
     recordAudit(deps, { actorId: actor.id, action: 'position.archive', objectType: 'position', objectId: position.id, data: { status: position.status } })
-    return { ...position, archived_at: at, archived_by: actor.id, updated_at: at }
+    return getPosition(deps.db, positionId) ?? fail('internal')
   })
 }

@@ -28,18 +28,30 @@ export function renamePosition(db: Db, id: string, title: string, at: number): v
   run(db, db.q.updateTable('positions').set({ title, updated_at: at }).where('id', '=', id))
 }
 
-/** Marks the position archived unless a round runs on it; false when it was in a round. */
-export function archivePosition(db: Db, id: string, by: string, at: number): boolean {
-  const result = run(
-    db,
-    db.q
-      .updateTable('positions')
-      .set({ archived_at: at, archived_by: by, updated_at: at })
-      .where('id', '=', id)
-      .where('status', '!=', 'in_round')
-      .where('archived_at', 'is', null),
-  )
-  return result.changes > 0
+/** A status change as `transition` (server/positions/transition.ts) decided it. */
+export interface StatusChange {
+  /** The status the caller read: the write happens only while the position is still in it. */
+  from: PositionStatus
+  to: PositionStatus
+  draftReadonly: boolean
+  at: number
+  /** Set for archiving, which keeps the status and takes the position out of the lists (once). */
+  archive: { by: string } | null
+}
+
+/**
+ * The only write of positions.status (a test reads the repositories to keep it so). A
+ * compare-and-set: false, changing nothing, when the position was no longer in `change.from`
+ * (or, when archiving, was archived already).
+ */
+export function setPositionStatus(db: Db, id: string, change: StatusChange): boolean {
+  let update = db.q
+    .updateTable('positions')
+    .set({ status: change.to, draft_readonly: change.draftReadonly ? 1 : 0, updated_at: change.at })
+    .where('id', '=', id)
+    .where('status', '=', change.from)
+  if (change.archive) update = update.set({ archived_at: change.at, archived_by: change.archive.by }).where('archived_at', 'is', null)
+  return run(db, update).changes === 1
 }
 
 /** The rows of a position list, with their group; archived positions are out of every list (their page stays reachable by link). */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, first } from '../../db/query.ts'
+import type { PositionStatus } from '../../db/schema/index.ts'
 
 // Reads what publishing needs from the tables of positions, versions and rounds. Kept here (not
 // in their repositories) so that publishing depends on their schema only, not on their code.
@@ -8,7 +9,7 @@ export interface PositionForPublishing {
   id: string
   slug: string
   title: string
-  status: string
+  status: PositionStatus
   group_id: string
   group_name: string
   group_slug: string
@@ -152,17 +153,4 @@ export function coSignOffers(db: Db, initiativeIds: readonly string[], limit = 2
       .orderBy('initiatives.name')
       .limit(limit),
   )
-}
-
-/** Moves a position along its lifecycle; false when it was no longer in `from` (a lost race). */
-export function movePositionStatus(db: Db, positionId: string, from: 'adopted' | 'published', to: 'published' | 'withdrawn', at: number): boolean {
-  const result = run(
-    db,
-    db.q
-      .updateTable('positions')
-      .set({ status: to, draft_readonly: 1, updated_at: at })
-      .where('id', '=', positionId)
-      .where('status', '=', from),
-  )
-  return result.changes === 1
 }

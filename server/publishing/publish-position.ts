@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { assertKnownContent } from '../content/assert-known-content.ts'
 import { renderHtml } from '../content/render-html.ts'
 import type { Deps } from '../deps.ts'
-import { adoptedVersion, movePositionStatus, positionForPublishing } from './adoption.repo.ts'
+import { transition } from '../positions/transition.ts'
+import { adoptedVersion, positionForPublishing } from './adoption.repo.ts'
 import { plainText } from './plain-text.ts'
 import { getPublication, insertPublication, slugTaken } from './publication.repo.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
@@ -69,7 +70,7 @@ export function publishPosition(deps: Deps, actor: Actor, positionId: string, in
       updated_at: now,
     }
     insertPublication(deps.db, row)
-    if (!movePositionStatus(deps.db, position.id, 'adopted', 'published', now)) fail('conflict')
+    transition(deps, position, 'publish', actor.id)
     recordAudit(deps, {
       actorId: actor.id,
       action: 'position.publish',

@@ -4,7 +4,8 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import { movePositionStatus, positionForPublishing } from './adoption.repo.ts'
+import { transition } from '../positions/transition.ts'
+import { positionForPublishing } from './adoption.repo.ts'
 import { getPublication, markWithdrawn } from './publication.repo.ts'
 
 /**
@@ -21,7 +22,7 @@ export function withdrawPosition(deps: Deps, actor: Actor, positionId: string, i
     if (position.status !== 'published' || !publication || publication.withdrawn_at !== null) fail('invalid_state')
     const now = deps.now()
     if (markWithdrawn(deps.db, positionId, { at: now, by: actor.id, reason }) !== 1) fail('conflict')
-    if (!movePositionStatus(deps.db, positionId, 'published', 'withdrawn', now)) fail('conflict')
+    transition(deps, position, 'withdraw', actor.id)
     recordAudit(deps, {
       actorId: actor.id,
       action: 'position.withdraw',

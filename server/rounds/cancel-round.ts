@@ -2,13 +2,13 @@ import { transaction } from '../../db/query.ts'
 import type { RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
-import { nextStatus } from '../../shared/rules/lifecycle.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { getPosition } from '../positions/position.repo.ts'
+import { transition } from '../positions/transition.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
-import { getPositionRow, movePosition } from './position-state.repo.ts'
 import { storeCancel } from './round-change.repo.ts'
 import { getRound } from './round.repo.ts'
 
@@ -24,8 +24,7 @@ export const CHANGE_REASON_MAX = 1000
 export function cancelInTransaction(deps: Deps, round: RoundRow, actorId: string, reason: string): void {
   const now = deps.now()
   if (!storeCancel(deps.db, round.id, { at: now, by: actorId, reason })) fail('round_closed')
-  const to = nextStatus('in_round', 'cancel') ?? fail('internal')
-  movePosition(deps.db, round.position_id, 'in_round', to, false, now) || fail('conflict')
+  transition(deps, { id: round.position_id, status: 'in_round' }, 'cancel', actorId)
   recordAudit(deps, { actorId, action: 'round.cancel', objectType: 'round', objectId: round.id, data: { positionId: round.position_id, reason } })
 }
 
@@ -43,7 +42,7 @@ export function cancelRound(deps: Deps, actor: Actor, roundId: string, input: { 
   if (!reason || reason.length > CHANGE_REASON_MAX) fail('validation', undefined, 'reason')
   const outcome = transaction(deps.db, (): { cancelled: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
-    const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+    const position = getPosition(deps.db, round.position_id) ?? fail('not_found')
     if (!can(actor, { type: 'round.cancel', groupId: position.group_id })) fail('forbidden')
     if (round.status !== 'open') return { ended: true }
     // A refusal thrown in here would roll back the close, so it is thrown after the commit.

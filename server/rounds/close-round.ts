@@ -7,9 +7,10 @@ import { isDue, type RoundTiming } from '../../shared/rules/round-clock.ts'
 import { secretDisclosure } from '../../shared/rules/secret-disclosure.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { getPosition } from '../positions/position.repo.ts'
+import { transition } from '../positions/transition.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
 import { electorateTotals } from './electorate.repo.ts'
-import { getPositionRow, movePosition } from './position-state.repo.ts'
 import { dueRoundIds, getRound, storeClose } from './round.repo.ts'
 
 export function timing(round: Pick<RoundRow, 'status' | 'closes_at'>): RoundTiming {
@@ -34,8 +35,7 @@ export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string
     round.secret === 1 ? { ...counted, disclosure: secretDisclosure(counted, ballots.map((b) => b.weight)) } : counted
   const now = deps.now()
   if (!storeClose(deps.db, round.id, { closedAt: now, closedBy, outcome: result.outcome, result: JSON.stringify(result) })) fail('conflict')
-  const adopted = result.outcome === 'adopted'
-  movePosition(deps.db, round.position_id, 'in_round', adopted ? 'adopted' : 'drafting', adopted, now)
+  transition(deps, { id: round.position_id, status: 'in_round' }, result.outcome === 'adopted' ? 'close_adopted' : 'close_not_adopted', closedBy)
   recordAudit(deps, {
     actorId: closedBy,
     action: 'round.close',
@@ -61,7 +61,7 @@ export function announce(deps: Deps, round: RoundRow, result: RoundResult): void
 export function closeRound(deps: Deps, actor: Actor, roundId: string): { round: RoundRow; result: RoundResult } {
   const { round, justClosed } = transaction(deps.db, () => {
     const before = getRound(deps.db, roundId) ?? fail('not_found')
-    const position = getPositionRow(deps.db, before.position_id) ?? fail('not_found')
+    const position = getPosition(deps.db, before.position_id) ?? fail('not_found')
     if (!can(actor, { type: 'round.close', groupId: position.group_id })) fail('forbidden')
     // Past its deadline the round closes as the deadline would have closed it: automatically.
     const justClosed = before.status === 'open' ? closeInTransaction(deps, before, isDue(timing(before), deps.now()) ? null : actor.id) : null

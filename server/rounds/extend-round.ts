@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts'
 import { CHANGE_REASON_MAX } from './cancel-round.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
 import { MAX_ROUND_MS } from './open-round.ts'
-import { getPositionRow } from './position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { storeExtension } from './round-change.repo.ts'
 import { getRound } from './round.repo.ts'
 
@@ -25,7 +25,7 @@ export function extendRound(deps: Deps, actor: Actor, roundId: string, input: { 
   const now = deps.now()
   const outcome = transaction(deps.db, (): { extended: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
-    const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+    const position = getPosition(deps.db, round.position_id) ?? fail('not_found')
     if (!can(actor, { type: 'round.extend', groupId: position.group_id })) fail('forbidden')
     if (round.status !== 'open') return { ended: true }
     if (isDue(timing(round), now)) return { closed: { round, result: closeInTransaction(deps, round, null) } }

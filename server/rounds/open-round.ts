@@ -4,16 +4,16 @@ import type { RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Electorate, Majority, RoundKind } from '../../shared/rules/choices.ts'
-import { nextStatus } from '../../shared/rules/lifecycle.ts'
 import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
 import { isShortNotice } from '../../shared/rules/short-notice.ts'
 import type { Visibility } from '../../shared/rules/visibility.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { getPosition } from '../positions/position.repo.ts'
+import { transition } from '../positions/transition.ts'
 import { freezeDraft } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { hasVoters, insertElectorate } from './electorate.repo.ts'
-import { getPositionRow, movePosition } from './position-state.repo.ts'
 import { getRound, insertRound, openRoundOfPosition } from './round.repo.ts'
 
 export interface OpenRoundInput {
@@ -52,10 +52,10 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
 
   if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
   const round = transaction(deps.db, () => {
-    const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+    const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
     if (openRoundOfPosition(deps.db, positionId) || position.status === 'in_round') fail('round_open')
-    if (nextStatus(position.status, 'open_round') === null) fail('invalid_state')
+    if (position.status !== 'drafting') fail('invalid_state')
 
     if (!hasVoters(deps.db, input.electorate)) fail('invalid_state', undefined, 'electorate')
 
@@ -86,7 +86,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
       throw error
     }
     const voters = insertElectorate(deps.db, id, input.electorate)
-    movePosition(deps.db, positionId, 'drafting', 'in_round', true, now) || fail('conflict')
+    transition(deps, position, 'open_round', actor.id)
     recordAudit(deps, {
       actorId: actor.id,
       action: 'round.open',

@@ -12,7 +12,7 @@ import { pageContext } from '../http/render.tsx'
 import { versionsOf } from '../versions/read-versions.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { initiativeWeights } from './electorate.repo.ts'
-import { getPositionRow } from './position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { roundHistory } from './read-round.ts'
 
 type DecisionSlots = Pick<PositionSlots, 'notice' | 'actions' | 'text' | 'versions' | 'rounds'>
@@ -31,7 +31,7 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
   const now = deps.now()
   const rounds = roundHistory(deps, actor, positionId)
   // Read after roundHistory: closing a due round may just have moved the position on.
-  const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+  const position = getPosition(deps.db, positionId) ?? fail('not_found')
   const versions = versionsOf(deps, actor, position.id)
   const status = position.status
   const running = rounds.find((r) => r.round.status === 'open')

@@ -22,7 +22,7 @@ import { closeIfDue, storedResult, timing } from './close-round.ts'
 import { electorateTotals } from './electorate.repo.ts'
 import { currentBallotId } from './pending-voters.repo.ts'
 import { notYetAnswered, type NotYetAnswered } from './not-yet-answered.ts'
-import { getPositionRow } from './position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { extensionsOf, type ExtensionRow } from './round-change.repo.ts'
 import { getRound, roundsOfPosition } from './round.repo.ts'
 import { shownResultOf } from './shown-result.ts'
@@ -86,7 +86,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   closeIfDue(deps, roundId)
   const round = getRound(deps.db, roundId) ?? fail('not_found')
-  const position = getPositionRow(deps.db, round.position_id) ?? fail('not_found')
+  const position = getPosition(deps.db, round.position_id) ?? fail('not_found')
   const version = getVersion(deps.db, round.position_id, round.version_number) ?? fail('internal')
   const secret = round.secret === 1
   const closed = isClosed(timing(round), deps.now())
@@ -155,7 +155,7 @@ export interface RoundSummary {
 /** The rounds of a position, newest first, with their results (due rounds are closed first). */
 export function roundHistory(deps: Deps, actor: Actor, positionId: string): RoundSummary[] {
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
-  if (!getPositionRow(deps.db, positionId)) fail('not_found')
+  if (!getPosition(deps.db, positionId)) fail('not_found')
   for (const round of roundsOfPosition(deps.db, positionId)) if (round.status === 'open') closeIfDue(deps, round.id)
   return roundsOfPosition(deps.db, positionId).map((round) => {
     const secret = round.secret === 1

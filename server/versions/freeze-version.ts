@@ -4,7 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import { getPositionRow } from '../rounds/position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { freezeDraft } from './freeze-draft.ts'
 
 /**
@@ -15,7 +15,7 @@ import { freezeDraft } from './freeze-draft.ts'
 export function freezeVersion(deps: Deps, actor: Actor, positionId: string): VersionRow {
   deps.events.emit('draft-freeze', { positionId })
   return transaction(deps.db, () => {
-    const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+    const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'version.freeze', groupId: position.group_id })) fail('forbidden')
     if (position.status !== 'drafting') fail('invalid_state')
     const version = freezeDraft(deps, positionId, actor.id)

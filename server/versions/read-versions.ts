@@ -3,14 +3,14 @@ import { diffDocuments, type DiffBlock, type PmNode } from '../../shared/diff/bl
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
-import { getPositionRow } from '../rounds/position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { getVersion, listVersions, type VersionSummaryRow } from './version.repo.ts'
 
 export type VersionWithAuthor = VersionRow & { created_by_name: string }
 
 export function readablePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
-  return getPositionRow(deps.db, positionId) ?? fail('not_found')
+  return getPosition(deps.db, positionId) ?? fail('not_found')
 }
 
 export function versionsOf(deps: Deps, actor: Actor, positionId: string): VersionSummaryRow[] {
