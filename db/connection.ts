@@ -11,6 +11,11 @@ import type { Database } from './schema/index.ts'
 export interface Db {
   readonly sqlite: BetterSqlite3.Database
   readonly q: Kysely<Database>
+  /**
+   * Prepared statements of this connection by SQL text (see query.ts): they belong to the
+   * connection and live as long as it does. Tests may look at or clear it.
+   */
+  readonly statements: Map<string, BetterSqlite3.Statement>
 }
 
 /**
@@ -42,7 +47,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // electorate lookup went to the OS for its pages. 64 MiB is an upper bound, used as the file grows.
   sqlite.pragma('cache_size = -65536')
   const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { sqlite, q }
+  return { sqlite, q, statements: new Map() }
 }
 
 export function closeDatabase(db: Db): void {

@@ -2,14 +2,12 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Compilable, CompiledQuery } from 'kysely'
 import type { Db } from './connection.ts'
 
-// Prepared statements are cached per connection by SQL text: Kysely compiles the same query
-// shape to the same text, so hot paths (sync appends, ballots) prepare once.
-const caches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
+// Prepared statements are cached per connection (`db.statements`) by SQL text: Kysely compiles
+// the same query shape to the same text, so hot paths (sync appends, ballots) prepare once.
 const MAX_CACHED = 1000
 
 function statement(db: Db, sql: string): BetterSqlite3.Statement {
-  let cache = caches.get(db.sqlite)
-  if (!cache) caches.set(db.sqlite, (cache = new Map()))
+  const cache = db.statements
   let stmt = cache.get(sql)
   if (!stmt) {
     if (cache.size >= MAX_CACHED) cache.clear()

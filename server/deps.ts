@@ -1,16 +1,49 @@
 import type { Db } from '../db/connection.ts'
+import type { LoginThrottle } from './auth/login-throttle.ts'
 import type { Config } from './config.ts'
+import type { LruCache } from './context/lru-cache.ts'
 import type { AppEvents } from './events.ts'
+import type { StaticFiles } from './http/static-assets.ts'
 import type { Logger } from './log.ts'
+import type { Etags } from './publishing/conditional.ts'
+import type { PublicationStamps } from './publishing/publication-stamps.ts'
+import type { ResponseCache } from './publishing/response-cache.ts'
+import type { ElectorateTotals } from './rounds/electorate-totals.ts'
 
 /**
- * What domain functions need from the outside world. The clock is injected so that expiry,
- * deadlines and throttling are testable; domain code never calls Date.now() itself.
+ * The app context: what domain functions need from the outside world, and every piece of
+ * in-memory state the app keeps. Built once, by `createAppContext` (server/app-context.ts), when
+ * the app starts; everything in it lives as long as the app and no longer, so two apps in one
+ * process share nothing and a test sees (and may clear) each cache. The clock is injected so
+ * that expiry, deadlines and throttling are testable; domain code never calls Date.now() itself.
  */
 export interface Deps {
+  /** The connection; its prepared statements (`db.statements`) live with it. */
   db: Db
   config: Config
   log: Logger
   now: () => number
   events: AppEvents
+  /** Changes whenever the database may have changed (db/write-mark.ts): the guard of caches of reads. */
+  writeMark: () => string
+  /** Caches of hot reads; each is bounded and has `size` and `clear()`. */
+  caches: AppCaches
+  throttles: { login: LoginThrottle }
+  /** A hash unknown emails are checked against (server/auth/log-in.ts); made on first use. */
+  unknownEmailHash: () => Promise<string>
+}
+
+export interface AppCaches {
+  /** Finished public pages, JSON and the feed for visitors without a session. */
+  publicResponses: ResponseCache
+  /** Rendered public PDFs by their ETag. */
+  pdfs: LruCache<string, Buffer>
+  /** Recent ETags of response bases (and the token that makes them differ after a restart). */
+  etags: Etags
+  /** Publication stamps (what a public page's ETag depends on), while nothing was written. */
+  publicationStamps: PublicationStamps
+  /** The never-changing electorate totals of rounds. */
+  electorateTotals: ElectorateTotals
+  /** /assets/* files with their ETags. */
+  staticFiles: StaticFiles
 }

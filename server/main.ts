@@ -2,11 +2,10 @@ import { join } from 'node:path'
 import { startCheckpointer } from '../db/checkpointer.ts'
 import { openDatabase } from '../db/connection.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { createAppContext } from './app-context.ts'
 import { createApp } from './app.tsx'
 import { configFromEnv } from './config.ts'
-import type { Deps } from './deps.ts'
 import { startHttpServer } from './http-server.ts'
-import { AppEvents } from './events.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
 import { startRoundDeadlines } from './jobs/round-deadlines.ts'
 import { consoleLogger } from './log.ts'
@@ -16,7 +15,7 @@ const config = configFromEnv()
 const databaseFile = join(config.dataDir, 'sprachrohr.sqlite')
 const db = openDatabase(databaseFile, { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
-const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
+const deps = createAppContext(config, db, { log: consoleLogger })
 if (applied.length) deps.log.info('database migrated', { applied })
 const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 

@@ -4,8 +4,7 @@ import { fail, failThrottled } from '../../shared/errors.ts'
 import type { Translate } from '../../shared/i18n/index.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
-import { loginThrottleFor } from './login-throttle.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { hashPassword, verifyPassword, type PasswordHashCost } from './passwords.ts'
 import { createSession } from './sessions.ts'
 
 export interface LogInInput {
@@ -21,12 +20,14 @@ export interface LoggedIn {
   session: SessionRow
 }
 
-// Unknown emails are checked against this hash so that they take as long as a wrong password:
-// the answer time must not tell an attacker which emails have an account.
-let dummyHash: Promise<string> | undefined
-function dummy(deps: Deps): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'), deps.config.passwordHashCost)
-  return dummyHash
+/**
+ * The hash unknown emails are checked against, so that they take as long as a wrong password:
+ * the answer time must not tell an attacker which emails have an account. Made on first use, at
+ * the app's cost; the app context holds one (`deps.unknownEmailHash`).
+ */
+export function lazyDummyHash(cost: PasswordHashCost): () => Promise<string> {
+  let hash: Promise<string> | undefined
+  return () => (hash ??= hashPassword(randomBytes(24).toString('base64url'), cost))
 }
 
 /** The wait as words a person can act on: seconds under a minute, else whole minutes. */
@@ -41,13 +42,13 @@ export function throttledMessage(t: Translate, waitMs: number): string {
  * email, wrong password, a disabled person and one without a password yet all get the same 401.
  */
 export async function logIn(deps: Deps, input: LogInInput, t: Translate): Promise<LoggedIn> {
-  const throttle = loginThrottleFor(deps)
+  const throttle = deps.throttles.login
   const wait = throttle.waitMs(input.email, input.ip)
   if (wait > 0) failThrottled(wait, throttledMessage(t, wait))
 
   const person = personRepo.getPersonByEmail(deps.db, input.email)
   const usable = person && person.disabled === 0 && person.password_hash ? person : undefined
-  const ok = await verifyPassword(usable?.password_hash ?? (await dummy(deps)), input.password)
+  const ok = await verifyPassword(usable?.password_hash ?? (await deps.unknownEmailHash()), input.password)
   if (!usable || !ok) {
     throttle.recordFailure(input.email, input.ip)
     fail('unauthenticated', t('auth.login_failed'))

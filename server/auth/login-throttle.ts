@@ -1,5 +1,3 @@
-import type { Deps } from '../deps.ts'
-
 const SECOND = 1000
 const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
@@ -96,7 +94,7 @@ class Counter {
  * Slows down password guessing, per account and per client address, in memory. Each failure
  * beyond a few free ones makes the next attempt wait longer (doubling, capped). A successful
  * login clears the account's count, not the address's: logging into one's own account must not
- * reset an attacker's address.
+ * reset an attacker's address. One per app (`deps.throttles.login`).
  */
 export class LoginThrottle {
   private readonly accounts: Counter
@@ -134,13 +132,4 @@ export class LoginThrottle {
 
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
-}
-
-// One throttle per running app; Deps stays as it is, the throttle lives beside it.
-const throttles = new WeakMap<Deps, LoginThrottle>()
-
-export function loginThrottleFor(deps: Deps): LoginThrottle {
-  let throttle = throttles.get(deps)
-  if (!throttle) throttles.set(deps, (throttle = new LoginThrottle(deps.now)))
-  return throttle
 }

@@ -5,9 +5,9 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { AppError } from '../../shared/errors.ts'
 import { isLocale, translator, type Translate } from '../../shared/i18n/index.ts'
+import { createAppContext } from '../app-context.ts'
 import { configFromEnv } from '../config.ts'
 import type { Deps } from '../deps.ts'
-import { AppEvents } from '../events.ts'
 import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
@@ -65,7 +65,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   try {
     const config = configFromEnv(env)
     const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
-    deps = { db, config, log: consoleLogger, now: options.now ?? (() => Date.now()), events: new AppEvents() }
+    deps = createAppContext(config, db, { log: consoleLogger, now: options.now })
     await migrateToLatest(db)
     await command(args, { deps, t, print })
     return 0

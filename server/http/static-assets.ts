@@ -19,9 +19,29 @@ const TYPES: Record<string, string> = {
 }
 
 interface Cached { body: Buffer; etag: string; mtimeMs: number; type: string }
-const cache = new Map<string, Cached>()
 
-function load(name: string): Cached | undefined {
+/**
+ * Assets read from disk with their ETags, one set per app (`deps.caches.staticFiles`). The set
+ * of files is fixed by the build, so the cache is bounded by it; a file whose modification time
+ * changed is read again.
+ */
+export class StaticFiles {
+  readonly #byPath = new Map<string, Cached>()
+
+  get(name: string): Cached | undefined {
+    return load(this.#byPath, name)
+  }
+
+  get size(): number {
+    return this.#byPath.size
+  }
+
+  clear(): void {
+    this.#byPath.clear()
+  }
+}
+
+function load(cache: Map<string, Cached>, name: string): Cached | undefined {
   for (const root of roots) {
     const file = normalize(join(root, name))
     if (!file.startsWith(root + sep)) return undefined
@@ -50,7 +70,7 @@ function load(name: string): Cached | undefined {
 
 /** Serves /assets/* with an ETag; old phones on slow links then revalidate instead of re-downloading. */
 export const staticAssets = new Hono<AppEnv>().get('/:name{[A-Za-z0-9._-]+}', (c) => {
-  const asset = load(c.req.param('name'))
+  const asset = c.get('deps').caches.staticFiles.get(c.req.param('name'))
   if (!asset) return c.text('Not found', 404)
   c.header('ETag', asset.etag)
   c.header('Cache-Control', 'no-cache')

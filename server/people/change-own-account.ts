@@ -4,7 +4,6 @@ import { fail, failThrottled } from '../../shared/errors.ts'
 import type { Locale, Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { throttledMessage } from '../auth/log-in.ts'
-import { loginThrottleFor } from '../auth/login-throttle.ts'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords.ts'
 import { createSession, invalidatePersonSessions } from '../auth/sessions.ts'
 import type { Deps } from '../deps.ts'
@@ -45,7 +44,7 @@ export async function changeOwnAccount(
   let passwordHash: string | undefined
   if (change.password !== undefined) {
     if (!change.currentPassword) fail('validation', t('auth.password_current_required'), 'currentPassword')
-    const throttle = loginThrottleFor(deps)
+    const throttle = deps.throttles.login
     const wait = throttle.waitMs(person.email, ip)
     if (wait > 0) failThrottled(wait, throttledMessage(t, wait))
     const ok = person.password_hash !== null && (await verifyPassword(person.password_hash, change.currentPassword))

@@ -1,10 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
+import { LruCache } from '../context/lru-cache.ts'
 import type { AppEnv } from '../http/app-env.ts'
-
-// Part of every ETag: a new deployment may render the same row differently, so validators from
-// before a restart must not match.
-const PROCESS_TOKEN = randomBytes(8).toString('hex')
 
 export interface Freshness {
   /** Everything the response depends on, e.g. the row's updated_at, the locale and the viewer. */
@@ -17,20 +14,36 @@ export interface Freshness {
   vary?: readonly string[]
 }
 
-// Popular pages are asked for with the same basis thousands of times between two changes: keep
-// recent ETags instead of hashing again on every request (bounded; oldest entries go first).
-const recentEtags = new Map<string, string>()
 const RECENT_ETAGS = 500
 
-export function etagOf(basis: Freshness['basis']): string {
-  const text = JSON.stringify(basis)
-  const known = recentEtags.get(text)
-  if (known !== undefined) return known
-  const hash = createHash('sha256').update(PROCESS_TOKEN).update(text).digest('base64url')
-  const etag = `"${hash.slice(0, 27)}"`
-  if (recentEtags.size >= RECENT_ETAGS) recentEtags.delete(recentEtags.keys().next().value!)
-  recentEtags.set(text, etag)
-  return etag
+/**
+ * ETags of response bases, one set per app (`deps.caches.etags`). Popular pages are asked for
+ * with the same basis thousands of times between two changes: recent ETags are kept instead of
+ * hashing again on every request (bounded; least recently used go first).
+ */
+export class Etags {
+  // Part of every ETag: a new start may render the same row differently, so validators from
+  // before a restart must not match.
+  readonly #token = randomBytes(8).toString('hex')
+  readonly #recent = new LruCache<string, string>(RECENT_ETAGS)
+
+  of(basis: Freshness['basis']): string {
+    const text = JSON.stringify(basis)
+    const known = this.#recent.get(text)
+    if (known !== undefined) return known
+    const hash = createHash('sha256').update(this.#token).update(text).digest('base64url')
+    const etag = `"${hash.slice(0, 27)}"`
+    this.#recent.set(text, etag)
+    return etag
+  }
+
+  get size(): number {
+    return this.#recent.size
+  }
+
+  clear(): void {
+    this.#recent.clear()
+  }
 }
 
 /** Weak comparison (RFC 9110 §8.8.3.2): proxies may turn our ETag into a weak one when they compress. */
@@ -54,7 +67,7 @@ export function notModifiedSince(header: string, lastModified: number): boolean 
  * response, or null when the caller must build the full response.
  */
 export function conditional(c: Context<AppEnv>, freshness: Freshness): Response | null {
-  const etag = etagOf(freshness.basis)
+  const etag = c.get('deps').caches.etags.of(freshness.basis)
   c.header('ETag', etag)
   c.header('Last-Modified', new Date(freshness.lastModified).toUTCString())
   // Revalidate every time: a withdrawal must show at once, and the 304 makes that cheap.

@@ -4,9 +4,9 @@ import type { AppEnv } from '../http/app-env.ts'
 import { readQuery } from '../http/validate.ts'
 import { conditional } from './conditional.ts'
 import { presentPublicDetail, presentPublicSummary } from './present-publication.ts'
-import { publicationStamp, publicationsState } from './publication.repo.ts'
+import { publicationsState } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
-import { cacheKey, responseCacheOf } from './response-cache.ts'
+import { cacheKey } from './response-cache.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -42,19 +42,19 @@ export const publicApiRoutes = new Hono<AppEnv>()
   })
   .get('/positions/:slug', (c) => {
     const deps = c.get('deps')
-    const stamp = publicationStamp(deps.db, c.req.param('slug')) ?? fail('not_found')
+    const stamp = deps.caches.publicationStamps.get(c.req.param('slug')) ?? fail('not_found')
     const basis = ['api-one', stamp.slug, stamp.updated_at, stamp.signers_changed]
     const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public' })
     if (unchanged) return unchanged
     // The answer is the same for every caller, so the finished JSON is kept under its basis.
     c.header('Content-Type', 'application/json')
-    const cache = responseCacheOf(deps.db)
+    const cache = deps.caches.publicResponses
     const key = cacheKey(basis)
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)
     const { row, signatories } = readPublication(deps, stamp.slug)
     const json = JSON.stringify(presentPublicDetail(row, signatories, deps.config.publicUrl))
-    const after = publicationStamp(deps.db, stamp.slug)
+    const after = deps.caches.publicationStamps.get(stamp.slug)
     if (after?.updated_at === stamp.updated_at && after.signers_changed === stamp.signers_changed) cache.set(key, json)
     return c.body(json)
   })

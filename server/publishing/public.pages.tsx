@@ -13,13 +13,13 @@ import { readQuery } from '../http/validate.ts'
 import { delegateInitiatives } from './adoption.repo.ts'
 import { toListItem } from './panel-data.ts'
 import { atomFeed } from './atom-feed.ts'
-import { conditional, etagOf } from './conditional.ts'
+import { conditional } from './conditional.ts'
 import { excerpt, plainText } from './plain-text.ts'
 import { publicUrlOf, storedResult } from './present-publication.ts'
-import { publicationStamp, publicationsState, publishedGroups, recentlyChangedPublications, type PublicationStamp } from './publication.repo.ts'
+import { publicationsState, publishedGroups, recentlyChangedPublications, type PublicationStamp } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
 import { renderPdf } from './render-pdf.ts'
-import { cacheKey, responseCacheOf } from './response-cache.ts'
+import { cacheKey } from './response-cache.ts'
 import { signedInitiatives, type Signatory } from './signature.repo.ts'
 
 /** What a page shows besides the publication: language and who looks at it (the header names them). */
@@ -45,7 +45,7 @@ function documentOf(page: JSX.Element): string {
  * publication between reading the basis and reading the data the page was built from.
  */
 function cachedForVisitor(c: Context<AppEnv>, basis: ReadonlyArray<string | number | null>, build: () => string, stillCurrent: () => boolean) {
-  const cache = responseCacheOf(c.get('deps').db)
+  const cache = c.get('deps').caches.publicResponses
   const key = cacheKey(basis, c.req.url)
   const hit = cache.get(key)
   if (hit !== undefined) return c.html(hit)
@@ -80,12 +80,10 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
   }
 }
 
-// Rendering a PDF takes a few milliseconds of CPU; the same publication in the same language
-// gives the same file, so recent ones are kept (keyed by their ETag, which covers every change).
-const pdfCache = new Map<string, Buffer>()
-const PDF_CACHE_SIZE = 20
-
+// The same publication in the same language gives the same file, so recent ones are kept in
+// `deps.caches.pdfs`, keyed by their ETag, which covers every change.
 async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Buffer> {
+  const pdfCache = c.get('deps').caches.pdfs
   const hit = pdfCache.get(etag)
   if (hit) return hit
   const t = c.get('t')
@@ -121,7 +119,6 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
     author: t('app.name'),
     createdAt: row.published_at,
   })
-  if (pdfCache.size >= PDF_CACHE_SIZE) pdfCache.delete(pdfCache.keys().next().value!)
   pdfCache.set(etag, pdf)
   return pdf
 }
@@ -154,13 +151,13 @@ export const publicPages = new Hono<AppEnv>()
     const file = c.req.param('file')
     const isPdf = file.endsWith('.pdf')
     // The stamp alone decides 304s and cache hits: the text and HTML are read only to build a page.
-    const stamp = publicationStamp(deps.db, isPdf ? file.slice(0, -'.pdf'.length) : file) ?? fail('not_found')
+    const stamp = deps.caches.publicationStamps.get(isPdf ? file.slice(0, -'.pdf'.length) : file) ?? fail('not_found')
     if (isPdf) {
       const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.get('locale')]
       const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public', vary: VARY })
       if (unchanged) return unchanged
       const { row, signatories } = readPublication(deps, stamp.slug)
-      const pdf = await pdfFor(c, row, signatories, etagOf(basis))
+      const pdf = await pdfFor(c, row, signatories, deps.caches.etags.of(basis))
       c.header('Content-Type', 'application/pdf')
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
       return c.body(new Uint8Array(pdf))
@@ -177,7 +174,7 @@ export const publicPages = new Hono<AppEnv>()
       const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
       return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} />)
     }
-    if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(publicationStamp(deps.db, stamp.slug), stamp))
+    if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
     return c.html(build())
   })
   .get('/feed.atom', (c) => {
@@ -190,7 +187,7 @@ export const publicPages = new Hono<AppEnv>()
     if (unchanged) return unchanged
     c.header('Content-Type', 'application/atom+xml; charset=utf-8')
     // The feed names nobody and looks the same for everyone in one language.
-    const cache = responseCacheOf(deps.db)
+    const cache = deps.caches.publicResponses
     const key = cacheKey(basis)
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)

@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
-import { writeMark } from '../../db/write-mark.ts'
 import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { PublicationRow } from '../../db/schema/index.ts'
 
@@ -43,20 +42,10 @@ const stampBySlug = compiledQuery((q, slug: string) =>
     .where('publications.slug', '=', slug),
 )
 
-// Every view of a public page starts with its stamp (for the ETag and the page cache); the query
-// (with its signatories subquery) was a tenth of a cached page view. Kept while nothing was written.
-const stampCaches = new WeakMap<Db, { mark: string; stamps: Map<string, PublicationStamp | undefined> }>()
-const STAMPS_KEPT = 1000
-
-export function publicationStamp(db: Db, slug: string): PublicationStamp | undefined {
-  const mark = writeMark(db)
-  let cache = stampCaches.get(db)
-  if (!cache || cache.mark !== mark || cache.stamps.size >= STAMPS_KEPT) stampCaches.set(db, (cache = { mark, stamps: new Map() }))
-  if (cache.stamps.has(slug)) return cache.stamps.get(slug)
+/** The stamp as stored; `deps.caches.publicationStamps` keeps recent ones while nothing is written. */
+export function readPublicationStamp(db: Db, slug: string): PublicationStamp | undefined {
   const row = first(db, stampBySlug(db, slug))
-  const stamp = row && { slug: row.slug, updated_at: row.updated_at, signers_changed: Number(row.signers_changed ?? 0) }
-  cache.stamps.set(slug, stamp)
-  return stamp
+  return row && { slug: row.slug, updated_at: row.updated_at, signers_changed: Number(row.signers_changed ?? 0) }
 }
 
 export function slugTaken(db: Db, slug: string): boolean {

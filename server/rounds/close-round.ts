@@ -10,7 +10,6 @@ import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
-import { electorateTotals } from './electorate.repo.ts'
 import { dueRoundIds, getRound, storeClose } from './round.repo.ts'
 
 export function timing(round: Pick<RoundRow, 'status' | 'closes_at'>): RoundTiming {
@@ -29,7 +28,7 @@ export function storedResult(round: RoundRow): RoundResult | null {
  */
 export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
   const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
-  const counted = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, electorateTotals(deps.db, round.id), ballots)
+  const counted = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, deps.caches.electorateTotals.of(round.id), ballots)
   // Decided once, with the ballots at hand: how much of a secret result can be shown.
   const result: RoundResult =
     round.secret === 1 ? { ...counted, disclosure: secretDisclosure(counted, ballots.map((b) => b.weight)) } : counted

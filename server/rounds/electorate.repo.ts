@@ -59,25 +59,8 @@ export function voterWeight(db: Db, roundId: string, voterKey: string): number |
   return first(db, db.q.selectFrom('round_electorate').select('weight').where('round_id', '=', roundId).where('voter_key', '=', voterKey))?.weight
 }
 
-// The electorate is written once, in the transaction that opens the round, and triggers refuse
-// every later change: its totals never change, and summing a large electorate on every view of
-// the round was slow (docs/BENCHMARKS.md, "Figures behind the code"). Only figures read outside a transaction are kept (inside the opening one they
-// could still grow, or be rolled back).
-const totalsByRound = new WeakMap<Db, Map<string, Totals>>()
-
-export function electorateTotals(db: Db, roundId: string): Totals {
-  const known = totalsByRound.get(db)?.get(roundId)
-  if (known) return known
-  const totals = countElectorate(db, roundId)
-  if (!db.sqlite.inTransaction && totals.count > 0) {
-    let cache = totalsByRound.get(db)
-    if (!cache) totalsByRound.set(db, (cache = new Map()))
-    cache.set(roundId, totals)
-  }
-  return totals
-}
-
-function countElectorate(db: Db, roundId: string): Totals {
+/** How many may answer and their summed weight, counted (`deps.caches.electorateTotals` keeps them). */
+export function countElectorate(db: Db, roundId: string): Totals {
   const row = first(
     db,
     db.q

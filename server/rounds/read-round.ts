@@ -19,7 +19,6 @@ import {
   type AnswerRow,
 } from './ballot.repo.ts'
 import { closeIfDue, storedResult, timing } from './close-round.ts'
-import { electorateTotals } from './electorate.repo.ts'
 import { currentBallotId } from './pending-voters.repo.ts'
 import { notYetAnswered, type NotYetAnswered } from './not-yet-answered.ts'
 import { getPosition } from '../positions/position.repo.ts'
@@ -119,7 +118,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
       : []
     : (answers ?? []).filter((a) => a.reason !== null && a.reason !== '').map((a) => ({ choice: a.choice, reason: a.reason ?? '', voter: a.label }))
 
-  const electorate = electorateTotals(deps.db, round.id)
+  const electorate = deps.caches.electorateTotals.of(round.id)
   const participation = secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id)
   return {
     round,
@@ -170,7 +169,7 @@ export function roundHistory(deps: Deps, actor: Actor, positionId: string): Roun
     return {
       round,
       result: shownResult(deps, round),
-      electorate: electorateTotals(deps.db, round.id),
+      electorate: deps.caches.electorateTotals.of(round.id),
       participation: secret ? secretParticipation(deps.db, round.id) : openParticipation(deps.db, round.id),
       reasons: reasons.filter((r) => r.choice === 'objection' || r.choice === 'concern'),
     }

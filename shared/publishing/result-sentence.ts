@@ -44,36 +44,28 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin'
 
 const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
-// Building an Intl formatter (above all one with a time zone) costs far more than formatting with
-// it, and public pages format several dates per request: keep one per locale and time zone.
-// Both keys come from short closed sets (two locales, the configured zone), so the maps stay small.
-const longDateFormats = new Map<string, Intl.DateTimeFormat>()
-const percentFormats = new Map<Locale, Intl.NumberFormat>()
-
 function longDateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`
-  let format = longDateFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone })
-    longDateFormats.set(key, format)
-  }
-  return format
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+}
+
+// Building an Intl formatter (above all one with a time zone) costs far more than formatting with
+// it, and public pages format several dates per request. Both keys come from short closed sets
+// (two locales, the alliance's zone), so the formatters are built once, as constants: no cache.
+const LONG_DATES: Record<Locale, Intl.DateTimeFormat> = { de: longDateFormat('de', DEFAULT_TIME_ZONE), en: longDateFormat('en', DEFAULT_TIME_ZONE) }
+const PERCENTS: Record<Locale, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat(INTL_LOCALE.de, { style: 'percent', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: 'percent', maximumFractionDigits: 0 }),
 }
 
 /** "3. März 2027" / "3 March 2027" in the alliance's time zone. */
 export function formatLongDate(ms: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  return longDateFormat(locale, timeZone).format(ms)
+  return (timeZone === DEFAULT_TIME_ZONE ? LONG_DATES[locale] : longDateFormat(locale, timeZone)).format(ms)
 }
 
 /** "81 %" / "81%". */
 export function formatPercent(share: number, locale: Locale): string {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0))
-  let format = percentFormats.get(locale)
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 0 })
-    percentFormats.set(locale, format)
-  }
-  return format.format(clamped)
+  return PERCENTS[locale].format(clamped)
 }
 
 const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { de: new Intl.PluralRules('de-DE'), en: new Intl.PluralRules('en-GB') }

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
+import { createAppContext } from '../../server/app-context.ts'
 import { createApp } from '../../server/app.tsx'
 import type { PasswordHashCost } from '../../server/auth/passwords.ts'
 import { DEFAULT_MAX_DRAFT_BYTES, type Config } from '../../server/config.ts'
 import type { Deps } from '../../server/deps.ts'
-import { AppEvents } from '../../server/events.ts'
 import { memoryLogger } from '../../server/log.ts'
 import { testClock, type TestClock } from './clock.ts'
 
@@ -65,7 +65,7 @@ export async function testApp(options: { config?: Partial<Config>; file?: string
   await migrateToLatest(db)
   const clock = testClock()
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: clock.now, events: new AppEvents() }
+  const deps = createAppContext(config, db, { log, now: clock.now })
   const app = createApp(deps)
   const client = makeClient(app, config.publicUrl, undefined)
   return { deps, db, clock, app, log, client, close: () => closeDatabase(db) }

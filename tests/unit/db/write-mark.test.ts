@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../../db/connection.ts'
-import { OTHER_PROCESS_DELAY_MS, writeMark } from '../../../db/write-mark.ts'
+import { createWriteMark, OTHER_PROCESS_DELAY_MS } from '../../../db/write-mark.ts'
 import { testClock } from '../../support/clock.ts'
 import { tempDatabases } from '../../support/temp-database.ts'
 
@@ -14,29 +14,32 @@ function twoConnections(): { mine: Db; other: Db } {
   return { mine, other: databases.open(file) }
 }
 
-describe('writeMark', () => {
+describe('createWriteMark', () => {
   it('stays the same while nothing is written, also across reads', () => {
     const { mine } = twoConnections()
-    const before = writeMark(mine)
+    const writeMark = createWriteMark(mine)
+    const before = writeMark()
     mine.sqlite.prepare('select * from items').all()
-    expect(writeMark(mine)).toBe(before)
+    expect(writeMark()).toBe(before)
   })
 
   it('changes at once when this connection writes', () => {
     const { mine } = twoConnections()
-    const before = writeMark(mine)
+    const writeMark = createWriteMark(mine)
+    const before = writeMark()
     mine.sqlite.prepare('insert into items (n) values (1)').run()
-    expect(writeMark(mine)).not.toBe(before)
+    expect(writeMark()).not.toBe(before)
   })
 
   it('changes within the stated delay when another connection commits, not before', () => {
     const { mine, other } = twoConnections()
     const clock = testClock(0)
-    const before = writeMark(mine, clock.now)
+    const writeMark = createWriteMark(mine, clock.now)
+    const before = writeMark()
     other.sqlite.prepare('insert into items (n) values (1)').run()
     clock.advance(OTHER_PROCESS_DELAY_MS - 1)
-    expect(writeMark(mine, clock.now)).toBe(before)
+    expect(writeMark()).toBe(before)
     clock.advance(1)
-    expect(writeMark(mine, clock.now)).not.toBe(before)
+    expect(writeMark()).not.toBe(before)
   })
 })

@@ -1,0 +1,54 @@
+import type { Db } from '../db/connection.ts'
+import { createWriteMark } from '../db/write-mark.ts'
+import { lazyDummyHash } from './auth/log-in.ts'
+import { LoginThrottle } from './auth/login-throttle.ts'
+import type { Config } from './config.ts'
+import { LruCache } from './context/lru-cache.ts'
+import type { Deps } from './deps.ts'
+import { AppEvents } from './events.ts'
+import { StaticFiles } from './http/static-assets.ts'
+import type { Logger } from './log.ts'
+import { Etags } from './publishing/conditional.ts'
+import { PublicationStamps } from './publishing/publication-stamps.ts'
+import { readPublicationStamp } from './publishing/publication.repo.ts'
+import { ResponseCache } from './publishing/response-cache.ts'
+import { ElectorateTotals } from './rounds/electorate-totals.ts'
+
+export interface AppContextOptions {
+  log: Logger
+  /** Wall clock, ms since the epoch (tests inject theirs). Default: Date.now. */
+  now?: () => number
+  /** Monotonic clock in ms for the write mark (tests move it instead of waiting). Default: performance.now. */
+  monotonicNow?: () => number
+}
+
+// Rendered PDFs are large; a few recent ones cover a publication that is being shared.
+const PDFS_KEPT = 20
+
+/**
+ * Builds the app context (`Deps`): the one place that says what a running app holds. The server
+ * (main.ts), the CLI, the test apps and the benchmark all start here, so a new member is one line
+ * below. Its lifetime is the app's: nothing in it is shared with another app in the process.
+ */
+export function createAppContext(config: Config, db: Db, options: AppContextOptions): Deps {
+  const now = options.now ?? (() => Date.now())
+  const writeMark = createWriteMark(db, options.monotonicNow)
+  return {
+    db,
+    config,
+    log: options.log,
+    now,
+    events: new AppEvents(),
+    writeMark,
+    caches: {
+      publicResponses: new ResponseCache(),
+      pdfs: new LruCache<string, Buffer>(PDFS_KEPT),
+      etags: new Etags(),
+      publicationStamps: new PublicationStamps(writeMark, (slug) => readPublicationStamp(db, slug)),
+      electorateTotals: new ElectorateTotals(db),
+      staticFiles: new StaticFiles(),
+    },
+    throttles: { login: new LoginThrottle(now) },
+    unknownEmailHash: lazyDummyHash(config.passwordHashCost),
+  }
+}
