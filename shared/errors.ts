@@ -1,3 +1,5 @@
+import type { MessageKey, Params } from './i18n/index.ts'
+
 /**
  * The closed set of error codes the whole application speaks. HTTP statuses and websocket close
  * codes are derived from this list in exactly one place each (server/http/error-status.ts,
@@ -31,15 +33,27 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * What exactly was refused, as a message key and its parameters: domain code says it this way
+ * and the edge (server/http/error-message.ts) puts it into the person's language.
+ */
+export interface ErrorDetail {
+  key: MessageKey
+  params?: Params
+}
+
 export class AppError extends Error {
+  /** The refusal in words-to-be (key + parameters); translated at the edge. */
+  readonly detail: ErrorDetail | undefined
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: string | ErrorDetail,
     /** The input field the error is about, so forms can show it next to the field. */
     readonly field?: string,
   ) {
-    super(message ?? code)
+    super(typeof message === 'string' ? message : code)
     this.name = 'AppError'
+    this.detail = typeof message === 'object' ? message : undefined
   }
   /** For `throttled`: how long the caller must wait, in whole seconds (the HTTP Retry-After). */
   retryAfterSeconds?: number
@@ -49,12 +63,16 @@ export class AppError extends Error {
   }
 }
 
-export function fail(code: ErrorCode, message?: string, field?: string): never {
-  throw new AppError(code, message, field)
+/**
+ * Refuses with a code; `detail` (a message key with parameters) says what exactly, `field` which
+ * input it is about. A plain string is kept for messages that are not for people (e.g. `internal`).
+ */
+export function fail(code: ErrorCode, detail?: string | ErrorDetail, field?: string): never {
+  throw new AppError(code, detail, field)
 }
 
 /** Refuses with `throttled`, saying how long to wait (it becomes the Retry-After header). */
-export function failThrottled(waitMs: number, message?: string): never {
+export function failThrottled(waitMs: number, message?: string | ErrorDetail): never {
   const error = new AppError('throttled', message)
   error.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000))
   throw error

@@ -1,17 +1,15 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { setRetryAfter } from '../http/error-handler.ts'
-import { errorStatus } from '../http/error-status.ts'
 import { LoginPage } from '../../web/views/login-page.tsx'
 import { SetupPage } from '../../web/views/setup-page.tsx'
 import { fail } from '../../shared/errors.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { submitForm } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { clientIp } from './client-ip.ts'
 import { endSession } from './end-session.ts'
-import { attempt } from './form-errors.ts'
 import { logIn } from './log-in.ts'
 import { safeNext } from './safe-next.ts'
 import { clearSessionCookie, forgetBrowserStorage, LOGGED_OUT_PATH, writeSessionCookie } from './session-cookie.ts'
@@ -37,12 +35,6 @@ const FirstAdminForm = z
 
 const InviteForm = z.object({ password: z.string().max(1024), password2: z.string().max(1024) }).strict()
 
-type PageStatus = Parameters<typeof render>[2]
-
-function statusOf(code: keyof typeof errorStatus): PageStatus {
-  return errorStatus[code] as PageStatus
-}
-
 /** Starts a session for the person in this browser, ending the one it had (if any). */
 function startSession(c: Context<AppEnv>, personId: string, token?: string, expiresAt?: number): void {
   const previous = c.get('current')
@@ -62,18 +54,18 @@ export const authPages = new Hono<AppEnv>()
   .post('/login', async (c) => {
     let email = ''
     let next = '/'
-    const result = await attempt(async () => {
-      const input = await readForm(c, LoginForm)
-      email = input.email
-      next = safeNext(input.next)
-      return logIn(c.get('deps'), { email: input.email, password: input.password, ip: clientIp(c) }, c.get('t'))
-    })
-    if (!result.ok) {
-      const { error } = result
-      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
-      setRetryAfter(c, error)
-      return render(c, <LoginPage ctx={pageContext(c)} email={email} next={next} error={message} />, statusOf(error.code))
-    }
+    const result = await submitForm(
+      c,
+      async () => {
+        const input = await readForm(c, LoginForm)
+        email = input.email
+        next = safeNext(input.next)
+        return logIn(c.get('deps'), { email: input.email, password: input.password, ip: clientIp(c) })
+      },
+      // A wrong password is `unauthenticated`: here it belongs on the form, not on the error page.
+      { errorPage: ['csrf'] },
+    )
+    if (!result.ok) return render(c, <LoginPage ctx={pageContext(c)} email={email} next={next} problem={result.problem} />, result.status)
     startSession(c, result.value.person.id, result.value.token, sessionExpiresAt(result.value.session))
     return c.redirect(next, 303)
   })
@@ -91,34 +83,36 @@ export const authPages = new Hono<AppEnv>()
     return render(c, <SetupPage ctx={pageContext(c)} token={token} info={info} />, info ? 200 : 404)
   })
   .post('/setup/:token', async (c) => {
-    const { deps, t } = c.var
+    const { deps } = c.var
     const token = c.req.param('token')
     const info = inspectSetupLink(deps, token)
     if (!info) return render(c, <SetupPage ctx={pageContext(c)} token={token} info={null} />, 404)
     let values: { name?: string; email?: string } = {}
-    const result = await attempt(async () => {
-      let input: { password: string; password2: string; name?: string; email?: string }
-      if (info.purpose === 'first_admin') {
-        input = await readForm(c, FirstAdminForm)
-        values = { name: input.name, email: input.email }
-      } else {
-        input = await readForm(c, InviteForm)
-      }
-      if (input.password !== input.password2) fail('validation', t('auth.password_mismatch'), 'password2')
-      const redeem =
-        input.name !== undefined && input.email !== undefined
-          ? { name: input.name, email: input.email, password: input.password }
-          : { password: input.password }
-      return redeemSetupLink(deps, token, redeem, t)
-    })
+    const result = await submitForm(
+      c,
+      async () => {
+        let input: { password: string; password2: string; name?: string; email?: string }
+        if (info.purpose === 'first_admin') {
+          input = await readForm(c, FirstAdminForm)
+          values = { name: input.name, email: input.email }
+        } else {
+          input = await readForm(c, InviteForm)
+        }
+        if (input.password !== input.password2) fail('validation', { key: 'auth.password_mismatch' }, 'password2')
+        const redeem =
+          input.name !== undefined && input.email !== undefined
+            ? { name: input.name, email: input.email, password: input.password }
+            : { password: input.password }
+        return redeemSetupLink(deps, token, redeem)
+      },
+      // A link used up meanwhile (`not_found`) is said on this page, below.
+      { errorPage: ['csrf'] },
+    )
     if (!result.ok) {
-      const { error } = result
-      const message = error.hasOwnMessage ? error.message : t(`error.${error.code}`)
       // The link may have just been used up or expired; then say so instead of showing the form again.
       const now = inspectSetupLink(deps, token)
-      setRetryAfter(c, error)
-      const page = <SetupPage ctx={pageContext(c)} token={token} info={now} values={values} error={{ message, field: error.field }} />
-      return render(c, page, now ? statusOf(error.code) : 404)
+      const page = <SetupPage ctx={pageContext(c)} token={token} info={now} values={values} problem={result.problem} />
+      return render(c, page, now ? result.status : 404)
     }
     startSession(c, result.value.id)
     return c.redirect('/', 303)

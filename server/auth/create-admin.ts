@@ -2,7 +2,6 @@ import { newId } from '../../db/ids.ts'
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import type { Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
@@ -22,13 +21,13 @@ export function isEmail(value: string): boolean {
 }
 
 /** Checks name, email and password of a new admin; returns name and email normalized. */
-export function checkNewAdmin(input: NewAdmin, t: Translate): { name: string; email: string } {
+export function checkNewAdmin(input: NewAdmin): { name: string; email: string } {
   const name = input.name.trim()
   const email = input.email.trim().toLowerCase()
-  if (name === '') fail('validation', t('me.name_required'), 'name')
-  if (!isEmail(email)) fail('validation', t('auth.email_invalid'), 'email')
+  if (name === '') fail('validation', { key: 'me.name_required' }, 'name')
+  if (!isEmail(email)) fail('validation', { key: 'auth.email_invalid' }, 'email')
   const problem = checkPasswordRules(input.password, { email, name })
-  if (problem) fail('validation', t(problem), 'password')
+  if (problem) fail('validation', { key: problem }, 'password')
   return { name, email }
 }
 
@@ -40,9 +39,8 @@ export function insertAdmin(
   deps: Deps,
   input: { name: string; email: string; passwordHash: string },
   how: 'setup_link' | 'cli',
-  t: Translate,
 ): PersonRow {
-  if (personRepo.getPersonByEmail(deps.db, input.email)) fail('duplicate', t('auth.email_taken'), 'email')
+  if (personRepo.getPersonByEmail(deps.db, input.email)) fail('duplicate', { key: 'auth.email_taken' }, 'email')
   const id = newId()
   const now = deps.now()
   try {
@@ -57,7 +55,7 @@ export function insertAdmin(
       updated_at: now,
     })
   } catch (error) {
-    if (isUniqueViolation(error)) fail('duplicate', t('auth.email_taken'), 'email')
+    if (isUniqueViolation(error)) fail('duplicate', { key: 'auth.email_taken' }, 'email')
     throw error
   }
   setupTokenRepo.deleteUnusedFirstAdminTokens(deps.db)
@@ -66,8 +64,8 @@ export function insertAdmin(
 }
 
 /** Creates an admin with a password (the `create-admin` command); works whether or not admins exist. */
-export async function createAdmin(deps: Deps, input: NewAdmin, t: Translate): Promise<PersonRow> {
-  const { name, email } = checkNewAdmin(input, t)
+export async function createAdmin(deps: Deps, input: NewAdmin): Promise<PersonRow> {
+  const { name, email } = checkNewAdmin(input)
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost)
-  return transaction(deps.db, () => insertAdmin(deps, { name, email, passwordHash }, 'cli', t))
+  return transaction(deps.db, () => insertAdmin(deps, { name, email, passwordHash }, 'cli'))
 }

@@ -3,7 +3,6 @@ import { newId } from '../../db/ids.ts'
 import { transaction } from '../../db/query.ts'
 import type { PersonRow, SetupTokenRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
@@ -98,17 +97,17 @@ export function inspectSetupLink(deps: Deps, token: string): SetupLinkInfo | nul
  * inside the transaction so two simultaneous submissions cannot both succeed. Returns the person,
  * whom the caller then logs in.
  */
-export async function redeemSetupLink(deps: Deps, token: string, input: RedeemInput, t: Translate = translator('de')): Promise<PersonRow> {
+export async function redeemSetupLink(deps: Deps, token: string, input: RedeemInput): Promise<PersonRow> {
   const found = findUsable(deps, token)
-  if (!found) fail('not_found', t('auth.setup_invalid'))
+  if (!found) fail('not_found', { key: 'auth.setup_invalid' })
   let account: { name: string; email: string }
   if (found.purpose === 'first_admin') {
-    if (!('email' in input)) fail('validation', t('error.field_required', { field: 'email' }), 'email')
-    account = checkNewAdmin(input, t)
+    if (!('email' in input)) fail('validation', { key: 'error.field_required', params: { field: 'email' } }, 'email')
+    account = checkNewAdmin(input)
   } else {
     account = { name: found.person.name, email: found.person.email }
     const problem = checkPasswordRules(input.password, account)
-    if (problem) fail('validation', t(problem), 'password')
+    if (problem) fail('validation', { key: problem }, 'password')
   }
   // Hashing takes a moment and is async; the transaction below is not, so it re-checks everything.
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost)
@@ -117,8 +116,8 @@ export async function redeemSetupLink(deps: Deps, token: string, input: RedeemIn
     const now = deps.now()
     const again = findUsable(deps, token)
     if (!again || again.row.id !== found.row.id || !setupTokenRepo.useSetupToken(deps.db, again.row.id, now))
-      fail('not_found', t('auth.setup_invalid'))
-    if (again.purpose === 'first_admin') return insertAdmin(deps, { ...account, passwordHash }, 'setup_link', t)
+      fail('not_found', { key: 'auth.setup_invalid' })
+    if (again.purpose === 'first_admin') return insertAdmin(deps, { ...account, passwordHash }, 'setup_link')
     const personId = again.person.id
     personRepo.updatePerson(deps.db, personId, { password_hash: passwordHash }, now)
     invalidatePersonSessions(deps.db, personId)

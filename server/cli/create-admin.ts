@@ -37,6 +37,6 @@ export async function createAdminCommand(args: string[], { deps, t, print }: Cli
     if (issue.code === 'invalid_type' && issue.input === undefined) fail('validation', t('cli.option_missing', { option }), option)
     fail('validation', t('cli.option_invalid', { option, detail: issue.message }), option)
   }
-  const person = await createAdmin(deps, parsed.data, t)
+  const person = await createAdmin(deps, parsed.data)
   print(t('cli.admin_created', { name: person.name, email: person.email, url: deps.config.publicUrl }))
 }

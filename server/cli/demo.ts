@@ -97,33 +97,33 @@ export async function createDemoAlliance(
     if (personRepo.countPeople(deps.db) > 0) fail('conflict', t('demo.refused'))
     const initiativeIds = {} as Record<InitiativeKey, string>
     for (const [key, initiative] of Object.entries(INITIATIVES) as Array<[InitiativeKey, (typeof INITIATIVES)[InitiativeKey]]>) {
-      initiativeIds[key] = createInitiative(deps, null, { name: initiative.name, weight: initiative.weight }, t).id
+      initiativeIds[key] = createInitiative(deps, null, { name: initiative.name, weight: initiative.weight }).id
     }
     const groupIds = {} as Record<GroupKey, string>
     for (const [key, group] of Object.entries(GROUPS) as Array<[GroupKey, (typeof GROUPS)[GroupKey]]>) {
-      groupIds[key] = createGroup(deps, null, group, t).id
+      groupIds[key] = createGroup(deps, null, group).id
     }
 
     const personIds = new Map<string, string>()
     const logins = PEOPLE.map((p) => {
       const email = demoEmail(p.name)
-      const person = insertPersonRecord(deps, null, { email, name: p.name, roles: p.roles ?? [], passwordHash }, t)
+      const person = insertPersonRecord(deps, null, { email, name: p.name, roles: p.roles ?? [], passwordHash })
       personIds.set(p.name, person.id)
       const described: string[] = (p.roles ?? []).map((role) => t(`admin.role.${role}`))
       for (const key of p.coordinates ?? []) {
-        addGroupMember(deps, null, groupIds[key], { personId: person.id, coordinator: true }, t)
+        addGroupMember(deps, null, groupIds[key], { personId: person.id, coordinator: true })
         described.push(`${t('admin.role.coordinator')} ${GROUPS[key].name}`)
       }
       for (const key of p.groups ?? []) {
-        addGroupMember(deps, null, groupIds[key], { personId: person.id }, t)
+        addGroupMember(deps, null, groupIds[key], { personId: person.id })
         described.push(t('demo.in_group', { group: GROUPS[key].name }))
       }
       for (const key of p.delegateOf ?? []) {
-        addInitiativeMember(deps, null, initiativeIds[key], { personId: person.id, role: 'delegate' }, t)
+        addInitiativeMember(deps, null, initiativeIds[key], { personId: person.id, role: 'delegate' })
         described.push(`${t('admin.role.delegate')} ${INITIATIVES[key].name}`)
       }
       for (const key of p.memberOf ?? []) {
-        addInitiativeMember(deps, null, initiativeIds[key], { personId: person.id, role: 'member' }, t)
+        addInitiativeMember(deps, null, initiativeIds[key], { personId: person.id, role: 'member' })
         described.push(`${t('admin.role.member')} ${INITIATIVES[key].name}`)
       }
       return { name: p.name, email, roles: described.join('; ') }

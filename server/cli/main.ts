@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { closeDatabase, openDatabase } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { AppError } from '../../shared/errors.ts'
+import { messageOf } from '../http/error-message.ts'
 import { isLocale, translator, type Translate } from '../../shared/i18n/index.ts'
 import { createAppContext } from '../app-context.ts'
 import { configFromEnv } from '../config.ts'
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     await command(args, { deps, t, print })
     return 0
   } catch (error) {
-    if (error instanceof AppError) printError(t('cli.failed', { message: error.message }))
+    if (error instanceof AppError) printError(t('cli.failed', { message: messageOf(t, error) }))
     else printError(t('cli.failed', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
     return 1
   } finally {

@@ -1,6 +1,5 @@
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
@@ -22,12 +21,11 @@ export function addGroupMember(
   actorId: string | null,
   groupId: string,
   input: { personId: string; coordinator?: boolean | undefined },
-  t: Translate = translator('de'),
 ): { membership: GroupMembership; created: boolean } {
   const coordinator = input.coordinator ?? false
   const result = transaction(deps.db, () => {
-    if (!groupRepo.getGroup(deps.db, groupId)) fail('not_found', t('admin.error.group_not_found'))
-    if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', t('admin.error.person_not_found'), 'personId')
+    if (!groupRepo.getGroup(deps.db, groupId)) fail('not_found', { key: 'admin.error.group_not_found' })
+    if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', { key: 'admin.error.person_not_found' }, 'personId')
     const membership = { groupId, personId: input.personId, coordinator }
     const existing = groupRepo.getGroupMembership(deps.db, groupId, input.personId)
     if (existing) {

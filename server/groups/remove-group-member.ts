@@ -1,15 +1,14 @@
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as groupRepo from './group.repo.ts'
 
 /** Takes a person out of a working group; 404 when they are not in it. */
-export function removeGroupMember(deps: Deps, actorId: string | null, groupId: string, personId: string, t: Translate = translator('de')): void {
+export function removeGroupMember(deps: Deps, actorId: string | null, groupId: string, personId: string): void {
   transaction(deps.db, () => {
-    if (!groupRepo.getGroup(deps.db, groupId)) fail('not_found', t('admin.error.group_not_found'))
-    const existing = groupRepo.getGroupMembership(deps.db, groupId, personId) ?? fail('not_found', t('admin.error.not_a_member'))
+    if (!groupRepo.getGroup(deps.db, groupId)) fail('not_found', { key: 'admin.error.group_not_found' })
+    const existing = groupRepo.getGroupMembership(deps.db, groupId, personId) ?? fail('not_found', { key: 'admin.error.not_a_member' })
     groupRepo.deleteGroupMembership(deps.db, groupId, personId)
     recordAudit(deps, {
       actorId,

@@ -1,8 +1,9 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError, type ErrorBody } from '../../shared/errors.ts'
-import { translator, type MessageKey } from '../../shared/i18n/index.ts'
+import { translator } from '../../shared/i18n/index.ts'
 import type { AppEnv } from './app-env.ts'
+import { messageOf } from './error-message.ts'
 import { errorStatus } from './error-status.ts'
 
 /** When a throttled caller may try again if the refusal itself does not say (seconds). */
@@ -22,7 +23,7 @@ export function setRetryAfter(c: Context<AppEnv>, error: unknown): void {
 export function toErrorBody(c: Context<AppEnv>, error: unknown): { status: number; body: ErrorBody } {
   const t = c.get('t') ?? translator('de')
   if (error instanceof AppError) {
-    const message = error.hasOwnMessage ? error.message : t(`error.${error.code}` as MessageKey)
+    const message = messageOf(t, error)
     const body: ErrorBody = { error: { code: error.code, message } }
     if (error.field) body.error.field = error.field
     return { status: errorStatus[error.code], body }

@@ -15,7 +15,10 @@ export function pageContext(c: Context<AppEnv>): PageContext {
   }
 }
 
-export function render(c: Context<AppEnv>, page: JSX.Element, status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 = 200) {
+/** The statuses a rendered page answers with. */
+export type PageStatus = 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500
+
+export function render(c: Context<AppEnv>, page: JSX.Element, status: PageStatus = 200) {
   c.header('Cache-Control', 'no-store')
   return c.html('<!doctype html>' + String(page), status)
 }

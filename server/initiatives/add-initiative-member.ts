@@ -1,6 +1,5 @@
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as personRepo from '../people/person.repo.ts'
@@ -23,11 +22,10 @@ export function addInitiativeMember(
   actorId: string | null,
   initiativeId: string,
   input: { personId: string; role: InitiativeRole },
-  t: Translate = translator('de'),
 ): { membership: InitiativeMembership; created: boolean } {
   const result = transaction(deps.db, () => {
-    if (!initiativeRepo.getInitiative(deps.db, initiativeId)) fail('not_found', t('admin.error.initiative_not_found'))
-    if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', t('admin.error.person_not_found'), 'personId')
+    if (!initiativeRepo.getInitiative(deps.db, initiativeId)) fail('not_found', { key: 'admin.error.initiative_not_found' })
+    if (!personRepo.getPerson(deps.db, input.personId)) fail('not_found', { key: 'admin.error.person_not_found' }, 'personId')
     const membership = { initiativeId, personId: input.personId, role: input.role }
     const existing = initiativeRepo.getInitiativeMembership(deps.db, initiativeId, input.personId)
     if (existing) {

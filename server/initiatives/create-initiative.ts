@@ -2,7 +2,6 @@ import { newId } from '../../db/ids.ts'
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { InitiativeRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { slugify } from '../admin/slugify.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
@@ -20,7 +19,7 @@ export interface CreateInitiativeInput {
  * Adds a member initiative of the alliance. A taken slug is refused (409) rather than silently
  * suffixed: two initiatives with the same name are almost always a typo or a double entry.
  */
-export function createInitiative(deps: Deps, actorId: string | null, input: CreateInitiativeInput, t: Translate = translator('de')): InitiativeRow {
+export function createInitiative(deps: Deps, actorId: string | null, input: CreateInitiativeInput): InitiativeRow {
   const id = newId()
   const slug = input.slug || slugify(input.name) || `initiative-${id.slice(0, 6)}`
   const now = deps.now()
@@ -34,11 +33,11 @@ export function createInitiative(deps: Deps, actorId: string | null, input: Crea
     updated_at: now,
   }
   return transaction(deps.db, () => {
-    if (initiativeRepo.getInitiativeBySlug(deps.db, slug)) fail('duplicate', t('admin.error.slug_taken', { slug }), 'slug')
+    if (initiativeRepo.getInitiativeBySlug(deps.db, slug)) fail('duplicate', { key: 'admin.error.slug_taken', params: { slug } }, 'slug')
     try {
       initiativeRepo.insertInitiative(deps.db, row)
     } catch (error) {
-      if (isUniqueViolation(error)) fail('duplicate', t('admin.error.slug_taken', { slug }), 'slug')
+      if (isUniqueViolation(error)) fail('duplicate', { key: 'admin.error.slug_taken', params: { slug } }, 'slug')
       throw error
     }
     recordAudit(deps, {

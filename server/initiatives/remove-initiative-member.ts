@@ -1,6 +1,5 @@
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as initiativeRepo from './initiative.repo.ts'
@@ -11,11 +10,10 @@ export function removeInitiativeMember(
   actorId: string | null,
   initiativeId: string,
   personId: string,
-  t: Translate = translator('de'),
 ): void {
   transaction(deps.db, () => {
-    if (!initiativeRepo.getInitiative(deps.db, initiativeId)) fail('not_found', t('admin.error.initiative_not_found'))
-    const existing = initiativeRepo.getInitiativeMembership(deps.db, initiativeId, personId) ?? fail('not_found', t('admin.error.not_a_member'))
+    if (!initiativeRepo.getInitiative(deps.db, initiativeId)) fail('not_found', { key: 'admin.error.initiative_not_found' })
+    const existing = initiativeRepo.getInitiativeMembership(deps.db, initiativeId, personId) ?? fail('not_found', { key: 'admin.error.not_a_member' })
     initiativeRepo.deleteInitiativeMembership(deps.db, initiativeId, personId)
     recordAudit(deps, {
       actorId,

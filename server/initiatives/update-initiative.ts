@@ -1,7 +1,6 @@
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { InitiativeRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as initiativeRepo from './initiative.repo.ts'
@@ -19,11 +18,10 @@ export function updateInitiative(
   actorId: string | null,
   initiativeId: string,
   input: UpdateInitiativeInput,
-  t: Translate = translator('de'),
 ): InitiativeRow {
   let members: string[] = []
   const updated = transaction(deps.db, () => {
-    const current = initiativeRepo.getInitiative(deps.db, initiativeId) ?? fail('not_found', t('admin.error.initiative_not_found'))
+    const current = initiativeRepo.getInitiative(deps.db, initiativeId) ?? fail('not_found', { key: 'admin.error.initiative_not_found' })
     const patch: initiativeRepo.InitiativePatch = {}
     if (input.name !== undefined && input.name !== current.name) patch.name = input.name
     if (input.slug !== undefined && input.slug !== current.slug) patch.slug = input.slug
@@ -33,12 +31,12 @@ export function updateInitiative(
     if (Object.keys(patch).length === 0) return current
 
     if (patch.slug && initiativeRepo.getInitiativeBySlug(deps.db, patch.slug))
-      fail('duplicate', t('admin.error.slug_taken', { slug: patch.slug }), 'slug')
+      fail('duplicate', { key: 'admin.error.slug_taken', params: { slug: patch.slug } }, 'slug')
     const now = deps.now()
     try {
       initiativeRepo.updateInitiative(deps.db, initiativeId, patch, now)
     } catch (error) {
-      if (isUniqueViolation(error)) fail('duplicate', t('admin.error.slug_taken', { slug: patch.slug ?? '' }), 'slug')
+      if (isUniqueViolation(error)) fail('duplicate', { key: 'admin.error.slug_taken', params: { slug: patch.slug ?? '' } }, 'slug')
       throw error
     }
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof patch]]))

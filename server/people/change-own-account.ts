@@ -1,9 +1,9 @@
 import { transaction } from '../../db/query.ts'
 import type { PersonRow, SessionRow } from '../../db/schema/index.ts'
 import { fail, failThrottled } from '../../shared/errors.ts'
-import type { Locale, Translate } from '../../shared/i18n/index.ts'
+import type { Locale } from '../../shared/i18n/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
-import { throttledMessage } from '../auth/log-in.ts'
+import { throttledDetail } from '../auth/log-in.ts'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords.ts'
 import { createSession, invalidatePersonSessions } from '../auth/sessions.ts'
 import type { Deps } from '../deps.ts'
@@ -34,27 +34,26 @@ export async function changeOwnAccount(
   deps: Deps,
   personId: string,
   change: OwnAccountChange,
-  t: Translate,
   ip: string,
 ): Promise<OwnAccountChanged> {
   const person = personRepo.getPerson(deps.db, personId) ?? fail('not_found')
   const name = change.name?.trim()
-  if (name !== undefined && name === '') fail('validation', t('me.name_required'), 'name')
+  if (name !== undefined && name === '') fail('validation', { key: 'me.name_required' }, 'name')
 
   let passwordHash: string | undefined
   if (change.password !== undefined) {
-    if (!change.currentPassword) fail('validation', t('auth.password_current_required'), 'currentPassword')
+    if (!change.currentPassword) fail('validation', { key: 'auth.password_current_required' }, 'currentPassword')
     const throttle = deps.throttles.login
     const wait = throttle.waitMs(person.email, ip)
-    if (wait > 0) failThrottled(wait, throttledMessage(t, wait))
+    if (wait > 0) failThrottled(wait, throttledDetail(wait))
     const ok = person.password_hash !== null && (await verifyPassword(person.password_hash, change.currentPassword))
     if (!ok) {
       throttle.recordFailure(person.email, ip)
-      fail('validation', t('auth.password_current_wrong'), 'currentPassword')
+      fail('validation', { key: 'auth.password_current_wrong' }, 'currentPassword')
     }
     throttle.recordSuccess(person.email)
     const problem = checkPasswordRules(change.password, { email: person.email, name: name ?? person.name })
-    if (problem) fail('validation', t(problem), 'password')
+    if (problem) fail('validation', { key: problem }, 'password')
     passwordHash = await hashPassword(change.password, deps.config.passwordHashCost)
   }
 

@@ -2,7 +2,6 @@ import { newId } from '../../db/ids.ts'
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import type { GlobalRole } from '../admin/fields.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { checkPasswordRules, hashPassword } from '../auth/passwords.ts'
@@ -28,17 +27,17 @@ export interface CreatedPerson {
  * Adds a person. There is no mail yet, so without a password the admin gets a one-time link
  * to pass on; the person and their link are created in one transaction.
  */
-export async function createPerson(deps: Deps, actorId: string | null, input: CreatePersonInput, t: Translate = translator('de')): Promise<CreatedPerson> {
+export async function createPerson(deps: Deps, actorId: string | null, input: CreatePersonInput): Promise<CreatedPerson> {
   const email = input.email.trim().toLowerCase()
   if (input.password !== undefined) {
     const problem = checkPasswordRules(input.password, { email, name: input.name })
-    if (problem) fail('validation', t(problem), 'password')
+    if (problem) fail('validation', { key: problem }, 'password')
   }
   // Checked before hashing too, so a typo'd duplicate does not cost an argon2 run.
-  if (personRepo.getPersonByEmail(deps.db, email)) fail('duplicate', t('admin.error.email_taken'), 'email')
+  if (personRepo.getPersonByEmail(deps.db, email)) fail('duplicate', { key: 'admin.error.email_taken' }, 'email')
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password, deps.config.passwordHashCost)
   return transaction(deps.db, () => {
-    const person = insertPersonRecord(deps, actorId, { email, name: input.name, roles: input.roles ?? [], passwordHash }, t)
+    const person = insertPersonRecord(deps, actorId, { email, name: input.name, roles: input.roles ?? [], passwordHash })
     const setup = passwordHash === null ? createInviteLink(deps, person.id) : null
     return { person, setup }
   })
@@ -52,7 +51,6 @@ export function insertPersonRecord(
   deps: Deps,
   actorId: string | null,
   input: { email: string; name: string; roles: readonly GlobalRole[]; passwordHash: string | null },
-  t: Translate = translator('de'),
 ): PersonRow {
   const now = deps.now()
   const row: PersonRow = {
@@ -68,11 +66,11 @@ export function insertPersonRecord(
     updated_at: now,
   }
   return transaction(deps.db, () => {
-    if (personRepo.getPersonByEmail(deps.db, row.email)) fail('duplicate', t('admin.error.email_taken'), 'email')
+    if (personRepo.getPersonByEmail(deps.db, row.email)) fail('duplicate', { key: 'admin.error.email_taken' }, 'email')
     try {
       personRepo.insertPerson(deps.db, row)
     } catch (error) {
-      if (isUniqueViolation(error)) fail('duplicate', t('admin.error.email_taken'), 'email')
+      if (isUniqueViolation(error)) fail('duplicate', { key: 'admin.error.email_taken' }, 'email')
       throw error
     }
     recordAudit(deps, {

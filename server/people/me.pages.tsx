@@ -1,17 +1,15 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { fail, type AppError } from '../../shared/errors.ts'
+import { fail } from '../../shared/errors.ts'
 import { LOCALES } from '../../shared/i18n/index.ts'
 import { MePage, type MeForm } from '../../web/views/me-page.tsx'
 import { clientIp } from '../auth/client-ip.ts'
-import { attempt } from '../auth/form-errors.ts'
 import { requireCan, requirePerson } from '../auth/guards.ts'
 import { writeSessionCookie } from '../auth/session-cookie.ts'
 import { sessionExpiresAt } from '../auth/sessions.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { setRetryAfter } from '../http/error-handler.ts'
-import { errorStatus } from '../http/error-status.ts'
+import { submitForm, type Refused } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { changeOwnAccount } from './change-own-account.ts'
@@ -25,12 +23,10 @@ const PasswordForm = z
 
 const FORMS: readonly MeForm[] = ['name', 'locale', 'password']
 
-function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; error?: { form: MeForm; error: AppError }; name?: string } = {}) {
+function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; refused?: { form: MeForm } & Refused; name?: string } = {}) {
   const { person, actor } = requirePerson(c)
   const me = presentMe(person, actor)
-  const err = extra.error
-  if (err) setRetryAfter(c, err.error)
-  const message = err ? (err.error.hasOwnMessage ? err.error.message : c.get('t')(`error.${err.error.code}`)) : null
+  const refused = extra.refused
   return render(
     c,
     <MePage
@@ -38,10 +34,10 @@ function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; error?: { form
       person={person}
       roles={me.roles}
       saved={extra.saved ?? null}
-      error={err && message ? { form: err.form, message, field: err.error.field } : null}
+      refused={refused ? { form: refused.form, problem: refused.problem } : null}
       values={extra.name !== undefined ? { name: extra.name } : {}}
     />,
-    err ? (errorStatus[err.error.code] as 400) : 200,
+    refused?.status ?? 200,
   )
 }
 
@@ -55,33 +51,32 @@ export const mePages = new Hono<AppEnv>()
   .post('/me/name', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
     let name: string | undefined
-    const result = await attempt(async () => {
+    const result = await submitForm(c, async () => {
       const input = await readForm(c, NameForm)
       name = input.name
-      return changeOwnAccount(c.get('deps'), current.person.id, { name: input.name }, c.get('t'), clientIp(c))
+      return changeOwnAccount(c.get('deps'), current.person.id, { name: input.name }, clientIp(c))
     })
-    if (!result.ok) return page(c, { error: { form: 'name', error: result.error }, ...(name !== undefined ? { name } : {}) })
+    if (!result.ok) return page(c, { refused: { form: 'name', ...result }, ...(name !== undefined ? { name } : {}) })
     return c.redirect('/me?saved=name', 303)
   })
   .post('/me/locale', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
-    const result = await attempt(async () => {
+    const result = await submitForm(c, async () => {
       const input = await readForm(c, LocaleForm)
-      return changeOwnAccount(c.get('deps'), current.person.id, { locale: input.locale === '' ? null : input.locale }, c.get('t'), clientIp(c))
+      return changeOwnAccount(c.get('deps'), current.person.id, { locale: input.locale === '' ? null : input.locale }, clientIp(c))
     })
-    if (!result.ok) return page(c, { error: { form: 'locale', error: result.error } })
+    if (!result.ok) return page(c, { refused: { form: 'locale', ...result } })
     return c.redirect('/me?saved=locale', 303)
   })
   .post('/me/password', async (c) => {
     const current = requireCan(c, { type: 'self.edit' })
-    const t = c.get('t')
-    const result = await attempt(async () => {
+    const result = await submitForm(c, async () => {
       const input = await readForm(c, PasswordForm)
-      if (input.password !== input.password2) fail('validation', t('auth.password_mismatch'), 'password2')
+      if (input.password !== input.password2) fail('validation', { key: 'auth.password_mismatch' }, 'password2')
       const change = { password: input.password, currentPassword: input.currentPassword }
-      return changeOwnAccount(c.get('deps'), current.person.id, change, t, clientIp(c))
+      return changeOwnAccount(c.get('deps'), current.person.id, change, clientIp(c))
     })
-    if (!result.ok) return page(c, { error: { form: 'password', error: result.error } })
+    if (!result.ok) return page(c, { refused: { form: 'password', ...result } })
     const { newSession } = result.value
     if (newSession) writeSessionCookie(c, newSession.token, sessionExpiresAt(newSession.session))
     return c.redirect('/me?saved=password', 303)

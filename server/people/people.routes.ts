@@ -37,7 +37,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   .get('/:id', (c) => {
     requireCan(c, ADMIN)
     const { db } = c.get('deps')
-    const row = personRepo.getPerson(db, c.req.param('id')) ?? fail('not_found', c.get('t')('admin.error.person_not_found'))
+    const row = personRepo.getPerson(db, c.req.param('id')) ?? fail('not_found', { key: 'admin.error.person_not_found' })
     return c.json({
       ...presentPerson(row),
       initiatives: initiativeRepo.initiativesOfPerson(db, row.id).map((i) => ({ id: i.initiativeId, name: i.name, role: i.role })),
@@ -47,16 +47,16 @@ export const peopleRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, CreatePersonBody)
-    const { person: created, setup } = await createPerson(c.get('deps'), person.id, input, c.get('t'))
+    const { person: created, setup } = await createPerson(c.get('deps'), person.id, input)
     return c.json({ ...presentPerson(created), ...(setup ? { setupUrl: setup.url, setupExpiresAt: setup.expiresAt } : {}) }, 201)
   })
   .patch('/:id', async (c) => {
     const { person } = requireCan(c, ADMIN)
     const input = await readJson(c, UpdatePersonBody)
-    return c.json(presentPerson(updatePerson(c.get('deps'), person.id, c.req.param('id'), input, c.get('t'))))
+    return c.json(presentPerson(updatePerson(c.get('deps'), person.id, c.req.param('id'), input)))
   })
   .post('/:id/invite', (c) => {
     const { person } = requireCan(c, ADMIN)
-    const link = invitePerson(c.get('deps'), person.id, c.req.param('id'), c.get('t'))
+    const link = invitePerson(c.get('deps'), person.id, c.req.param('id'))
     return c.json({ setupUrl: link.url, setupExpiresAt: link.expiresAt }, 201)
   })

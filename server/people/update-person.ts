@@ -1,7 +1,6 @@
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import { translator, type Translate } from '../../shared/i18n/index.ts'
 import type { GlobalRole } from '../admin/fields.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { invalidatePersonSessions } from '../auth/sessions.ts'
@@ -21,9 +20,9 @@ export interface UpdatePersonInput {
  * of the person's sessions (and, after commit, their live connections). The alliance must keep
  * at least one active admin, else nobody could manage it any more: that change is refused.
  */
-export function updatePerson(deps: Deps, actorId: string | null, personId: string, input: UpdatePersonInput, t: Translate = translator('de')): PersonRow {
+export function updatePerson(deps: Deps, actorId: string | null, personId: string, input: UpdatePersonInput): PersonRow {
   const result = transaction(deps.db, () => {
-    const current = personRepo.getPerson(deps.db, personId) ?? fail('not_found', t('admin.error.person_not_found'))
+    const current = personRepo.getPerson(deps.db, personId) ?? fail('not_found', { key: 'admin.error.person_not_found' })
     const patch: personRepo.PersonPatch = {}
     if (input.name !== undefined && input.name !== current.name) patch.name = input.name
     const email = input.email?.trim().toLowerCase()
@@ -43,12 +42,12 @@ export function updatePerson(deps: Deps, actorId: string | null, personId: strin
     if (wasActiveAdmin && !staysActiveAdmin && personRepo.countActiveAdmins(deps.db, personId) === 0)
       fail('last_admin', undefined, patch.is_admin === 0 ? 'roles' : 'disabled')
 
-    if (patch.email && personRepo.getPersonByEmail(deps.db, patch.email)) fail('duplicate', t('admin.error.email_taken'), 'email')
+    if (patch.email && personRepo.getPersonByEmail(deps.db, patch.email)) fail('duplicate', { key: 'admin.error.email_taken' }, 'email')
     const now = deps.now()
     try {
       personRepo.updatePerson(deps.db, personId, patch, now)
     } catch (error) {
-      if (isUniqueViolation(error)) fail('duplicate', t('admin.error.email_taken'), 'email')
+      if (isUniqueViolation(error)) fail('duplicate', { key: 'admin.error.email_taken' }, 'email')
       throw error
     }
     const disabledNow = patch.disabled === 1

@@ -1,4 +1,5 @@
-import { pageErrors } from './error-summary.tsx'
+import { FormError, PostForm, TextField } from './form/field.tsx'
+import { formErrors, formView, type FormProblem } from './form/form-view.ts'
 import { Layout, type PageContext } from './layout.tsx'
 
 export type SetupPageInfo =
@@ -11,14 +12,10 @@ export interface SetupPageProps {
   /** null: the link is unknown, used or expired. */
   info: SetupPageInfo | null
   values?: { name?: string; email?: string }
-  error?: { message: string; field?: string | undefined } | null
+  problem?: FormProblem | null
 }
 
-function errorId(field: string | undefined, name: string): string | undefined {
-  return field === name ? 'setup-error' : undefined
-}
-
-export function SetupPage({ ctx, token, info, values = {}, error }: SetupPageProps) {
+export function SetupPage({ ctx, token, info, values = {}, problem }: SetupPageProps) {
   const { t } = ctx
   if (!info) {
     return (
@@ -33,57 +30,33 @@ export function SetupPage({ ctx, token, info, values = {}, error }: SetupPagePro
       </Layout>
     )
   }
-  const field = error?.field
-  const fieldIds = { name: 'setup-name', email: 'setup-email', password: 'setup-password', password2: 'setup-password2' }
+  const fields = { name: 'setup-name', email: 'setup-email', password: 'setup-password', password2: 'setup-password2' }
+  const form = formView({ prefix: 'setup-', values, problem, fields })
   return (
-    <Layout ctx={ctx} title={t('auth.setup_title')} errors={pageErrors(error, fieldIds)}>
+    <Layout ctx={ctx} title={t('auth.setup_title')} errors={formErrors(form)}>
       <h1>{t('auth.setup_title')}</h1>
       <p>
         {info.purpose === 'first_admin' ? t('auth.setup_first_admin_intro') : t('auth.setup_invite_intro', { name: info.person.name })}
       </p>
-      {error ? (
-        <p class="notice notice-error" id="setup-error">
-          {error.message}
-        </p>
-      ) : null}
-      <form method="post" action={`/setup/${encodeURIComponent(token)}`}>
+      <FormError form={form} />
+      <PostForm action={`/setup/${encodeURIComponent(token)}`}>
         {info.purpose === 'first_admin' ? (
           <>
-            <label for="setup-name">{t('common.name')}</label>
-            <input
-              id="setup-name" name="name" type="text" autocomplete="name" required maxlength={200}
-              value={values.name ?? ''} aria-invalid={field === 'name' ? 'true' : undefined} aria-describedby={errorId(field, 'name')}
-            />
-            <label for="setup-email">{t('common.email')}</label>
-            <input
-              id="setup-email" name="email" type="email" autocomplete="username" required maxlength={320}
-              value={values.email ?? ''} aria-invalid={field === 'email' ? 'true' : undefined} aria-describedby={errorId(field, 'email')}
-            />
+            <TextField form={form} name="name" label={t('common.name')} autocomplete="name" required maxlength={200} />
+            <TextField form={form} name="email" type="email" label={t('common.email')} autocomplete="username" required maxlength={320} />
           </>
         ) : (
-          <>
+          <div class="field">
             <label for="setup-email">{t('common.email')}</label>
             <input id="setup-email" type="email" autocomplete="username" readonly value={info.person.email} />
-          </>
+          </div>
         )}
-        <label for="setup-password">{t('common.password')}</label>
-        <p class="hint" id="setup-password-hint">
-          {t('auth.password_hint')}
-        </p>
-        <input
-          id="setup-password" name="password" type="password" autocomplete="new-password" required minlength={8} maxlength={1024}
-          aria-invalid={field === 'password' ? 'true' : undefined}
-          aria-describedby={field === 'password' ? 'setup-error setup-password-hint' : 'setup-password-hint'}
-        />
-        <label for="setup-password2">{t('auth.password_repeat')}</label>
-        <input
-          id="setup-password2" name="password2" type="password" autocomplete="new-password" required maxlength={1024}
-          aria-invalid={field === 'password2' ? 'true' : undefined} aria-describedby={errorId(field, 'password2')}
-        />
+        <TextField form={form} name="password" type="password" label={t('common.password')} hint={t('auth.password_hint')} autocomplete="new-password" required minlength={8} maxlength={1024} />
+        <TextField form={form} name="password2" type="password" label={t('auth.password_repeat')} autocomplete="new-password" required maxlength={1024} />
         <div>
           <button type="submit">{t('auth.setup_submit')}</button>
         </div>
-      </form>
+      </PostForm>
     </Layout>
   )
 }

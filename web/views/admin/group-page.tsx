@@ -1,8 +1,9 @@
-import { pageErrors } from '../error-summary.tsx'
+import { CheckboxField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { Checkbox, checkedIn, PersonSelect, PostForm, type FormProblem, type FormValues, type PersonOption } from './form-fields.tsx'
-import { GroupFields, groupFieldIds } from './groups-page.tsx'
+import { AdminTable, FormSection, PersonSelect, RowForm, type PersonOption } from './admin-parts.tsx'
+import { GroupFields, groupForm } from './groups-page.tsx'
 
 export interface GroupMemberItem {
   personId: string
@@ -23,100 +24,63 @@ export interface GroupPageProps {
 }
 
 export function GroupPage(props: GroupPageProps) {
-  const { ctx, group, values, problem, members, candidates, memberValues, memberProblem, saved } = props
+  const { ctx, group, members, candidates, saved } = props
   const { t } = ctx
   const base = `/admin/groups/${group.id}`
+  const form = groupForm('group-', props.values, props.problem)
+  const memberForm = formView({
+    prefix: 'new-group-member-',
+    values: props.memberValues,
+    problem: props.memberProblem,
+    fields: { personId: 'new-group-member', coordinator: 'new-group-member-coordinator' },
+  })
   return (
-    <AdminLayout ctx={ctx} section="groups" title={group.name} success={saved ? t('common.saved') : null}
-      errors={[...pageErrors(problem, groupFieldIds('group')), ...pageErrors(memberProblem, { personId: 'new-group-member' })]}>
+    <AdminLayout ctx={ctx} section="groups" title={group.name} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
       <p>
         <a href="/admin/groups">{t('admin.back_to_list')}</a>
         {' · '}
         <a href={`/groups/${group.slug}`}>{t('admin.groups.page_link')}</a>
       </p>
-      <section aria-labelledby="edit-group">
-        <h2 id="edit-group">{t('admin.groups.edit')}</h2>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action={base}>
-          <GroupFields ctx={ctx} values={values} problem={problem} creating={false} />
-          <div>
-            <button type="submit">{t('common.save')}</button>
-          </div>
-        </PostForm>
-      </section>
+      <FormSection id="edit-group" heading={t('admin.groups.edit')} form={form} action={base} submit={t('common.save')}>
+        <GroupFields ctx={ctx} form={form} creating={false} />
+      </FormSection>
 
       <section aria-labelledby="group-members">
         <h2 id="group-members">{t('admin.groups.members')}</h2>
         <p class="hint">{t('admin.groups.members_hint')}</p>
-        {members.length === 0 ? (
-          <p>{t('admin.groups.no_members')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.col.name')}</th>
-                  <th scope="col">{t('admin.col.role')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/admin/people/${m.personId}`}>{m.name}</a>
-                    </th>
-                    <td data-label={t('admin.col.role')}>{t(m.coordinator ? 'admin.role.coordinator' : 'admin.role.member')}</td>
-                    <td data-label={t('common.actions')}>
-                      <div class="row-actions">
-                        <PostForm action={`${base}/members`} class="row-form">
-                          <input type="hidden" name="personId" value={m.personId} />
-                          {m.coordinator ? null : <input type="hidden" name="coordinator" value="on" />}
-                          <button type="submit" class="secondary" aria-label={`${t(m.coordinator ? 'admin.groups.unmake_coordinator' : 'admin.groups.make_coordinator')}: ${m.name}`}>
-                            {t(m.coordinator ? 'admin.groups.unmake_coordinator' : 'admin.groups.make_coordinator')}
-                          </button>
-                        </PostForm>
-                        <PostForm action={`${base}/members/${m.personId}/remove`} class="row-form">
-                          <button type="submit" class="danger" aria-label={t('admin.remove_member', { name: m.name })}>
-                            {t('common.delete')}
-                          </button>
-                        </PostForm>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-
-        <h3>{t('admin.groups.add_member')}</h3>
-        {memberProblem ? (
-          <p class="notice notice-error">
-            {memberProblem.message}
-          </p>
-        ) : null}
+        <AdminTable
+          rows={members}
+          empty={t('admin.groups.no_members')}
+          head={{ label: t('admin.col.name'), cell: (m) => <a href={`/admin/people/${m.personId}`}>{m.name}</a> }}
+          columns={[
+            { label: t('admin.col.role'), cell: (m) => t(m.coordinator ? 'admin.role.coordinator' : 'admin.role.member') },
+            {
+              label: t('common.actions'),
+              cell: (m) => {
+                const toggle = t(m.coordinator ? 'admin.groups.unmake_coordinator' : 'admin.groups.make_coordinator')
+                return (
+                  <div class="row-actions">
+                    <RowForm action={`${base}/members`} label={`${toggle}: ${m.name}`} button={toggle}>
+                      <input type="hidden" name="personId" value={m.personId} />
+                      {m.coordinator ? null : <input type="hidden" name="coordinator" value="on" />}
+                    </RowForm>
+                    <RowForm action={`${base}/members/${m.personId}/remove`} class="danger" label={t('admin.remove_member', { name: m.name })} button={t('common.delete')} />
+                  </div>
+                )
+              },
+            },
+          ]}
+        />
         {candidates.length === 0 ? (
-          <p>{t('admin.groups.no_candidates')}</p>
+          <>
+            <h3 id="add-group-member">{t('admin.groups.add_member')}</h3>
+            <p>{t('admin.groups.no_candidates')}</p>
+          </>
         ) : (
-          <PostForm action={`${base}/members`}>
-            <PersonSelect
-              id="new-group-member"
-              label={t('admin.field.person')}
-              placeholder={t('admin.field.choose_person')}
-              people={candidates}
-              selected={typeof memberValues?.personId === 'string' ? memberValues.personId : undefined}
-              invalid={memberProblem?.field === 'personId'}
-            />
-            <Checkbox id="new-group-member-coordinator" name="coordinator" label={t('admin.groups.add_as_coordinator')} checked={checkedIn(memberValues, 'coordinator')} />
-            <div>
-              <button type="submit">{t('admin.groups.add_member')}</button>
-            </div>
-          </PostForm>
+          <FormSection id="add-group-member" level={3} heading={t('admin.groups.add_member')} form={memberForm} action={`${base}/members`} submit={t('admin.groups.add_member')}>
+            <PersonSelect form={memberForm} label={t('admin.field.person')} placeholder={t('admin.field.choose_person')} people={candidates} />
+            <CheckboxField form={memberForm} name="coordinator" label={t('admin.groups.add_as_coordinator')} />
+          </FormSection>
         )}
       </section>
     </AdminLayout>

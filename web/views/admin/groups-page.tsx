@@ -1,8 +1,9 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
-import { pageErrors } from '../error-summary.tsx'
+import { TextArea, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { PostForm, TextArea, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+import { AdminTable, FormSection } from './admin-parts.tsx'
 
 export interface GroupItem {
   id: string
@@ -19,81 +20,42 @@ export interface GroupsPageProps {
   problem?: FormProblem | null
 }
 
-/** The ids of the group fields by name, for the links of the error summary. */
-export function groupFieldIds(prefix: string): Record<string, string> {
-  return { name: `${prefix}-name`, slug: `${prefix}-slug`, description: `${prefix}-description` }
+/** The group form: "new-group-" on the list page, "group-" on the edit page. */
+export function groupForm(prefix: 'new-group-' | 'group-', values: FormValues | undefined, problem: FormProblem | null | undefined): FormView {
+  const fields = { name: `${prefix}name`, slug: `${prefix}slug`, description: `${prefix}description` }
+  return formView({ prefix, values, problem, fields })
 }
 
 /** Name, slug and description: the create form and the edit page share them. */
-export function GroupFields({ ctx, values, problem, creating }: { ctx: PageContext; values?: FormValues | undefined; problem?: FormProblem | null | undefined; creating: boolean }) {
+export function GroupFields({ ctx, form, creating }: { ctx: PageContext; form: FormView; creating: boolean }) {
   const { t } = ctx
-  const prefix = creating ? 'new-group' : 'group'
   return (
     <>
-      <TextField id={`${prefix}-name`} name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
-      <TextField
-        id={`${prefix}-slug`}
-        name="slug"
-        label={t('admin.field.slug')}
-        hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')}
-        values={values}
-        problem={problem}
-        required={!creating}
-        maxlength={80}
-      />
-      <TextArea id={`${prefix}-description`} name="description" label={t('admin.field.description')} values={values} problem={problem} maxlength={2000} />
+      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} />
+      <TextField form={form} name="slug" label={t('admin.field.slug')} hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')} required={!creating} maxlength={80} />
+      <TextArea form={form} name="description" label={t('admin.field.description')} maxlength={2000} />
     </>
   )
 }
 
 export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
   const { t } = ctx
+  const form = groupForm('new-group-', values, problem)
   return (
-    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')} errors={pageErrors(problem, groupFieldIds('new-group'))}>
-      {groups.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.name')}</th>
-                <th scope="col">{t('admin.col.slug')}</th>
-                <th scope="col">{t('admin.col.members')}</th>
-                <th scope="col">{t('admin.col.coordinators')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/groups/${g.id}`} lang={CONTENT_LOCALE}>{g.name}</a>
-                  </th>
-                  <td data-label={t('admin.col.slug')}>
-                    <code>{g.slug}</code>
-                  </td>
-                  <td data-label={t('admin.col.members')}>{g.members}</td>
-                  <td data-label={t('admin.col.coordinators')}>{g.coordinators}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <section aria-labelledby="create-group">
-        <h2 id="create-group">{t('admin.groups.create')}</h2>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action="/admin/groups">
-          <GroupFields ctx={ctx} values={values} problem={problem} creating />
-          <div>
-            <button type="submit">{t('common.create')}</button>
-          </div>
-        </PostForm>
-      </section>
+    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')} errors={formErrors(form)}>
+      <AdminTable
+        rows={groups}
+        empty={t('common.none')}
+        head={{ label: t('admin.col.name'), cell: (g) => <a href={`/admin/groups/${g.id}`} lang={CONTENT_LOCALE}>{g.name}</a> }}
+        columns={[
+          { label: t('admin.col.slug'), cell: (g) => <code>{g.slug}</code> },
+          { label: t('admin.col.members'), cell: (g) => g.members },
+          { label: t('admin.col.coordinators'), cell: (g) => g.coordinators },
+        ]}
+      />
+      <FormSection id="create-group" heading={t('admin.groups.create')} form={form} action="/admin/groups" submit={t('common.create')}>
+        <GroupFields ctx={ctx} form={form} creating />
+      </FormSection>
     </AdminLayout>
   )
 }

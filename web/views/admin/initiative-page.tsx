@@ -1,8 +1,9 @@
-import { pageErrors } from '../error-summary.tsx'
+import { SelectField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { PersonSelect, PostForm, type FormProblem, type FormValues, type PersonOption } from './form-fields.tsx'
-import { InitiativeFields, initiativeFieldIds } from './initiatives-page.tsx'
+import { AdminTable, FormSection, PersonSelect, RowForm, type PersonOption } from './admin-parts.tsx'
+import { InitiativeFields, initiativeForm } from './initiatives-page.tsx'
 
 export type InitiativeRoleName = 'delegate' | 'member'
 
@@ -28,118 +29,76 @@ export interface InitiativePageProps {
   saved?: boolean
 }
 
-function RoleSelect({ ctx, id, selected }: { ctx: PageContext; id: string; selected: InitiativeRoleName }) {
-  const { t } = ctx
-  return (
-    <select id={id} name="role">
-      {(['delegate', 'member'] as const).map((role) => (
-        <option value={role} selected={role === selected}>
-          {t(`admin.role.${role}`)}
-        </option>
-      ))}
-    </select>
-  )
-}
+const ROLES = ['delegate', 'member'] as const
 
 export function InitiativePage(props: InitiativePageProps) {
-  const { ctx, initiative, values, problem, members, candidates, memberValues, memberProblem, saved } = props
+  const { ctx, initiative, members, candidates, saved } = props
   const { t } = ctx
   const base = `/admin/initiatives/${initiative.id}`
+  const form = initiativeForm('initiative-', props.values, props.problem)
+  const memberForm = formView({
+    prefix: 'new-member-',
+    values: props.memberValues ?? { role: 'delegate' },
+    problem: props.memberProblem,
+    fields: { personId: 'new-member-person', role: 'new-member-role' },
+  })
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.role.${role}`) }))
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} success={saved ? t('common.saved') : null}
-      errors={[...pageErrors(problem, initiativeFieldIds('initiative')), ...pageErrors(memberProblem, { personId: 'new-member-person' })]}>
+    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
       <p>
         <a href="/admin/initiatives">{t('admin.back_to_list')}</a>
       </p>
-      <section aria-labelledby="edit-initiative">
-        <h2 id="edit-initiative">{t('admin.initiatives.edit')}</h2>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action={base}>
-          <InitiativeFields ctx={ctx} values={values} problem={problem} creating={false} />
-          <div>
-            <button type="submit">{t('common.save')}</button>
-          </div>
-        </PostForm>
-      </section>
+      <FormSection id="edit-initiative" heading={t('admin.initiatives.edit')} form={form} action={base} submit={t('common.save')}>
+        <InitiativeFields ctx={ctx} form={form} creating={false} />
+      </FormSection>
 
       <section aria-labelledby="initiative-members">
         <h2 id="initiative-members">{t('admin.initiatives.members')}</h2>
         <p class="hint">{t('admin.initiatives.members_hint')}</p>
-        {members.length === 0 ? (
-          <p>{t('admin.initiatives.no_members')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.col.name')}</th>
-                  <th scope="col">{t('admin.col.role')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/admin/people/${m.personId}`}>{m.name}</a>
-                      {m.disabled ? <span class="badge">{` ${t('admin.status.disabled')}`}</span> : null}
-                    </th>
-                    <td data-label={t('admin.col.role')}>
-                      <PostForm action={`${base}/members`} class="row-form">
-                        <input type="hidden" name="personId" value={m.personId} />
-                        <label class="visually-hidden" for={`role-${m.personId}`}>
-                          {`${t('admin.field.role')}: ${m.name}`}
-                        </label>
-                        <RoleSelect ctx={ctx} id={`role-${m.personId}`} selected={m.role} />
-                        <button type="submit" class="secondary" aria-label={`${t('admin.initiatives.change_role')}: ${m.name}`}>
-                          {t('admin.initiatives.change_role')}
-                        </button>
-                      </PostForm>
-                    </td>
-                    <td>
-                      <PostForm action={`${base}/members/${m.personId}/remove`} class="row-form">
-                        <button type="submit" class="danger" aria-label={t('admin.remove_member', { name: m.name })}>
-                          {t('common.delete')}
-                        </button>
-                      </PostForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-
-        <h3 id="add-initiative-member">{t('admin.initiatives.add_member')}</h3>
-        {memberProblem ? (
-          <p class="notice notice-error">
-            {memberProblem.message}
-          </p>
-        ) : null}
+        <AdminTable
+          rows={members}
+          empty={t('admin.initiatives.no_members')}
+          head={{
+            label: t('admin.col.name'),
+            cell: (m) => (
+              <>
+                <a href={`/admin/people/${m.personId}`}>{m.name}</a>
+                {m.disabled ? <span class="badge">{` ${t('admin.status.disabled')}`}</span> : null}
+              </>
+            ),
+          }}
+          columns={[
+            {
+              label: t('admin.col.role'),
+              cell: (m) => {
+                // Each row's role form is its own form; its select is named for the person.
+                const row = formView({ prefix: `role-${m.personId}-`, values: { role: m.role }, fields: { role: `role-${m.personId}` } })
+                return (
+                  <RowForm action={`${base}/members`} label={`${t('admin.initiatives.change_role')}: ${m.name}`} button={t('admin.initiatives.change_role')}>
+                    <input type="hidden" name="personId" value={m.personId} />
+                    <SelectField form={row} name="role" label={`${t('admin.field.role')}: ${m.name}`} hideLabel options={roleOptions} />
+                  </RowForm>
+                )
+              },
+            },
+            {
+              label: t('common.actions'),
+              cell: (m) => (
+                <RowForm action={`${base}/members/${m.personId}/remove`} class="danger" label={t('admin.remove_member', { name: m.name })} button={t('common.delete')} />
+              ),
+            },
+          ]}
+        />
         {candidates.length === 0 ? (
-          <p>{t('admin.initiatives.no_candidates')}</p>
+          <>
+            <h3 id="add-initiative-member">{t('admin.initiatives.add_member')}</h3>
+            <p>{t('admin.initiatives.no_candidates')}</p>
+          </>
         ) : (
-          <PostForm action={`${base}/members`}>
-            <PersonSelect
-              id="new-member-person"
-              label={t('admin.field.person')}
-              placeholder={t('admin.field.choose_person')}
-              people={candidates}
-              selected={typeof memberValues?.personId === 'string' ? memberValues.personId : undefined}
-              invalid={memberProblem?.field === 'personId'}
-            />
-            <div class="field">
-              <label for="new-member-role">{t('admin.field.role')}</label>
-              <RoleSelect ctx={ctx} id="new-member-role" selected={memberValues?.role === 'member' ? 'member' : 'delegate'} />
-            </div>
-            <div>
-              <button type="submit">{t('admin.initiatives.add_member')}</button>
-            </div>
-          </PostForm>
+          <FormSection id="add-initiative-member" level={3} heading={t('admin.initiatives.add_member')} form={memberForm} action={`${base}/members`} submit={t('admin.initiatives.add_member')}>
+            <PersonSelect form={memberForm} label={t('admin.field.person')} placeholder={t('admin.field.choose_person')} people={candidates} />
+            <SelectField form={memberForm} name="role" label={t('admin.field.role')} options={roleOptions} />
+          </FormSection>
         )}
       </section>
     </AdminLayout>

@@ -1,8 +1,9 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
-import { pageErrors } from '../error-summary.tsx'
+import { CheckboxField, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+import { AdminTable, FormSection } from './admin-parts.tsx'
 
 export interface InitiativeItem {
   id: string
@@ -22,98 +23,45 @@ export interface InitiativesPageProps {
   problem?: FormProblem | null
 }
 
-/** The ids of the initiative fields by name, for the links of the error summary. */
-export function initiativeFieldIds(prefix: string): Record<string, string> {
-  return { name: `${prefix}-name`, slug: `${prefix}-slug`, weight: `${prefix}-weight` }
+/** The initiative form: "new-initiative-" on the list page, "initiative-" on the edit page. */
+export function initiativeForm(prefix: 'new-initiative-' | 'initiative-', values: FormValues | undefined, problem: FormProblem | null | undefined): FormView {
+  const fields = { name: `${prefix}name`, slug: `${prefix}slug`, weight: `${prefix}weight`, active: `${prefix}active` }
+  return formView({ prefix, values, problem, fields })
 }
 
 /** The fields of an initiative, shared by the create form and the edit page. */
-export function InitiativeFields({ ctx, values, problem, creating }: { ctx: PageContext; values?: FormValues | undefined; problem?: FormProblem | null | undefined; creating: boolean }) {
+export function InitiativeFields({ ctx, form, creating }: { ctx: PageContext; form: FormView; creating: boolean }) {
   const { t } = ctx
-  const prefix = creating ? 'new-initiative' : 'initiative'
   return (
     <>
-      <TextField id={`${prefix}-name`} name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
-      <TextField
-        id={`${prefix}-slug`}
-        name="slug"
-        label={t('admin.field.slug')}
-        hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')}
-        values={values}
-        problem={problem}
-        required={!creating}
-        maxlength={80}
-      />
-      <TextField
-        id={`${prefix}-weight`}
-        name="weight"
-        type="number"
-        label={t('admin.field.weight')}
-        hint={t('admin.field.weight_hint')}
-        values={values}
-        problem={problem}
-        required
-        min={0}
-        max={1000}
-        step={1}
-      />
-      <Checkbox id={`${prefix}-active`} name="active" label={t('admin.field.active')} checked={checkedIn(values, 'active')} />
+      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} />
+      <TextField form={form} name="slug" label={t('admin.field.slug')} hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')} required={!creating} maxlength={80} />
+      <TextField form={form} name="weight" type="number" label={t('admin.field.weight')} hint={t('admin.field.weight_hint')} required min={0} max={1000} step={1} />
+      <CheckboxField form={form} name="active" label={t('admin.field.active')} />
     </>
   )
 }
 
 export function InitiativesPage({ ctx, initiatives, values = { weight: '1', active: 'on' }, problem }: InitiativesPageProps) {
   const { t } = ctx
+  const form = initiativeForm('new-initiative-', values, problem)
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={t('admin.initiatives.title')} errors={pageErrors(problem, initiativeFieldIds('new-initiative'))}>
-      {initiatives.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.name')}</th>
-                <th scope="col">{t('admin.col.slug')}</th>
-                <th scope="col">{t('admin.col.weight')}</th>
-                <th scope="col">{t('admin.col.delegates')}</th>
-                <th scope="col">{t('admin.col.members')}</th>
-                <th scope="col">{t('admin.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {initiatives.map((i) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/initiatives/${i.id}`} lang={CONTENT_LOCALE}>{i.name}</a>
-                  </th>
-                  <td data-label={t('admin.col.slug')}>
-                    <code>{i.slug}</code>
-                  </td>
-                  <td data-label={t('admin.col.weight')}>{i.weight}</td>
-                  <td data-label={t('admin.col.delegates')}>{i.delegates}</td>
-                  <td data-label={t('admin.col.members')}>{i.members}</td>
-                  <td data-label={t('admin.col.status')}>{t(i.active ? 'admin.status.active' : 'admin.status.inactive')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <section aria-labelledby="create-initiative">
-        <h2 id="create-initiative">{t('admin.initiatives.create')}</h2>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action="/admin/initiatives">
-          <InitiativeFields ctx={ctx} values={values} problem={problem} creating />
-          <div>
-            <button type="submit">{t('common.create')}</button>
-          </div>
-        </PostForm>
-      </section>
+    <AdminLayout ctx={ctx} section="initiatives" title={t('admin.initiatives.title')} errors={formErrors(form)}>
+      <AdminTable
+        rows={initiatives}
+        empty={t('common.none')}
+        head={{ label: t('admin.col.name'), cell: (i) => <a href={`/admin/initiatives/${i.id}`} lang={CONTENT_LOCALE}>{i.name}</a> }}
+        columns={[
+          { label: t('admin.col.slug'), cell: (i) => <code>{i.slug}</code> },
+          { label: t('admin.col.weight'), cell: (i) => i.weight },
+          { label: t('admin.col.delegates'), cell: (i) => i.delegates },
+          { label: t('admin.col.members'), cell: (i) => i.members },
+          { label: t('admin.col.status'), cell: (i) => t(i.active ? 'admin.status.active' : 'admin.status.inactive') },
+        ]}
+      />
+      <FormSection id="create-initiative" heading={t('admin.initiatives.create')} form={form} action="/admin/initiatives" submit={t('common.create')}>
+        <InitiativeFields ctx={ctx} form={form} creating />
+      </FormSection>
     </AdminLayout>
   )
 }

@@ -1,7 +1,8 @@
-import { pageErrors } from '../error-summary.tsx'
+import { ChoiceGroup, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+import { AdminTable, FormSection } from './admin-parts.tsx'
 import { InviteLink, type InviteLinkInfo } from './invite-link.tsx'
 
 export type GlobalRoleName = 'admin' | 'spokesperson'
@@ -43,22 +44,30 @@ export function statusLabel(ctx: PageContext, person: Pick<PersonItem, 'disabled
   return ctx.t(person.passwordSet ? 'admin.status.ok' : 'admin.status.invited')
 }
 
-/** The two role checkboxes, named `roles` so the form posts them as a list. */
-export function RoleCheckboxes({ ctx, values, idPrefix }: { ctx: PageContext; values?: FormValues | undefined; idPrefix: string }) {
+/** The person form: "new-person-" on the list page, "person-" on the edit page. */
+export function personForm(prefix: 'new-person-' | 'person-', values: FormValues | undefined, problem: FormProblem | null | undefined): FormView {
+  const fields = { name: `${prefix}name`, email: `${prefix}email`, roles: `${prefix}role-spokesperson`, disabled: `${prefix}disabled` }
+  return formView({ prefix, values, problem, fields })
+}
+
+/** Name, e-mail and the two global roles (checkboxes named `roles`, posted as a list). */
+export function PersonFields({ ctx, form }: { ctx: PageContext; form: FormView }) {
   const { t } = ctx
+  const roles = (['spokesperson', 'admin'] as const).map((role) => ({ value: role, label: t(`admin.role.${role}`), id: `${form.prefix}role-${role}` }))
   return (
-    <fieldset>
-      <legend>{t('admin.field.roles')}</legend>
-      <Checkbox id={`${idPrefix}-spokesperson`} name="roles" value="spokesperson" label={t('admin.role.spokesperson')} checked={checkedIn(values, 'roles', 'spokesperson')} />
-      <Checkbox id={`${idPrefix}-admin`} name="roles" value="admin" label={t('admin.role.admin')} checked={checkedIn(values, 'roles', 'admin')} />
-    </fieldset>
+    <>
+      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} />
+      <TextField form={form} name="email" type="email" label={t('admin.field.email')} required maxlength={254} />
+      <ChoiceGroup form={form} name="roles" type="checkbox" legend={t('admin.field.roles')} choices={roles} />
+    </>
   )
 }
 
 export function PeoplePage({ ctx, people, values, problem, created }: PeoplePageProps) {
   const { t } = ctx
+  const form = personForm('new-person-', values, problem)
   return (
-    <AdminLayout ctx={ctx} section="people" title={t('admin.people.title')} errors={pageErrors(problem, { name: 'new-person-name', email: 'new-person-email' })} success={created && !created.invite ? t('admin.people.created', { name: created.name }) : null}>
+    <AdminLayout ctx={ctx} section="people" title={t('admin.people.title')} errors={formErrors(form)} success={created && !created.invite ? t('admin.people.created', { name: created.name }) : null}>
       {created?.invite ? (
         <>
           <p role="status">
@@ -67,51 +76,19 @@ export function PeoplePage({ ctx, people, values, problem, created }: PeoplePage
           <InviteLink ctx={ctx} invite={created.invite} />
         </>
       ) : null}
-      {people.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.name')}</th>
-                <th scope="col">{t('admin.col.email')}</th>
-                <th scope="col">{t('admin.col.roles')}</th>
-                <th scope="col">{t('admin.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/people/${p.id}`}>{p.name}</a>
-                  </th>
-                  <td data-label={t('admin.col.email')}>{p.email}</td>
-                  <td data-label={t('admin.col.roles')}>{rolesText(ctx, p)}</td>
-                  <td data-label={t('admin.col.status')}>{statusLabel(ctx, p)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <section aria-labelledby="create-person">
-        <h2 id="create-person">{t('admin.people.create')}</h2>
-        <p class="hint">{t('admin.people.create_hint')}</p>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action="/admin/people">
-          <TextField id="new-person-name" name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
-          <TextField id="new-person-email" name="email" type="email" label={t('admin.field.email')} values={values} problem={problem} required maxlength={254} />
-          <RoleCheckboxes ctx={ctx} values={values} idPrefix="new-person-role" />
-          <div>
-            <button type="submit">{t('admin.people.create_submit')}</button>
-          </div>
-        </PostForm>
-      </section>
+      <AdminTable
+        rows={people}
+        empty={t('common.none')}
+        head={{ label: t('admin.col.name'), cell: (p) => <a href={`/admin/people/${p.id}`}>{p.name}</a> }}
+        columns={[
+          { label: t('admin.col.email'), cell: (p) => p.email },
+          { label: t('admin.col.roles'), cell: (p) => rolesText(ctx, p) },
+          { label: t('admin.col.status'), cell: (p) => statusLabel(ctx, p) },
+        ]}
+      />
+      <FormSection id="create-person" heading={t('admin.people.create')} hint={t('admin.people.create_hint')} form={form} action="/admin/people" submit={t('admin.people.create_submit')}>
+        <PersonFields ctx={ctx} form={form} />
+      </FormSection>
     </AdminLayout>
   )
 }

@@ -1,9 +1,10 @@
-import { pageErrors } from '../error-summary.tsx'
+import { CheckboxField, PostForm } from '../form/field.tsx'
+import { formErrors, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
-import { Checkbox, checkedIn, PostForm, TextField, type FormProblem, type FormValues } from './form-fields.tsx'
+import { FormSection } from './admin-parts.tsx'
 import { InviteLink, type InviteLinkInfo } from './invite-link.tsx'
-import { RoleCheckboxes, statusLabel } from './people-page.tsx'
+import { PersonFields, personForm, statusLabel } from './people-page.tsx'
 
 export interface PersonPageProps {
   ctx: PageContext
@@ -18,12 +19,12 @@ export interface PersonPageProps {
 }
 
 export function PersonPage(props: PersonPageProps) {
-  const { ctx, person, values, problem, initiatives, groups, invite, inviteProblem, saved } = props
+  const { ctx, person, initiatives, groups, invite, inviteProblem, saved } = props
   const { t } = ctx
   const base = `/admin/people/${person.id}`
+  const form = personForm('person-', props.values, props.problem)
   return (
-    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem}
-      errors={pageErrors(problem, { name: 'person-name', email: 'person-email' })}>
+    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem} errors={formErrors(form)}>
       <p>
         <a href="/admin/people">{t('admin.back_to_list')}</a>
       </p>
@@ -32,23 +33,10 @@ export function PersonPage(props: PersonPageProps) {
       </p>
       {invite ? <InviteLink ctx={ctx} invite={invite} /> : null}
 
-      <section aria-labelledby="edit-person">
-        <h2 id="edit-person">{t('admin.people.edit')}</h2>
-        {problem ? (
-          <p class="notice notice-error">
-            {problem.message}
-          </p>
-        ) : null}
-        <PostForm action={base}>
-          <TextField id="person-name" name="name" label={t('admin.field.name')} values={values} problem={problem} required maxlength={200} />
-          <TextField id="person-email" name="email" type="email" label={t('admin.field.email')} values={values} problem={problem} required maxlength={254} />
-          <RoleCheckboxes ctx={ctx} values={values} idPrefix="person-role" />
-          <Checkbox id="person-disabled" name="disabled" label={t('admin.field.disabled')} checked={checkedIn(values, 'disabled')} />
-          <div>
-            <button type="submit">{t('common.save')}</button>
-          </div>
-        </PostForm>
-      </section>
+      <FormSection id="edit-person" heading={t('admin.people.edit')} form={form} action={base} submit={t('common.save')}>
+        <PersonFields ctx={ctx} form={form} />
+        <CheckboxField form={form} name="disabled" label={t('admin.field.disabled')} />
+      </FormSection>
 
       {person.disabled ? null : (
         <section aria-labelledby="invite-person">

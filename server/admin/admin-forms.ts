@@ -1,12 +1,11 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { AppError } from '../../shared/errors.ts'
-import type { Translate } from '../../shared/i18n/index.ts'
-import type { FormProblem, FormValues } from '../../web/views/admin/form-fields.tsx'
+import type { FormProblem, FormValues } from '../../web/views/form/form-view.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { errorStatus } from '../http/error-status.ts'
-import type { render } from '../http/render.tsx'
-import { readForm } from '../http/validate.ts'
+import type { FieldMessages } from '../http/error-message.ts'
+import { readEntered, submitForm } from '../http/refused-form.ts'
+import type { PageStatus } from '../http/render.tsx'
+import { parseWith } from '../http/validate.ts'
 import { descriptionField, GLOBAL_ROLES, idField, initiativeRoleField, nameField, emailField, slugField, weightField } from './fields.ts'
 import { SLUG_MAX } from './slugify.ts'
 
@@ -37,31 +36,26 @@ export const PersonForm = z.strictObject({ name: nameField, email: emailField, r
 export const InitiativeMemberForm = z.strictObject({ personId: idField, role: initiativeRoleField })
 export const GroupMemberForm = z.strictObject({ personId: idField, coordinator: formCheckbox })
 
-const RawForm = z.record(z.string().max(100), z.union([z.string().max(100_000), z.array(z.string().max(100_000)).max(20)]))
-
-/** The posted form as strings, kept so a refused form comes back with what was entered. */
-export async function readRawForm(c: Context<AppEnv>): Promise<FormValues> {
-  return readForm(c, RawForm)
-}
-
-// Zod's own wording ("Invalid string: must match pattern …") means nothing to a volunteer.
-const FIELD_MESSAGES = {
+/** Zod's own wording ("Invalid string: must match pattern …") means nothing to a volunteer. */
+export const ADMIN_FIELD_MESSAGES = {
   slug: 'admin.error.slug_invalid',
   weight: 'admin.error.weight_invalid',
   email: 'admin.error.email_invalid',
   personId: 'admin.error.choose_person',
-} as const
+} as const satisfies FieldMessages
 
-/** The message a form shows for a refused submission, and the field it is about. */
-export function problemOf(t: Translate, error: AppError): FormProblem {
-  if (error.code === 'validation' && error.field && error.field in FIELD_MESSAGES) {
-    return { message: t(FIELD_MESSAGES[error.field as keyof typeof FIELD_MESSAGES]), field: error.field }
-  }
-  return { message: error.hasOwnMessage ? error.message : t(`error.${error.code}`), field: error.field }
-}
-
-type PageStatus = Parameters<typeof render>[2]
-
-export function statusOf(error: AppError): PageStatus {
-  return errorStatus[error.code] as PageStatus
+/**
+ * An admin form post: reads what was entered, parses it with the form's schema and runs the
+ * action; a refusal renders `refused` (the page with the form again), success `done`.
+ */
+export async function postAdminForm<S extends z.ZodType, T>(
+  c: Context<AppEnv>,
+  schema: S,
+  action: (input: z.infer<S>) => T | Promise<T>,
+  refused: (form: { values: FormValues; problem: FormProblem }, status: PageStatus) => Response,
+  done: (value: T) => Response,
+): Promise<Response> {
+  const values = await readEntered(c)
+  const result = await submitForm(c, () => action(parseWith(c, schema, values)), { messages: ADMIN_FIELD_MESSAGES })
+  return result.ok ? done(result.value) : refused({ values, problem: result.problem }, result.status)
 }
