@@ -11,12 +11,13 @@ import { announceFirstAdminLink } from './auth/first-run.ts'
 import { startRoundDeadlines } from './jobs/round-deadlines.ts'
 import { consoleLogger } from './log.ts'
 import { createSyncEndpoint } from './sync/sync-endpoint.ts'
+import { createNotificationJobs } from './notifications/notification-jobs.ts'
 
 const config = configFromEnv()
 const databaseFile = join(config.dataDir, 'sprachrohr.sqlite')
 const db = openDatabase(databaseFile, { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
-const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
+const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents(), notifications: createNotificationJobs(config, consoleLogger) }
 if (applied.length) deps.log.info('database migrated', { applied })
 const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 
@@ -26,10 +27,12 @@ const running = await startHttpServer(app, deps, { port: config.port, host: conf
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
 announceFirstAdminLink(deps)
 const roundDeadlines = startRoundDeadlines(deps)
+deps.notifications.start(deps)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     roundDeadlines.stop()
+    deps.notifications.stop()
     void running
       .close()
       .then(() => checkpointer.stop())

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'not_adopted',
   'archive_in_round',
   'unknown_content',
+  'nudge_too_soon',
   'internal',
 ] as const
 

@@ -27,5 +27,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   not_adopted: 409,
   archive_in_round: 409,
   unknown_content: 400,
+  // A nudge within 6 hours of the last one for the same round.
+  nudge_too_soon: 429,
   internal: 500,
 }

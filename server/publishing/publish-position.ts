@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { assertKnownContent } from '../content/assert-known-content.ts'
 import { renderHtml } from '../content/render-html.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { adoptedVersion, movePositionStatus, positionForPublishing } from './adoption.repo.ts'
 import { plainText } from './plain-text.ts'
 import { getPublication, insertPublication, slugTaken } from './publication.repo.ts'
@@ -77,6 +78,7 @@ export function publishPosition(deps: Deps, actor: Actor, positionId: string, in
       objectId: position.id,
       data: { slug: row.slug, version: row.version_number, hash: row.version_hash, roundId: row.round_id },
     })
+    queueNotification(deps, 'published', { positionId: position.id })
     return row
   })
 }

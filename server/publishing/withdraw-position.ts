@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { movePositionStatus, positionForPublishing } from './adoption.repo.ts'
 import { getPublication, markWithdrawn } from './publication.repo.ts'
 
@@ -29,6 +30,7 @@ export function withdrawPosition(deps: Deps, actor: Actor, positionId: string, i
       objectId: positionId,
       data: { slug: publication.slug, reason },
     })
+    queueNotification(deps, 'withdrawn', { positionId })
     return getPublication(deps.db, positionId) ?? fail('internal')
   })
 }

@@ -7,6 +7,7 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
 import { getPositionRow, movePosition } from './position-state.repo.ts'
 import { storeCancel } from './round-change.repo.ts'
@@ -27,6 +28,7 @@ export function cancelInTransaction(deps: Deps, round: RoundRow, actorId: string
   const to = nextStatus('in_round', 'cancel') ?? fail('internal')
   movePosition(deps.db, round.position_id, 'in_round', to, false, now) || fail('conflict')
   recordAudit(deps, { actorId, action: 'round.cancel', objectType: 'round', objectId: round.id, data: { positionId: round.position_id, reason } })
+  queueNotification(deps, 'round_cancelled', { roundId: round.id })
 }
 
 /** Tells the sync core after the commit of a cancel: the draft is editable again. */

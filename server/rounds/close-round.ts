@@ -7,6 +7,7 @@ import { isDue, type RoundTiming } from '../../shared/rules/round-clock.ts'
 import { secretDisclosure } from '../../shared/rules/secret-disclosure.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
 import { electorateTotals } from './electorate.repo.ts'
 import { getPositionRow, movePosition } from './position-state.repo.ts'
@@ -49,6 +50,7 @@ export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string
       quorumMet: result.quorumMet,
     },
   })
+  queueNotification(deps, 'round_closed', { roundId: round.id })
   return result
 }
 

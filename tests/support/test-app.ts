@@ -10,6 +10,7 @@ import type { Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { memoryLogger } from '../../server/log.ts'
 import { testClock, type TestClock } from './clock.ts'
+import { createNotificationJobs } from '../../server/notifications/notification-jobs.ts'
 
 export const TEST_ORIGIN = 'http://sprachrohr.test'
 
@@ -65,7 +66,7 @@ export async function testApp(options: { config?: Partial<Config>; file?: string
   await migrateToLatest(db)
   const clock = testClock()
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: clock.now, events: new AppEvents() }
+  const deps: Deps = { db, config, log, now: clock.now, events: new AppEvents(), notifications: createNotificationJobs(config, log) }
   const app = createApp(deps)
   const client = makeClient(app, config.publicUrl, undefined)
   return { deps, db, clock, app, log, client, close: () => closeDatabase(db) }

@@ -11,6 +11,7 @@ import { startHttpServer, type RunningServer } from '../../server/http-server.ts
 import { memoryLogger } from '../../server/log.ts'
 import { createSyncEndpoint, type SyncEndpoint, type SyncEndpointOptions } from '../../server/sync/sync-endpoint.ts'
 import { testConfig } from './test-app.ts'
+import { createNotificationJobs } from '../../server/notifications/notification-jobs.ts'
 
 export interface TestServer {
   /** http://127.0.0.1:<port> */
@@ -46,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = openDatabase(file)
   await migrateToLatest(db)
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents(), notifications: createNotificationJobs(config, log) }
   const sync = createSyncEndpoint(deps, options.sync)
   let running: RunningServer
   try {
