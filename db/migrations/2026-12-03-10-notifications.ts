@@ -78,7 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('calendar_feeds')
     .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id').onDelete('cascade'))
-    .addColumn('token_hash', 'blob', (c) => c.notNull())
+    // Random; the feed's URL is signed over it, so renewing (a new nonce) ends the old URL.
+    .addColumn('nonce', 'blob', (c) => c.notNull())
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .execute()
 }

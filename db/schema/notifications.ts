@@ -61,7 +61,8 @@ export interface AppSecretsTable {
 
 export interface CalendarFeedsTable {
   person_id: string
-  token_hash: Buffer
+  /** Random; the feed URL is an HMAC over person and nonce, so a new nonce ends the old URL. */
+  nonce: Buffer
   created_at: number
 }
 

@@ -102,3 +102,42 @@ export function roundsToRemind(db: Db, now: number, windowMs: number): string[] 
       .where((eb) => eb.not(eb.exists(eb.selectFrom('round_reminders as m').select('m.id').whereRef('m.round_id', '=', 'r.id').where('m.kind', '=', 'closing_soon')))),
   ).map((r) => r.id)
 }
+
+export function calendarNonce(db: Db, personId: string): Buffer | undefined {
+  const row = first(db, db.q.selectFrom('calendar_feeds').select('nonce').where('person_id', '=', personId))
+  return row && Buffer.from(row.nonce)
+}
+
+export function storeCalendarNonce(db: Db, personId: string, nonce: Buffer, now: number): void {
+  run(
+    db,
+    db.q
+      .insertInto('calendar_feeds')
+      .values({ person_id: personId, nonce, created_at: now })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet({ nonce, created_at: now })),
+  )
+}
+
+/** Open rounds this person can answer in (as a member, or as a delegate of an initiative in the electorate), by deadline. */
+export function openRoundsFor(db: Db, personId: string): Array<{ id: string; title: string; closes_at: number }> {
+  const initiatives = db.q.selectFrom('initiative_memberships').select('initiative_id').where('person_id', '=', personId).where('role', '=', 'delegate')
+  return all(
+    db,
+    db.q
+      .selectFrom('rounds as r')
+      .innerJoin('positions as p', 'p.id', 'r.position_id')
+      .select(['r.id', 'p.title', 'r.closes_at'])
+      .where('r.status', '=', 'open')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('round_electorate as e')
+            .select('e.voter_key')
+            .whereRef('e.round_id', '=', 'r.id')
+            .where((w) => w.or([w.and([w('r.electorate', '=', 'members'), w('e.voter_key', '=', personId)]), w.and([w('r.electorate', '=', 'initiatives'), w('e.voter_key', 'in', initiatives)])])),
+        ),
+      )
+      .orderBy('r.closes_at')
+      .limit(500),
+  )
+}

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Locale } from '../../shared/i18n/index.ts'
 import { pageErrors } from './error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from './layout.tsx'
@@ -13,11 +14,13 @@ export interface MePageProps {
   /** An error in one of the forms; shown in that form, with the entered name kept. */
   error?: { form: MeForm; message: string; field?: string | undefined } | null
   values?: { name?: string }
+  /** Further sections of the account (notification settings, calendar feed). */
+  more?: Child
 }
 
 const SAVED_KEY = { name: 'me.name_saved', locale: 'me.locale_saved', password: 'me.password_saved' } as const
 
-export function MePage({ ctx, person, roles, saved, error, values = {} }: MePageProps) {
+export function MePage({ ctx, person, roles, saved, error, values = {}, more }: MePageProps) {
   const { t } = ctx
   const errorIn = (form: MeForm) => (error?.form === form ? error : null)
   const invalid = (form: MeForm, field: string) => (error?.form === form && error.field === field ? 'true' : undefined)
@@ -97,6 +100,7 @@ export function MePage({ ctx, person, roles, saved, error, values = {} }: MePage
           </div>
         </form>
       </section>
+      {more}
     </Layout>
   )
 }

@@ -59,7 +59,7 @@ export const de = {
   'notify.withdrawn.body': 'Das Bündnis hat die Position „{title}“ zurückgezogen. Begründung: {reason}',
   'notify.withdrawn.action': 'Zur Position',
 
-  'notify.digest.subject': 'Sprachrohr: {n} Neuigkeiten',
+  'notify.digest.subject': 'Sprachrohr: Neues seit gestern ({n})',
   'notify.digest.body': 'Das ist seit der letzten Zusammenfassung passiert:',
   'notify.digest.action': 'Alle Benachrichtigungen',
 
@@ -80,6 +80,7 @@ export const de = {
   'notify.unsubscribe.done': 'Erledigt: Du bekommst keine Mails der Art „{kind}“ mehr. In deinem Konto kannst du das wieder ändern.',
   'notify.unsubscribe.invalid': 'Dieser Link zum Abbestellen ist ungültig.',
 
+  'admin.nav.mail': 'Mail',
   'notify.admin.title': 'Mail',
   'notify.admin.configured': 'Mail ist eingerichtet (Server {host}, Absender {from}).',
   'notify.admin.not_configured': 'Mail ist nicht eingerichtet: SMTP_URL fehlt. Mails werden gesammelt und erst verschickt, wenn SMTP_URL gesetzt ist.',
@@ -165,7 +166,7 @@ export const en: Record<keyof typeof de, string> = {
   'notify.withdrawn.body': 'The alliance has withdrawn the position “{title}”. Reason: {reason}',
   'notify.withdrawn.action': 'Go to the position',
 
-  'notify.digest.subject': 'Sprachrohr: {n} updates',
+  'notify.digest.subject': 'Sprachrohr: news since yesterday ({n})',
   'notify.digest.body': 'This happened since the last summary:',
   'notify.digest.action': 'All notifications',
 
@@ -186,6 +187,7 @@ export const en: Record<keyof typeof de, string> = {
   'notify.unsubscribe.done': 'Done: you will receive no more mails of the kind “{kind}”. You can change this in your account.',
   'notify.unsubscribe.invalid': 'This unsubscribe link is not valid.',
 
+  'admin.nav.mail': 'Mail',
   'notify.admin.title': 'Mail',
   'notify.admin.configured': 'Mail is set up (server {host}, sender {from}).',
   'notify.admin.not_configured': 'Mail is not set up: SMTP_URL is missing. Mails are kept and sent only once SMTP_URL is set.',
