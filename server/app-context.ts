@@ -12,6 +12,7 @@ import { Etags } from './publishing/conditional.ts'
 import { PublicationStamps } from './publishing/publication-stamps.ts'
 import { readPublicationStamp } from './publishing/publication.repo.ts'
 import { ResponseCache } from './publishing/response-cache.ts'
+import { createNotificationJobs } from './notifications/notification-jobs.ts'
 import { ElectorateTotals } from './rounds/electorate-totals.ts'
 
 export interface AppContextOptions {
@@ -50,5 +51,6 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     },
     throttles: { login: new LoginThrottle(now) },
     unknownEmailHash: lazyDummyHash(config.passwordHashCost),
+    notifications: createNotificationJobs(config, options.log),
   }
 }

@@ -30,6 +30,8 @@ import { publicApiRoutes } from './publishing/public-api.routes.ts'
 import { publicPages } from './publishing/public.pages.tsx'
 import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
+import { notificationsPages } from './notifications/notifications.pages.tsx'
+import { notificationsRoutes } from './notifications/notifications.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -69,6 +71,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicApiRoutes)
   app.route('/', publicPages)
   app.route('/', publishingPages)
+  app.route('/api', notificationsRoutes)
+  app.route('/', notificationsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

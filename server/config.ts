@@ -23,6 +23,10 @@ export interface Config {
   passwordHashCost: PasswordHashCost
   /** The largest a draft may grow (its stored Yjs state, bytes); edits beyond it are refused (MAX_DRAFT_BYTES). */
   maxDraftBytes: number
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://…); without it mails wait in the outbox. */
+  smtpUrl?: string | undefined
+  /** MAIL_FROM, e.g. "Sprachrohr <positionen@example.org>"; by default sprachrohr@ the host of PUBLIC_URL. */
+  mailFrom?: string | undefined
 }
 
 /**
@@ -58,7 +62,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy === '1',
     passwordHashCost: STANDARD_HASH_COST,
     maxDraftBytes,
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || undefined,
   }
+}
+
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  const url = value?.trim()
+  if (!url) return undefined
+  let protocol: string
+  try {
+    protocol = new URL(url).protocol
+  } catch {
+    throw new Error(`SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587, got "${url}"`)
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${protocol}"`)
+  return url
 }
 
 export function normalizeOrigin(url: string): string {

@@ -9,6 +9,7 @@ import type { Etags } from './publishing/conditional.ts'
 import type { PublicationStamps } from './publishing/publication-stamps.ts'
 import type { ResponseCache } from './publishing/response-cache.ts'
 import type { ElectorateTotals } from './rounds/electorate-totals.ts'
+import type { NotificationJobs } from './notifications/notification-jobs.ts'
 
 /**
  * The app context: what domain functions need from the outside world, and every piece of
@@ -31,6 +32,8 @@ export interface Deps {
   throttles: { login: LoginThrottle }
   /** A hash unknown emails are checked against (server/auth/log-in.ts); made on first use. */
   unknownEmailHash: () => Promise<string>
+  /** The outbox sender, reminders and digests: their timer and SMTP transport (server/notifications). */
+  notifications: NotificationJobs
 }
 
 export interface AppCaches {

@@ -25,10 +25,12 @@ const running = await startHttpServer(app, deps, { port: config.port, host: conf
 deps.log.info(`Sprachrohr läuft auf ${config.publicUrl}`, { port: running.port, dataDir: config.dataDir })
 announceFirstAdminLink(deps)
 const roundDeadlines = startRoundDeadlines(deps)
+deps.notifications.start(deps)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     roundDeadlines.stop()
+    deps.notifications.stop()
     void running
       .close()
       .then(() => checkpointer.stop())

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'archive_in_round',
   'status_changed',
   'unknown_content',
+  'nudge_too_soon',
   'internal',
 ] as const
 

@@ -3,6 +3,7 @@ import type * as ballots from './ballots.ts'
 import type * as docUpdates from './doc-updates.ts'
 import type * as groups from './groups.ts'
 import type * as initiatives from './initiatives.ts'
+import type * as notifications from './notifications.ts'
 import type * as people from './people.ts'
 import type * as positions from './positions.ts'
 import type * as publications from './publications.ts'
@@ -24,7 +25,8 @@ export type Database = people.PartialDB &
   signatures.PartialDB &
   versions.PartialDB &
   rounds.PartialDB &
-  ballots.PartialDB
+  ballots.PartialDB &
+  notifications.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -39,3 +41,4 @@ export type { SignatureRow } from './signatures.ts'
 export type { VersionRow } from './versions.ts'
 export type { RoundElectorateRow, RoundExtensionRow, RoundRow, RoundStatus, RoundVisibility } from './rounds.ts'
 export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'
+export type { MailOutboxRow, NotificationMode, NotificationRow } from './notifications.ts'

@@ -29,5 +29,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   // Someone else moved the position through its lifecycle between this request's read and write.
   status_changed: 409,
   unknown_content: 400,
+  // A nudge within 6 hours of the last one for the same round.
+  nudge_too_soon: 429,
   internal: 500,
 }

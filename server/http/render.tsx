@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { PageContext } from '../../web/views/layout.tsx'
 import type { AppEnv } from './app-env.ts'
+import { unreadCount } from '../notifications/notification.repo.ts'
 
 /** What every page view needs to know about the request. */
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -10,7 +11,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
   return {
     t: c.get('t'),
     locale: c.get('locale'),
-    viewer: current ? { name: current.person.name, isAdmin: current.actor.isAdmin } : null,
+    viewer: current ? { name: current.person.name, isAdmin: current.actor.isAdmin, unread: unreadCount(c.get('deps').db, current.person.id) } : null,
     path: url.pathname + url.search,
   }
 }

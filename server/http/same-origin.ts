@@ -15,7 +15,8 @@ export function isSameOrigin(headers: { origin?: string | undefined; secFetchSit
 
 export const sameOrigin: MiddlewareHandler<AppEnv> = (c, next) => {
   const method = c.req.method
-  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+  // One-click unsubscribe (RFC 8058) is posted by mail clients from nowhere; its signed token is the proof.
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !c.req.path.startsWith('/unsubscribe/')) {
     const ok = isSameOrigin(
       { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
       c.get('deps').config.publicUrl,

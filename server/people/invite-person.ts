@@ -3,6 +3,7 @@ import { fail } from '../../shared/errors.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { createInviteLink, type SetupLink } from '../auth/setup-links.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import * as personRepo from './person.repo.ts'
 
 /**
@@ -16,6 +17,8 @@ export function invitePerson(deps: Deps, actorId: string | null, personId: strin
     if (person.disabled === 1) fail('invalid_state', { key: 'admin.error.invite_disabled' })
     const link = createInviteLink(deps, personId)
     recordAudit(deps, { actorId, action: 'person.invite', objectType: 'person', objectId: personId, data: { expiresAt: link.expiresAt } })
+    // The admin still sees the link (for people without mail); the mail is sent as well.
+    queueNotification(deps, person.password_hash === null ? 'invitation' : 'password_reset', { personId, url: link.url, expiresAt: link.expiresAt })
     return link
   })
 }

@@ -14,6 +14,9 @@ import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { changeOwnAccount } from './change-own-account.ts'
 import { presentMe } from './me.ts'
+import { NotificationSettingsSection } from '../../web/views/notifications/settings-section.tsx'
+import { readSettings } from '../notifications/notification-settings.ts'
+import { calendarFeedUrl } from '../notifications/calendar-feed.ts'
 
 const NameForm = z.object({ name: z.string().max(200) }).strict()
 const LocaleForm = z.object({ locale: z.enum(['', ...LOCALES]) }).strict()
@@ -36,6 +39,14 @@ function page(c: Context<AppEnv>, extra: { saved?: MeForm | null; refused?: { fo
       saved={extra.saved ?? null}
       refused={refused ? { form: refused.form, problem: refused.problem } : null}
       values={extra.name !== undefined ? { name: extra.name } : {}}
+      more={
+        <NotificationSettingsSection
+          ctx={pageContext(c)}
+          settings={readSettings(c.get('deps'), person.id)}
+          saved={c.req.query('saved') === 'notifications'}
+          calendarUrl={calendarFeedUrl(c.get('deps'), person.id)}
+        />
+      }
     />,
     refused?.status ?? 200,
   )

@@ -10,6 +10,7 @@ import { renderHtml } from '../content/render-html.ts'
 import type { Deps } from '../deps.ts'
 import { transition } from '../positions/transition.ts'
 import { adoptedVersion, positionForPublishing } from './adoption.repo.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { plainText } from './plain-text.ts'
 import { getPublication, insertPublication, slugTaken } from './publication.repo.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
@@ -78,6 +79,7 @@ export function publishPosition(deps: Deps, actor: Actor, positionId: string, in
       objectId: position.id,
       data: { slug: row.slug, version: row.version_number, hash: row.version_hash, roundId: row.round_id },
     })
+    queueNotification(deps, 'published', { positionId: position.id })
     return row
   })
 }

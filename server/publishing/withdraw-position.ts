@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { transition } from '../positions/transition.ts'
 import { positionForPublishing } from './adoption.repo.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPublication, markWithdrawn } from './publication.repo.ts'
 
 /**
@@ -30,6 +31,7 @@ export function withdrawPosition(deps: Deps, actor: Actor, positionId: string, i
       objectId: positionId,
       data: { slug: publication.slug, reason },
     })
+    queueNotification(deps, 'withdrawn', { positionId })
     return getPublication(deps.db, positionId) ?? fail('internal')
   })
 }

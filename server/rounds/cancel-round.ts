@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
 import { storeCancel } from './round-change.repo.ts'
 import { getRound } from './round.repo.ts'
@@ -26,6 +27,7 @@ export function cancelInTransaction(deps: Deps, round: RoundRow, actorId: string
   if (!storeCancel(deps.db, round.id, { at: now, by: actorId, reason })) fail('round_closed')
   transition(deps, { id: round.position_id, status: 'in_round' }, 'cancel', actorId)
   recordAudit(deps, { actorId, action: 'round.cancel', objectType: 'round', objectId: round.id, data: { positionId: round.position_id, reason } })
+  queueNotification(deps, 'round_cancelled', { roundId: round.id })
 }
 
 /** Tells the sync core after the commit of a cancel: the draft is editable again. */

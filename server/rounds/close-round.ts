@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
 import { dueRoundIds, getRound, storeClose } from './round.repo.ts'
 
@@ -48,6 +49,7 @@ export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string
       quorumMet: result.quorumMet,
     },
   })
+  queueNotification(deps, 'round_closed', { roundId: round.id })
   return result
 }
 

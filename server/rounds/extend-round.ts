@@ -6,6 +6,7 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { CHANGE_REASON_MAX } from './cancel-round.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
 import { MAX_ROUND_MS } from './open-round.ts'
@@ -40,6 +41,7 @@ export function extendRound(deps: Deps, actor: Actor, roundId: string, input: { 
       objectId: round.id,
       data: { positionId: round.position_id, from: round.closes_at, to: input.closesAt, reason },
     })
+    queueNotification(deps, 'deadline_extended', { roundId: round.id, reason })
     return { extended: getRound(deps.db, roundId) ?? fail('internal') }
   })
   if ('closed' in outcome) announce(deps, outcome.closed.round, outcome.closed.result)

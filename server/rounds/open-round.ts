@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { freezeDraft } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { hasVoters, insertElectorate } from './electorate.repo.ts'
@@ -106,6 +107,7 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
         voters,
       },
     })
+    queueNotification(deps, 'round_opened', { roundId: id })
     return getRound(deps.db, id) ?? fail('internal')
   })
   deps.events.emit('draft-readonly', { positionId, readonly: true })

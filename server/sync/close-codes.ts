@@ -28,6 +28,7 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   payload_too_large: 1009,
   unsupported_media_type: 1003,
   unknown_content: 1007,
+  nudge_too_soon: 1008,
   internal: 1011,
 }
 

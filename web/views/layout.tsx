@@ -6,6 +6,8 @@ import { ErrorSummary, errorTitlePrefix, type PageError } from './error-summary.
 export interface Viewer {
   name: string
   isAdmin: boolean
+  /** Unread notifications, shown next to the link to the list. */
+  unread?: number
 }
 
 export interface PageContext {
@@ -70,6 +72,12 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [] }
                       <a href="/admin">{t('nav.admin')}</a>
                     </li>
                   ) : null}
+                  <li>
+                    <a href="/notifications">
+                      {t('notify.header.link')}
+                      {viewer.unread ? <span class="badge"> ({t('notify.header.unread', { n: viewer.unread })})</span> : null}
+                    </a>
+                  </li>
                   <li>
                     <a href="/me">{t('nav.me')}</a>
                   </li>

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Locale } from '../../shared/i18n/index.ts'
 import { FormError, PostForm, SelectField, TextField } from './form/field.tsx'
 import { formErrors, formView, type FormProblem } from './form/form-view.ts'
@@ -14,11 +15,13 @@ export interface MePageProps {
   /** A refusal of one of the forms; shown in that form, with the entered name kept. */
   refused?: { form: MeForm; problem: FormProblem } | null
   values?: { name?: string }
+  /** Further sections of the account (notification settings, calendar feed). */
+  more?: Child
 }
 
 const SAVED_KEY = { name: 'me.name_saved', locale: 'me.locale_saved', password: 'me.password_saved' } as const
 
-export function MePage({ ctx, person, roles, saved, refused, values = {} }: MePageProps) {
+export function MePage({ ctx, person, roles, saved, refused, values = {}, more }: MePageProps) {
   const { t } = ctx
   const problemOf = (form: MeForm) => (refused?.form === form ? refused.problem : null)
   const nameForm = formView({ prefix: 'me-', values: { name: values.name ?? person.name }, problem: problemOf('name'), fields: { name: 'me-name' } })
@@ -75,6 +78,7 @@ export function MePage({ ctx, person, roles, saved, refused, values = {} }: MePa
           </div>
         </PostForm>
       </section>
+      {more}
     </Layout>
   )
 }

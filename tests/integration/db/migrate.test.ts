@@ -33,6 +33,12 @@ const TABLES = [
   'round_extensions',
   'publications',
   'signatures',
+  'notifications',
+  'mail_outbox',
+  'notification_settings',
+  'round_reminders',
+  'app_secrets',
+  'calendar_feeds',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true

@@ -1,0 +1,111 @@
+import type { Db } from '../../db/connection.ts'
+import { all, first } from '../../db/query.ts'
+
+export interface RoundFacts {
+  roundId: string
+  positionId: string
+  groupId: string
+  title: string
+  kind: 'consent' | 'vote'
+  electorate: 'initiatives' | 'members'
+  secret: boolean
+  closesAt: number
+  status: 'open' | 'closed' | 'cancelled'
+  result: string | null
+  closedAt: number | null
+  cancelReason: string | null
+}
+
+export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
+  const row = first(
+    db,
+    db.q
+      .selectFrom('rounds as r')
+      .innerJoin('positions as p', 'p.id', 'r.position_id')
+      .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.kind', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.result', 'r.closed_at', 'r.cancel_reason'])
+      .where('r.id', '=', roundId),
+  )
+  if (!row) return undefined
+  return {
+    roundId: row.id,
+    positionId: row.position_id,
+    groupId: row.group_id,
+    title: row.title,
+    kind: row.kind,
+    electorate: row.electorate,
+    secret: row.secret === 1,
+    closesAt: row.closes_at,
+    status: row.status,
+    result: row.result,
+    closedAt: row.closed_at,
+    cancelReason: row.cancel_reason,
+  }
+}
+
+export function positionFacts(db: Db, positionId: string): { id: string; title: string; groupId: string } | undefined {
+  const row = first(db, db.q.selectFrom('positions').select(['id', 'title', 'group_id']).where('id', '=', positionId))
+  return row && { id: row.id, title: row.title, groupId: row.group_id }
+}
+
+export function publicationFacts(db: Db, positionId: string): { slug: string; title: string; withdrawReason: string | null } | undefined {
+  const row = first(db, db.q.selectFrom('publications').select(['slug', 'title', 'withdraw_reason']).where('position_id', '=', positionId))
+  return row && { slug: row.slug, title: row.title, withdrawReason: row.withdraw_reason }
+}
+
+/**
+ * The people who answer for the electorate of a round: for initiatives every current delegate of
+ * every initiative in it, for members the members themselves. With `missingOnly`, only those whose
+ * vote is still missing: an initiative that has answered is not reached through any delegate.
+ */
+export function electoratePeople(db: Db, roundId: string, options: { missingOnly: boolean; secret: boolean; electorate: 'initiatives' | 'members' }): string[] {
+  const answeredIn = options.secret ? 'round_participation' : 'ballots'
+  let voters = db.q.selectFrom('round_electorate as e').select('e.voter_key').where('e.round_id', '=', roundId)
+  if (options.missingOnly) {
+    voters = voters.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom(`${answeredIn} as a` as 'ballots as a')
+            .select('a.voter_key')
+            .whereRef('a.round_id', '=', 'e.round_id')
+            .whereRef('a.voter_key', '=', 'e.voter_key'),
+        ),
+      ),
+    )
+  }
+  if (options.electorate === 'members') {
+    return all(db, db.q.selectFrom('people').select('id').where('disabled', '=', 0).where('id', 'in', voters)).map((r) => r.id)
+  }
+  return all(
+    db,
+    db.q
+      .selectFrom('initiative_memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .select('p.id')
+      .distinct()
+      .where('m.role', '=', 'delegate')
+      .where('p.disabled', '=', 0)
+      .where('m.initiative_id', 'in', voters),
+  ).map((r) => r.id)
+}
+
+export function groupPeople(db: Db, groupId: string): string[] {
+  return all(
+    db,
+    db.q
+      .selectFrom('group_memberships as g')
+      .innerJoin('people as p', 'p.id', 'g.person_id')
+      .select('p.id')
+      .where('g.group_id', '=', groupId)
+      .where('p.disabled', '=', 0),
+  ).map((r) => r.id)
+}
+
+export function spokespeople(db: Db): string[] {
+  return all(db, db.q.selectFrom('people').select('id').where('is_spokesperson', '=', 1).where('disabled', '=', 0)).map((r) => r.id)
+}
+
+/** Everybody with an account: who wants news of published positions says so in their settings. */
+export function everyone(db: Db): string[] {
+  return all(db, db.q.selectFrom('people').select('id').where('disabled', '=', 0)).map((r) => r.id)
+}

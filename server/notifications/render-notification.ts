@@ -1,0 +1,36 @@
+import { translator, type Locale, type MessageKey, type Params } from '../../shared/i18n/index.ts'
+import type { NotificationKind } from '../../shared/notifications/kinds.ts'
+import { resultSentence } from '../../shared/publishing/result-sentence.ts'
+import { formatDateTime } from '../../web/views/positions/format-time.ts'
+import type { Facts } from './kinds.ts'
+
+export interface RenderedNotification {
+  subject: string
+  paragraphs: string[]
+  action: { label: string; url: string }
+}
+
+/** The words of one notification in one language; links absolute from PUBLIC_URL. */
+export function renderNotification(kind: NotificationKind, facts: Facts, locale: Locale, publicUrl: string): RenderedNotification {
+  const t = translator(locale)
+  const params: Params = {
+    title: facts.title ?? '',
+    reason: facts.reason ?? '',
+  }
+  if (facts.roundKind) {
+    params.kind = t(`rounds.kind.${facts.roundKind}`)
+    params.kindInline = t(`rounds.kind.${facts.roundKind}.inline`)
+  }
+  // Deadlines are shown in the alliance's time zone, named (people have no zone of their own yet).
+  if (facts.closesAt !== undefined) params.deadline = formatDateTime(facts.closesAt, locale)
+  if (facts.expiresAt !== undefined) params.date = formatDateTime(facts.expiresAt, locale)
+  if (facts.result) params.result = resultSentence(facts.result, locale)
+  const key = (part: string) => `notify.${kind}.${part}` as MessageKey
+  const paragraphs = [t(key('body'), params)]
+  if (kind === 'round_opened') paragraphs.push(t('notify.round_opened.calendar'))
+  return { subject: t(key('subject'), params), paragraphs, action: { label: t(key('action')), url: absoluteUrl(facts.url, publicUrl) } }
+}
+
+export function absoluteUrl(url: string, publicUrl: string): string {
+  return /^https?:\/\//.test(url) ? url : `${publicUrl}${url}`
+}
