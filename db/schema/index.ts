@@ -1,5 +1,6 @@
 import type * as auditEvents from './audit-events.ts'
 import type * as ballots from './ballots.ts'
+import type * as comments from './comments.ts'
 import type * as docUpdates from './doc-updates.ts'
 import type * as groups from './groups.ts'
 import type * as initiatives from './initiatives.ts'
@@ -24,7 +25,8 @@ export type Database = people.PartialDB &
   signatures.PartialDB &
   versions.PartialDB &
   rounds.PartialDB &
-  ballots.PartialDB
+  ballots.PartialDB &
+  comments.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -39,3 +41,4 @@ export type { SignatureRow } from './signatures.ts'
 export type { VersionRow } from './versions.ts'
 export type { RoundElectorateRow, RoundExtensionRow, RoundRow, RoundStatus, RoundVisibility } from './rounds.ts'
 export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'
+export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'

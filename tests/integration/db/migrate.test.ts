@@ -33,6 +33,9 @@ const TABLES = [
   'round_extensions',
   'publications',
   'signatures',
+  'comments',
+  'comment_edits',
+  'comment_mentions',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true
