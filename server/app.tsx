@@ -30,6 +30,7 @@ import { publicApiRoutes } from './publishing/public-api.routes.ts'
 import { publicPages } from './publishing/public.pages.tsx'
 import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
+import { commentsRoutes } from './comments/comments.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -69,6 +70,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicApiRoutes)
   app.route('/', publicPages)
   app.route('/', publishingPages)
+  app.route('/api', commentsRoutes)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -62,12 +62,21 @@ function stickRight(view: DraftView, rel: Y.RelativePosition): Y.RelativePositio
 /** Where an anchor stands in the draft now, or null when its passage is gone. */
 export function resolveInDraft(view: DraftView, from: Uint8Array, to: Uint8Array): { from: number; to: number } | null {
   try {
-    const a = relativePositionToAbsolutePosition(view.ydoc, view.fragment, Y.decodeRelativePosition(from), view.mapping as never)
-    const b = relativePositionToAbsolutePosition(view.ydoc, view.fragment, Y.decodeRelativePosition(to), view.mapping as never)
+    const a = toAbsolute(view, Y.decodeRelativePosition(from))
+    const b = toAbsolute(view, Y.decodeRelativePosition(to))
     if (a === null || b === null || a >= b || b > view.pmDoc.content.size) return null
     if (quoteOf(view.pmDoc, a, b).trim() === '') return null
     return { from: a, to: b }
   } catch {
     return null
   }
+}
+
+// y-tiptap takes an item-based position that lands at ProseMirror position 1 or 0 for one
+// misplaced by a structural change and answers null; so the start of the first paragraph would
+// count as gone. Within a text, a position relative to the text itself means the same place.
+function toAbsolute(view: DraftView, rel: Y.RelativePosition): number | null {
+  const abs = Y.createAbsolutePositionFromRelativePosition(rel, view.ydoc)
+  const plain = abs && abs.type instanceof Y.XmlText ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, -1) : rel
+  return relativePositionToAbsolutePosition(view.ydoc, view.fragment, plain, view.mapping as never)
 }

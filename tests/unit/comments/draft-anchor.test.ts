@@ -75,6 +75,10 @@ describe('comment anchors in a live draft', () => {
     expect(anchorThenEdit(texts, 'bezahlbaren Wohnraum', (doc) => textOf(doc, 0).delete(12, 12))).toBe('Wohnraum')
   })
 
+  it('work at the very start of the text', () => {
+    expect(anchorThenEdit(texts, 'Wir fordern', (doc) => textOf(doc, 0).insert(3, ' alle'))).toBe('Wir alle fordern')
+  })
+
   it('span paragraphs', () => {
     expect(anchorThenEdit(texts, 'alle.', () => {})).toBe('alle.')
     const doc = new Y.Doc()
