@@ -32,6 +32,7 @@ import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { notificationsPages } from './notifications/notifications.pages.tsx'
 import { notificationsRoutes } from './notifications/notifications.routes.ts'
+import { commentsRoutes } from './comments/comments.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -73,6 +74,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', publishingPages)
   app.route('/api', notificationsRoutes)
   app.route('/', notificationsPages)
+  app.route('/api', commentsRoutes)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -24,6 +24,8 @@ export interface AppEventMap {
   'access-changed': [{ personIds: readonly string[] }]
   /** A session was ended (logout): connections opened with it must end too. */
   'session-ended': [{ sessionId: string }]
+  /** A comment of a position was written, answered, resolved, reopened, edited or deleted (after the commit). */
+  'comments-changed': [{ positionId: string }]
 }
 
 export class AppEvents extends EventEmitter<AppEventMap> {}

@@ -27,6 +27,10 @@ export type Action =
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
+  | { type: 'comment.read' } // comments are seen wherever the text they are on is seen
+  | { type: 'comment.write'; groupId: string } // start a thread or reply on a position of the group
+  | { type: 'comment.resolve'; groupId: string; authorId: string | null } // resolve or reopen a thread
+  | { type: 'comment.edit'; authorId: string | null } // edit or delete a comment
 
 export type ActionType = Action['type']
 
@@ -47,6 +51,7 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin
     case 'self.edit':
     case 'position.read':
+    case 'comment.read':
       return true
     case 'position.create':
     case 'position.edit':
@@ -63,5 +68,13 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin || actor.isSpokesperson
     case 'signature.manage':
       return delegateOf(actor, action.initiativeId)
+    case 'comment.write':
+      // The working group, and everyone of a member initiative (delegates and members alike:
+      // the admin pages tell that members comment).
+      return actor.isAdmin || inGroup(actor, action.groupId) || actor.initiatives.length > 0
+    case 'comment.resolve':
+      return actor.isAdmin || coordinates(actor, action.groupId) || action.authorId === actor.id
+    case 'comment.edit':
+      return action.authorId === actor.id
   }
 }

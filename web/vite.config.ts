@@ -22,6 +22,7 @@ export default defineConfig({
       input: {
         editor: fileURLToPath(new URL('scripts/editor.ts', import.meta.url)),
         'forget-drafts': fileURLToPath(new URL('scripts/forget-drafts.ts', import.meta.url)),
+        comments: fileURLToPath(new URL('scripts/comments.ts', import.meta.url)),
       },
       output: {
         entryFileNames: '[name].js',

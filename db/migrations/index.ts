@@ -6,6 +6,7 @@ import * as publishing from './2026-11-21-04-publishing.ts'
 import * as roundFlow from './2026-12-03-00-round-flow.ts'
 import * as archive from './2026-12-03-02-archive.ts'
 import * as notifications from './2026-12-03-10-notifications.ts'
+import * as comments from './2026-12-03-11-comments.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-00-round-flow': roundFlow,
   '2026-12-03-02-archive': archive,
   '2026-12-03-10-notifications': notifications,
+  '2026-12-03-11-comments': comments,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import type * as auditEvents from './audit-events.ts'
 import type * as ballots from './ballots.ts'
+import type * as comments from './comments.ts'
 import type * as docUpdates from './doc-updates.ts'
 import type * as groups from './groups.ts'
 import type * as initiatives from './initiatives.ts'
@@ -13,20 +14,23 @@ import type * as setupTokens from './setup-tokens.ts'
 import type * as signatures from './signatures.ts'
 import type * as versions from './versions.ts'
 
-export type Database = people.PartialDB &
-  sessions.PartialDB &
-  setupTokens.PartialDB &
-  initiatives.PartialDB &
-  groups.PartialDB &
-  auditEvents.PartialDB &
-  positions.PartialDB &
-  docUpdates.PartialDB &
-  publications.PartialDB &
-  signatures.PartialDB &
-  versions.PartialDB &
-  rounds.PartialDB &
-  ballots.PartialDB &
-  notifications.PartialDB
+// One line per table file, each starting with `&`, so that features add lines without touching others.
+export type Database =
+  & people.PartialDB
+  & sessions.PartialDB
+  & setupTokens.PartialDB
+  & initiatives.PartialDB
+  & groups.PartialDB
+  & auditEvents.PartialDB
+  & positions.PartialDB
+  & docUpdates.PartialDB
+  & publications.PartialDB
+  & signatures.PartialDB
+  & versions.PartialDB
+  & rounds.PartialDB
+  & ballots.PartialDB
+  & notifications.PartialDB
+  & comments.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -42,3 +46,4 @@ export type { VersionRow } from './versions.ts'
 export type { RoundElectorateRow, RoundExtensionRow, RoundRow, RoundStatus, RoundVisibility } from './rounds.ts'
 export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'
 export type { MailOutboxRow, NotificationMode, NotificationRow } from './notifications.ts'
+export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'

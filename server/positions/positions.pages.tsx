@@ -57,6 +57,7 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
           ? { spokespersons: positionRepo.spokespersonNames(db) }
           : null
       }
+      comments={{ canWrite: open && can(actor, { type: 'comment.write', groupId: group.id }) }}
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
       slots={{ ...decision, publication: publicationSlot(c, position.id) }}

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.ts'
 import * as admin from './messages/admin.ts'
 import * as auth from './messages/auth.ts'
+import * as comments from './messages/comments.ts'
 import * as common from './messages/common.ts'
 import * as demo from './messages/demo.ts'
 import * as editor from './messages/editor.ts'
@@ -12,7 +13,20 @@ import * as rounds from './messages/rounds.ts'
 
 // Each feature keeps its strings in its own file under messages/ (German first, English typed to
 // have exactly the same keys); register it here once.
-const modules = [common, auth, publishing, admin, positions, editor, rounds, roundFlow, demo, notifications] as const
+// One line per message module, so that features add lines without touching others.
+const modules = [
+  common,
+  auth,
+  publishing,
+  admin,
+  positions,
+  editor,
+  rounds,
+  roundFlow,
+  demo,
+  notifications,
+  comments,
+] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never
 export type MessageKey = ModuleKeys<(typeof modules)[number]>

@@ -79,24 +79,38 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['signature.manage X', { type: 'signature.manage', initiativeId: X }],
     ['signature.manage Y', { type: 'signature.manage', initiativeId: Y }],
   ],
+  'comment.read': [['comment.read', { type: 'comment.read' }]],
+  'comment.write': [
+    ['comment.write G', { type: 'comment.write', groupId: G }],
+    ['comment.write H', { type: 'comment.write', groupId: H }],
+  ],
+  'comment.resolve': [
+    ['comment.resolve G, own', { type: 'comment.resolve', groupId: G, authorId: 'p' }],
+    ['comment.resolve G, other', { type: 'comment.resolve', groupId: G, authorId: 'q' }],
+    ['comment.resolve H, other', { type: 'comment.resolve', groupId: H, authorId: 'q' }],
+  ],
+  'comment.edit': [
+    ['comment.edit own', { type: 'comment.edit', authorId: 'p' }],
+    ['comment.edit other', { type: 'comment.edit', authorId: 'q' }],
+  ],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y
-  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -',
-  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y',
-  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -',
-  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -',
-  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -',
-  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other
+  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -      -  -    -   -  -     -   -',
+  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -      -  -    -   -  -     -   -',
+  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      -  -    Y   -  -     Y   -',
+  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      Y  Y    Y   -  -     Y   -',
+  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y      Y  Y    Y   -  -     Y   -',
+  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y      Y  Y    Y   -  -     Y   -',
+  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      Y  -    Y   -  -     Y   -',
+  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y      Y  -    Y   Y  -     Y   -',
+  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y      -  Y    Y   -  Y     Y   -',
+  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y      -  -    Y   -  -     Y   -',
+  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y      Y  Y    Y   Y  Y     Y   -',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {

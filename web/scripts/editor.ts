@@ -16,6 +16,8 @@ import { CountingWebSocket, SaveState } from './editor/save-state.ts'
 import { trackStatus } from './editor/status-line.ts'
 import { deleteDatabase, offlineDraftName } from './offline-drafts.ts'
 import { createToolbar } from './editor/toolbar.ts'
+import { CommentHighlights, highlightsKey } from './comments/highlights.ts'
+import { startComments, type TextHooks } from './comments/panel.ts'
 import './editor.css'
 
 // Must match server/sync/load-doc.ts DRAFT_FRAGMENT: the Y.XmlFragment that holds the draft.
@@ -42,6 +44,25 @@ function renderCaret(user: Record<string, unknown>, colors: ReadonlyMap<string, 
   label.textContent = typeof user.name === 'string' ? user.name : ''
   caret.append(label)
   return caret
+}
+
+/** The editor as the comment panel sees it: the selected passage, highlights, showing a passage. */
+function textHooks(editor: Editor): TextHooks {
+  return {
+    selection() {
+      const { from, to, empty } = editor.state.selection
+      if (empty) return null
+      const text = editor.state.doc.textBetween(from, to, '\n', ' ')
+      return text.trim() ? { from, to, text } : null
+    },
+    onSelection: (listener) => void editor.on('selectionUpdate', listener),
+    highlight: (list) => editor.view.dispatch(editor.state.tr.setMeta(highlightsKey, list).setMeta('addToHistory', false)),
+    show: (from, to) => {
+      const size = editor.state.doc.content.size
+      if (to > size) return
+      editor.chain().focus().setTextSelection({ from, to }).scrollIntoView().run()
+    },
+  }
 }
 
 function start(root: HTMLElement): void {
@@ -149,6 +170,9 @@ function start(root: HTMLElement): void {
     presence.hidden = false
   }
 
+  const commentsRoot = document.getElementById('comments')
+  const comments = commentsRoot ? startComments(commentsRoot) : null
+
   // The server-rendered text stays until the real document is here, so nothing flashes empty;
   // then ProseMirror takes over that very element.
   const mount = () => {
@@ -164,6 +188,7 @@ function start(root: HTMLElement): void {
       extensions: [
         ...editorExtensions,
         LinkShortcut,
+        CommentHighlights,
         Collaboration.configure({ document: ydoc, field: DRAFT_FRAGMENT }),
         CollaborationCaret.configure({ provider, user, render: (u) => renderCaret(u, colors) }),
         // An empty draft says what to do with it (writers) or that there is no text yet (readers).
@@ -176,6 +201,7 @@ function start(root: HTMLElement): void {
       editorProps: { attributes: { id: textId, lang: content.lang || 'de', role: 'textbox', 'aria-label': t('editor.text_label'), 'aria-multiline': 'true' } },
     })
     applyAccess()
+    if (comments) comments.attach(textHooks(editor))
   }
 
   const hasContent = () => ydoc.getXmlFragment(DRAFT_FRAGMENT).length > 0

@@ -39,6 +39,9 @@ const TABLES = [
   'round_reminders',
   'app_secrets',
   'calendar_feeds',
+  'comments',
+  'comment_edits',
+  'comment_mentions',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true

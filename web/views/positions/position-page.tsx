@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
+import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
@@ -42,6 +43,8 @@ export interface PositionPageProps {
   renamed?: boolean
   /** Archived or not, and whether the viewer may archive it. */
   archive?: ArchiveState
+  /** The comment panel beside the live text; canWrite: may start threads and reply now. */
+  comments?: { canWrite: boolean }
   /** For the coordinator of an adopted position: who can publish it now. */
   nextStep?: { spokespersons: string[] } | null
   slots?: PositionSlots
@@ -107,7 +110,7 @@ function RenameForm({ ctx, position, rename }: PositionPageProps) {
   )
 }
 
-function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, user }: PositionPageProps) {
+function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, user, comments }: PositionPageProps) {
   const { t } = ctx
   const heading = position.status === 'drafting' ? t('positions.page.draft_heading') : t('positions.page.text_heading')
   return (
@@ -115,7 +118,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
       <h2 id="draft-heading">{heading}</h2>
       {readonlyReason === 'reader' ? <p class="hint">{t('positions.page.reader_hint')}</p> : null}
       {readonlyReason === 'locked' ? <p class="hint">{t('positions.page.locked_hint')}</p> : null}
-      <div class="editor-layout">
+      <div class={comments ? 'editor-layout has-comments' : 'editor-layout'}>
         <div
           class="editor"
           id="editor"
@@ -139,6 +142,7 @@ function LiveDraft({ ctx, position, draftHtml, mode, readonlyReason, member, use
           <ul class="presence-list" data-presence-list></ul>
           <p class="visually-hidden" role="status" aria-live="polite" data-presence-announce></p>
         </aside>
+        {comments ? <CommentsPanel ctx={ctx} positionId={position.id} canWrite={comments.canWrite} selectable={true} /> : null}
       </div>
       <noscript>
         <p class="hint">{t('positions.page.noscript')}</p>

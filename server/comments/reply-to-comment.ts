@@ -1,0 +1,49 @@
+import { newId } from '../../db/ids.ts'
+import { transaction } from '../../db/query.ts'
+import type { CommentRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Deps } from '../deps.ts'
+import { announce, loadComment, recordMentions, threadOf } from './comment-access.ts'
+import * as commentRepo from './comment.repo.ts'
+
+/** Answers in a thread (a reply to a reply joins the same thread). */
+export function replyToComment(deps: Deps, actor: Actor, commentId: string, body: string): CommentRow {
+  const { comment, position } = loadComment(deps, commentId)
+  if (!can(actor, { type: 'comment.write', groupId: position.group_id })) fail('forbidden')
+  const thread = threadOf(deps, comment)
+  const at = deps.now()
+  const row: CommentRow = {
+    id: newId(),
+    position_id: position.id,
+    thread_id: thread.id,
+    author_id: actor.id,
+    body,
+    anchor_kind: null,
+    anchor_from: null,
+    anchor_to: null,
+    version_number: null,
+    version_from: null,
+    version_to: null,
+    quote: '',
+    resolved_at: null,
+    resolved_by: null,
+    created_at: at,
+    edited_at: null,
+    deleted_at: null,
+  }
+  transaction(deps.db, () => {
+    commentRepo.insertComment(deps.db, row)
+    const mentioned = recordMentions(deps, row.id, body, at)
+    recordAudit(deps, {
+      actorId: actor.id,
+      action: 'comment.reply',
+      objectType: 'comment',
+      objectId: row.id,
+      data: { positionId: position.id, threadId: thread.id, mentioned },
+    })
+  })
+  announce(deps, position.id)
+  return row
+}

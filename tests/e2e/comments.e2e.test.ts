@@ -1,0 +1,159 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login } from './support/login.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+// Two delegates comment on a passage and answer each other while a third writes around it, in
+// real Chromium. Murat is in the working group; Sara is a delegate of a member initiative
+// outside it (she reads the draft and comments); Lena writes the text. One story, in order.
+describe('comments on the text', () => {
+  let server: E2eServer
+  let browser: Browser
+  let admin: ApiClient
+  let lena: Page
+  let murat: Page
+  let sara: Page
+  let positionUrl: string
+
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
+  const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: 'Fahrradwerkstatt hinter dem Bahnhof' }
+  const SARA = { name: 'Sara Nowak', email: 'sara@sprachcafe.example', password: 'Sprachcafé am Samstagvormittag' }
+  const TEXT = 'Wir fordern bezahlbaren Wohnraum für alle.'
+  const PASSAGE = 'bezahlbaren Wohnraum'
+
+  const editorOf = (page: Page): Locator => page.getByRole('textbox', { name: 'Text der Position' })
+  const panelOf = (page: Page): Locator => page.getByRole('complementary', { name: 'Kommentare' })
+  const saved = (page: Page) => page.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+
+  async function openAs(account: typeof LENA): Promise<Page> {
+    const page = await (await newContext(browser)).newPage()
+    await login(page, server.url, account.email, account.password)
+    return page
+  }
+
+  /** Waits until the ProseMirror selection is where the browser's is (it follows selectionchange). */
+  async function selectionSettled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const view = (document.querySelector('#editor .ProseMirror') as { editor?: { view: any } } | null)?.editor?.view
+      const dom = getSelection()
+      if (!view || !dom?.focusNode) return false
+      try {
+        return view.posAtDOM(dom.focusNode, dom.focusOffset) === view.state.selection.head
+      } catch {
+        return false
+      }
+    })
+  }
+
+  /** Selects `length` characters from `offset` of the first paragraph with the keyboard (Home, arrows, Shift+arrows). */
+  async function selectByKeyboard(page: Page, offset: number, length: number): Promise<void> {
+    const first = page.locator('#editor .ProseMirror > p').first()
+    await first.click()
+    await page.keyboard.press('Home')
+    for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight')
+    for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight')
+    await selectionSettled(page)
+  }
+
+  const highlighted = (page: Page) =>
+    page.evaluate(() => Array.from(document.querySelectorAll('#editor .comment-highlight')).map((el) => el.textContent).join(''))
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
+    const welcome = expectStatus(await admin.post('/api/initiatives', { name: 'Refugees Welcome Lüneburg' }), 201, 'initiative')
+    const sprachcafe = expectStatus(await admin.post('/api/initiatives', { name: 'Sprachcafé Uelzen' }), 201, 'initiative')
+    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen', description: 'Unterbringung und Mieten.' }), 201, 'group')
+    const lenaId = await seedPerson(admin, LENA)
+    const muratId = await seedPerson(admin, MURAT)
+    const saraId = await seedPerson(admin, SARA)
+    for (const [initiative, personId] of [
+      [cafe.id, lenaId],
+      [welcome.id, muratId],
+      [sprachcafe.id, saraId],
+    ] as const) {
+      expectStatus(await admin.post(`/api/initiatives/${initiative}/members`, { personId, role: 'delegate' }), 201, 'initiative member')
+    }
+    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
+    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: muratId }), 201, 'group member')
+    const position = expectStatus(await admin.post('/api/positions', { groupId: group.id, title: 'Wohnraum für Geflüchtete' }), 201, 'position')
+    positionUrl = `${server.url}/positions/${position.id}`
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('lets a delegate of the group select a passage by keyboard and comment on it; it is highlighted', async () => {
+    lena = await openAs(LENA)
+    await lena.goto(positionUrl)
+    await saved(lena)
+    await editorOf(lena).click()
+    await lena.keyboard.type(TEXT)
+    await saved(lena)
+
+    murat = await openAs(MURAT)
+    await murat.goto(positionUrl)
+    await saved(murat)
+    await expect(panelOf(murat).getByText('Noch keine Kommentare.').isVisible()).resolves.toBe(true)
+    await checkPage(murat, 'cm-01-position-no-comments')
+
+    await selectByKeyboard(murat, 'Wir fordern '.length, PASSAGE.length)
+    await expect(panelOf(murat).locator('[data-comment-selection]').textContent()).resolves.toBe(PASSAGE)
+    await panelOf(murat).getByLabel('Ihr Kommentar').fill('Was heißt bezahlbar? Siehe https://example.org/mieten.')
+    await panelOf(murat).getByRole('button', { name: 'Kommentieren' }).click()
+    const thread = panelOf(murat).locator('.comment-thread')
+    await thread.first().waitFor()
+    await expect(thread.locator('.comment-quote').textContent()).resolves.toBe(PASSAGE)
+    await expect(thread.getByRole('link', { name: 'https://example.org/mieten' }).getAttribute('href')).resolves.toBe('https://example.org/mieten')
+    await murat.waitForFunction((p) => Array.from(document.querySelectorAll('#editor .comment-highlight')).map((el) => el.textContent).join('') === p, PASSAGE)
+  })
+
+  it('brings the comment to a delegate outside the group without reloading, and her reply back', async () => {
+    sara = await openAs(SARA)
+    await sara.goto(positionUrl)
+    const thread = panelOf(sara).locator('.comment-thread').first()
+    await thread.waitFor()
+    await expect(thread.locator('.comment-meta strong').first().textContent()).resolves.toBe(MURAT.name)
+    await checkPage(sara, 'cm-02-position-reader-with-comment')
+
+    await thread.getByRole('button', { name: 'Antworten' }).click()
+    await thread.getByLabel('Ihre Antwort').fill('@Murat Yıldız Unter 30 Prozent des Einkommens.')
+    await thread.getByRole('button', { name: 'Antwort senden' }).click()
+    await panelOf(murat).locator('.comment-reply').first().waitFor()
+    await expect(panelOf(murat).locator('.comment-reply .comment-body').textContent()).resolves.toBe('@Murat Yıldız Unter 30 Prozent des Einkommens.')
+  })
+
+  it('keeps the comment on its words while a third delegate writes before and after them', async () => {
+    await editorOf(lena).click()
+    await lena.keyboard.press('Home')
+    await lena.keyboard.type('Kurz: ')
+    await lena.keyboard.press('End')
+    await lena.keyboard.type(' Sofort.')
+    await saved(lena)
+    await lena.waitForFunction((p) => Array.from(document.querySelectorAll('#editor .comment-highlight')).map((el) => el.textContent).join('') === p, PASSAGE)
+    await expect(highlighted(lena)).resolves.toBe(PASSAGE)
+    // A reload reads the anchors anew from the server: still on the same words.
+    await murat.reload()
+    await saved(murat)
+    await murat.waitForFunction((p) => Array.from(document.querySelectorAll('#editor .comment-highlight')).map((el) => el.textContent).join('') === p, PASSAGE)
+    await expect(panelOf(murat).locator('.comment-quote').textContent()).resolves.toBe(PASSAGE)
+    await checkPage(murat, 'cm-03-position-comment-and-reply')
+  })
+
+  it('folds a resolved thread away for everyone, and shows it on request', async () => {
+    await panelOf(murat).getByRole('button', { name: 'Als erledigt markieren' }).click()
+    const folded = panelOf(sara).getByText('Erledigte Kommentare (1)')
+    await folded.waitFor()
+    await expect(panelOf(sara).locator('.comment-list .comment-thread:visible').count()).resolves.toBe(0)
+    await folded.click()
+    await expect(panelOf(sara).locator('.comments-resolved .comment-quote').textContent()).resolves.toBe(PASSAGE)
+    await checkPage(sara, 'cm-04-position-resolved-shown')
+  })
+})
