@@ -30,6 +30,8 @@ import { publicApiRoutes } from './publishing/public-api.routes.ts'
 import { publicPages } from './publishing/public.pages.tsx'
 import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
+import { allianceAdminPages, alliancePublicPages } from './alliance/alliance.pages.tsx'
+import { allianceRoutes, initiativeListingRoutes, publicAllianceRoutes } from './alliance/alliance.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -69,6 +71,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicApiRoutes)
   app.route('/', publicPages)
   app.route('/', publishingPages)
+  app.route('/api/alliance', allianceRoutes)
+  app.route('/api', initiativeListingRoutes)
+  app.route('/api/public', publicAllianceRoutes)
+  app.route('/admin/alliance', allianceAdminPages)
+  app.route('/', alliancePublicPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'not_adopted',
   'archive_in_round',
   'unknown_content',
+  'image_type',
+  'translation_exists',
   'internal',
 ] as const
 

@@ -10,6 +10,8 @@ export interface Actor {
   disabled: boolean
   initiatives: ReadonlyArray<{ initiativeId: string; role: 'delegate' | 'member' }>
   groups: ReadonlyArray<{ groupId: string; coordinator: boolean }>
+  /** Languages this person may translate published positions into (the translator role). */
+  translatorLanguages?: readonly string[]
 }
 
 export type Action =
@@ -27,6 +29,10 @@ export type Action =
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
+  | { type: 'alliance.manage' } // the alliance's public profile and logo
+  | { type: 'initiative.listing'; initiativeId: string } // named on the public "Über uns" page or not
+  | { type: 'translation.write'; language: string } // add or update a translation into this language
+  | { type: 'translation.publish' } // publish or withdraw a translation
 
 export type ActionType = Action['type']
 
@@ -63,5 +69,13 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin || actor.isSpokesperson
     case 'signature.manage':
       return delegateOf(actor, action.initiativeId)
+    case 'alliance.manage':
+      return actor.isAdmin
+    case 'initiative.listing':
+      return actor.isAdmin || delegateOf(actor, action.initiativeId)
+    case 'translation.write':
+      return actor.isAdmin || actor.isSpokesperson || (actor.translatorLanguages ?? []).includes(action.language)
+    case 'translation.publish':
+      return actor.isAdmin || actor.isSpokesperson
   }
 }

@@ -1,3 +1,4 @@
+import type * as alliance from './alliance.ts'
 import type * as auditEvents from './audit-events.ts'
 import type * as ballots from './ballots.ts'
 import type * as docUpdates from './doc-updates.ts'
@@ -10,6 +11,7 @@ import type * as rounds from './rounds.ts'
 import type * as sessions from './sessions.ts'
 import type * as setupTokens from './setup-tokens.ts'
 import type * as signatures from './signatures.ts'
+import type * as translations from './translations.ts'
 import type * as versions from './versions.ts'
 
 export type Database = people.PartialDB &
@@ -24,7 +26,9 @@ export type Database = people.PartialDB &
   signatures.PartialDB &
   versions.PartialDB &
   rounds.PartialDB &
-  ballots.PartialDB
+  ballots.PartialDB &
+  alliance.PartialDB &
+  translations.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -39,3 +43,5 @@ export type { SignatureRow } from './signatures.ts'
 export type { VersionRow } from './versions.ts'
 export type { RoundElectorateRow, RoundExtensionRow, RoundRow, RoundStatus, RoundVisibility } from './rounds.ts'
 export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'
+export type { AllianceProfileRow } from './alliance.ts'
+export type { TranslationRevisionRow, TranslationRow, TranslationStatus } from './translations.ts'

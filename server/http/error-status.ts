@@ -27,5 +27,9 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   not_adopted: 409,
   archive_in_round: 409,
   unknown_content: 400,
+  // An uploaded logo that is not a PNG or JPEG by its content (SVG, PDF, text, a renamed file).
+  image_type: 415,
+  // A position has one translation per language: update that one instead.
+  translation_exists: 409,
   internal: 500,
 }

@@ -27,6 +27,8 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   payload_too_large: 1009,
   unsupported_media_type: 1003,
   unknown_content: 1007,
+  image_type: 1003,
+  translation_exists: 4409,
   internal: 1011,
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from './locale.ts'
 import * as admin from './messages/admin.ts'
+import * as alliance from './messages/alliance.ts'
 import * as auth from './messages/auth.ts'
 import * as common from './messages/common.ts'
 import * as demo from './messages/demo.ts'
@@ -11,7 +12,7 @@ import * as rounds from './messages/rounds.ts'
 
 // Each feature keeps its strings in its own file under messages/ (German first, English typed to
 // have exactly the same keys); register it here once.
-const modules = [common, auth, publishing, admin, positions, editor, rounds, roundFlow, demo] as const
+const modules = [common, auth, publishing, admin, positions, editor, rounds, roundFlow, demo, alliance] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never
 export type MessageKey = ModuleKeys<(typeof modules)[number]>

@@ -33,6 +33,11 @@ const TABLES = [
   'round_extensions',
   'publications',
   'signatures',
+  'alliance_profile',
+  'public_initiatives',
+  'translator_languages',
+  'translations',
+  'translation_revisions',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true

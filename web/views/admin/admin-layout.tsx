@@ -2,13 +2,14 @@ import type { Child } from 'hono/jsx'
 import { pageErrors, type PageError } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
-export type AdminSection = 'overview' | 'initiatives' | 'people' | 'groups'
+export type AdminSection = 'overview' | 'initiatives' | 'people' | 'groups' | 'alliance'
 
 const SECTIONS: ReadonlyArray<{ section: AdminSection; href: string }> = [
   { section: 'overview', href: '/admin' },
   { section: 'initiatives', href: '/admin/initiatives' },
   { section: 'people', href: '/admin/people' },
   { section: 'groups', href: '/admin/groups' },
+  { section: 'alliance', href: '/admin/alliance' },
 ]
 
 export interface AdminLayoutProps {
