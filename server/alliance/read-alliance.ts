@@ -60,3 +60,8 @@ export function presentAlliance(alliance: Alliance, fallbackName: string, public
     updatedAt: alliance.updatedAt ? new Date(alliance.updatedAt).toISOString() : null,
   }
 }
+
+/** Who the embed snippet names under the list (null without a profile). */
+export function embedPublisher(alliance: Alliance): { name: string; website: string } | null {
+  return alliance.name ? { name: alliance.name, website: alliance.website } : null
+}
