@@ -33,6 +33,8 @@ import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { notificationsPages } from './notifications/notifications.pages.tsx'
 import { notificationsRoutes } from './notifications/notifications.routes.ts'
 import { commentsRoutes } from './comments/comments.routes.ts'
+import { allianceAdminPages, alliancePublicPages } from './alliance/alliance.pages.tsx'
+import { allianceRoutes, initiativeListingRoutes, publicAllianceRoutes } from './alliance/alliance.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -75,6 +77,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', notificationsRoutes)
   app.route('/', notificationsPages)
   app.route('/api', commentsRoutes)
+  app.route('/api/alliance', allianceRoutes)
+  app.route('/api', initiativeListingRoutes)
+  app.route('/api/public', publicAllianceRoutes)
+  app.route('/admin/alliance', allianceAdminPages)
+  app.route('/', alliancePublicPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'status_changed',
   'unknown_content',
   'nudge_too_soon',
+  'image_type',
+  'translation_exists',
   'internal',
 ] as const
 

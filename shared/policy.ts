@@ -10,6 +10,8 @@ export interface Actor {
   disabled: boolean
   initiatives: ReadonlyArray<{ initiativeId: string; role: 'delegate' | 'member' }>
   groups: ReadonlyArray<{ groupId: string; coordinator: boolean }>
+  /** Languages this person may translate published positions into (the translator role). */
+  translatorLanguages?: readonly string[]
 }
 
 export type Action =
@@ -31,6 +33,10 @@ export type Action =
   | { type: 'comment.write'; groupId: string } // start a thread or reply on a position of the group
   | { type: 'comment.resolve'; groupId: string; authorId: string | null } // resolve or reopen a thread
   | { type: 'comment.edit'; authorId: string | null } // edit or delete a comment
+  | { type: 'alliance.manage' } // the alliance's public profile and logo
+  | { type: 'initiative.listing'; initiativeId: string } // named on the public "Über uns" page or not
+  | { type: 'translation.write'; language: string } // add or update a translation into this language
+  | { type: 'translation.publish' } // publish or withdraw a translation
 
 export type ActionType = Action['type']
 
@@ -76,5 +82,13 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin || coordinates(actor, action.groupId) || action.authorId === actor.id
     case 'comment.edit':
       return action.authorId === actor.id
+    case 'alliance.manage':
+      return actor.isAdmin
+    case 'initiative.listing':
+      return actor.isAdmin || delegateOf(actor, action.initiativeId)
+    case 'translation.write':
+      return actor.isAdmin || actor.isSpokesperson || (actor.translatorLanguages ?? []).includes(action.language)
+    case 'translation.publish':
+      return actor.isAdmin || actor.isSpokesperson
   }
 }

@@ -7,6 +7,8 @@ import * as roundFlow from './2026-12-03-00-round-flow.ts'
 import * as archive from './2026-12-03-02-archive.ts'
 import * as notifications from './2026-12-03-10-notifications.ts'
 import * as comments from './2026-12-03-11-comments.ts'
+import * as alliance from './2026-12-03-12-alliance.ts'
+import * as translations from './2026-12-03-13-translations.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-02-archive': archive,
   '2026-12-03-10-notifications': notifications,
   '2026-12-03-11-comments': comments,
+  '2026-12-03-12-alliance': alliance,
+  '2026-12-03-13-translations': translations,
 }
 
 export const migrationProvider: MigrationProvider = {

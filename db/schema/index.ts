@@ -1,3 +1,4 @@
+import type * as alliance from './alliance.ts'
 import type * as auditEvents from './audit-events.ts'
 import type * as ballots from './ballots.ts'
 import type * as comments from './comments.ts'
@@ -12,6 +13,7 @@ import type * as rounds from './rounds.ts'
 import type * as sessions from './sessions.ts'
 import type * as setupTokens from './setup-tokens.ts'
 import type * as signatures from './signatures.ts'
+import type * as translations from './translations.ts'
 import type * as versions from './versions.ts'
 
 // One line per table file, each starting with `&`, so that features add lines without touching others.
@@ -31,6 +33,8 @@ export type Database =
   & ballots.PartialDB
   & notifications.PartialDB
   & comments.PartialDB
+  & alliance.PartialDB
+  & translations.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -47,3 +51,5 @@ export type { RoundElectorateRow, RoundExtensionRow, RoundRow, RoundStatus, Roun
 export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from './ballots.ts'
 export type { MailOutboxRow, NotificationMode, NotificationRow } from './notifications.ts'
 export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'
+export type { AllianceProfileRow } from './alliance.ts'
+export type { TranslationRevisionRow, TranslationRow, TranslationStatus } from './translations.ts'

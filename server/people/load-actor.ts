@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 import type { Actor } from '../../shared/policy.ts'
 import * as personRepo from './person.repo.ts'
+import { translatorLanguagesOf } from '../translations/translator.repo.ts'
 
 type Memberships = Pick<Actor, 'initiatives' | 'groups'>
 
@@ -14,6 +15,7 @@ type Memberships = Pick<Actor, 'initiatives' | 'groups'>
 export function loadActor(db: Db, person: PersonRow): Actor {
   let memberships: Memberships | null = null
   const load = (): Memberships => (memberships ??= readMemberships(db, person.id))
+  let languages: string[] | null = null
   return {
     id: person.id,
     isAdmin: person.is_admin === 1,
@@ -24,6 +26,9 @@ export function loadActor(db: Db, person: PersonRow): Actor {
     },
     get groups() {
       return load().groups
+    },
+    get translatorLanguages() {
+      return (languages ??= translatorLanguagesOf(db, person.id))
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts'
-import { SLUG_MAX, slugify } from '../admin/slugify.ts'
+import { SLUG_MAX } from '../admin/slugify.ts'
+import { readableSlug } from './readable-slug.ts'
 import * as positionRepo from './position.repo.ts'
 
 /** What a title without a single letter or digit ("???") becomes. */
@@ -10,7 +11,7 @@ const FALLBACK = 'position'
  * Call inside the transaction that inserts the position, so two creations cannot take the same one.
  */
 export function uniquePositionSlug(db: Db, title: string): string {
-  const base = (slugify(title) || FALLBACK).slice(0, SLUG_MAX - 6).replace(/-+$/, '')
+  const base = (readableSlug(title) || FALLBACK).slice(0, SLUG_MAX - 6).replace(/-+$/, '')
   return nextFreeSlug(base, new Set(positionRepo.slugsLike(db, base)))
 }
 

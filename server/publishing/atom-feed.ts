@@ -4,7 +4,8 @@ import { publicUrlOf } from './present-publication.ts'
 export interface FeedLabels {
   title: string
   subtitle: string
-  author: string
+  /** Who publishes: a name, or the alliance's profile (name, website, contact, logo). */
+  author: string | { name: string; uri?: string; email?: string; logo?: string }
   withdrawnTitle: (title: string) => string
   withdrawnReason: (reason: string) => string
   resultText: (row: PublicationRow) => string
@@ -25,6 +26,15 @@ export function xmlEscape(text: string): string {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+function authorXml(author: FeedLabels['author']): string {
+  if (typeof author === 'string') return `  <author><name>${xmlEscape(author)}</name></author>`
+  const parts = [`<name>${xmlEscape(author.name)}</name>`]
+  if (author.uri) parts.push(`<uri>${xmlEscape(author.uri)}</uri>`)
+  if (author.email) parts.push(`<email>${xmlEscape(author.email)}</email>`)
+  const logo = author.logo ? `\n  <logo>${xmlEscape(author.logo)}</logo>` : ''
+  return `  <author>${parts.join('')}</author>${logo}`
+}
 
 interface FeedEntry {
   id: string
@@ -86,7 +96,7 @@ export function atomFeed(rows: readonly PublicationRow[], publicUrl: string, lab
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(`${publicUrl}/feed.atom`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(`${publicUrl}/p`)}"/>`,
     `  <updated>${iso(updated)}</updated>`,
-    `  <author><name>${xmlEscape(labels.author)}</name></author>`,
+    authorXml(labels.author),
     '  <generator>Sprachrohr</generator>',
   ]
   for (const e of shown) {

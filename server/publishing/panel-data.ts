@@ -8,6 +8,7 @@ import { coSignOffers, delegateInitiatives, positionForPublishing } from './adop
 import { publicUrlOf } from './present-publication.ts'
 import { getPublication, listPublications, type PublicationSummaryRow } from './publication.repo.ts'
 import { signedInitiatives } from './signature.repo.ts'
+import { embedPublisher, readAlliance } from '../alliance/read-alliance.ts'
 
 // Data for the publishing blocks other pages show (the position page, the start page).
 
@@ -30,6 +31,7 @@ export function publishPanelData(deps: Pick<Deps, 'db' | 'config'>, actor: Actor
         }
       : null,
     publicUrl: deps.config.publicUrl,
+    publisher: embedPublisher(readAlliance(deps.db, deps.config.publicUrl)),
   }
 }
 

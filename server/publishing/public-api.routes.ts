@@ -7,6 +7,7 @@ import { presentPublicDetail, presentPublicSummary } from './present-publication
 import { publicationsState } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
 import { cacheKey } from './response-cache.ts'
+import { publisherOf, readAlliance } from '../alliance/read-alliance.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -43,7 +44,8 @@ export const publicApiRoutes = new Hono<AppEnv>()
   .get('/positions/:slug', (c) => {
     const deps = c.get('deps')
     const stamp = deps.caches.publicationStamps.get(c.req.param('slug')) ?? fail('not_found')
-    const basis = ['api-one', stamp.slug, stamp.updated_at, stamp.signers_changed]
+    const alliance = readAlliance(deps.db, deps.config.publicUrl)
+    const basis = ['api-one', stamp.slug, stamp.updated_at, stamp.signers_changed, alliance.updatedAt]
     const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public' })
     if (unchanged) return unchanged
     // The answer is the same for every caller, so the finished JSON is kept under its basis.
@@ -53,7 +55,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)
     const { row, signatories } = readPublication(deps, stamp.slug)
-    const json = JSON.stringify(presentPublicDetail(row, signatories, deps.config.publicUrl))
+    const json = JSON.stringify({ ...presentPublicDetail(row, signatories, deps.config.publicUrl), publisher: publisherOf(alliance, c.get('t')('app.name')) })
     const after = deps.caches.publicationStamps.get(stamp.slug)
     if (after?.updated_at === stamp.updated_at && after.signers_changed === stamp.signers_changed) cache.set(key, json)
     return c.body(json)

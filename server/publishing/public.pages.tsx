@@ -21,11 +21,20 @@ import { PublicListQuery, readPublicList, readPublication } from './read-public.
 import { renderPdf } from './render-pdf.ts'
 import { cacheKey } from './response-cache.ts'
 import { signedInitiatives, type Signatory } from './signature.repo.ts'
+import { readAlliance, type Alliance } from '../alliance/read-alliance.ts'
+import { pdfFooter, pdfLetterhead } from '../alliance/pdf-letterhead.ts'
+import { feedPublisher } from '../alliance/feed-publisher.ts'
 
 /** What a page shows besides the publication: language and who looks at it (the header names them). */
 function viewerBasis(c: Context<AppEnv>): Array<string | number> {
   const person = c.get('current')?.person
   return [c.get('locale'), person?.id ?? '', person?.updated_at ?? 0]
+}
+
+/** The alliance's profile shows on every public output, so its last change is part of every basis. */
+function allianceOf(c: Context<AppEnv>): Alliance {
+  const deps = c.get('deps')
+  return readAlliance(deps.db, deps.config.publicUrl)
 }
 
 function scopeOf(c: Context<AppEnv>): 'public' | 'private' {
@@ -82,7 +91,7 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
 
 // The same publication in the same language gives the same file, so recent ones are kept in
 // `deps.caches.pdfs`, keyed by their ETag, which covers every change.
-async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Buffer> {
+async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string, alliance: Alliance): Promise<Buffer> {
   const pdfCache = c.get('deps').caches.pdfs
   const hit = pdfCache.get(etag)
   if (hit) return hit
@@ -94,7 +103,8 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
     title: row.title,
     summary: row.summary,
     content: JSON.parse(row.content),
-    header: `${t('app.name')} · ${t('publishing.group')}: ${row.group_name}`,
+    header: `${alliance.name || t('app.name')} · ${t('publishing.group')}: ${row.group_name}`,
+    letterhead: pdfLetterhead(alliance, t),
     resultLabel: t('publishing.result'),
     resultText: resultSentence(storedResult(row), locale),
     resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), locale).segments },
@@ -113,21 +123,23 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
       [t('publishing.published_at'), date(row.published_at)],
       [t('publishing.version'), String(row.version_number)],
       [t('publishing.hash'), row.version_hash],
+      ...(alliance.name ? [[t('alliance.pdf.online'), url] as [string, string]] : []),
     ],
-    footer: url,
+    footer: pdfFooter(alliance, url),
+    pageLabel: (n, total) => t('alliance.pdf.page', { n, total }),
     locale,
-    author: t('app.name'),
+    author: alliance.name || t('app.name'),
     createdAt: row.published_at,
   })
   pdfCache.set(etag, pdf)
   return pdf
 }
 
-function listPage(c: Context<AppEnv>, q: string, group: string): JSX.Element {
+function listPage(c: Context<AppEnv>, q: string, group: string, alliance: Alliance): JSX.Element {
   const deps = c.get('deps')
   const items = readPublicList(deps, { q, group }).map(toListItem)
   const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
-  return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} />
+  return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} publisher={alliance} />
 }
 
 /** /p, /p/:slug, /p/:slug.pdf and /feed.atom: no login, no JavaScript. */
@@ -138,10 +150,11 @@ export const publicPages = new Hono<AppEnv>()
     const q = (query.q ?? '').trim()
     const group = query.group ?? ''
     const state = publicationsState(deps.db)
-    const basis = ['p', state.version, state.count, q, group, ...viewerBasis(c)]
+    const alliance = allianceOf(c)
+    const basis = ['p', state.version, state.count, q, group, ...viewerBasis(c), alliance.updatedAt]
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
-    const build = () => documentOf(listPage(c, q, group))
+    const build = () => documentOf(listPage(c, q, group, alliance))
     if (!c.get('current')) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
     return c.html(build())
   })
@@ -152,19 +165,20 @@ export const publicPages = new Hono<AppEnv>()
     const isPdf = file.endsWith('.pdf')
     // The stamp alone decides 304s and cache hits: the text and HTML are read only to build a page.
     const stamp = deps.caches.publicationStamps.get(isPdf ? file.slice(0, -'.pdf'.length) : file) ?? fail('not_found')
+    const alliance = allianceOf(c)
     if (isPdf) {
-      const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.get('locale')]
+      const basis = ['pdf', stamp.slug, stamp.updated_at, stamp.signers_changed, c.get('locale'), alliance.updatedAt]
       const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: 'public', vary: VARY })
       if (unchanged) return unchanged
       const { row, signatories } = readPublication(deps, stamp.slug)
-      const pdf = await pdfFor(c, row, signatories, deps.caches.etags.of(basis))
+      const pdf = await pdfFor(c, row, signatories, deps.caches.etags.of(basis), alliance)
       c.header('Content-Type', 'application/pdf')
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
       return c.body(new Uint8Array(pdf))
     }
     const current = c.get('current')
     const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []
-    const basis = ['p-one', stamp.slug, stamp.updated_at, stamp.signers_changed, ...viewerBasis(c), delegateOf.map((i) => i.id).join(',')]
+    const basis = ['p-one', stamp.slug, stamp.updated_at, stamp.signers_changed, ...viewerBasis(c), delegateOf.map((i) => i.id).join(','), alliance.updatedAt]
     const unchanged = conditional(c, { basis, lastModified: stamp.updated_at, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
     const build = () => {
@@ -172,7 +186,7 @@ export const publicPages = new Hono<AppEnv>()
       const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
       const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
       const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
-      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} />)
+      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} />)
     }
     if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
     return c.html(build())
@@ -182,7 +196,8 @@ export const publicPages = new Hono<AppEnv>()
     const t = c.get('t')
     const locale = c.get('locale')
     const state = publicationsState(deps.db)
-    const basis = ['feed', state.version, state.count, locale]
+    const alliance = allianceOf(c)
+    const basis = ['feed', state.version, state.count, locale, alliance.updatedAt]
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: 'public', vary: VARY })
     if (unchanged) return unchanged
     c.header('Content-Type', 'application/atom+xml; charset=utf-8')
@@ -192,9 +207,9 @@ export const publicPages = new Hono<AppEnv>()
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)
     const xml = atomFeed(recentlyChangedPublications(deps.db, 50), deps.config.publicUrl, {
-      title: `${t('app.name')}: ${t('publishing.feed_title')}`,
-      subtitle: t('publishing.list_intro'),
-      author: t('app.name'),
+      title: `${alliance.name || t('app.name')}: ${t('publishing.feed_title')}`,
+      subtitle: alliance.description || t('publishing.list_intro'),
+      author: feedPublisher(alliance, t('app.name')),
       withdrawnTitle: (title) => t('publishing.feed_withdrawn_title', { title }),
       withdrawnReason: (reason) => t('publishing.withdrawn_reason', { reason }),
       resultText: (row) => resultSentence(storedResult(row), locale),

@@ -22,6 +22,12 @@ export interface PdfInput {
   signatories: string[]
   facts: Array<[label: string, value: string]>
   footer: string
+  /** The alliance's letterhead above everything: its name, then website and contact lines. */
+  letterhead?: { name: string; lines: string[] } | null
+  /** "Seite 2 von 3"; without it the footer says "2/3". */
+  pageLabel?: (n: number, total: number) => string
+  /** Lines printed right under the title (a translation says what it translates, and that the adopted text counts). */
+  notice?: string[]
   locale: string
   author: string
   /** Fixed creation date (the publication), so the same publication gives the same file. */
@@ -90,10 +96,19 @@ export async function renderPdf(input: PdfInput, options: { compress?: boolean }
     paragraph(pdf, [{ text: pdfClean(text, { keepNewlines: true }), style }], left, width, size, color, extra)
   }
 
+  if (input.letterhead) {
+    plain(input.letterhead.name, FONT.bold, 13)
+    for (const line of input.letterhead.lines) plain(line, FONT.regular, 9, MUTED)
+    doc.moveDown(0.3)
+    doc.save().lineWidth(1).strokeColor('#0b5cad').moveTo(left, doc.y).lineTo(left + width, doc.y).stroke().restore()
+    doc.moveDown(0.6)
+  }
   plain(input.header, FONT.regular, 9, MUTED)
   doc.moveDown(0.6)
   plain(input.title, FONT.bold, 20)
   doc.moveDown(0.5)
+  for (const line of input.notice ?? []) plain(line, FONT.italic, 10, MUTED)
+  if (input.notice?.length) doc.moveDown(0.5)
 
   if (input.withdrawn) {
     const top = doc.y
@@ -131,7 +146,7 @@ export async function renderPdf(input: PdfInput, options: { compress?: boolean }
     paragraph(pdf, [{ text: `${pdfClean(label)}: `, style: FONT.bold }, { text: pdfClean(value), style: FONT.regular }], left, width, 9.5, MUTED)
   }
 
-  drawFooters(pdf, input.footer)
+  drawFooters(pdf, input.footer, input.pageLabel)
   doc.end()
   return done
 }
@@ -273,7 +288,7 @@ function inlineRuns(node: PmNode): Run[] {
   return runs
 }
 
-function drawFooters(pdf: Pdf, footer: string): void {
+function drawFooters(pdf: Pdf, footer: string, pageLabel?: (n: number, total: number) => string): void {
   const { doc } = pdf
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -281,7 +296,8 @@ function drawFooters(pdf: Pdf, footer: string): void {
     // Writing into the bottom margin would make pdfkit start a new page.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    const text = `${pdfClean(footer)}  ·  ${i + 1}/${range.count}`
+    const page = pageLabel ? pageLabel(i + 1, range.count) : `${i + 1}/${range.count}`
+    const text = `${pdfClean(footer)}  ·  ${pdfClean(page)}`
     doc.y = doc.page.height - bottom + 18
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
     paragraph(pdf, [{ text, style: FONT.regular }], doc.page.margins.left, width, 8, MUTED, { align: 'center', lineBreak: false })

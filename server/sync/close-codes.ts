@@ -29,6 +29,8 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   unsupported_media_type: 1003,
   unknown_content: 1007,
   nudge_too_soon: 1008,
+  image_type: 1003,
+  translation_exists: 4409,
   internal: 1011,
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from './locale.ts'
 import * as admin from './messages/admin.ts'
+import * as alliance from './messages/alliance.ts'
 import * as auth from './messages/auth.ts'
 import * as comments from './messages/comments.ts'
 import * as common from './messages/common.ts'
@@ -26,6 +27,7 @@ const modules = [
   demo,
   notifications,
   comments,
+  alliance,
 ] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never

@@ -22,6 +22,7 @@ const roles = {
     isSpokesperson: true,
     initiatives: [{ initiativeId: X, role: 'delegate' }],
     groups: [{ groupId: G, coordinator: true }],
+    translatorLanguages: ['ar'],
   }),
   plain: person(),
   'member of X': person({ initiatives: [{ initiativeId: X, role: 'member' }] }),
@@ -31,6 +32,7 @@ const roles = {
   'coordinator of G': person({ groups: [{ groupId: G, coordinator: true }] }),
   'coordinator of H': person({ groups: [{ groupId: H, coordinator: true }] }),
   spokesperson: person({ isSpokesperson: true }),
+  'translator into ar': person({ translatorLanguages: ['ar'] }),
   admin: person({ isAdmin: true }),
 } satisfies Record<string, Actor | null>
 
@@ -93,24 +95,35 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['comment.edit own', { type: 'comment.edit', authorId: 'p' }],
     ['comment.edit other', { type: 'comment.edit', authorId: 'q' }],
   ],
+  'alliance.manage': [['alliance.manage', { type: 'alliance.manage' }]],
+  'initiative.listing': [
+    ['initiative.listing X', { type: 'initiative.listing', initiativeId: X }],
+    ['initiative.listing Y', { type: 'initiative.listing', initiativeId: Y }],
+  ],
+  'translation.write': [
+    ['translation.write ar', { type: 'translation.write', language: 'ar' }],
+    ['translation.write uk', { type: 'translation.write', language: 'uk' }],
+  ],
+  'translation.publish': [['translation.publish', { type: 'translation.publish' }]],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other
-  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -      -  -    -   -  -     -   -',
-  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -      -  -    -   -  -     -   -',
-  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      -  -    Y   -  -     Y   -',
-  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      Y  Y    Y   -  -     Y   -',
-  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y      Y  Y    Y   -  -     Y   -',
-  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y      Y  Y    Y   -  -     Y   -',
-  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y      Y  -    Y   -  -     Y   -',
-  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y      Y  -    Y   Y  -     Y   -',
-  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y      -  Y    Y   -  Y     Y   -',
-  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y      -  -    Y   -  -     Y   -',
-  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y      Y  Y    Y   Y  Y     Y   -',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk
+  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -',
+  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -',
+  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -',
+  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -',
+  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -',
+  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -',
+  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -',
+  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y',
+  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -',
+  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { translator, type Locale, type Translate } from '../../shared/i18n/index.ts'
 import { ErrorSummary, errorTitlePrefix, type PageError } from './error-summary.tsx'
+import { PublisherBrand, PublisherFooter, type SitePublisher } from './alliance/site-publisher.tsx'
 
 /** Who is looking at the page, as far as the layout cares. */
 export interface Viewer {
@@ -28,9 +29,11 @@ export interface LayoutProps {
   head?: Child
   /** Why a submitted form was refused: counted in the title and listed in a focused summary. */
   errors?: readonly PageError[] | undefined
+  /** On public pages: the alliance that speaks, in the header (name, logo) and the footer (contact, legal notices). */
+  publisher?: SitePublisher | undefined
 }
 
-export function Layout({ ctx, title, children, scripts = [], head, errors = [] }: LayoutProps) {
+export function Layout({ ctx, title, children, scripts = [], head, errors = [], publisher }: LayoutProps) {
   const { t, locale, viewer } = ctx
   const other: Locale = locale === 'de' ? 'en' : 'de'
   // The switch speaks the language it leads to, name included ("Switch to English"), so a
@@ -41,7 +44,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [] }
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${errorTitlePrefix(t, errors)}${title} · ${t('app.name')}`}</title>
+        <title>{`${errorTitlePrefix(t, errors)}${title} · ${publisher?.name || t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('nav.published')} />
         {head}
@@ -54,9 +57,13 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [] }
           {t('nav.skip')}
         </a>
         <header class="site-header">
-          <a class="brand" href="/">
-            {t('app.name')}
-          </a>
+          {publisher ? (
+            <PublisherBrand ctx={ctx} publisher={publisher} />
+          ) : (
+            <a class="brand" href="/">
+              {t('app.name')}
+            </a>
+          )}
           <nav aria-label={t('nav.main')}>
             <ul class="nav-list">
               {viewer ? (
@@ -115,6 +122,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [] }
           <ErrorSummary t={t} errors={errors} />
           {children}
         </main>
+        {publisher ? <PublisherFooter ctx={ctx} publisher={publisher} /> : null}
       </body>
     </html>
   )

@@ -42,6 +42,11 @@ const TABLES = [
   'comments',
   'comment_edits',
   'comment_mentions',
+  'alliance_profile',
+  'public_initiatives',
+  'translator_languages',
+  'translations',
+  'translation_revisions',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import { pageErrors, type PageError } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
-export type AdminSection = 'overview' | 'initiatives' | 'people' | 'groups' | 'mail'
+export type AdminSection = 'overview' | 'initiatives' | 'people' | 'groups' | 'mail' | 'alliance'
 
 const SECTIONS: ReadonlyArray<{ section: AdminSection; href: string }> = [
   { section: 'overview', href: '/admin' },
@@ -10,6 +10,7 @@ const SECTIONS: ReadonlyArray<{ section: AdminSection; href: string }> = [
   { section: 'people', href: '/admin/people' },
   { section: 'groups', href: '/admin/groups' },
   { section: 'mail', href: '/admin/mail' },
+  { section: 'alliance', href: '/admin/alliance' },
 ]
 
 export interface AdminLayoutProps {

@@ -3,11 +3,13 @@
  * as links. Plain ES5 and DOM calls (no innerHTML), so it runs in old CMS themes and cannot turn
  * a title into markup.
  */
-export function embedSnippet(publicUrl: string, labels: { withdrawn: string; all: string }): string {
+export function embedSnippet(publicUrl: string, labels: { withdrawn: string; all: string; by?: string; website?: string }): string {
   const api = JSON.stringify(`${publicUrl}/api/public/positions`)
   const withdrawn = JSON.stringify(` (${labels.withdrawn})`)
+  // Who says it, named under the list (the alliance's profile), linked to its website if it has one.
+  const by = labels.by ? `\n  <p>${labels.website ? `<a href="${escapeHtml(labels.website)}">${escapeHtml(labels.by)}</a>` : escapeHtml(labels.by)}</p>` : ''
   return `<div id="sprachrohr-positionen">
-  <a href="${publicUrl}/p">${escapeHtml(labels.all)}</a>
+  <a href="${publicUrl}/p">${escapeHtml(labels.all)}</a>${by}
 </div>
 <script>
 (function () {

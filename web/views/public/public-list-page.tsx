@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import { Layout, type PageContext } from '../layout.tsx'
 import { PublicHead } from './public-head.tsx'
+import type { SitePublisher } from '../alliance/site-publisher.tsx'
 
 /** One published position in a list. */
 export interface PublicListItem {
@@ -21,16 +22,19 @@ export interface PublicListPageProps {
   query: { q: string; group: string }
   /** The absolute URL of this list, for link previews. */
   url: string
+  /** The alliance that speaks (header, footer, link previews). */
+  publisher?: SitePublisher | undefined
 }
 
-export function PublicListPage({ ctx, items, groups, query, url }: PublicListPageProps) {
+export function PublicListPage({ ctx, items, groups, query, url, publisher }: PublicListPageProps) {
   const { t } = ctx
   const filtered = query.q !== '' || query.group !== ''
   return (
     <Layout
       ctx={ctx}
       title={t('publishing.list_title')}
-      head={<PublicHead ctx={ctx} title={t('publishing.list_title')} description={t('publishing.list_intro')} url={url} type="website" />}
+      publisher={publisher}
+      head={<PublicHead ctx={ctx} publisher={publisher} title={t('publishing.list_title')} description={publisher?.description || t('publishing.list_intro')} url={url} type="website" />}
     >
       <h1>{t('publishing.list_title')}</h1>
       <p>{t('publishing.list_intro')}</p>

@@ -5,6 +5,7 @@ import { ResultBarView } from '../result-bar-view.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
 import { PublicHead } from './public-head.tsx'
+import type { SitePublisher } from '../alliance/site-publisher.tsx'
 
 export interface PublicPositionView {
   positionId: string
@@ -35,18 +36,22 @@ export interface PublicPositionPageProps {
   /** Initiatives the signed-in viewer may co-sign for (empty for visitors). */
   coSign: CoSignChoice[]
   notice?: string | null
+  /** The alliance that speaks (header, footer, link previews). */
+  publisher?: SitePublisher | undefined
 }
 
-export function PublicPositionPage({ ctx, position: p, coSign, notice }: PublicPositionPageProps) {
+export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher }: PublicPositionPageProps) {
   const { t, locale } = ctx
   const date = (ms: number) => <time datetime={new Date(ms).toISOString()}>{formatLongDate(ms, locale)}</time>
   return (
     <Layout
       ctx={ctx}
       title={p.title}
+      publisher={publisher}
       head={
         <PublicHead
           ctx={ctx}
+          publisher={publisher}
           title={p.title}
           description={p.summary || p.excerpt}
           url={p.url}

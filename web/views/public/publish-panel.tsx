@@ -8,6 +8,8 @@ export interface PublishPanelData {
   status: 'drafting' | 'in_round' | 'adopted' | 'published' | 'withdrawn'
   publication: { slug: string; url: string; publishedAt: number; withdrawnAt: number | null; withdrawReason: string | null } | null
   publicUrl: string
+  /** The alliance, named under the embedded list. */
+  publisher?: { name: string; website: string } | null
 }
 
 export interface PublishPanelProps {
@@ -99,7 +101,7 @@ export function PublishPanel({ ctx, data, values = {}, error, level = 2 }: Publi
         <p>{t('publishing.embed_intro')}</p>
         <label for={`embed-code-${data.positionId}`}>{t('publishing.embed_label')}</label>
         <textarea id={`embed-code-${data.positionId}`} class="embed-code" readonly rows={12}>
-          {embedSnippet(data.publicUrl, { withdrawn: t('publishing.withdrawn_badge'), all: t('publishing.all_positions') })}
+          {embedSnippet(data.publicUrl, { withdrawn: t('publishing.withdrawn_badge'), all: t('publishing.all_positions'), ...(data.publisher ? { by: t('alliance.embed.by', { name: data.publisher.name }), website: data.publisher.website } : {}) })}
         </textarea>
         <p class="hint">{t('publishing.embed_api', { url: apiUrl })}</p>
       </details>
