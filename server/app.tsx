@@ -30,6 +30,8 @@ import { publicApiRoutes } from './publishing/public-api.routes.ts'
 import { publicPages } from './publishing/public.pages.tsx'
 import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
+import { exportsPages } from './exports/exports.pages.ts'
+import { exportsRoutes } from './exports/exports.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -69,6 +71,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicApiRoutes)
   app.route('/', publicPages)
   app.route('/', publishingPages)
+  app.route('/', exportsPages)
+  app.route('/api', exportsRoutes)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'not_adopted',
   'archive_in_round',
   'unknown_content',
+  'result_not_ready',
+  'import_unreadable',
+  'import_too_large',
+  'draft_not_empty',
   'internal',
 ] as const
 

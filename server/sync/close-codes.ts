@@ -27,6 +27,10 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   payload_too_large: 1009,
   unsupported_media_type: 1003,
   unknown_content: 1007,
+  result_not_ready: 4409,
+  import_unreadable: 1007,
+  import_too_large: 1009,
+  draft_not_empty: 4409,
   internal: 1011,
 }
 

@@ -4,6 +4,7 @@ import * as auth from './messages/auth.ts'
 import * as common from './messages/common.ts'
 import * as demo from './messages/demo.ts'
 import * as editor from './messages/editor.ts'
+import * as exchange from './messages/exchange.ts'
 import * as positions from './messages/positions.ts'
 import * as publishing from './messages/publishing.ts'
 import * as roundFlow from './messages/round-flow.ts'
@@ -11,7 +12,7 @@ import * as rounds from './messages/rounds.ts'
 
 // Each feature keeps its strings in its own file under messages/ (German first, English typed to
 // have exactly the same keys); register it here once.
-const modules = [common, auth, publishing, admin, positions, editor, rounds, roundFlow, demo] as const
+const modules = [common, auth, publishing, admin, positions, editor, rounds, roundFlow, demo, exchange] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never
 export type MessageKey = ModuleKeys<(typeof modules)[number]>
