@@ -32,6 +32,8 @@ import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { exportsPages } from './exports/exports.pages.ts'
 import { exportsRoutes } from './exports/exports.routes.ts'
+import { importsRoutes } from './imports/imports.routes.ts'
+import { importsPages } from './imports/imports.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -63,6 +65,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/people', peopleRoutes)
   app.route('/api/groups', groupsRoutes)
   app.route('/admin', adminPages)
+  app.route('/api/positions', importsRoutes)
   app.route('/api/positions', positionsRoutes)
   app.route('/', homePages)
   app.route('/', groupPages)
@@ -73,6 +76,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', publishingPages)
   app.route('/', exportsPages)
   app.route('/api', exportsRoutes)
+  app.route('/', importsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

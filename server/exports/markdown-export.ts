@@ -2,8 +2,8 @@ import { childrenOf, hasMark, headingLevel, linkOf, type PmNode } from './conten
 
 export interface MarkdownHeader {
   title: string
-  /** Lines put under the title as a quoted block (alliance, version, checksum). */
-  facts: string[]
+  /** Facts about the text (alliance, version, date, checksum), written as YAML front matter. */
+  facts: Array<[string, string]>
 }
 
 // Characters that would start markup where text is meant.
@@ -92,9 +92,12 @@ function blocks(nodes: PmNode[]): string {
     .join('\n\n')
 }
 
-/** A position's text as CommonMark, with the title as `#` heading and the facts as a quote. */
+/**
+ * A position's text as CommonMark: the facts as YAML front matter (which Markdown tools and our
+ * import skip), the title as `#` heading, then the text.
+ */
 export function toMarkdown(content: unknown, header: MarkdownHeader): string {
   const doc = content as PmNode
-  const head = [`# ${escapeInline(header.title)}`, '', ...header.facts.map((f) => `> ${escapeInline(f)}  `)].join('\n').trimEnd()
-  return `${head}\n\n${blocks(childrenOf(doc))}\n`
+  const front = ['---', ...header.facts.map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '---'].join('\n')
+  return `${front}\n\n# ${escapeInline(header.title)}\n\n${blocks(childrenOf(doc))}\n`
 }

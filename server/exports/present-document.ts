@@ -46,6 +46,14 @@ export async function sendDocument(c: Context<AppEnv>, subject: ExportSubject, f
     ...(subject.hash ? [`${t('publishing.hash')}: ${subject.hash}`] : []),
     ...(subject.note ? [subject.note] : []),
   ]
+  const front: Array<[string, string]> = [
+    ['title', subject.title],
+    ['alliance', alliance],
+    ['text', subject.label],
+    ['date', new Date(subject.at).toISOString()],
+    ...(subject.hash ? ([['sha256', subject.hash]] as Array<[string, string]>) : []),
+    ...(subject.note ? ([['note', subject.note]] as Array<[string, string]>) : []),
+  ]
   const body =
     format === 'docx'
       ? await toDocx(subject.content, {
@@ -55,7 +63,7 @@ export async function sendDocument(c: Context<AppEnv>, subject: ExportSubject, f
           creator: alliance,
           language: c.get('locale'),
         })
-      : Buffer.from(toMarkdown(subject.content, { title: subject.title, facts: [alliance, ...facts] }), 'utf8')
+      : Buffer.from(toMarkdown(subject.content, { title: subject.title, facts: front }), 'utf8')
   c.header('Content-Type', CONTENT_TYPES[format])
   c.header('Content-Disposition', `attachment; filename="${subject.fileName}.${format}"`)
   c.header('Cache-Control', 'no-store')

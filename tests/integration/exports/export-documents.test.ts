@@ -86,13 +86,14 @@ describe('a version as a Word file', () => {
 })
 
 describe('a version as Markdown', () => {
-  it('writes the text as CommonMark with the title and the checksum on top', async () => {
+  it('writes the text as CommonMark, the alliance and checksum as front matter, the title as heading', async () => {
     const res = await t.client.as(world.member.cookie).get(`/positions/${position.id}/versions/1.md`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/markdown')
     const md = await res.text()
-    expect(md.startsWith('# Bezahlbarer Wohnraum\n')).toBe(true)
-    expect(md).toContain(hash)
+    expect(md.startsWith('---\ntitle: "Bezahlbarer Wohnraum"\nalliance: "Sprachrohr"\n')).toBe(true)
+    expect(md).toContain(`sha256: "${hash}"`)
+    expect(md).toContain('---\n\n# Bezahlbarer Wohnraum\n')
     expect(md).toContain('## Wohnen für alle')
     expect(md).toContain('Wir **fordern** sofort *Wohnraum*, siehe [Studie](<https://example.org/studie>).')
     expect(md).toContain('- Mieten deckeln\n- Leerstand nutzen')
