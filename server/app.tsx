@@ -35,6 +35,10 @@ import { notificationsRoutes } from './notifications/notifications.routes.ts'
 import { commentsRoutes } from './comments/comments.routes.ts'
 import { allianceAdminPages, alliancePublicPages } from './alliance/alliance.pages.tsx'
 import { allianceRoutes, initiativeListingRoutes, publicAllianceRoutes } from './alliance/alliance.routes.ts'
+import { exportsPages } from './exports/exports.pages.ts'
+import { exportsRoutes } from './exports/exports.routes.ts'
+import { importsRoutes } from './imports/imports.routes.ts'
+import { importsPages } from './imports/imports.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -66,6 +70,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/people', peopleRoutes)
   app.route('/api/groups', groupsRoutes)
   app.route('/admin', adminPages)
+  app.route('/api/positions', importsRoutes)
   app.route('/api/positions', positionsRoutes)
   app.route('/', homePages)
   app.route('/', groupPages)
@@ -82,6 +87,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicAllianceRoutes)
   app.route('/admin/alliance', allianceAdminPages)
   app.route('/', alliancePublicPages)
+  app.route('/', exportsPages)
+  app.route('/api', exportsRoutes)
+  app.route('/', importsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -22,6 +22,12 @@ export interface AppEventMap {
    * active flag or membership). Emitted after the commit; open editor connections are decided again.
    */
   'access-changed': [{ personIds: readonly string[] }]
+  /**
+   * The server writes into a draft (an import): the sync core, if it holds the draft, applies
+   * the update as its own change (stored with its next commit, sent to every open editor) and
+   * calls `taken`; if nobody takes it, the writer appends it to the stored log itself.
+   */
+  'draft-write': [{ positionId: string; update: Uint8Array; taken: () => void }]
   /** A session was ended (logout): connections opened with it must end too. */
   'session-ended': [{ sessionId: string }]
   /** A comment of a position was written, answered, resolved, reopened, edited or deleted (after the commit). */

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'nudge_too_soon',
   'image_type',
   'translation_exists',
+  'result_not_ready',
+  'import_unreadable',
+  'import_too_large',
+  'draft_not_empty',
   'internal',
 ] as const
 

@@ -35,5 +35,13 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   image_type: 415,
   // A position has one translation per language: update that one instead.
   translation_exists: 409,
+  // A round's result is asked for while it runs, or of a cancelled round.
+  result_not_ready: 409,
+  // An uploaded file that is broken, not what its name says, or of a kind we do not read.
+  import_unreadable: 400,
+  // An uploaded file beyond the size cap, or one that unpacks beyond it (a zip bomb).
+  import_too_large: 413,
+  // Importing into a draft that already has text.
+  draft_not_empty: 409,
   internal: 500,
 }

@@ -31,6 +31,10 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   nudge_too_soon: 1008,
   image_type: 1003,
   translation_exists: 4409,
+  result_not_ready: 4409,
+  import_unreadable: 1007,
+  import_too_large: 1009,
+  draft_not_empty: 4409,
   internal: 1011,
 }
 

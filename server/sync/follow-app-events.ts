@@ -15,13 +15,18 @@ export function followAppEvents(core: SyncCore, deps: Deps): () => void {
   const onAccessChanged = ({ personIds }: { personIds: readonly string[] }) => reviewAccess(core, deps, personIds)
   // Stores everything pending (not only this draft's): one commit, and the order of relays stays intact.
   const onDraftFreeze = () => core.flush()
+  const onDraftWrite = ({ positionId, update, taken }: { positionId: string; update: Uint8Array; taken: () => void }) => {
+    if (core.applyServerUpdate(positionId, update)) taken()
+  }
   events.on('draft-readonly', onDraftReadonly)
   events.on('person-disabled', onPersonLockedOut)
   events.on('person-sessions-ended', onPersonLockedOut)
   events.on('access-changed', onAccessChanged)
   events.on('draft-freeze', onDraftFreeze)
   events.on('session-ended', onSessionEnded)
+  events.on('draft-write', onDraftWrite)
   return () => {
+    events.off('draft-write', onDraftWrite)
     events.off('draft-readonly', onDraftReadonly)
     events.off('person-disabled', onPersonLockedOut)
     events.off('person-sessions-ended', onPersonLockedOut)

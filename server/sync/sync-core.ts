@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { AppError, fail, type ErrorCode } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
@@ -203,6 +204,19 @@ export class SyncCore {
     if (!conn.decide(mayEdit, doc.readonly)) return
     this.post({ doc, to: conn, message: encodeAccessMessage(conn.writable ? 'read-write' : 'read-only', conn.reason) })
     if (conn.writable) this.post({ doc, to: conn, message: encodeSyncStep1(doc.stateVector()) })
+  }
+
+  /**
+   * Applies a change the server makes (an imported text) to a loaded draft, as if one more
+   * editor had sent it: stored with this turn's commit, then sent to every connection.
+   * False when the draft is not loaded (the caller then stores it itself).
+   */
+  applyServerUpdate(positionId: string, update: Uint8Array): boolean {
+    const doc = this.docs.get(positionId)
+    if (!doc || doc.failed || doc.destroyed) return false
+    Y.applyUpdate(doc.doc, update)
+    this.scheduleFlush()
+    return true
   }
 
   /** The open connections of a person (a copy). */

@@ -7,6 +7,7 @@ import * as common from './messages/common.ts'
 import * as demo from './messages/demo.ts'
 import * as editor from './messages/editor.ts'
 import * as notifications from './messages/notifications.ts'
+import * as exchange from './messages/exchange.ts'
 import * as positions from './messages/positions.ts'
 import * as publishing from './messages/publishing.ts'
 import * as roundFlow from './messages/round-flow.ts'
@@ -28,6 +29,7 @@ const modules = [
   notifications,
   comments,
   alliance,
+  exchange,
 ] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never

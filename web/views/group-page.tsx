@@ -49,6 +49,9 @@ export function GroupPage({ ctx, group, members, positions, canCreate, form }: G
               <button type="submit">{t('positions.create.submit')}</button>
             </div>
           </form>
+          <p>
+            <a href={`/groups/${group.slug}/import`}>{t('exchange.import.link')}</a>
+          </p>
         </section>
       ) : (
         <p class="hint">{t('group.create_hint_outsider')}</p>

@@ -6,6 +6,7 @@ import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
+import { PositionRecordLinks } from '../exports/position-record-links.tsx'
 import { ArchiveSection, NextStepNotice, type ArchiveState } from './position-next.tsx'
 
 /** Places where later features (rounds, versions) add to the position page. */
@@ -75,6 +76,7 @@ export function PositionPage(props: PositionPageProps) {
       {slots.notice}
       {slots.actions}
       {slots.text ?? <LiveDraft {...props} />}
+      <PositionRecordLinks ctx={ctx} positionId={position.id} />
       {slots.versions}
       {slots.rounds}
       {slots.publication}

@@ -120,6 +120,14 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
           <a href={`/p/${p.slug}.pdf`} type="application/pdf" download={`${p.slug}.pdf`}>
             {t('publishing.pdf')}
           </a>
+          {' · '}
+          <a href={`/p/${p.slug}.docx`} download={`${p.slug}.docx`}>
+            {t('exchange.download_docx')}
+          </a>
+          {' · '}
+          <a href={`/p/${p.slug}.md`} download={`${p.slug}.md`}>
+            {t('exchange.download_md')}
+          </a>
         </p>
         <p class="public-source print-only">{p.url}</p>
       </article>

@@ -120,6 +120,13 @@ export function BallotPage(props: BallotPageProps) {
       </ul>
       <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}
+      {props.result ? (
+        <p class="downloads no-print">
+          <a href={`/api/rounds/${round.id}/result.csv`} download>
+            {t('exchange.download_csv')}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t('rounds.page.text')}</h2>
         <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>

@@ -3,6 +3,7 @@ import { raw } from 'hono/html'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
+import { DownloadLinks } from '../exports/download-links.tsx'
 
 export interface VersionPageProps {
   ctx: PageContext
@@ -35,6 +36,12 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
         {raw(version.html)}
       </section>
       <HashLine ctx={ctx} hash={version.hash} />
+      <DownloadLinks
+        ctx={ctx}
+        base={`/positions/${position.id}/versions/${version.number}`}
+        fileName={`${position.id}-${version.number}`}
+        label={`${t('publishing.version')} ${version.number}`}
+      />
     </Layout>
   )
 }

@@ -1,0 +1,95 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import { pageErrors } from '../error-summary.tsx'
+import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+
+export interface ImportPageProps {
+  ctx: PageContext
+  group: { name: string; slug: string }
+  /** After a refused upload: the title typed and why it was refused (field `file` or `title`). */
+  form?: { title: string; error: string; field: 'file' | 'title' } | null
+  /** After an import: the new position and what the text could not hold. */
+  done?: { positionId: string; title: string; dropped: Array<{ kind: string; count: number }> } | null
+}
+
+const DROPPED_KEYS: Record<string, MessageKey> = {
+  table: 'exchange.dropped.table',
+  image: 'exchange.dropped.image',
+  comment: 'exchange.dropped.comment',
+  tracked_change: 'exchange.dropped.tracked_change',
+  link: 'exchange.dropped.link',
+  footnote: 'exchange.dropped.footnote',
+  code: 'exchange.dropped.code',
+}
+
+/** /groups/:slug/import: a Word, Markdown or text file becomes a new position of the group. */
+export function ImportPage({ ctx, group, form, done }: ImportPageProps) {
+  const { t } = ctx
+  const fieldIds = { file: 'import-file', title: 'import-title' }
+  return (
+    <Layout ctx={ctx} title={t('exchange.import.title', { group: group.name })} errors={pageErrors(form ? { message: form.error, field: form.field } : null, fieldIds)}>
+      <p class="breadcrumb">
+        {t('positions.page.group')}: <a href={`/groups/${group.slug}`} lang={CONTENT_LOCALE}>{group.name}</a>
+      </p>
+      <h1>{t('exchange.import.heading')}</h1>
+      {done ? <ImportReport ctx={ctx} done={done} /> : null}
+      <p>{t('exchange.import.intro')}</p>
+      <ErrorNotice message={form?.error} />
+      <form method="post" action={`/groups/${group.slug}/import`} enctype="multipart/form-data">
+        <label for="import-file">{t('exchange.import.file')}</label>
+        <p class="hint" id="import-file-hint">
+          {t('exchange.import.file_hint')}
+        </p>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          required
+          accept=".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain"
+          aria-describedby="import-file-hint"
+          aria-invalid={form?.field === 'file' ? 'true' : undefined}
+        />
+        <label for="import-title">{t('exchange.import.title_field')}</label>
+        <p class="hint" id="import-title-hint">
+          {t('exchange.import.title_hint')}
+        </p>
+        <input
+          id="import-title"
+          name="title"
+          type="text"
+          value={form?.title ?? ''}
+          aria-describedby="import-title-hint"
+          aria-invalid={form?.field === 'title' ? 'true' : undefined}
+        />
+        <div>
+          <button type="submit">{t('exchange.import.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  )
+}
+
+function ImportReport({ ctx, done }: { ctx: PageContext; done: NonNullable<ImportPageProps['done']> }) {
+  const { t } = ctx
+  return (
+    <section aria-labelledby="import-done" class="import-report">
+      <h2 id="import-done">{t('exchange.import.done_heading')}</h2>
+      <SuccessNotice message={t('exchange.import.done', { title: done.title })} />
+      {done.dropped.length === 0 ? (
+        <p>{t('exchange.import.nothing_dropped')}</p>
+      ) : (
+        <>
+          <p>{t('exchange.import.dropped_intro')}</p>
+          <ul>
+            {done.dropped.map((d) => (
+              <li>{t(DROPPED_KEYS[d.kind] ?? 'exchange.dropped.other', { n: d.count })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a href={`/positions/${done.positionId}`}>{t('exchange.import.open', { title: done.title })}</a>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,9 @@
+import type { PageContext } from '../layout.tsx'
+import { DownloadLinks } from './download-links.tsx'
+
+/** Under a position's text: the draft as a file. */
+export function PositionRecordLinks({ ctx, positionId }: { ctx: PageContext; positionId: string }) {
+  return (
+    <DownloadLinks ctx={ctx} base={`/positions/${positionId}/draft`} fileName={`${positionId}-${ctx.t('exchange.draft_file')}`} label={ctx.t('exchange.draft_label')} />
+  )
+}
