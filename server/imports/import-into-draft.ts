@@ -4,7 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import { getPositionRow } from '../rounds/position-state.repo.ts'
+import { getPosition } from '../positions/position.repo.ts'
 import { appendUpdate } from '../sync/doc.repo.ts'
 import { prepareDraftUpdate } from './content-update.ts'
 import { fileToContent, type UploadedFile } from './file-to-content.ts'
@@ -18,10 +18,10 @@ import type { Dropped } from './html-cleanup.ts'
  * else straight into the stored log.
  */
 export async function importIntoDraft(deps: Deps, actor: Actor, positionId: string, file: UploadedFile): Promise<{ position: PositionRow; dropped: Dropped[] }> {
-  const before = getPositionRow(deps.db, positionId) ?? fail('not_found')
+  const before = getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'position.edit', groupId: before.group_id })) fail('forbidden')
   const imported = await fileToContent(file)
-  const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
+  const position = getPosition(deps.db, positionId) ?? fail('not_found')
   if (position.status !== 'drafting' || position.draft_readonly === 1) fail('invalid_state')
   deps.events.emit('draft-freeze', { positionId })
   const { empty, update } = prepareDraftUpdate(deps.db, positionId, imported.content)
