@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts'
+import { TurnCommit } from '../db/turn-commit.ts'
 import type { Config } from './config.ts'
 import type { AppEvents } from './events.ts'
 import type { Logger } from './log.ts'
@@ -13,4 +14,11 @@ export interface Deps {
   log: Logger
   now: () => number
   events: AppEvents
+  /** The one per-turn commit of ballots and editor updates (db/turn-commit.ts). */
+  turnCommit: TurnCommit
+}
+
+/** Builds the context: the one place its members with state are made. */
+export function createDeps(parts: Omit<Deps, 'turnCommit'>): Deps {
+  return { ...parts, turnCommit: new TurnCommit(parts.db) }
 }

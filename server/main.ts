@@ -4,7 +4,7 @@ import { openDatabase } from '../db/connection.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { createApp } from './app.tsx'
 import { configFromEnv } from './config.ts'
-import type { Deps } from './deps.ts'
+import { createDeps, type Deps } from './deps.ts'
 import { startHttpServer } from './http-server.ts'
 import { AppEvents } from './events.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
@@ -16,7 +16,7 @@ const config = configFromEnv()
 const databaseFile = join(config.dataDir, 'sprachrohr.sqlite')
 const db = openDatabase(databaseFile, { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
-const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
+const deps: Deps = createDeps({ db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() })
 if (applied.length) deps.log.info('database migrated', { applied })
 const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../db/migrate.ts'
 import { AppError } from '../../shared/errors.ts'
 import { isLocale, translator, type Translate } from '../../shared/i18n/index.ts'
 import { configFromEnv } from '../config.ts'
-import type { Deps } from '../deps.ts'
+import { createDeps, type Deps } from '../deps.ts'
 import { AppEvents } from '../events.ts'
 import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
@@ -65,7 +65,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   try {
     const config = configFromEnv(env)
     const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
-    deps = { db, config, log: consoleLogger, now: options.now ?? (() => Date.now()), events: new AppEvents() }
+    deps = createDeps({ db, config, log: consoleLogger, now: options.now ?? (() => Date.now()), events: new AppEvents() })
     await migrateToLatest(db)
     await command(args, { deps, t, print })
     return 0

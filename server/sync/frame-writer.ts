@@ -6,15 +6,10 @@ import type { Duplex } from 'node:stream'
 // framed once for all receivers, and each socket gets one write per tick with everything the
 // tick sent it. ws still does the handshake, reading, pings and closing; the server uses no
 // per-message compression, so ws writes whole frames synchronously and ours never split one.
+// What this still earns is measured in docs/BENCHMARKS.md ("Sync core").
 
-// A broadcast asks for the same payload's frame once per receiver, one right after the other:
-// remembering the last one is enough (and cheaper than a WeakMap lookup per receiver).
-let lastPayload: Uint8Array | null = null
-let lastFrame: Buffer | null = null
-
-/** A server-to-client binary data frame (RFC 6455 §5.2: FIN, opcode 2, unmasked), built once per message. */
+/** A server-to-client binary data frame (RFC 6455 §5.2: FIN, opcode 2, unmasked). */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  if (payload === lastPayload) return lastFrame!
   const length = payload.byteLength
   const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
   const frame = Buffer.allocUnsafe(headerLength + length)
@@ -30,19 +25,45 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(length >>> 0, 6)
   }
   frame.set(payload, headerLength)
-  lastPayload = payload
-  lastFrame = frame
   return frame
 }
 
-// Writers with frames waiting, written by one callback at the end of the tick (rather than one
-// scheduled callback per socket: a relay to 50 receivers queued 50).
-let dirty: FrameWriter[] = []
+/**
+ * The frame writers of one sync endpoint: frames each message once, and writes the frames
+ * every socket got in a tick with one callback at the end of that tick (rather than one
+ * scheduled callback per socket: a relay to 50 receivers queued 50).
+ */
+export class FrameWriters {
+  private dirty: FrameWriter[] = []
+  // A broadcast asks for the same payload's frame once per receiver, one right after the
+  // other: remembering the last one is enough.
+  private lastPayload: Uint8Array | null = null
+  private lastFrame: Buffer | null = null
 
-function flushDirty(): void {
-  const writers = dirty
-  dirty = []
-  for (const writer of writers) writer.flush()
+  /** The frame of `payload`, built once however many receivers ask for it in a row. */
+  frame(payload: Uint8Array): Buffer {
+    if (payload !== this.lastPayload) {
+      this.lastFrame = binaryFrame(payload)
+      this.lastPayload = payload
+    }
+    return this.lastFrame!
+  }
+
+  /** A writer for one socket; `open` is checked when writing: frames for a closing socket are dropped. */
+  writer(socket: Duplex, open: () => boolean): FrameWriter {
+    return new FrameWriter(socket, open, (writer) => {
+      if (this.dirty.length === 0) process.nextTick(this.flushDirty)
+      this.dirty.push(writer)
+    })
+  }
+
+  private readonly flushDirty = (): void => {
+    const writers = this.dirty
+    this.dirty = []
+    // The frame cache only spans one tick's broadcast.
+    this.lastPayload = this.lastFrame = null
+    for (const writer of writers) writer.flush()
+  }
 }
 
 /** Collects one socket's frames of this tick and writes them together at the end of it. */
@@ -53,8 +74,8 @@ export class FrameWriter {
 
   constructor(
     private readonly socket: Duplex,
-    /** Checked when writing: frames for a socket that is closing or closed are dropped. */
     private readonly open: () => boolean,
+    private readonly schedule: (writer: FrameWriter) => void,
   ) {}
 
   /** Bytes waiting in this writer and in the socket: how far behind the receiver is. */
@@ -67,8 +88,7 @@ export class FrameWriter {
     this.pendingBytes += frame.length
     if (this.scheduled) return
     this.scheduled = true
-    if (dirty.length === 0) process.nextTick(flushDirty)
-    dirty.push(this)
+    this.schedule(this)
   }
 
   /** Forgets the frames not yet written (a receiver that is dropped for being too slow). */

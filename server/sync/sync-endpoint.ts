@@ -9,7 +9,7 @@ import type { ServerExtension } from '../http-server.ts'
 import { authorizeSyncUpgrade } from './authorize-sync.ts'
 import { CLOSE_GOING_AWAY, closeCode } from './close-codes.ts'
 import { FlowControl, type FlowLink } from './flow-control.ts'
-import { binaryFrame, FrameWriter } from './frame-writer.ts'
+import { FrameWriters } from './frame-writer.ts'
 import { TokenBucket } from './rate-limit.ts'
 import type { SyncConnection, SyncPerson, SyncTransport } from './sync-connection.ts'
 import { DEFAULT_SYNC_CORE_OPTIONS, SyncCore, type SyncCoreOptions } from './sync-core.ts'
@@ -75,6 +75,7 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
   // No per-message deflate (the default): compressed frames would let a small frame inflate.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes })
   const alive = new WeakMap<WebSocket, boolean>()
+  const frames = new FrameWriters()
   let attached: Server | null = null
   let pingTimer: ReturnType<typeof setInterval> | null = null
   let closing = false
@@ -109,7 +110,7 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     if (closing) return ws.close(CLOSE_GOING_AWAY)
     // The cap was checked at the upgrade; this catches a burst of upgrades racing past it.
     if (core.connectionCount(person.id) >= opts.maxConnectionsPerPerson) return ws.close(closeCode('throttled'))
-    const writer = new FrameWriter(socket, () => ws.readyState === WebSocket.OPEN)
+    const writer = frames.writer(socket, () => ws.readyState === WebSocket.OPEN)
     let conn: SyncConnection | null = null
     const link: FlowLink = {
       positionId,
@@ -129,7 +130,7 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
       send: (message) => {
         if (ws.readyState !== WebSocket.OPEN) return
         if (writer.queuedBytes > opts.maxBufferedBytes) return link.drop()
-        writer.queue(binaryFrame(message))
+        writer.queue(frames.frame(message))
         flow.queued(link)
       },
       close: (reason) => {

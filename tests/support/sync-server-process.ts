@@ -12,7 +12,7 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { Hono } from 'hono'
 import { configFromEnv } from '../../server/config.ts'
-import type { Deps } from '../../server/deps.ts'
+import { createDeps, type Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import type { AppEnv } from '../../server/http/app-env.ts'
 import { startHttpServer } from '../../server/http-server.ts'
@@ -38,7 +38,7 @@ const log: Logger = {
 const db = openDatabase(file)
 await migrateToLatest(db)
 const config = configFromEnv({ PUBLIC_URL: process.env.SYNC_TEST_ORIGIN, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dirname(file) })
-const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+const deps: Deps = createDeps({ db, config, log, now: () => Date.now(), events: new AppEvents() })
 const sync = createSyncEndpoint(deps, JSON.parse(process.env.SYNC_TEST_OPTIONS ?? '{}'))
 // Only the sync endpoint is under test here: the pages are left out so that a restart is quick.
 const running = await startHttpServer(new Hono<AppEnv>(), deps, {

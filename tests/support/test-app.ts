@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../db/migrate.ts'
 import { createApp } from '../../server/app.tsx'
 import type { PasswordHashCost } from '../../server/auth/passwords.ts'
 import { DEFAULT_MAX_DRAFT_BYTES, type Config } from '../../server/config.ts'
-import type { Deps } from '../../server/deps.ts'
+import { createDeps, type Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { memoryLogger } from '../../server/log.ts'
 import { testClock, type TestClock } from './clock.ts'
@@ -65,7 +65,7 @@ export async function testApp(options: { config?: Partial<Config>; file?: string
   await migrateToLatest(db)
   const clock = testClock()
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: clock.now, events: new AppEvents() }
+  const deps: Deps = createDeps({ db, config, log, now: clock.now, events: new AppEvents() })
   const app = createApp(deps)
   const client = makeClient(app, config.publicUrl, undefined)
   return { deps, db, clock, app, log, client, close: () => closeDatabase(db) }

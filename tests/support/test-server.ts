@@ -5,7 +5,7 @@ import { closeDatabase, openDatabase, type Db } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createApp } from '../../server/app.tsx'
 import type { Config } from '../../server/config.ts'
-import type { Deps } from '../../server/deps.ts'
+import { createDeps, type Deps } from '../../server/deps.ts'
 import { AppEvents } from '../../server/events.ts'
 import { startHttpServer, type RunningServer } from '../../server/http-server.ts'
 import { memoryLogger } from '../../server/log.ts'
@@ -46,7 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = openDatabase(file)
   await migrateToLatest(db)
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+  const deps: Deps = createDeps({ db, config, log, now: () => Date.now(), events: new AppEvents() })
   const sync = createSyncEndpoint(deps, options.sync)
   let running: RunningServer
   try {

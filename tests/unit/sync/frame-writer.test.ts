@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import * as ws from 'ws'
-import { binaryFrame, FrameWriter } from '../../../server/sync/frame-writer.ts'
+import { binaryFrame, FrameWriters } from '../../../server/sync/frame-writer.ts'
 
 /** The frame ws itself would send for `payload` (server side: unmasked, one fragment, binary). */
 function wsFrame(payload: Uint8Array): Buffer {
@@ -23,9 +23,10 @@ describe('binaryFrame', () => {
     expect(binaryFrame(payload).equals(wsFrame(payload))).toBe(true)
   })
 
-  it('frames a message once for all receivers', () => {
+  it('frames a message once for all receivers of a broadcast', () => {
+    const frames = new FrameWriters()
     const payload = Uint8Array.of(0, 2, 1, 0)
-    expect(binaryFrame(payload)).toBe(binaryFrame(payload))
+    expect(frames.frame(payload)).toBe(frames.frame(payload))
   })
 })
 
@@ -35,7 +36,7 @@ describe('FrameWriter', () => {
     const written: Buffer[] = []
     socket.on('data', (chunk: Buffer) => written.push(chunk))
     let open = true
-    const writer = new FrameWriter(socket, () => open)
+    const writer = new FrameWriters().writer(socket, () => open)
     writer.queue(binaryFrame(Uint8Array.of(1)))
     writer.queue(binaryFrame(Uint8Array.of(2, 3)))
     expect(writer.queuedBytes).toBe(3 + 4)
@@ -45,5 +46,22 @@ describe('FrameWriter', () => {
     writer.queue(binaryFrame(Uint8Array.of(4)))
     await new Promise((resolve) => setImmediate(resolve))
     expect(written).toHaveLength(1)
+  })
+})
+
+describe('FrameWriters', () => {
+  it('share nothing between two endpoints (two apps in one process)', async () => {
+    const [a, b] = [new FrameWriters(), new FrameWriters()]
+    const payload = Uint8Array.of(7)
+    expect(a.frame(payload)).not.toBe(b.frame(payload))
+    const socketA = new PassThrough()
+    const socketB = new PassThrough()
+    const written: string[] = []
+    socketA.on('data', () => written.push('a'))
+    socketB.on('data', () => written.push('b'))
+    a.writer(socketA, () => true).queue(a.frame(payload))
+    b.writer(socketB, () => true).queue(b.frame(payload))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written.sort()).toEqual(['a', 'b'])
   })
 })
