@@ -208,7 +208,7 @@ export class LiveDoc {
   /**
    * Applies a writer's update. Validated first with a full V1 decode that allocates nothing
    * ahead: Y.applyUpdate pre-allocates an array as long as the struct count a frame claims, so a
-   * 57-byte frame could make it spend hundreds of milliseconds (measured) before failing.
+   * tiny frame could keep it busy for long before failing (docs/BENCHMARKS.md, "Figures behind the code").
    * With `mayTake` (a plain "update" message, not a sync step 2), an update that provably
    * integrates is taken instead (see `take`); returns true then.
    */
