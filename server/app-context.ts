@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts'
+import { TurnCommit } from '../db/turn-commit.ts'
 import { createWriteMark } from '../db/write-mark.ts'
 import { lazyDummyHash } from './auth/log-in.ts'
 import { LoginThrottle } from './auth/login-throttle.ts'
@@ -52,5 +53,6 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     throttles: { login: new LoginThrottle(now) },
     unknownEmailHash: lazyDummyHash(config.passwordHashCost),
     notifications: createNotificationJobs(config, options.log),
+    turnCommit: new TurnCommit(db),
   }
 }

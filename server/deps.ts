@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
+import type { TurnCommit } from '../db/turn-commit.ts'
 import type { Config } from './config.ts'
 import type { LruCache } from './context/lru-cache.ts'
 import type { AppEvents } from './events.ts'
@@ -34,6 +35,8 @@ export interface Deps {
   unknownEmailHash: () => Promise<string>
   /** The outbox sender, reminders and digests: their timer and SMTP transport (server/notifications). */
   notifications: NotificationJobs
+  /** The one per-turn commit of ballots and editor updates (db/turn-commit.ts). */
+  turnCommit: TurnCommit
 }
 
 export interface AppCaches {

@@ -1,5 +1,4 @@
 import { newId } from '../../db/ids.ts'
-import { groupCommit } from '../../db/group-commit.ts'
 import { isUniqueViolation } from '../../db/query.ts'
 import type { BallotRow, RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
@@ -46,10 +45,10 @@ export interface CastResult {
  * objection is changed or withdrawn) and the history keeps every answer; in secret rounds the
  * first answer is final and is stored apart from the fact that this voter answered.
  * Resolves once the ballot is committed (together with the other ballots of this event-loop
- * turn, each in its own savepoint: see groupCommit).
+ * turn and the editor updates of that turn, each in its own savepoint: see db/turn-commit.ts).
  */
 export async function castBallot(deps: Deps, actor: Actor, roundId: string, input: CastBallotInput): Promise<CastResult> {
-  const outcome = await groupCommit(deps.db, (): { cast: CastResult } | { closed: { round: RoundRow; result: RoundResult } } => {
+  const outcome = await deps.turnCommit.run((): { cast: CastResult } | { closed: { round: RoundRow; result: RoundResult } } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
     // A round past its deadline but still stored as open is closed here (the result is stored
     // when this transaction commits) and the ballot is refused after the commit: a refusal

@@ -23,22 +23,20 @@ const LAST_EDIT_WRITE_INTERVAL_MS = 10_000
  * before anything about it is sent, so nothing any client has seen from us can be lost by a crash.
  */
 export class LiveDoc {
-  readonly connections = new Set<SyncConnection>()
-  readonly awareness = new AwarenessRelay<SyncConnection>()
   readonly groupId: string
-  readonly: boolean
+  private readonly conns = new Set<SyncConnection>()
+  private readonly awareness = new AwarenessRelay<SyncConnection>()
+  private draftReadonly: boolean
   /** Set when an update could not be stored: the memory state is ahead of the database. */
-  failed = false
-  destroyed = false
-  idleTimer: unknown = null
-  compactionScheduled = false
+  private hasFailed = false
+  private isDestroyed = false
   /**
    * The draft's size as stored: the bytes of its log rows, plus what was accepted and not yet
    * stored. Compaction brings it down to the size of the snapshot (the Yjs state).
    */
-  sizeBytes = 0
+  private sizeBytes = 0
   /** `sizeBytes` right after the last compaction (or the load). */
-  compactedBytes = 0
+  private compactedBytes = 0
   private lastId: number
   private logCount: number
   private lastEditAt = 0
@@ -76,13 +74,77 @@ export class LiveDoc {
     for (const update of updates) this.sizeBytes += update.byteLength
     this.compactedBytes = this.sizeBytes
     this.groupId = position.group_id
-    this.readonly = position.draft_readonly === 1
+    this.draftReadonly = position.draft_readonly === 1
     if (updates.length === 1) this.storedOnly = updates[0]!
     else this.build(updates)
   }
 
+  /** The draft's read-only switch as the core last heard it (the database flag is owned by the lifecycle). */
+  get readonly(): boolean {
+    return this.draftReadonly
+  }
+
+  /** Sets the read-only switch; true when it changed. */
+  setReadonly(readonly: boolean): boolean {
+    if (this.draftReadonly === readonly) return false
+    this.draftReadonly = readonly
+    return true
+  }
+
+  get failed(): boolean {
+    return this.hasFailed
+  }
+
+  /** The memory state got ahead of the database (an update could not be stored): the core drops the draft. */
+  markFailed(): void {
+    this.hasFailed = true
+  }
+
+  get destroyed(): boolean {
+    return this.isDestroyed
+  }
+
+  attach(conn: SyncConnection): void {
+    this.conns.add(conn)
+  }
+
+  /** Forgets a connection; returns the awareness message telling the others it left (null: nothing to tell), or false when it was not attached. */
+  detach(conn: SyncConnection): Uint8Array | null | false {
+    if (!this.conns.delete(conn)) return false
+    return this.awareness.remove(conn)
+  }
+
+  get connectionCount(): number {
+    return this.conns.size
+  }
+
+  /** The open connections (a copy: safe to close them while iterating). */
+  connections(): SyncConnection[] {
+    return [...this.conns]
+  }
+
+  /** Takes a connection's presence update; returns what to relay (null: nothing). */
+  receiveAwareness(conn: SyncConnection, update: Uint8Array): Uint8Array | null {
+    return this.awareness.receive(conn, update, conn.user)
+  }
+
+  /** Everyone's presence, for a joining connection (null: nobody's). */
+  awarenessSnapshot(): Uint8Array | null {
+    return this.awareness.snapshot()
+  }
+
+  /** Whether the draft stays within `limit` bytes with `bytes` more. */
+  fits(bytes: number, limit: number): boolean {
+    return this.sizeBytes + bytes <= limit
+  }
+
+  /** How much the stored log grew since the last compaction (compacting gives the real size). */
+  get grownSinceCompaction(): number {
+    return this.sizeBytes - this.compactedBytes
+  }
+
   /** The draft's Y.Doc, with every update taken so far; built on first use when only the stored row was read. */
-  get doc(): Y.Doc {
+  private get doc(): Y.Doc {
     const doc = this.built ?? this.build(this.storedOnly ? [this.storedOnly] : [])
     if (this.taken.length) this.applyTaken(doc)
     return doc
@@ -94,7 +156,7 @@ export class LiveDoc {
 
   /** Builds the Y.Doc now if it is not built yet. */
   buildNow(): void {
-    if (!this.built && !this.destroyed) this.doc
+    if (!this.built && !this.isDestroyed) this.doc
   }
 
   /** The state vector; read off the stored row without building the Y.Doc when it is not built. */
@@ -146,7 +208,7 @@ export class LiveDoc {
   /**
    * Applies a writer's update. Validated first with a full V1 decode that allocates nothing
    * ahead: Y.applyUpdate pre-allocates an array as long as the struct count a frame claims, so a
-   * 57-byte frame could make it spend hundreds of milliseconds (measured) before failing.
+   * tiny frame could keep it busy for long before failing (docs/BENCHMARKS.md, "Figures behind the code").
    * With `mayTake` (a plain "update" message, not a sync step 2), an update that provably
    * integrates is taken instead (see `take`); returns true then.
    */
@@ -200,6 +262,15 @@ export class LiveDoc {
     return true
   }
 
+  /**
+   * Applies a change the server makes (an imported text), after what is taken: stored and relayed
+   * like a writer's update, with no connection as its origin.
+   */
+  applyServerUpdate(update: Uint8Array): void {
+    this.catchUp()
+    Y.applyUpdate(this.doc, update)
+  }
+
   /** How many updates are taken and not yet applied. */
   get takenCount(): number {
     return this.taken.length
@@ -208,7 +279,7 @@ export class LiveDoc {
   /** Applies the taken updates now (throws AppError('internal') and marks the draft failed if that fails). */
   catchUp(): void {
     // Something is taken only once the Y.Doc is built (see `take`).
-    if (this.taken.length && this.built && !this.destroyed) this.applyTaken(this.built)
+    if (this.taken.length && this.built && !this.isDestroyed) this.applyTaken(this.built)
   }
 
   private applyTaken(doc: Y.Doc): void {
@@ -223,14 +294,14 @@ export class LiveDoc {
     } catch (error) {
       // Cannot happen for updates integrates-as-is.ts passed; if it did, the Y.Doc now lacks
       // stored updates: a snapshot of it would lose them. The core drops a failed draft.
-      this.failed = true
+      this.hasFailed = true
       this.deps.log.error('sync: applying taken updates failed; the draft is reloaded', { positionId: this.positionId, error })
       fail('internal', 'the draft could not be updated')
     }
   }
 
   broadcast(message: Uint8Array, except?: SyncConnection): void {
-    for (const conn of this.connections) if (conn !== except) conn.send(message)
+    for (const conn of this.conns) if (conn !== except) conn.send(message)
   }
 
   /**
@@ -255,7 +326,7 @@ export class LiveDoc {
 
   /** Replaces the stored log up to the last applied row by one snapshot, in one DB transaction. */
   compact(): boolean {
-    if (this.failed) return false
+    if (this.hasFailed) return false
     const needed = this.logCount > 1 || this.lastEditAt > this.lastEditWritten
     if (!needed) return false
     const snapshot = this.logCount > 1 ? this.encodeState() : null
@@ -275,7 +346,7 @@ export class LiveDoc {
   }
 
   destroy(): void {
-    this.destroyed = true
+    this.isDestroyed = true
     this.storedOnly = null
     this.taken = []
     this.held = null
@@ -295,7 +366,7 @@ export class LiveDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this || this.failed) return
+    if (origin === this || this.hasFailed) return
     this.sizeBytes += update.byteLength
     this.changed(update, origin instanceof SyncConnection ? origin : undefined)
   }

@@ -8,8 +8,8 @@ export const DRAFT_FRAGMENT = 'content'
 /**
  * Updates applied per Yjs transaction while loading. One transaction per update would run the
  * observers and cleanup 100,000 times for a long log; one transaction for the whole log makes
- * Yjs's end-of-transaction struct merging superlinear (measured on a 100,000-keystroke TipTap
- * log: one transaction 1.1–1.6 s, one per update 0.7 s, chunks of 1,000 0.4 s).
+ * Yjs's end-of-transaction struct merging superlinear; chunks of this size load a long log
+ * fastest (docs/BENCHMARKS.md, "Figures behind the code").
  */
 const UPDATES_PER_TRANSACTION = 1000
 

@@ -5,28 +5,20 @@ import { presenceColor } from '../../shared/presence-color.ts'
 import { encodeAccessMessage } from '../../shared/sync/protocol.ts'
 import type { Deps } from '../deps.ts'
 import { prepareAppend } from './doc.repo.ts'
+import { DocRegistry } from './doc-registry.ts'
 import { LiveDoc, type Append } from './live-doc.ts'
-import { SaveAcks } from './save-acks.ts'
 import { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats } from './sync-core-options.ts'
 import { followAppEvents } from './follow-app-events.ts'
-import { createBatchStore, type Batch, type StoreResult } from './store-batch.ts'
 import { SyncConnection, type SyncPerson, type SyncTransport } from './sync-connection.ts'
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './sync-messages.ts'
 import { getSyncPosition } from './sync-position.repo.ts'
 import { SyncMeter } from './sync-meter.ts'
+import { TurnOutbox, type Outgoing } from './turn-outbox.ts'
 
 export { DEFAULT_SYNC_CORE_OPTIONS, type SyncCoreOptions, type SyncStats, type SyncTimers } from './sync-core-options.ts'
 
 // Taken updates applied together (see `took`): enough to share a transaction, few enough to be quick.
 const CATCH_UP_AFTER = 50
-
-/** A message on its way out: to one connection, or to a document's connections but one. */
-interface Outgoing {
-  doc: LiveDoc
-  message: Uint8Array
-  to?: SyncConnection
-  except?: SyncConnection
-}
 
 /**
  * The co-editing core, independent of any transport: the registry of loaded drafts, their
@@ -34,25 +26,19 @@ interface Outgoing {
  * authorized, `receive` for each binary message, and `close` when the connection ends; the core
  * answers through the connection's `SyncTransport`.
  *
- * Durability: the updates of one event-loop turn are appended to SQLite in one transaction, and
- * everything the core sends in that turn (relays, sync replies, awareness) waits in an outbox
- * that is released, in order, only after that commit. So no client ever sees an update that is
- * not stored, and a burst of updates costs one commit (one fsync under synchronous=FULL). After
- * the commit, each connection whose updates it stored gets one save acknowledgement (AUTH_SAVED).
+ * Roles: `doc-registry.ts` knows what is loaded and who is connected (and when a draft is idle
+ * or due for compaction); `turn-outbox.ts` stores a turn's updates in the app's per-turn commit
+ * (`deps.turnCommit`, shared with ballots) and sends nothing of the turn before it; `live-doc.ts`
+ * is one draft; `sync-meter.ts` counts. This class speaks the protocol and decides access.
  *
  * With `config.syncPersist` off (benchmarks only) nothing is stored, compacted or acknowledged.
  */
 export class SyncCore {
   private readonly options: SyncCoreOptions
-  private readonly docs = new Map<string, LiveDoc>()
-  private readonly byPerson = new Map<string, Set<SyncConnection>>()
+  private readonly registry: DocRegistry
+  private readonly turn: TurnOutbox
   private readonly append: Append
-  private readonly unstored: Batch = []
-  private readonly storeBatch: (batch: Batch) => StoreResult
-  private readonly outbox: Outgoing[] = []
-  private readonly acks = new SaveAcks()
   private readonly persist: boolean
-  private flushQueued = false
   private nextId = 1
   private readonly meter: SyncMeter
   private readonly counters: SyncMeter['counters']
@@ -67,8 +53,18 @@ export class SyncCore {
     this.meter = new SyncMeter(deps.log)
     this.counters = this.meter.counters
     this.append = prepareAppend(deps.db)
-    this.storeBatch = createBatchStore(deps)
     this.persist = deps.config.syncPersist
+    this.registry = new DocRegistry(this.options.timers, this.options.unloadAfterMs, {
+      idle: (doc) => this.unload(doc),
+      compactionDue: (doc) => this.compactDoc(doc),
+    })
+    this.turn = new TurnOutbox(deps, this.persist, this.meter, {
+      stored: (doc) => {
+        if (doc.storedEntries > this.options.compactAfter) this.registry.scheduleCompaction(doc)
+      },
+      failed: (doc) => this.dropFailed(doc),
+      docOf: (conn) => this.registry.get(conn.positionId),
+    })
     if (!this.persist) {
       deps.log.warn('SYNC_PERSIST=off: EDITS ARE NOT STORED and are lost on a crash or restart. Only for benchmarks, never for real drafts.')
     }
@@ -82,22 +78,15 @@ export class SyncCore {
    */
   open(positionId: string, person: SyncPerson, transport: SyncTransport): SyncConnection {
     if (this.stopped) fail('invalid_state', 'the sync core is shut down')
-    const doc = this.docs.get(positionId) ?? this.load(positionId)
+    const doc = this.registry.get(positionId) ?? this.load(positionId)
     const mayEdit = can(person.actor, { type: 'position.edit', groupId: doc.groupId })
     const user = { id: person.id, name: person.name, color: presenceColor(person.id) }
     const conn = new SyncConnection(this.nextId++, positionId, person, mayEdit, user, transport, doc.readonly)
-    if (doc.idleTimer !== null) {
-      this.options.timers.clearTimeout(doc.idleTimer)
-      doc.idleTimer = null
-    }
-    doc.connections.add(conn)
-    let mine = this.byPerson.get(person.id)
-    if (!mine) this.byPerson.set(person.id, (mine = new Set()))
-    mine.add(conn)
+    this.registry.connect(doc, conn)
     // A state vector and presence reveal no unstored content: these need not wait for a commit.
     conn.send(encodeSyncStep1(doc.stateVector()))
     conn.send(encodeAccessMessage(conn.writable ? 'read-write' : 'read-only'))
-    const awareness = doc.awareness.snapshot()
+    const awareness = doc.awarenessSnapshot()
     if (awareness) conn.send(awareness)
     return conn
   }
@@ -105,7 +94,7 @@ export class SyncCore {
   /** Handles one binary message. A malformed one ends this connection and nothing else. */
   receive(conn: SyncConnection, frame: Uint8Array): void {
     if (conn.closed) return
-    const doc = this.docs.get(conn.positionId)
+    const doc = this.registry.get(conn.positionId)
     if (!doc) return
     this.counters.messages++
     const started = performance.now()
@@ -128,18 +117,15 @@ export class SyncCore {
           }
           if (doc.applyClientUpdate(conn, message.update, this.options.maxPendingBytes, message.type === 'update')) this.took(doc)
           // Also for an update that changed nothing (it is stored already): the client waits for its count.
-          if (this.persist) {
-            this.acks.owe(conn)
-            this.scheduleFlush()
-          }
+          if (this.persist) this.turn.owe(conn)
           break
         case 'awareness': {
-          const relay = doc.awareness.receive(conn, message.update, conn.user)
+          const relay = doc.receiveAwareness(conn, message.update)
           if (relay) this.post({ doc, message: relay })
           break
         }
         case 'query-awareness': {
-          const states = doc.awareness.snapshot()
+          const states = doc.awarenessSnapshot()
           if (states) this.post({ doc, to: conn, message: states })
           break
         }
@@ -159,19 +145,9 @@ export class SyncCore {
   close(conn: SyncConnection): void {
     if (conn.closed) return
     conn.closed = true
-    const mine = this.byPerson.get(conn.person.id)
-    mine?.delete(conn)
-    if (mine?.size === 0) this.byPerson.delete(conn.person.id)
-    const doc = this.docs.get(conn.positionId)
-    if (!doc || !doc.connections.delete(conn)) return
-    const removal = doc.awareness.remove(conn)
-    if (removal) this.post({ doc, message: removal })
-    if (doc.connections.size === 0 && !this.stopped) {
-      doc.idleTimer = this.options.timers.setTimeout(() => {
-        doc.idleTimer = null
-        if (doc.connections.size === 0 && this.docs.get(doc.positionId) === doc) this.unload(doc)
-      }, this.options.unloadAfterMs)
-    }
+    const removal = this.registry.disconnect(conn, !this.stopped)
+    const doc = this.registry.get(conn.positionId)
+    if (removal && doc) this.post({ doc, message: removal })
   }
 
   /** Ends a connection for a reason, with a log line (malformed, throttled, too large…). */
@@ -185,10 +161,9 @@ export class SyncCore {
 
   /** Mirrors the draft's read-only switch (the database flag is owned by whoever flips it) onto open connections. */
   setReadOnly(positionId: string, readonly: boolean): void {
-    const doc = this.docs.get(positionId)
-    if (!doc || doc.readonly === readonly) return
-    doc.readonly = readonly
-    for (const conn of doc.connections) this.refreshAccess(conn)
+    const doc = this.registry.get(positionId)
+    if (!doc || !doc.setReadonly(readonly)) return
+    for (const conn of doc.connections()) this.refreshAccess(conn)
   }
 
   /**
@@ -198,7 +173,7 @@ export class SyncCore {
    * refused meanwhile is merged instead of stuck.
    */
   refreshAccess(conn: SyncConnection): void {
-    const doc = this.docs.get(conn.positionId)
+    const doc = this.registry.get(conn.positionId)
     if (!doc || conn.closed) return
     const mayEdit = can(conn.person.actor, { type: 'position.edit', groupId: doc.groupId })
     if (!conn.decide(mayEdit, doc.readonly)) return
@@ -212,80 +187,49 @@ export class SyncCore {
    * False when the draft is not loaded (the caller then stores it itself).
    */
   applyServerUpdate(positionId: string, update: Uint8Array): boolean {
-    const doc = this.docs.get(positionId)
+    const doc = this.registry.get(positionId)
     if (!doc || doc.failed || doc.destroyed) return false
-    Y.applyUpdate(doc.doc, update)
-    this.scheduleFlush()
+    doc.applyServerUpdate(update)
     return true
   }
 
   /** The open connections of a person (a copy). */
   connectionsOf(personId: string): SyncConnection[] {
-    return [...(this.byPerson.get(personId) ?? [])]
+    return this.registry.connectionsOf(personId)
   }
-  *connections(): Generator<SyncConnection> {
-    for (const mine of this.byPerson.values()) yield* mine
+  connections(): Generator<SyncConnection> {
+    return this.registry.connections()
   }
 
   connectionCount(personId: string): number {
-    return this.byPerson.get(personId)?.size ?? 0
+    return this.registry.connectionCount(personId)
   }
 
   isLoaded(positionId: string): boolean {
-    return this.docs.has(positionId)
+    return this.registry.get(positionId) !== undefined
   }
 
   /** The loaded draft's state vector (for tests and diagnostics); null when not loaded. */
   stateVector(positionId: string): Uint8Array | null {
-    return this.docs.get(positionId)?.stateVector() ?? null
+    return this.registry.get(positionId)?.stateVector() ?? null
   }
 
   /** Compacts now if the log has more than one entry (normally automatic). */
   compact(positionId: string): boolean {
-    const doc = this.docs.get(positionId)
+    const doc = this.registry.get(positionId)
     return doc ? this.compactDoc(doc) : false
   }
 
   stats(): SyncStats {
-    let connections = 0
-    let takenWaiting = 0
-    for (const doc of this.docs.values()) {
-      connections += doc.connections.size
-      takenWaiting += doc.takenCount
-    }
-    return { documents: this.docs.size, connections, takenWaiting, ...this.counters, closedFor: { ...this.meter.closedFor } }
+    return this.meter.stats(this.registry.loaded())
   }
 
   /**
-   * Stores what this turn changed in one transaction, then sends what this turn produced, in
-   * order, then the save acknowledgements. Runs by itself at the end of each event-loop turn;
-   * callable any time.
+   * Commits this turn now (the app's per-turn commit, with whatever else joined it), then sends
+   * what the turn produced. Runs by itself at the end of each event-loop turn; callable any time.
    */
   flush(): void {
-    this.flushQueued = false
-    let failed = new Set<LiveDoc>()
-    if (!this.persist) this.unstored.length = 0
-    if (this.unstored.length) {
-      const batch = this.unstored.splice(0)
-      const result = this.storeBatch(batch)
-      failed = result.failed
-      if (result.committed) this.counters.commits++
-      this.counters.storedUpdates += result.stored
-      for (const { doc } of batch) {
-        if (failed.has(doc)) doc.failed = true
-        else if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
-      }
-    }
-    for (const out of this.outbox.splice(0)) {
-      if (out.doc.failed || out.doc.destroyed) continue
-      if (out.to) out.to.send(out.message)
-      else out.doc.broadcast(out.message, out.except)
-    }
-    this.acks.release((conn) => {
-      const doc = this.docs.get(conn.positionId)
-      return doc && !doc.failed && !doc.destroyed ? doc : null
-    })
-    for (const doc of failed) this.dropFailed(doc)
+    this.deps.turnCommit.commit()
   }
 
   /** Closes every connection ("going away"), stores and sends what is pending, compacts and unloads every draft. */
@@ -294,15 +238,14 @@ export class SyncCore {
     this.flush()
     this.stopped = true
     this.stopFollowing()
-    for (const doc of [...this.docs.values()]) {
-      for (const conn of [...doc.connections]) {
+    for (const doc of this.registry.loaded()) {
+      for (const conn of doc.connections()) {
         conn.transport.close('shutdown')
         this.close(conn)
       }
       this.unload(doc)
     }
-    this.outbox.length = 0
-    this.acks.clear()
+    this.turn.clear()
   }
 
   /**
@@ -312,9 +255,9 @@ export class SyncCore {
    */
   private fits(doc: LiveDoc, conn: SyncConnection, update: Uint8Array): boolean {
     const limit = this.deps.config.maxDraftBytes
-    if (update.byteLength <= 2 || doc.sizeBytes + update.byteLength <= limit) return true
-    if (doc.sizeBytes - doc.compactedBytes >= limit / 8) this.compactDoc(doc)
-    if (doc.sizeBytes + update.byteLength <= limit) return true
+    if (update.byteLength <= 2 || doc.fits(update.byteLength, limit)) return true
+    if (doc.grownSinceCompaction >= limit / 8) this.compactDoc(doc)
+    if (doc.fits(update.byteLength, limit)) return true
     conn.tooLarge = true
     this.refreshAccess(conn)
     return false
@@ -323,8 +266,8 @@ export class SyncCore {
   private load(positionId: string): LiveDoc {
     const position = getSyncPosition(this.deps.db, positionId) ?? fail('not_found')
     const doc = new LiveDoc(this.deps, this.append, positionId, position, (update, origin) => this.changed(doc, update, origin))
-    this.docs.set(positionId, doc)
-    if (doc.storedEntries > this.options.compactAfter) this.scheduleCompaction(doc)
+    this.registry.add(doc)
+    if (doc.storedEntries > this.options.compactAfter) this.registry.scheduleCompaction(doc)
     return doc
   }
 
@@ -347,33 +290,12 @@ export class SyncCore {
 
   /** A change of a loaded Y.Doc: stored with this turn's commit, relayed after it. */
   private changed(doc: LiveDoc, update: Uint8Array, origin: SyncConnection | undefined): void {
-    this.unstored.push({ doc, update })
+    this.turn.store(doc, update)
     this.post({ doc, message: encodeSyncUpdate(update), except: origin })
   }
 
   private post(out: Outgoing): void {
-    this.outbox.push(out)
-    this.scheduleFlush()
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushQueued) return
-    this.flushQueued = true
-    setImmediate(() => {
-      const started = performance.now()
-      this.flush()
-      this.meter.measure(started, null, 0)
-    })
-  }
-
-  private scheduleCompaction(doc: LiveDoc): void {
-    if (doc.compactionScheduled) return
-    doc.compactionScheduled = true
-    // Later, not inside the commit: the relay is not delayed by the snapshot.
-    this.options.timers.setTimeout(() => {
-      doc.compactionScheduled = false
-      if (this.docs.get(doc.positionId) === doc) this.compactDoc(doc)
-    }, 0)
+    this.turn.post(out)
   }
 
   private compactDoc(doc: LiveDoc): boolean {
@@ -392,22 +314,19 @@ export class SyncCore {
   }
 
   private unload(doc: LiveDoc): void {
-    if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
-    doc.idleTimer = null
     this.compactDoc(doc)
-    this.docs.delete(doc.positionId)
+    this.registry.remove(doc)
     doc.destroy()
   }
 
   /** The memory state got ahead of the database: drop it; clients reconnect and resend. */
   private dropFailed(doc: LiveDoc): void {
-    for (const conn of [...doc.connections]) {
+    for (const conn of doc.connections()) {
       this.meter.countClose('internal')
       conn.transport.close('internal')
       this.close(conn)
     }
-    if (doc.idleTimer !== null) this.options.timers.clearTimeout(doc.idleTimer)
-    if (this.docs.get(doc.positionId) === doc) this.docs.delete(doc.positionId)
+    this.registry.remove(doc)
     doc.destroy()
   }
 }

@@ -9,7 +9,6 @@ import type { ServerExtension } from '../http-server.ts'
 import { authorizeSyncUpgrade } from './authorize-sync.ts'
 import { CLOSE_GOING_AWAY, closeCode } from './close-codes.ts'
 import { FlowControl, type FlowLink } from './flow-control.ts'
-import { binaryFrame, FrameWriter } from './frame-writer.ts'
 import { TokenBucket } from './rate-limit.ts'
 import type { SyncConnection, SyncPerson, SyncTransport } from './sync-connection.ts'
 import { DEFAULT_SYNC_CORE_OPTIONS, SyncCore, type SyncCoreOptions } from './sync-core.ts'
@@ -75,6 +74,21 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
   // No per-message deflate (the default): compressed frames would let a small frame inflate.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes })
   const alive = new WeakMap<WebSocket, boolean>()
+  const corked = new WeakSet<Duplex>()
+  /**
+   * Holds a socket's writes until the current tick ends, so that all messages one turn sends to
+   * a connection (the handshake answer, relays, carets, replies) go out in one write instead of
+   * one syscall each.
+   */
+  const corkForThisTick = (socket: Duplex): void => {
+    if (corked.has(socket)) return
+    corked.add(socket)
+    socket.cork()
+    process.nextTick(() => {
+      corked.delete(socket)
+      socket.uncork()
+    })
+  }
   let attached: Server | null = null
   let pingTimer: ReturnType<typeof setInterval> | null = null
   let closing = false
@@ -109,18 +123,15 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     if (closing) return ws.close(CLOSE_GOING_AWAY)
     // The cap was checked at the upgrade; this catches a burst of upgrades racing past it.
     if (core.connectionCount(person.id) >= opts.maxConnectionsPerPerson) return ws.close(closeCode('throttled'))
-    const writer = new FrameWriter(socket, () => ws.readyState === WebSocket.OPEN)
     let conn: SyncConnection | null = null
     const link: FlowLink = {
       positionId,
-      queuedBytes: () => writer.queuedBytes,
+      queuedBytes: () => ws.bufferedAmount,
       pause: () => ws.pause(),
       resume: () => ws.resume(),
       drop: () => {
         // At once, not when the close handshake ends: a stalled receiver may never answer it.
         flow.remove(link)
-        // What it has not got yet is dropped too: on reconnecting, its sync step 1 brings it up to date.
-        writer.discard()
         if (conn) core.end(conn, 'throttled', 'receiver too slow')
         else ws.terminate()
       },
@@ -128,12 +139,13 @@ export function createSyncEndpoint(deps: Deps, options: Partial<SyncEndpointOpti
     const transport: SyncTransport = {
       send: (message) => {
         if (ws.readyState !== WebSocket.OPEN) return
-        if (writer.queuedBytes > opts.maxBufferedBytes) return link.drop()
-        writer.queue(binaryFrame(message))
+        if (ws.bufferedAmount > opts.maxBufferedBytes) return link.drop()
+        // Everything a turn sends this connection leaves in one write (see corkForThisTick).
+        corkForThisTick(socket)
+        ws.send(message)
         flow.queued(link)
       },
       close: (reason) => {
-        writer.flush()
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(closeCode(reason))
       },
     }
@@ -225,22 +237,6 @@ async function waitForSockets(wss: WebSocketServer, ms: number): Promise<void> {
   const deadline = Date.now() + ms
   while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
   for (const ws of wss.clients) ws.terminate()
-}
-
-const corked = new WeakSet<Duplex>()
-
-/**
- * Holds a socket's writes until the current tick ends, so that all messages one turn sends to a
- * connection (a relay, a caret, a reply) go out in one write instead of one syscall each.
- */
-function corkForThisTick(socket: Duplex): void {
-  if (corked.has(socket)) return
-  corked.add(socket)
-  socket.cork()
-  process.nextTick(() => {
-    corked.delete(socket)
-    socket.uncork()
-  })
 }
 
 function ignore(): void {}

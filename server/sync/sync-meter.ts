@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../shared/errors.ts'
 import type { Logger } from '../log.ts'
+import type { LiveDoc } from './live-doc.ts'
+import type { SyncStats } from './sync-core-options.ts'
 
 // Worth a log line: everything else on this server waits while one message is handled.
 const SLOW_MESSAGE_MS = 250
@@ -20,5 +22,16 @@ export class SyncMeter {
 
   countClose(code: ErrorCode): void {
     this.closedFor[code] = (this.closedFor[code] ?? 0) + 1
+  }
+
+  /** The figures of `SyncCore.stats()`, over the loaded drafts. */
+  stats(docs: readonly LiveDoc[]): SyncStats {
+    let connections = 0
+    let takenWaiting = 0
+    for (const doc of docs) {
+      connections += doc.connectionCount
+      takenWaiting += doc.takenCount
+    }
+    return { documents: docs.length, connections, takenWaiting, ...this.counters, closedFor: { ...this.closedFor } }
   }
 }

@@ -6,7 +6,7 @@ import { editorSchema } from '../../shared/editor/extensions.ts'
 import { appendUpdate } from '../../server/sync/doc.repo.ts'
 import { DRAFT_FRAGMENT, loadDocFromDb } from '../../server/sync/load-doc.ts'
 import { addToGroup, addToInitiative, buildGroup, buildInitiative, buildPerson, buildPosition, sessionCookie } from './factories.ts'
-import { TEST_ORIGIN, type TestClient } from './test-app.ts'
+import { TEST_ORIGIN, testClient, type TestClient } from './test-app.ts'
 
 /**
  * What the helpers need: a database, a clock and an HTTP client. A `TestApp` is one; for a real
@@ -147,33 +147,9 @@ export function simpleDoc(...paragraphs: string[]): unknown {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
 }
 
-/** An HTTP client for a real server, with the same shape as the in-process test client. */
+/** An HTTP client for a real server, the same client as the in-process one. */
 export function httpClient(baseUrl: string, cookie?: string): TestClient {
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const h: Record<string, string> = { origin: TEST_ORIGIN, ...headers }
-    if (cookie) h.cookie = cookie
-    let payload: string | undefined
-    if (body !== undefined) {
-      payload = typeof body === 'string' ? body : JSON.stringify(body)
-      if (typeof body !== 'string') h['content-type'] ??= 'application/json'
-    }
-    return fetch(baseUrl + path, { method, headers: h, body: payload, redirect: 'manual' })
-  }
-  return {
-    cookie,
-    request,
-    get: (p, h) => request('GET', p, undefined, h),
-    post: (p, b, h) => request('POST', p, b, h),
-    patch: (p, b, h) => request('PATCH', p, b, h),
-    put: (p, b, h) => request('PUT', p, b, h),
-    delete: (p, h) => request('DELETE', p, undefined, h),
-    form: (p, fields, h = {}) => {
-      const params = new URLSearchParams()
-      for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item)
-      return request('POST', p, params.toString(), { 'content-type': 'application/x-www-form-urlencoded', ...h })
-    },
-    as: (c) => httpClient(baseUrl, c),
-  }
+  return testClient((path, init) => fetch(baseUrl + path, { ...init, redirect: 'manual' }), TEST_ORIGIN, cookie)
 }
 
 /** The helpers' environment for a real server on the real clock. */

@@ -72,6 +72,15 @@ export async function testApp(options: { config?: Partial<Config>; file?: string
 }
 
 function makeClient(app: ReturnType<typeof createApp>, origin: string, cookie: string | undefined): TestClient {
+  return testClient((path, init) => app.request(path, init, undefined), origin, cookie)
+}
+
+/**
+ * The one test client, for the in-process app and for a real server alike (`send` is
+ * `app.request` or `fetch` on the server's URL): JSON bodies, urlencoded forms, the session
+ * cookie and the Origin a browser would send (a header given as '' is left out).
+ */
+export function testClient(send: (path: string, init: RequestInit) => Response | Promise<Response>, origin: string, cookie: string | undefined): TestClient {
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const h: Record<string, string> = { origin, ...headers }
     if (cookie) h.cookie = cookie
@@ -84,7 +93,7 @@ function makeClient(app: ReturnType<typeof createApp>, origin: string, cookie: s
       }
     }
     for (const [k, v] of Object.entries(h)) if (v === '') delete h[k]
-    return app.request(path, { method, headers: h, body: payload }, undefined)
+    return send(path, { method, headers: h, body: payload })
   }
   const client: TestClient = {
     cookie,
@@ -99,7 +108,7 @@ function makeClient(app: ReturnType<typeof createApp>, origin: string, cookie: s
       for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item)
       return request('POST', p, params.toString(), { 'content-type': 'application/x-www-form-urlencoded', ...h })
     },
-    as: (c) => makeClient(app, origin, c),
+    as: (c) => testClient(send, origin, c),
   }
   return client
 }
