@@ -6,6 +6,7 @@ import { nextStatus } from '../../shared/rules/lifecycle.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as positionRepo from './position.repo.ts'
+import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
  * Takes a position out of the lists. Nothing is deleted: versions, rounds, ballots and any
@@ -13,6 +14,8 @@ import * as positionRepo from './position.repo.ts'
  * runs (the electorate is deciding on it). Archiving twice is harmless.
  */
 export function archivePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'position.archive', groupId: position.group_id })) fail('forbidden')
   if (nextStatus(position.status, 'archive') === null) fail('archive_in_round')
