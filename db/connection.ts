@@ -43,8 +43,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
   sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
-  // SQLite's default page cache is 2 MB: with 100,000 members every session, person and
-  // electorate lookup went to the OS for its pages. 64 MiB is an upper bound, used as the file grows.
+  // With SQLite's default page cache and 100,000 members, every session, person and electorate
+  // lookup went to the OS for its pages (docs/BENCHMARKS.md, "Figures behind the code"). The
+  // size below is an upper bound, used as the file grows.
   sqlite.pragma('cache_size = -65536')
   const q = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { sqlite, q, statements: new Map() }

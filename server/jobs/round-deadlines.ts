@@ -10,7 +10,7 @@ export interface RoundDeadlineOptions {
   /**
    * Longest sleep between checks. The timer is armed for the earliest deadline, but a round
    * opened after arming may end sooner; waking at least this often catches it. Correctness does
-   * not depend on it: every read and write of a round closes it when due.
+   * not depend on it: reads show a due round as closed, and writes close it first.
    */
   maxSleepMs?: number
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from './position.repo.ts'
 import { transition } from './transition.ts'
+import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
  * Takes a position out of the lists. Nothing is deleted: versions, rounds, ballots and any
@@ -14,6 +15,8 @@ import { transition } from './transition.ts'
  * runs (the electorate is deciding on it). Archiving twice is harmless.
  */
 export function archivePosition(deps: Deps, actor: Actor, positionId: string): PositionRow {
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   return transaction(deps.db, () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'position.archive', groupId: position.group_id })) fail('forbidden')

@@ -16,6 +16,7 @@ import { renamePosition } from './rename-position.ts'
 import { readTitleForm } from './title-form.ts'
 import { publicationSlot } from '../publishing/position-slot.tsx'
 import { decisionSlots } from '../rounds/position-slots.tsx'
+import { effectivePosition } from '../rounds/effective-round.ts'
 
 interface PageExtras {
   rename?: { title: string; error: string }
@@ -27,9 +28,9 @@ interface PageExtras {
 function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
   const { person, actor } = requirePerson(c)
   const { db } = c.get('deps')
-  // First: closing a round past its deadline may move the position on (rounds, versions, frozen text).
   const decision = decisionSlots(c, positionId)
-  const position = positionRepo.getPosition(db, positionId) ?? fail('not_found')
+  // A round past its deadline may have moved the position on, stored or not.
+  const position = effectivePosition(c.get('deps'), positionRepo.getPosition(db, positionId) ?? fail('not_found'))
   const group = groupRepo.getGroup(db, position.group_id) ?? fail('not_found')
   const member = can(actor, { type: 'position.edit', groupId: group.id })
   // The sync server enforces the same rule; the page only chooses editor or reader view.

@@ -11,6 +11,7 @@ import { titleField } from './position-title.ts'
 import { presentPosition, presentPositionListItem } from './present-position.ts'
 import { readDraft } from './read-draft.ts'
 import { renamePosition } from './rename-position.ts'
+import { effectivePosition } from '../rounds/effective-round.ts'
 
 const idField = z.string().min(1).max(64)
 const CreateBody = z.strictObject({ groupId: idField, title: titleField })
@@ -35,7 +36,7 @@ export const positionsRoutes = new Hono<AppEnv>()
   .get('/:id', (c) => {
     requireCan(c, READ)
     const row = positionRepo.getPosition(c.get('deps').db, c.req.param('id')) ?? fail('not_found')
-    return c.json(presentPosition(row))
+    return c.json(presentPosition(effectivePosition(c.get('deps'), row)))
   })
   .patch('/:id', async (c) => {
     const { actor } = requireCan(c, READ)

@@ -5,6 +5,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import * as positionRepo from './position.repo.ts'
+import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
  * Changes a position's title. Only while drafting: during a round the title belongs to what is
@@ -12,6 +13,8 @@ import * as positionRepo from './position.repo.ts'
  * links people already shared keep working.
  */
 export function renamePosition(deps: Deps, actor: Actor, positionId: string, title: string): PositionRow {
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'position.edit', groupId: position.group_id })) fail('forbidden')
   if (position.status !== 'drafting') fail('invalid_state')

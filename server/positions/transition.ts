@@ -14,17 +14,18 @@ export type PositionState = Pick<PositionRow, 'id' | 'status'>
  * of two requests that raced on the same position exactly one moves it and the other is refused
  * with `status_changed` (rolling back whatever else its transaction wrote).
  *
- * `by` is the person responsible (recorded for archiving); null for the deadline job.
+ * `by` is the person responsible (recorded for archiving); null for the deadline job. `at` is
+ * when it happened (a round closed by its deadline ended at the deadline).
  * Returns the new status. Announcing the change to the sync core is the caller's business,
  * after the commit.
  */
-export function transition(deps: Deps, position: PositionState, event: LifecycleEvent, by: string | null): LifecycleStatus {
+export function transition(deps: Deps, position: PositionState, event: LifecycleEvent, by: string | null, at = deps.now()): LifecycleStatus {
   const to = nextStatus(position.status, event) ?? fail(event === 'archive' ? 'archive_in_round' : 'invalid_state')
   const moved = setPositionStatus(deps.db, position.id, {
     from: position.status,
     to,
     draftReadonly: draftReadonlyIn(to),
-    at: deps.now(),
+    at,
     archive: event === 'archive' ? { by: by ?? fail('internal') } : null,
   })
   if (!moved) fail('status_changed')

@@ -4,6 +4,7 @@ import type { CoSignOffer } from '../../web/views/public/co-sign-offers.tsx'
 import type { PublicListItem } from '../../web/views/public/public-list-page.tsx'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
+import { effectiveStatus } from '../rounds/effective-round.ts'
 import { coSignOffers, delegateInitiatives, positionForPublishing } from './adoption.repo.ts'
 import { publicUrlOf } from './present-publication.ts'
 import { getPublication, listPublications, type PublicationSummaryRow } from './publication.repo.ts'
@@ -13,14 +14,15 @@ import { embedPublisher, readAlliance } from '../alliance/read-alliance.ts'
 // Data for the publishing blocks other pages show (the position page, the start page).
 
 /** The spokesperson panel of a position, or null when the actor may neither publish nor withdraw. */
-export function publishPanelData(deps: Pick<Deps, 'db' | 'config'>, actor: Actor, positionId: string): PublishPanelData | null {
+export function publishPanelData(deps: Deps, actor: Actor, positionId: string): PublishPanelData | null {
   if (!can(actor, { type: 'position.publish' }) && !can(actor, { type: 'position.withdraw' })) return null
   const position = positionForPublishing(deps.db, positionId)
   if (!position) return null
   const pub = getPublication(deps.db, positionId)
   return {
     positionId,
-    status: position.status as PublishPanelData['status'],
+    // A round past its deadline may have adopted it, stored or not.
+    status: (effectiveStatus(deps, positionId, position.status)?.status ?? position.status) as PublishPanelData['status'],
     publication: pub
       ? {
           slug: pub.slug,

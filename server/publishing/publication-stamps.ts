@@ -5,7 +5,8 @@ const STAMPS_KEPT = 1000
 /**
  * Recent publication stamps, one set per app (`deps.caches.publicationStamps`). Every view of a
  * public page starts with its stamp (for the ETag and the page cache), and the query with its
- * signatories subquery was a tenth of a cached page view. Kept while the write mark stays the
+ * signatories subquery was a large part of a cached page view (docs/BENCHMARKS.md, "Figures
+ * behind the code"). Kept while the write mark stays the
  * same: any write through the app's connection, or another process's commit, starts afresh.
  */
 export class PublicationStamps {

@@ -15,6 +15,7 @@ import { plainText } from './plain-text.ts'
 import { getPublication, insertPublication, slugTaken } from './publication.repo.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
 import { adoptedRoundResult, publishedResultOf } from './published-result.ts'
+import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 export interface PublishInput {
   summary?: string | undefined
@@ -27,6 +28,8 @@ export interface PublishInput {
  */
 export function publishPosition(deps: Deps, actor: Actor, positionId: string, input: PublishInput): PublicationRow {
   if (!can(actor, { type: 'position.publish' })) fail('forbidden')
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   return transaction(deps.db, () => {
     const position = positionForPublishing(deps.db, positionId) ?? fail('not_found')
     // Withdrawn is the end of the lifecycle: a position is published at most once.

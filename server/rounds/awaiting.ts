@@ -1,7 +1,6 @@
 import type { Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { answeredKeys } from './ballot.repo.ts'
-import { closeDueRounds } from './close-round.ts'
 import { electorateSlots } from './electorate.repo.ts'
 import { getRound, openRounds } from './round.repo.ts'
 
@@ -21,9 +20,9 @@ export interface AwaitingRound {
  * "Still to decide" for one person: open rounds where they (electorate "members") or one of
  * their initiatives (electorate "initiatives") have not answered yet, soonest deadline first.
  * Plain members see their initiative's pending rounds too, so they can nudge their delegates.
+ * Rounds past their deadline are left out, closed or not.
  */
 export function openRoundsAwaiting(deps: Deps, actor: Actor): AwaitingRound[] {
-  closeDueRounds(deps)
   const delegateOf = actor.initiatives.filter((i) => i.role === 'delegate').map((i) => i.initiativeId)
   const allInitiatives = actor.initiatives.map((i) => i.initiativeId)
   const out: AwaitingRound[] = []

@@ -6,7 +6,7 @@ import { diffOf } from '../versions/read-versions.ts'
 import { readRound } from './read-round.ts'
 import { roundFlowProps, type RoundFlowExtras } from './round-flow-props.ts'
 
-/** Everything the ballot page shows, read in one go (a due round is closed on the way). */
+/** Everything the ballot page shows, read in one go (a due round shows as its close will store it). */
 export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string, extras: RoundFlowExtras = {}): BallotPageProps {
   const view = readRound(deps, actor, roundId)
   const { round } = view

@@ -11,7 +11,7 @@ import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
 import { queueNotification } from '../notifications/queue-notification.ts'
 import { countedBallots, countedSecretBallots } from './ballot.repo.ts'
-import { dueRoundIds, getRound, storeClose } from './round.repo.ts'
+import { dueRoundIds, getRound, openRoundOfPosition, storeClose } from './round.repo.ts'
 
 export function timing(round: Pick<RoundRow, 'status' | 'closes_at'>): RoundTiming {
   return { status: round.status, closesAt: round.closes_at }
@@ -22,20 +22,28 @@ export function storedResult(round: RoundRow): RoundResult | null {
 }
 
 /**
+ * The result of an open round as a close right now would store it: the ballots as they are, and
+ * for a secret round how much of it can be shown (decided once, with the ballots at hand).
+ */
+export function countResult(deps: Deps, round: RoundRow): RoundResult {
+  const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
+  const counted = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, deps.caches.electorateTotals.of(round.id), ballots)
+  return round.secret === 1 ? { ...counted, disclosure: secretDisclosure(counted, ballots.map((b) => b.weight)) } : counted
+}
+
+/**
  * Closes an open round inside the caller's transaction: counts the ballots as they are right now,
  * stores the result in the same write that flips the status, and moves the position on
  * (adopted → adopted, draft stays read-only; otherwise back to drafting, editable). Whoever
  * closes second finds the round closed and reads this stored result, never a recount.
  */
 export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string | null): RoundResult {
-  const ballots = round.secret === 1 ? countedSecretBallots(deps.db, round.id) : countedBallots(deps.db, round.id)
-  const counted = computeResult({ kind: round.kind, majority: round.majority, quorumBp: round.quorum_bp }, deps.caches.electorateTotals.of(round.id), ballots)
-  // Decided once, with the ballots at hand: how much of a secret result can be shown.
-  const result: RoundResult =
-    round.secret === 1 ? { ...counted, disclosure: secretDisclosure(counted, ballots.map((b) => b.weight)) } : counted
-  const now = deps.now()
-  if (!storeClose(deps.db, round.id, { closedAt: now, closedBy, outcome: result.outcome, result: JSON.stringify(result) })) fail('conflict')
-  transition(deps, { id: round.position_id, status: 'in_round' }, result.outcome === 'adopted' ? 'close_adopted' : 'close_not_adopted', closedBy)
+  const result = countResult(deps, round)
+  // A round closed by its deadline ended at the deadline, whenever the close is stored: so a
+  // read before the store (effective-round.ts) shows what the store will hold.
+  const closedAt = closedBy === null ? Math.min(round.closes_at, deps.now()) : deps.now()
+  if (!storeClose(deps.db, round.id, { closedAt, closedBy, outcome: result.outcome, result: JSON.stringify(result) })) fail('conflict')
+  transition(deps, { id: round.position_id, status: 'in_round' }, result.outcome === 'adopted' ? 'close_adopted' : 'close_not_adopted', closedBy, closedAt)
   recordAudit(deps, {
     actorId: closedBy,
     action: 'round.close',
@@ -73,13 +81,15 @@ export function closeRound(deps: Deps, actor: Actor, roundId: string): { round: 
 }
 
 /**
- * Closes the round if its deadline has passed and nobody stored the close yet; called on every
- * read and write of a round, so the deadline holds even when no timer ran (e.g. after a restart).
+ * Closes the round if its deadline has passed and nobody stored the close yet: for the deadline
+ * job, and for writes that need the stored state to be current (a read computes the effective
+ * state instead, effective-round.ts, and writes nothing).
  */
 export function closeIfDue(deps: Deps, roundId: string): boolean {
   // Almost every call finds the round not due: a plain read says so without taking the write
-  // lock (an empty IMMEDIATE transaction per ballot halved the cast rate). Due rounds are
-  // checked again under the lock, so two closers still store one result.
+  // lock (an empty IMMEDIATE transaction per ballot cost a large share of the cast rate,
+  // docs/BENCHMARKS.md, "Figures behind the code"). Due rounds are checked again under the lock,
+  // so two closers still store one result.
   const current = getRound(deps.db, roundId)
   if (!current || !isDue(timing(current), deps.now())) return false
   const closed = transaction(deps.db, () => {
@@ -89,6 +99,12 @@ export function closeIfDue(deps: Deps, roundId: string): boolean {
   if (!closed) return false
   announce(deps, closed.round, closed.result)
   return true
+}
+
+/** Before a write that reads the position's status: closes its round if that is due. */
+export function closeDueRoundOf(deps: Deps, positionId: string): void {
+  const open = openRoundOfPosition(deps.db, positionId)
+  if (open) closeIfDue(deps, open.id)
 }
 
 /** Closes every round whose deadline has passed; returns how many it closed. */

@@ -16,6 +16,7 @@ import { freezeDraft } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { hasVoters, insertElectorate } from './electorate.repo.ts'
 import { getRound, insertRound, openRoundOfPosition } from './round.repo.ts'
+import { closeDueRoundOf } from './close-round.ts'
 
 export interface OpenRoundInput {
   kind: RoundKind
@@ -51,6 +52,8 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
   const reason = input.shortNoticeReason?.trim() || null
   const shortNoticeReason = isShortNotice(now, input.closesAt) ? (reason ?? fail('deadline_too_soon', undefined, 'shortNotice')) : null
 
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
   const round = transaction(deps.db, () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')

@@ -13,6 +13,7 @@ import { versionsOf } from '../versions/read-versions.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { initiativeWeights } from './electorate.repo.ts'
 import { getPosition } from '../positions/position.repo.ts'
+import { effectivePosition } from './effective-round.ts'
 import { roundHistory } from './read-round.ts'
 
 type DecisionSlots = Pick<PositionSlots, 'notice' | 'actions' | 'text' | 'versions' | 'rounds'>
@@ -21,8 +22,7 @@ type DecisionSlots = Pick<PositionSlots, 'notice' | 'actions' | 'text' | 'versio
  * What rounds and versions add to the position page: the running round, the coordinator's
  * freeze and open-round forms, the frozen text in place of the draft while a round runs (and
  * the adopted text afterwards), the versions and the round history with objections and concerns.
- * Call it before reading the position for the rest of the page: a round past its deadline is
- * closed here, which can move the position on (e.g. back to drafting, editable again).
+ * A round past its deadline shows as its close will store it (effective-round.ts).
  */
 export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionSlots {
   const { actor } = requirePerson(c)
@@ -30,8 +30,7 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
   const ctx = pageContext(c)
   const now = deps.now()
   const rounds = roundHistory(deps, actor, positionId)
-  // Read after roundHistory: closing a due round may just have moved the position on.
-  const position = getPosition(deps.db, positionId) ?? fail('not_found')
+  const position = effectivePosition(deps, getPosition(deps.db, positionId) ?? fail('not_found'))
   const versions = versionsOf(deps, actor, position.id)
   const status = position.status
   const running = rounds.find((r) => r.round.status === 'open')

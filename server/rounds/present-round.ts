@@ -28,7 +28,7 @@ export function presentRoundSettings(round: RoundRow) {
 export function presentRound(view: RoundView) {
   return {
     ...presentRoundSettings(view.round),
-    // A round past its deadline is closed even before anything stored it (reads close it, too).
+    // A round past its deadline reads as closed even before the deadline job stored the close.
     status: view.round.status === 'cancelled' ? ('cancelled' as const) : view.closed ? ('closed' as const) : ('open' as const),
     position: { id: view.position.id, title: view.position.title, status: view.position.status },
     version: { number: view.version.number, hash: view.version.hash },

@@ -18,7 +18,8 @@ import {
   secretReasons,
   type AnswerRow,
 } from './ballot.repo.ts'
-import { closeIfDue, storedResult, timing } from './close-round.ts'
+import { storedResult, timing } from './close-round.ts'
+import { effectivePosition, effectiveRound } from './effective-round.ts'
 import { currentBallotId } from './pending-voters.repo.ts'
 import { notYetAnswered, type NotYetAnswered } from './not-yet-answered.ts'
 import { getPosition } from '../positions/position.repo.ts'
@@ -56,7 +57,7 @@ export interface RoundView {
   version: { number: number; hash: string; html: string; content: string }
   openedByName: string
   closedByName: string | null
-  /** Closed, or past its deadline (then it was just closed by this read). */
+  /** Closed, or past its deadline (then `round` reads as its close will store it). */
   closed: boolean
   electorate: Totals
   participation: Totals
@@ -83,9 +84,8 @@ function shownResult(deps: Deps, round: RoundRow): ShownResult | null {
 
 export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView {
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
-  closeIfDue(deps, roundId)
-  const round = getRound(deps.db, roundId) ?? fail('not_found')
-  const position = getPosition(deps.db, round.position_id) ?? fail('not_found')
+  const round = effectiveRound(deps, getRound(deps.db, roundId) ?? fail('not_found'))
+  const position = effectivePosition(deps, getPosition(deps.db, round.position_id) ?? fail('not_found'))
   const version = getVersion(deps.db, round.position_id, round.version_number) ?? fail('internal')
   const secret = round.secret === 1
   const closed = isClosed(timing(round), deps.now())
@@ -151,12 +151,12 @@ export interface RoundSummary {
   reasons: RoundReason[]
 }
 
-/** The rounds of a position, newest first, with their results (due rounds are closed first). */
+/** The rounds of a position, newest first, with their results (a due round as its close will store it). */
 export function roundHistory(deps: Deps, actor: Actor, positionId: string): RoundSummary[] {
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   if (!getPosition(deps.db, positionId)) fail('not_found')
-  for (const round of roundsOfPosition(deps.db, positionId)) if (round.status === 'open') closeIfDue(deps, round.id)
-  return roundsOfPosition(deps.db, positionId).map((round) => {
+  return roundsOfPosition(deps.db, positionId).map((stored) => {
+    const round = effectiveRound(deps, stored)
     const secret = round.secret === 1
     const closed = round.status !== 'open'
     const reasons: RoundReason[] = !answersShown(round.visibility, closed)

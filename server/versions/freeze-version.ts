@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { freezeDraft } from './freeze-draft.ts'
+import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
  * A coordinator freezes the current draft as a new version (e.g. to discuss it, or to open a
@@ -13,6 +14,8 @@ import { freezeDraft } from './freeze-draft.ts'
  * and already frozen.
  */
 export function freezeVersion(deps: Deps, actor: Actor, positionId: string): VersionRow {
+  // A round past its deadline is closed first (a write needs the stored status current).
+  closeDueRoundOf(deps, positionId)
   deps.events.emit('draft-freeze', { positionId })
   return transaction(deps.db, () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')

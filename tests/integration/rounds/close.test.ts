@@ -140,7 +140,7 @@ describe('closing a round', () => {
     expect(JSON.parse(audit.data)).toMatchObject({ outcome: 'adopted', automatic: true })
   })
 
-  it('closes a round past its deadline when somebody reads it', async () => {
+  it('shows a round past its deadline as closed when somebody reads it', async () => {
     const world = buildRoundWorld(t)
     const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + DAY).toISOString() })
     t.clock.advance(DAY + 1)

@@ -1,0 +1,22 @@
+import { afterAll, expect, it } from 'vitest'
+import { startServer, type E2eServer } from '../../e2e/support/server.ts'
+
+// The built server (what `npm start` runs) finds web/ from its bundle's place: a module that
+// derives the path from import.meta.url must not end up in a chunk shared with the CLI, one
+// folder deeper (this broke once the app context, which the CLI bundles too, held the files).
+let server: E2eServer | undefined
+afterAll(async () => {
+  await server?.stop()
+})
+
+it('the built server serves the stylesheet and the editor bundle with their types', { timeout: 60_000 }, async () => {
+  server = await startServer()
+  for (const [name, type] of [
+    ['app.css', 'text/css; charset=utf-8'],
+    ['editor.js', 'text/javascript; charset=utf-8'],
+  ]) {
+    const res = await fetch(`${server.url}/assets/${name}`)
+    expect(res.status, name).toBe(200)
+    expect(res.headers.get('content-type')).toBe(type)
+  }
+})
