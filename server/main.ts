@@ -10,13 +10,14 @@ import { AppEvents } from './events.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
 import { startRoundDeadlines } from './jobs/round-deadlines.ts'
 import { consoleLogger } from './log.ts'
+import { createRenderer } from './render/renderer.ts'
 import { createSyncEndpoint } from './sync/sync-endpoint.ts'
 
 const config = configFromEnv()
 const databaseFile = join(config.dataDir, 'sprachrohr.sqlite')
 const db = openDatabase(databaseFile, { synchronous: config.sqliteSynchronous })
 const applied = await migrateToLatest(db)
-const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents() }
+const deps: Deps = { db, config, log: consoleLogger, now: () => Date.now(), events: new AppEvents(), renders: createRenderer({ log: consoleLogger }) }
 if (applied.length) deps.log.info('database migrated', { applied })
 const checkpointer = startCheckpointer(db, databaseFile, { onError: (message) => deps.log.error('sqlite checkpoint failed', { message }) })
 
@@ -32,7 +33,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     roundDeadlines.stop()
     void running
       .close()
-      .then(() => checkpointer.stop())
+      .then(() => Promise.all([checkpointer.stop(), deps.renders.stop()]))
       .finally(() => {
         db.sqlite.close()
         process.exit(0)

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'ballot_changed',
   'not_adopted',
   'archive_in_round',
+  'position_archived',
   'unknown_content',
   'internal',
 ] as const

@@ -12,6 +12,7 @@ import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
+import { createRenderer } from '../render/renderer.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
 export interface CliContext {
@@ -65,7 +66,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   try {
     const config = configFromEnv(env)
     const db = openDatabase(join(config.dataDir, 'sprachrohr.sqlite'), { synchronous: config.sqliteSynchronous })
-    deps = { db, config, log: consoleLogger, now: options.now ?? (() => Date.now()), events: new AppEvents() }
+    deps = { db, config, log: consoleLogger, now: options.now ?? (() => Date.now()), events: new AppEvents(), renders: createRenderer({ log: consoleLogger }) }
     await migrateToLatest(db)
     await command(args, { deps, t, print })
     return 0
@@ -74,7 +75,10 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     else printError(t('cli.failed', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
     return 1
   } finally {
-    if (deps) closeDatabase(deps.db)
+    if (deps) {
+      await deps.renders.stop()
+      closeDatabase(deps.db)
+    }
   }
 }
 

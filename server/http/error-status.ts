@@ -26,6 +26,8 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   ballot_changed: 409,
   not_adopted: 409,
   archive_in_round: 409,
+  // An archived position is out of the lists: no round is opened on it.
+  position_archived: 409,
   unknown_content: 400,
   internal: 500,
 }

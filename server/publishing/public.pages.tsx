@@ -18,7 +18,6 @@ import { excerpt, plainText } from './plain-text.ts'
 import { publicUrlOf, storedResult } from './present-publication.ts'
 import { publicationStamp, publicationsState, publishedGroups, recentlyChangedPublications, type PublicationStamp } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
-import { renderPdf } from './render-pdf.ts'
 import { cacheKey, responseCacheOf } from './response-cache.ts'
 import { signedInitiatives, type Signatory } from './signature.repo.ts'
 
@@ -82,17 +81,18 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
 
 // Rendering a PDF takes a few milliseconds of CPU; the same publication in the same language
 // gives the same file, so recent ones are kept (keyed by their ETag, which covers every change).
-const pdfCache = new Map<string, Buffer>()
+const pdfCache = new Map<string, Uint8Array>()
 const PDF_CACHE_SIZE = 20
 
-async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Buffer> {
+async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string): Promise<Uint8Array> {
   const hit = pdfCache.get(etag)
   if (hit) return hit
   const t = c.get('t')
   const locale = c.get('locale')
   const url = publicUrlOf(c.get('deps').config.publicUrl, row.slug)
   const date = (ms: number) => formatLongDate(ms, locale)
-  const pdf = await renderPdf({
+  // Laid out in the render worker: a long text takes a while, and the first PDF loads pdfkit and fonts.
+  const pdf = await c.get('deps').renders.pdf({
     title: row.title,
     summary: row.summary,
     content: JSON.parse(row.content),
@@ -163,7 +163,7 @@ export const publicPages = new Hono<AppEnv>()
       const pdf = await pdfFor(c, row, signatories, etagOf(basis))
       c.header('Content-Type', 'application/pdf')
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
-      return c.body(new Uint8Array(pdf))
+      return c.body(pdf as Uint8Array<ArrayBuffer>)
     }
     const current = c.get('current')
     const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []

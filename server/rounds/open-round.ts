@@ -10,7 +10,7 @@ import { isShortNotice } from '../../shared/rules/short-notice.ts'
 import type { Visibility } from '../../shared/rules/visibility.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import { freezeDraft } from '../versions/freeze-draft.ts'
+import { freezeDraft, prepareFreeze } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { hasVoters, insertElectorate } from './electorate.repo.ts'
 import { getPositionRow, movePosition } from './position-state.repo.ts'
@@ -41,7 +41,7 @@ export const MAX_ROUND_MS = 366 * 24 * 3600 * 1000
  * vote with which weight, puts the position in_round and makes the draft read-only for everyone.
  * All in one transaction; the sync core is told after the commit.
  */
-export function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): RoundRow {
+export async function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): Promise<RoundRow> {
   if (input.kind === 'consent' && input.majority !== undefined) fail('validation', undefined, 'majority')
   const now = deps.now()
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
@@ -50,18 +50,25 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
   const reason = input.shortNoticeReason?.trim() || null
   const shortNoticeReason = isShortNotice(now, input.closesAt) ? (reason ?? fail('deadline_too_soon', undefined, 'shortNotice')) : null
 
-  if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
-  const round = transaction(deps.db, () => {
+  const check = () => {
     const position = getPositionRow(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
     if (openRoundOfPosition(deps.db, positionId) || position.status === 'in_round') fail('round_open')
     if (nextStatus(position.status, 'open_round') === null) fail('invalid_state')
+    if (position.archived_at !== null) fail('position_archived')
+  }
+  // Refused before the draft is rendered (off the event loop, before the transaction), and
+  // checked again inside the transaction, where the answer counts.
+  check()
+  const prepared = input.versionNumber === undefined ? await prepareFreeze(deps, positionId) : null
+  const round = transaction(deps.db, () => {
+    check()
 
     if (!hasVoters(deps.db, input.electorate)) fail('invalid_state', undefined, 'electorate')
 
     const version =
       input.versionNumber === undefined
-        ? freezeDraft(deps, positionId, actor.id)
+        ? freezeDraft(deps, positionId, actor.id, prepared)
         : (getVersion(deps.db, positionId, input.versionNumber) ?? fail('not_found', undefined, 'versionNumber'))
 
     const id = newId()

@@ -18,6 +18,7 @@ import type { AppEnv } from '../../server/http/app-env.ts'
 import { startHttpServer } from '../../server/http-server.ts'
 import type { Logger } from '../../server/log.ts'
 import { createSyncEndpoint } from '../../server/sync/sync-endpoint.ts'
+import { createRenderer } from '../../server/render/renderer.ts'
 
 export type ChildMessage =
   | { type: 'ready'; port: number }
@@ -38,7 +39,7 @@ const log: Logger = {
 const db = openDatabase(file)
 await migrateToLatest(db)
 const config = configFromEnv({ PUBLIC_URL: process.env.SYNC_TEST_ORIGIN, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dirname(file) })
-const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents(), renders: createRenderer({ log }) }
 const sync = createSyncEndpoint(deps, JSON.parse(process.env.SYNC_TEST_OPTIONS ?? '{}'))
 // Only the sync endpoint is under test here: the pages are left out so that a restart is quick.
 const running = await startHttpServer(new Hono<AppEnv>(), deps, {

@@ -10,6 +10,7 @@ import { AppEvents } from '../../server/events.ts'
 import { startHttpServer, type RunningServer } from '../../server/http-server.ts'
 import { memoryLogger } from '../../server/log.ts'
 import { createSyncEndpoint, type SyncEndpoint, type SyncEndpointOptions } from '../../server/sync/sync-endpoint.ts'
+import { createRenderer } from '../../server/render/renderer.ts'
 import { testConfig } from './test-app.ts'
 
 export interface TestServer {
@@ -46,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = openDatabase(file)
   await migrateToLatest(db)
   const log = memoryLogger()
-  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents() }
+  const deps: Deps = { db, config, log, now: () => Date.now(), events: new AppEvents(), renders: createRenderer({ log }) }
   const sync = createSyncEndpoint(deps, options.sync)
   let running: RunningServer
   try {
@@ -60,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (stopped) return
     stopped = true
     await running.close()
+    await deps.renders.stop()
     closeDatabase(db)
   }
   return {
