@@ -49,9 +49,10 @@ async function timed(print: boolean, what: string, run: () => Promise<Response>)
   let smallCount = 0
   const small = (async () => {
     while (inFlight) {
-      // A request comes in from the network: it waits for the event loop, as a real one would.
-      await new Promise((resolve) => setImmediate(resolve))
+      // A request comes in from the network: it waits for the event loop, as a real one would,
+      // and its wait starts when it arrives.
       const sent = performance.now()
+      await new Promise((resolve) => setImmediate(resolve))
       await (await t.client.get('/login')).arrayBuffer()
       smallSlowest = Math.max(smallSlowest, performance.now() - sent)
       smallCount++
@@ -77,9 +78,11 @@ async function sequence(paragraphs: number, print: boolean): Promise<void> {
   const position = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinator.id, title: 'Sehr lange Position' })
   writeDraftJson(t.db, position.id, content(paragraphs, 0))
   if (print) console.log(`\n${paragraphs} paragraphs, Yjs state ${(stateBytes(position.id) / 2 ** 20).toFixed(2)} MiB\n\n| render | status | MiB | ms | longest stall ms | slowest small request ms (how many) |\n|---|---|---|---|---|---|`)
+  await timed(print, 'position page `GET /positions/:id`', () => coordinator.get(`/positions/${position.id}`))
+  // Another state of the draft: the draft JSON renders afresh.
+  writeDraftJson(t.db, position.id, content(paragraphs, 1))
   await timed(print, 'draft JSON `GET /api/positions/:id/draft`', () => coordinator.get(`/api/positions/${position.id}/draft`))
   await timed(print, 'draft JSON again (cached)', () => coordinator.get(`/api/positions/${position.id}/draft`))
-  await timed(print, 'position page `GET /positions/:id`', () => coordinator.get(`/positions/${position.id}`))
   await timed(print, 'freeze version 1', () => coordinator.post(`/api/positions/${position.id}/versions`, {}))
   writeDraftJson(t.db, position.id, content(paragraphs, 3))
   await timed(print, 'freeze version 2', () => coordinator.post(`/api/positions/${position.id}/versions`, {}))
