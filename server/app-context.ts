@@ -14,6 +14,7 @@ import { PublicationStamps } from './publishing/publication-stamps.ts'
 import { readPublicationStamp } from './publishing/publication.repo.ts'
 import { ResponseCache } from './publishing/response-cache.ts'
 import { createNotificationJobs } from './notifications/notification-jobs.ts'
+import { createRenderer, type RendererOptions } from './render/renderer.ts'
 import { ElectorateTotals } from './rounds/electorate-totals.ts'
 
 export interface AppContextOptions {
@@ -22,6 +23,8 @@ export interface AppContextOptions {
   now?: () => number
   /** Monotonic clock in ms for the write mark (tests move it instead of waiting). Default: performance.now. */
   monotonicNow?: () => number
+  /** How drafts, versions, diffs and PDFs are rendered (worker count; tests pick their own). */
+  renders?: Omit<RendererOptions, 'log'> | undefined
 }
 
 // Rendered PDFs are large; a few recent ones cover a publication that is being shared.
@@ -44,7 +47,7 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     writeMark,
     caches: {
       publicResponses: new ResponseCache(),
-      pdfs: new LruCache<string, Buffer>(PDFS_KEPT),
+      pdfs: new LruCache<string, Uint8Array>(PDFS_KEPT),
       etags: new Etags(),
       publicationStamps: new PublicationStamps(writeMark, (slug) => readPublicationStamp(db, slug)),
       electorateTotals: new ElectorateTotals(db),
@@ -54,5 +57,6 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     unknownEmailHash: lazyDummyHash(config.passwordHashCost),
     notifications: createNotificationJobs(config, options.log),
     turnCommit: new TurnCommit(db),
+    renders: createRenderer({ log: options.log, ...options.renders }),
   }
 }

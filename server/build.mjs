@@ -17,6 +17,8 @@ export const SERVER_DIST = fileURLToPath(new URL('./dist/', import.meta.url))
 export const ENTRIES = {
   main: 'server/main.ts',
   cli: 'server/cli/main.ts',
+  // Started as a worker thread by server/render/render-pool.ts, from its file next to main.js.
+  'render-worker': 'server/render/render-worker.ts',
 }
 
 /**

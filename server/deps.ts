@@ -11,6 +11,7 @@ import type { PublicationStamps } from './publishing/publication-stamps.ts'
 import type { ResponseCache } from './publishing/response-cache.ts'
 import type { ElectorateTotals } from './rounds/electorate-totals.ts'
 import type { NotificationJobs } from './notifications/notification-jobs.ts'
+import type { Renderer } from './render/renderer.ts'
 
 /**
  * The app context: what domain functions need from the outside world, and every piece of
@@ -37,13 +38,15 @@ export interface Deps {
   notifications: NotificationJobs
   /** The one per-turn commit of ballots and editor updates (db/turn-commit.ts). */
   turnCommit: TurnCommit
+  /** Renders of drafts, versions, diffs and PDFs: in a worker thread when large, cached. */
+  renders: Renderer
 }
 
 export interface AppCaches {
   /** Finished public pages, JSON and the feed for visitors without a session. */
   publicResponses: ResponseCache
   /** Rendered public PDFs by their ETag. */
-  pdfs: LruCache<string, Buffer>
+  pdfs: LruCache<string, Uint8Array>
   /** Recent ETags of response bases (and the token that makes them differ after a restart). */
   etags: Etags
   /** Publication stamps (what a public page's ETag depends on), while nothing was written. */

@@ -9,6 +9,7 @@ import { startHttpServer } from './http-server.ts'
 import { announceFirstAdminLink } from './auth/first-run.ts'
 import { startRoundDeadlines } from './jobs/round-deadlines.ts'
 import { consoleLogger } from './log.ts'
+import { createRenderer } from './render/renderer.ts'
 import { createSyncEndpoint } from './sync/sync-endpoint.ts'
 
 const config = configFromEnv()
@@ -33,7 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     deps.notifications.stop()
     void running
       .close()
-      .then(() => checkpointer.stop())
+      .then(() => Promise.all([checkpointer.stop(), deps.renders.stop()]))
       .finally(() => {
         db.sqlite.close()
         process.exit(0)

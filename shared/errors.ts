@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'not_adopted',
   'archive_in_round',
   'status_changed',
+  'position_archived',
   'unknown_content',
   'nudge_too_soon',
   'image_type',

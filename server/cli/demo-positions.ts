@@ -74,7 +74,7 @@ export async function createDemoPositions(deps: Deps, cast: DemoCast): Promise<D
     return position
   }
   const decide = async (coordinator: string, positionId: string, ballots: Ballot[], close: boolean) => {
-    const round = openRound(deps, actor(coordinator), positionId, {
+    const round = await openRound(deps, actor(coordinator), positionId, {
       kind: 'consent',
       electorate: 'initiatives',
       quorum: 0.5,

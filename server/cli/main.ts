@@ -13,6 +13,7 @@ import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
+import { createRenderer } from '../render/renderer.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
 export interface CliContext {
@@ -75,7 +76,10 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     else printError(t('cli.failed', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
     return 1
   } finally {
-    if (deps) closeDatabase(deps.db)
+    if (deps) {
+      await deps.renders.stop()
+      closeDatabase(deps.db)
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { ContentJson } from '../content/build-content.ts'
 import { fail } from '../../shared/errors.ts'
 import { formatLongDate } from '../../shared/publishing/result-sentence.ts'
 import { requirePerson } from '../auth/guards.ts'
@@ -42,16 +43,16 @@ export const exportsPages = new Hono<AppEnv>()
       formatOf(file),
     )
   })
-  .get('/positions/:id/:file{draft\\.(?:docx|md)}', (c) => {
+  .get('/positions/:id/:file{draft\\.(?:docx|md)}', async (c) => {
     const { actor } = requirePerson(c)
     const deps = c.get('deps')
     const position = readablePosition(deps, actor, c.req.param('id'))
-    const draft = readDraft(deps, position)
+    const draft = await readDraft(deps, position)
     return sendDocument(
       c,
       {
         title: position.title,
-        content: draft.content,
+        content: (JSON.parse(draft.json) as { content: ContentJson }).content,
         label: c.get('t')('exchange.draft_label'),
         hash: null,
         at: deps.now(),

@@ -28,6 +28,8 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   archive_in_round: 409,
   // Someone else moved the position through its lifecycle between this request's read and write.
   status_changed: 409,
+  // An archived position is out of the lists: no round is opened on it.
+  position_archived: 409,
   unknown_content: 400,
   // A nudge within 6 hours of the last one for the same round.
   nudge_too_soon: 429,

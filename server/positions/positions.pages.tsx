@@ -25,7 +25,7 @@ interface PageExtras {
   status?: 200 | 400
 }
 
-function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
+async function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
   const { person, actor } = requirePerson(c)
   const { db } = c.get('deps')
   const decision = decisionSlots(c, positionId)
@@ -36,13 +36,14 @@ function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras
   // The sync server enforces the same rule; the page only chooses editor or reader view.
   const open = position.status === 'drafting' && position.draft_readonly === 0
   const locked = !open && (position.status === 'drafting' || position.status === 'in_round')
+  const draft = await readDraft(c.get('deps'), position)
   return render(
     c,
     <PositionPage
       ctx={pageContext(c)}
       position={{ id: position.id, title: position.title, status: position.status }}
       group={{ name: group.name, slug: group.slug }}
-      draftHtml={readDraft(c.get('deps'), position).html}
+      draftHtml={draft.html}
       mode={member && open ? 'edit' : 'read'}
       readonlyReason={member && open ? null : locked ? 'locked' : member ? null : 'reader'}
       member={member}

@@ -47,9 +47,11 @@ export const positionsRoutes = new Hono<AppEnv>()
     const { actor } = requireCan(c, READ)
     return c.json(presentPosition(archivePosition(c.get('deps'), actor, c.req.param('id'))))
   })
-  .get('/:id/draft', (c) => {
+  .get('/:id/draft', async (c) => {
     requireCan(c, READ)
     const row = positionRepo.getPosition(c.get('deps').db, c.req.param('id')) ?? fail('not_found')
+    const draft = await readDraft(c.get('deps'), row)
     c.header('Cache-Control', 'no-store')
-    return c.json(readDraft(c.get('deps'), row))
+    // The body `{ content, html }` was serialized where it was rendered.
+    return c.body(draft.json, 200, { 'Content-Type': 'application/json' })
   })

@@ -91,7 +91,7 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
 
 // The same publication in the same language gives the same file, so recent ones are kept in
 // `deps.caches.pdfs`, keyed by their ETag, which covers every change.
-async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string, alliance: Alliance): Promise<Buffer> {
+async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Signatory[], etag: string, alliance: Alliance): Promise<Uint8Array> {
   const pdfCache = c.get('deps').caches.pdfs
   const hit = pdfCache.get(etag)
   if (hit) return hit
@@ -99,7 +99,8 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
   const locale = c.get('locale')
   const url = publicUrlOf(c.get('deps').config.publicUrl, row.slug)
   const date = (ms: number) => formatLongDate(ms, locale)
-  const pdf = await renderPdf({
+  // Laid out in the render worker: a long text takes a while, and the first PDF loads pdfkit and fonts.
+  const pdf = await c.get('deps').renders.pdf({
     title: row.title,
     summary: row.summary,
     content: JSON.parse(row.content),
@@ -174,7 +175,7 @@ export const publicPages = new Hono<AppEnv>()
       const pdf = await pdfFor(c, row, signatories, deps.caches.etags.of(basis), alliance)
       c.header('Content-Type', 'application/pdf')
       c.header('Content-Disposition', `inline; filename="${row.slug}.pdf"`)
-      return c.body(new Uint8Array(pdf))
+      return c.body(pdf as Uint8Array<ArrayBuffer>)
     }
     const current = c.get('current')
     const delegateOf = current ? delegateInitiatives(deps.db, current.person.id) : []

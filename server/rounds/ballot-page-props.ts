@@ -7,11 +7,11 @@ import { readRound } from './read-round.ts'
 import { roundFlowProps, type RoundFlowExtras } from './round-flow-props.ts'
 
 /** Everything the ballot page shows, read in one go (a due round shows as its close will store it). */
-export function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string, extras: RoundFlowExtras = {}): BallotPageProps {
+export async function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext, roundId: string, extras: RoundFlowExtras = {}): Promise<BallotPageProps> {
   const view = readRound(deps, actor, roundId)
   const { round } = view
   const previous = round.version_number - 1
-  const diff = previous >= 1 ? { from: previous, blocks: diffOf(deps, actor, round.position_id, previous, round.version_number).blocks } : null
+  const diff = previous >= 1 ? { from: previous, html: (await diffOf(deps, actor, round.position_id, previous, round.version_number, ctx.locale)).diff.html } : null
   return {
     ctx,
     now: deps.now(),

@@ -12,7 +12,7 @@ import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
 import { queueNotification } from '../notifications/queue-notification.ts'
-import { freezeDraft } from '../versions/freeze-draft.ts'
+import { freezeDraft, prepareFreeze } from '../versions/freeze-draft.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import { hasVoters, insertElectorate } from './electorate.repo.ts'
 import { getRound, insertRound, openRoundOfPosition } from './round.repo.ts'
@@ -43,7 +43,7 @@ export const MAX_ROUND_MS = 366 * 24 * 3600 * 1000
  * vote with which weight, puts the position in_round and makes the draft read-only for everyone.
  * All in one transaction; the sync core is told after the commit.
  */
-export function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): RoundRow {
+export async function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): Promise<RoundRow> {
   if (input.kind === 'consent' && input.majority !== undefined) fail('validation', undefined, 'majority')
   const now = deps.now()
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
@@ -54,18 +54,26 @@ export function openRound(deps: Deps, actor: Actor, positionId: string, input: O
 
   // A round past its deadline is closed first (a write needs the stored status current).
   closeDueRoundOf(deps, positionId)
-  if (input.versionNumber === undefined) deps.events.emit('draft-freeze', { positionId })
-  const round = transaction(deps.db, () => {
+  const check = () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
     if (openRoundOfPosition(deps.db, positionId) || position.status === 'in_round') fail('round_open')
     if (position.status !== 'drafting') fail('invalid_state')
+    if (position.archived_at !== null) fail('position_archived')
+    return position
+  }
+  // Refused before the draft is rendered (off the event loop, before the transaction), and
+  // checked again inside the transaction, where the answer counts.
+  check()
+  const prepared = input.versionNumber === undefined ? await prepareFreeze(deps, positionId) : null
+  const round = transaction(deps.db, () => {
+    const position = check()
 
     if (!hasVoters(deps.db, input.electorate)) fail('invalid_state', undefined, 'electorate')
 
     const version =
       input.versionNumber === undefined
-        ? freezeDraft(deps, positionId, actor.id)
+        ? freezeDraft(deps, positionId, actor.id, prepared)
         : (getVersion(deps.db, positionId, input.versionNumber) ?? fail('not_found', undefined, 'versionNumber'))
 
     const id = newId()

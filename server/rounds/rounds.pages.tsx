@@ -61,9 +61,9 @@ const SHOWN_ON_FORM = new Set([
   'ballot_changed',
 ])
 
-function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
+async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
-  const props = ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm })
+  const props = await ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm })
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
@@ -166,7 +166,7 @@ export const roundsPages = new Hono<AppEnv>()
     const form = await readOpenRoundForm(c)
     if (!form.ok) return openRoundPage(c, positionId, form.values, form.error, 400)
     try {
-      const round = withRoundMessages(c, () => openRound(c.get('deps'), actor, positionId, form.input))
+      const round = await withRoundMessages(c, () => openRound(c.get('deps'), actor, positionId, form.input))
       return c.redirect(`/rounds/${round.id}`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'forbidden') throw error

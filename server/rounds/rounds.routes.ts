@@ -55,7 +55,7 @@ export const roundsRoutes = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const { secret, visibility, shortNotice, ...body } = await readJson(c, OpenRoundBody)
     if (secret !== undefined && visibility !== undefined && secret !== (visibility === 'secret')) fail('validation', undefined, 'visibility')
-    const round = withRoundMessages(c, () =>
+    const round = await withRoundMessages(c, () =>
       openRound(c.get('deps'), actor, c.req.param('id'), {
         ...body,
         visibility: visibilityOf({ visibility, secret }),

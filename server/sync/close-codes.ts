@@ -24,6 +24,7 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   not_adopted: 4409,
   archive_in_round: 4409,
   status_changed: 4409,
+  position_archived: 4409,
   throttled: 1008,
   payload_too_large: 1009,
   unsupported_media_type: 1003,

@@ -33,3 +33,15 @@ export function prepareAppend(db: Db): (positionId: string, update: Uint8Array) 
     return Number(statement.run(positionId, data).lastInsertRowid)
   }
 }
+
+/** Which state a draft's log is in: the last row's id (AUTOINCREMENT: never reused) and the row count. */
+export function logMark(db: Db, positionId: string): { lastId: number; count: number } {
+  const row = first(
+    db,
+    db.q
+      .selectFrom('doc_updates')
+      .select((eb) => [eb.fn.max('id').as('lastId'), eb.fn.countAll<number>().as('count')])
+      .where('position_id', '=', positionId),
+  )
+  return { lastId: Number(row?.lastId ?? 0), count: Number(row?.count ?? 0) }
+}

@@ -5,7 +5,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
-import { freezeDraft } from './freeze-draft.ts'
+import { freezeDraft, prepareFreeze } from './freeze-draft.ts'
 import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
@@ -13,15 +13,21 @@ import { closeDueRoundOf } from '../rounds/close-round.ts'
  * round on it later). Only while drafting: during a round and after adoption the text is fixed
  * and already frozen.
  */
-export function freezeVersion(deps: Deps, actor: Actor, positionId: string): VersionRow {
+export async function freezeVersion(deps: Deps, actor: Actor, positionId: string): Promise<VersionRow> {
   // A round past its deadline is closed first (a write needs the stored status current).
   closeDueRoundOf(deps, positionId)
-  deps.events.emit('draft-freeze', { positionId })
-  return transaction(deps.db, () => {
+  const check = () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'version.freeze', groupId: position.group_id })) fail('forbidden')
     if (position.status !== 'drafting') fail('invalid_state')
-    const version = freezeDraft(deps, positionId, actor.id)
+  }
+  // Refused before the render (nobody makes the server render who may not freeze), and again
+  // inside the transaction, where the answer counts.
+  check()
+  const prepared = await prepareFreeze(deps, positionId)
+  return transaction(deps.db, () => {
+    check()
+    const version = freezeDraft(deps, positionId, actor.id, prepared)
     recordAudit(deps, {
       actorId: actor.id,
       action: 'version.freeze',

@@ -22,10 +22,9 @@ export function presentVersion(v: VersionWithAuthor) {
   }
 }
 
-export function presentDiff(d: VersionDiff) {
-  return {
-    from: { number: d.from.number, hash: d.from.hash },
-    to: { number: d.to.number, hash: d.to.hash },
-    blocks: d.blocks,
-  }
+/** The body `{ from, to, blocks }`; the blocks were serialized where the diff was computed. */
+export function presentDiffJson(d: VersionDiff): string {
+  const from = JSON.stringify({ number: d.from.number, hash: d.from.hash })
+  const to = JSON.stringify({ number: d.to.number, hash: d.to.hash })
+  return `{"from":${from},"to":${to},"blocks":${d.diff.json}}`
 }

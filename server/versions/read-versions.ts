@@ -1,5 +1,6 @@
 import type { PositionRow, VersionRow } from '../../db/schema/index.ts'
-import { diffDocuments, type DiffBlock, type PmNode } from '../../shared/diff/block-diff.ts'
+import type { Locale } from '../../shared/i18n/index.ts'
+import type { DiffRender } from '../render/render-tasks.tsx'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
@@ -26,13 +27,16 @@ export function versionOf(deps: Deps, actor: Actor, positionId: string, number: 
 export interface VersionDiff {
   from: VersionWithAuthor
   to: VersionWithAuthor
-  blocks: DiffBlock[]
+  /** The blocks as JSON and as HTML in the asked language. */
+  diff: DiffRender
 }
 
 /** The word-level changes from version `from` to version `to` (either order works). */
-export function diffOf(deps: Deps, actor: Actor, positionId: string, from: number, to: number): VersionDiff {
+export async function diffOf(deps: Deps, actor: Actor, positionId: string, from: number, to: number, locale: Locale): Promise<VersionDiff> {
   readablePosition(deps, actor, positionId)
   const a = getVersion(deps.db, positionId, from) ?? fail('not_found', undefined, 'from')
   const b = getVersion(deps.db, positionId, to) ?? fail('not_found', undefined, 'to')
-  return { from: a, to: b, blocks: diffDocuments(JSON.parse(a.content) as PmNode, JSON.parse(b.content) as PmNode) }
+  // Versions never change: the pair names its diff for good.
+  const diff = await deps.renders.diff(`${positionId}:${a.number}:${b.number}`, a.content, b.content, locale)
+  return { from: a, to: b, diff }
 }

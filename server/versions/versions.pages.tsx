@@ -29,7 +29,7 @@ export const versionsPages = new Hono<AppEnv>()
       />,
     )
   })
-  .get('/positions/:id/diff', (c) => {
+  .get('/positions/:id/diff', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     const position = readablePosition(c.get('deps'), actor, id)
@@ -38,12 +38,12 @@ export const versionsPages = new Hono<AppEnv>()
     // Without numbers: the newest version against the one before it.
     const to = query.to ?? numbers[0] ?? 1
     const from = query.from ?? Math.max(1, to - 1)
-    const diff = diffOf(c.get('deps'), actor, id, from, to)
-    return render(c, <DiffPage ctx={pageContext(c)} position={{ id, title: position.title }} from={from} to={to} numbers={numbers} blocks={diff.blocks} />)
+    const diff = await diffOf(c.get('deps'), actor, id, from, to, c.get('locale'))
+    return render(c, <DiffPage ctx={pageContext(c)} position={{ id, title: position.title }} from={from} to={to} numbers={numbers} diffHtml={diff.diff.html} />)
   })
-  .post('/positions/:id/versions', (c) => {
+  .post('/positions/:id/versions', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const version = freezeVersion(c.get('deps'), actor, id)
+    const version = await freezeVersion(c.get('deps'), actor, id)
     return c.redirect(`/positions/${id}/versions/${version.number}?frozen=1`, 303)
   })

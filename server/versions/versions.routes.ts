@@ -4,7 +4,7 @@ import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readQuery } from '../http/validate.ts'
 import { freezeVersion } from './freeze-version.ts'
-import { presentDiff, presentVersion, presentVersionSummary } from './present-version.ts'
+import { presentDiffJson, presentVersion, presentVersionSummary } from './present-version.ts'
 import { diffOf, versionOf, versionsOf } from './read-versions.ts'
 
 const VersionNumber = z.coerce.number<string>().int().min(1).max(1_000_000)
@@ -17,9 +17,9 @@ function versionParam(value: string): number {
 
 /** Mounted under /api. */
 export const versionsRoutes = new Hono<AppEnv>()
-  .post('/positions/:id/versions', (c) => {
+  .post('/positions/:id/versions', async (c) => {
     const { actor } = requirePerson(c)
-    const version = freezeVersion(c.get('deps'), actor, c.req.param('id'))
+    const version = await freezeVersion(c.get('deps'), actor, c.req.param('id'))
     return c.json({ number: version.number, hash: version.hash }, 201)
   })
   .get('/positions/:id/versions', (c) => {
@@ -30,8 +30,9 @@ export const versionsRoutes = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     return c.json(presentVersion(versionOf(c.get('deps'), actor, c.req.param('id'), versionParam(c.req.param('n')))))
   })
-  .get('/positions/:id/diff', (c) => {
+  .get('/positions/:id/diff', async (c) => {
     const { actor } = requirePerson(c)
     const query = readQuery(c, DiffQuery)
-    return c.json(presentDiff(diffOf(c.get('deps'), actor, c.req.param('id'), query.from, query.to)))
+    const diff = await diffOf(c.get('deps'), actor, c.req.param('id'), query.from, query.to, c.get('locale'))
+    return c.body(presentDiffJson(diff), 200, { 'Content-Type': 'application/json' })
   })

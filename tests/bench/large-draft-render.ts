@@ -3,37 +3,34 @@
 // In an in-process app: first the whole sequence once on a small draft (modules, fonts and JIT
 // warm), then for each size a draft of about that much Yjs state, timing the draft JSON, the
 // position page, freezing a version, a version page, the diff of two versions, the public page
-// and the PDF; for each the wall time and the longest event-loop stall (a 1 ms probe timer).
-// Figures go to docs/BENCHMARKS.md; nothing here asserts a timing.
-import * as Y from 'yjs'
+// and the PDF; for each the wall time, the longest event-loop stall (a 1 ms probe timer), and
+// how long a small request (the login page, asked for again and again while the render runs)
+// took at most: what everybody else waited. The same draft again (a cached render) follows the
+// draft JSON and the diff.
+// `--workers 0` renders everything on the main thread (as before the render worker); the default
+// is the app as it ships (one render worker). Figures go to docs/BENCHMARKS.md; nothing here
+// asserts a timing.
 import { DEFAULT_MAX_DRAFT_BYTES } from '../../server/config.ts'
-import { loadDocFromDb } from '../../server/sync/load-doc.ts'
 import { buildPosition } from '../support/factories.ts'
 import { buildPublishingWorld, writeDraftJson } from '../support/adopt.ts'
+import { draftStateBytes, longContent } from '../support/large-draft.ts'
 import { testApp } from '../support/test-app.ts'
 
-const sizes = process.argv.slice(2).map(Number)
+const args = process.argv.slice(2)
+const workersAt = args.indexOf('--workers')
+const workers = workersAt === -1 ? 1 : Number(args.splice(workersAt, 2)[1])
+const sizes = args.map(Number)
 if (sizes.length === 0) sizes.push(DEFAULT_MAX_DRAFT_BYTES)
-const t = await testApp()
+const t = await testApp({ renders: { workers } })
 const world = buildPublishingWorld(t)
 const coordinator = t.client.as(world.coordinator.cookie)
 
-const sentence = 'Wir fordern bezahlbaren Wohnraum für alle Geflüchteten, dezentrale Unterbringung und unabhängige Beratung in jeder Kommune. '
 function content(paragraphs: number, variant: number): unknown {
-  const blocks: unknown[] = []
-  for (let i = 0; i < paragraphs; i++) {
-    if (i % 20 === 0) blocks.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Abschnitt ${i / 20 + 1}` }] })
-    const text = `${i}${i % 7 === variant ? ' (geändert)' : ''}: ${sentence.repeat(4)}`
-    blocks.push({ type: 'paragraph', content: [{ type: 'text', text: text.slice(0, 200) }, { type: 'text', marks: [{ type: 'bold' }], text: ' Wichtig: ' }, { type: 'text', text: text.slice(200) }] })
-  }
-  return { type: 'doc', content: blocks }
+  return longContent(paragraphs, variant)
 }
 
 function stateBytes(positionId: string): number {
-  const { doc } = loadDocFromDb(t.db, positionId)
-  const bytes = Y.encodeStateAsUpdate(doc).byteLength
-  doc.destroy()
-  return bytes
+  return draftStateBytes(t.db, positionId)
 }
 
 /** The longest gap between ticks of a 1 ms timer while `run` and its response body are under way. */
@@ -45,26 +42,53 @@ async function timed(print: boolean, what: string, run: () => Promise<Response>)
     longest = Math.max(longest, now - last)
     last = now
   }, 1)
+  // Small requests one after another while the render is under way; the slowest is what a
+  // visitor waited (a request sent while the loop was blocked waits for the whole block).
+  let inFlight = true
+  let smallSlowest = 0
+  let smallCount = 0
+  const small = (async () => {
+    while (inFlight) {
+      // A request comes in from the network: it waits for the event loop, as a real one would,
+      // and its wait starts when it arrives.
+      const sent = performance.now()
+      await new Promise((resolve) => setImmediate(resolve))
+      await (await t.client.get('/login')).arrayBuffer()
+      smallSlowest = Math.max(smallSlowest, performance.now() - sent)
+      smallCount++
+    }
+  })()
   const started = performance.now()
-  const res = await run()
-  const body = await res.arrayBuffer()
+  let res: Response
+  let body: ArrayBuffer
+  try {
+    res = await run()
+    body = await res.arrayBuffer()
+  } finally {
+    inFlight = false
+  }
   const ms = performance.now() - started
+  await small
   await new Promise((resolve) => setTimeout(resolve, 5)) // let the probe see the last stall
   clearInterval(probe)
-  if (print) console.log(`| ${what} | ${res.status} | ${(body.byteLength / 2 ** 20).toFixed(2)} | ${ms.toFixed(0)} | ${longest.toFixed(0)} |`)
+  if (print) console.log(`| ${what} | ${res.status} | ${(body.byteLength / 2 ** 20).toFixed(2)} | ${ms.toFixed(0)} | ${longest.toFixed(0)} | ${smallSlowest.toFixed(0)} (${smallCount}) |`)
 }
 
 async function sequence(paragraphs: number, print: boolean): Promise<void> {
   const position = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinator.id, title: 'Sehr lange Position' })
   writeDraftJson(t.db, position.id, content(paragraphs, 0))
-  if (print) console.log(`\n${paragraphs} paragraphs, Yjs state ${(stateBytes(position.id) / 2 ** 20).toFixed(2)} MiB\n\n| render | status | MiB | ms | longest stall ms |\n|---|---|---|---|---|`)
-  await timed(print, 'draft JSON `GET /api/positions/:id/draft`', () => coordinator.get(`/api/positions/${position.id}/draft`))
+  if (print) console.log(`\n${paragraphs} paragraphs, Yjs state ${(stateBytes(position.id) / 2 ** 20).toFixed(2)} MiB\n\n| render | status | MiB | ms | longest stall ms | slowest small request ms (how many) |\n|---|---|---|---|---|---|`)
   await timed(print, 'position page `GET /positions/:id`', () => coordinator.get(`/positions/${position.id}`))
+  // Another state of the draft: the draft JSON renders afresh.
+  writeDraftJson(t.db, position.id, content(paragraphs, 1))
+  await timed(print, 'draft JSON `GET /api/positions/:id/draft`', () => coordinator.get(`/api/positions/${position.id}/draft`))
+  await timed(print, 'draft JSON again (cached)', () => coordinator.get(`/api/positions/${position.id}/draft`))
   await timed(print, 'freeze version 1', () => coordinator.post(`/api/positions/${position.id}/versions`, {}))
   writeDraftJson(t.db, position.id, content(paragraphs, 3))
   await timed(print, 'freeze version 2', () => coordinator.post(`/api/positions/${position.id}/versions`, {}))
   await timed(print, 'version page `GET /positions/:id/versions/1`', () => coordinator.get(`/positions/${position.id}/versions/1`))
   await timed(print, 'diff page `GET /positions/:id/diff`', () => coordinator.get(`/positions/${position.id}/diff?from=1&to=2`))
+  await timed(print, 'diff page again (cached)', () => coordinator.get(`/positions/${position.id}/diff?from=1&to=2`))
   await timed(print, 'diff JSON `GET /api/positions/:id/diff`', () => coordinator.get(`/api/positions/${position.id}/diff?from=1&to=2`))
   const open = await coordinator.post(`/api/positions/${position.id}/rounds`, {
     kind: 'consent',
@@ -90,4 +114,7 @@ const probe = buildPosition(t.db, { groupId: world.groupId })
 writeDraftJson(t.db, probe.id, content(100, 0))
 const perParagraph = stateBytes(probe.id) / 100
 await sequence(20, false)
+console.log(`render workers: ${workers}`)
 for (const size of sizes) await sequence(Math.floor((size * 0.97) / perParagraph), true)
+await t.deps.renders.stop()
+t.close()

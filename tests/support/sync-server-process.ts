@@ -17,6 +17,7 @@ import type { AppEnv } from '../../server/http/app-env.ts'
 import { startHttpServer } from '../../server/http-server.ts'
 import type { Logger } from '../../server/log.ts'
 import { createSyncEndpoint } from '../../server/sync/sync-endpoint.ts'
+import { createRenderer } from '../../server/render/renderer.ts'
 
 export type ChildMessage =
   | { type: 'ready'; port: number }

@@ -9,6 +9,7 @@ import type { PasswordHashCost } from '../../server/auth/passwords.ts'
 import { DEFAULT_MAX_DRAFT_BYTES, type Config } from '../../server/config.ts'
 import type { Deps } from '../../server/deps.ts'
 import { memoryLogger } from '../../server/log.ts'
+import { createRenderer, type RendererOptions } from '../../server/render/renderer.ts'
 import { testClock, type TestClock } from './clock.ts'
 
 export const TEST_ORIGIN = 'http://sprachrohr.test'
@@ -59,16 +60,19 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fresh app on a fresh database (one per test file, or per test where isolation matters). */
-export async function testApp(options: { config?: Partial<Config>; file?: string } = {}): Promise<TestApp> {
+export async function testApp(options: { config?: Partial<Config>; file?: string; renders?: Omit<RendererOptions, 'log'> } = {}): Promise<TestApp> {
   const config = testConfig(options.config)
   const db = openDatabase(options.file ?? ':memory:')
   await migrateToLatest(db)
   const clock = testClock()
   const log = memoryLogger()
-  const deps = createAppContext(config, db, { log, now: clock.now })
+  const deps = createAppContext(config, db, { log, now: clock.now, renders: options.renders })
   const app = createApp(deps)
   const client = makeClient(app, config.publicUrl, undefined)
-  return { deps, db, clock, app, log, client, close: () => closeDatabase(db) }
+  return { deps, db, clock, app, log, client, close: () => {
+      void deps.renders.stop()
+      closeDatabase(db)
+    } }
 }
 
 function makeClient(app: ReturnType<typeof createApp>, origin: string, cookie: string | undefined): TestClient {

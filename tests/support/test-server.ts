@@ -10,6 +10,7 @@ import type { Deps } from '../../server/deps.ts'
 import { startHttpServer, type RunningServer } from '../../server/http-server.ts'
 import { memoryLogger } from '../../server/log.ts'
 import { createSyncEndpoint, type SyncEndpoint, type SyncEndpointOptions } from '../../server/sync/sync-endpoint.ts'
+import { createRenderer } from '../../server/render/renderer.ts'
 import { testConfig } from './test-app.ts'
 
 export interface TestServer {
@@ -60,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (stopped) return
     stopped = true
     await running.close()
+    await deps.renders.stop()
     closeDatabase(db)
   }
   return {

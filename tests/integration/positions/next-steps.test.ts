@@ -82,6 +82,24 @@ describe('archiving a position', () => {
     expect(body.error.code).toBe('archive_in_round')
     expect(body.error.message).toContain('Während eine Runde läuft')
   })
+
+  it('leaves no round to be opened on an archived position: a clear 409, nothing frozen', async () => {
+    const position = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinator.id, title: 'Archiviert im Entwurf' })
+    const coordinator = t.client.as(world.coordinator.cookie)
+    expect((await coordinator.post(`/api/positions/${position.id}/archive`)).status).toBe(200)
+    const res = await coordinator.post(`/api/positions/${position.id}/rounds`, {
+      kind: 'consent',
+      electorate: 'initiatives',
+      quorum: 0.5,
+      visibility: 'open',
+      closesAt: new Date(t.clock.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    })
+    expect(res.status).toBe(409)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('position_archived')
+    expect(body.error.message).toContain('archiviert')
+    expect((await (await coordinator.get(`/api/positions/${position.id}/versions`)).json()).versions).toEqual([])
+  })
 })
 
 describe('a title over the limit', () => {

@@ -35,7 +35,7 @@ describe('cancelling a round, seen from the live draft', () => {
     await waitFor(() => draftText(b.doc).includes('Erster Satz'))
 
     const actor = loadActor(server.db, getPerson(server.db, coordinator.id)!)
-    const round = openRound(server.deps, actor, positionId, { kind: 'consent', electorate: 'initiatives', quorum: 0.5, visibility: 'open', closesAt: Date.now() + 7 * 86_400_000 })
+    const round = await openRound(server.deps, actor, positionId, { kind: 'consent', electorate: 'initiatives', quorum: 0.5, visibility: 'open', closesAt: Date.now() + 7 * 86_400_000 })
     await waitFor(() => a.access() === 'read-only' && b.access() === 'read-only', { what: 'read-only during the round' })
 
     cancelRound(server.deps, actor, round.id, { reason: 'Falsche Fassung.' })

@@ -38,18 +38,18 @@ function world() {
 }
 
 describe('an edit that arrives in the same event-loop turn as the freeze', () => {
-  it('is part of a version frozen by hand', () => {
+  it('is part of a version frozen by hand', async () => {
     const { actor, position, core, conn } = world()
     core.receive(conn, paragraphUpdate('Letzter Satz vor dem Einfrieren'))
-    const version = freezeVersion(t.deps, actor, position.id)
+    const version = await freezeVersion(t.deps, actor, position.id)
     expect(version.content).toContain('Letzter Satz vor dem Einfrieren')
     core.shutdown()
   })
 
-  it('is part of the version a new round decides on', () => {
+  it('is part of the version a new round decides on', async () => {
     const { actor, position, core, conn } = world()
     core.receive(conn, paragraphUpdate('Noch schnell ergänzt'))
-    const round = openRound(t.deps, actor, position.id, {
+    const round = await openRound(t.deps, actor, position.id, {
       kind: 'consent',
       electorate: 'initiatives',
       quorum: 0.5,
@@ -60,6 +60,18 @@ describe('an edit that arrives in the same event-loop turn as the freeze', () =>
       .prepare('select content from versions where position_id = ? and number = ?')
       .get(position.id, round.version_number) as { content: string }
     expect(stored.content).toContain('Noch schnell ergänzt')
+    core.shutdown()
+  })
+
+  it('is part of the version when it arrives while the draft is being rendered', async () => {
+    const { actor, position, core, conn } = world()
+    core.receive(conn, paragraphUpdate('Vor dem Einfrieren'))
+    const freezing = freezeVersion(t.deps, actor, position.id)
+    // The render of the draft is under way (read before this edit); the edit must not be lost.
+    core.receive(conn, paragraphUpdate('Während des Renderns'))
+    const version = await freezing
+    expect(version.content).toContain('Vor dem Einfrieren')
+    expect(version.content).toContain('Während des Renderns')
     core.shutdown()
   })
 })

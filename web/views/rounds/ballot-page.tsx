@@ -1,14 +1,12 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
-import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
 import { pageErrors } from '../error-summary.tsx'
 import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
-import { DiffView } from '../versions/diff-view.tsx'
 import { HashLine } from '../versions/version-page.tsx'
 import { ResultView } from './result-view.tsx'
 import { CurrentAnswer, ReplaceConfirm, seenValue } from './replace-answer.tsx'
@@ -58,7 +56,8 @@ export interface BallotPageProps {
   position: { id: string; title: string }
   version: { number: number; hash: string; html: string }
   /** Changes from the previous version; null for version 1. */
-  diff: { from: number; blocks: DiffBlock[] } | null
+  /** The changes to the previous version, rendered (web/views/versions/diff-view.tsx). */
+  diff: { from: number; html: string } | null
   participation: Totals
   electorateSize: Totals
   slots: BallotSlot[]
@@ -140,7 +139,7 @@ export function BallotPage(props: BallotPageProps) {
                 {t('rounds.page.diff', { from: props.diff.from })}
               </h2>
             </summary>
-            <DiffView ctx={ctx} blocks={props.diff.blocks} />
+            {raw(props.diff.html)}
           </details>
         ) : (
           <>

@@ -1,7 +1,6 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
-import type { DiffBlock } from '../../../shared/diff/block-diff.ts'
+import { raw } from 'hono/html'
 import { Layout, type PageContext } from '../layout.tsx'
-import { DiffView } from './diff-view.tsx'
 
 export interface DiffPageProps {
   ctx: PageContext
@@ -10,11 +9,12 @@ export interface DiffPageProps {
   to: number
   /** All version numbers, newest first, for choosing another pair. */
   numbers: number[]
-  blocks: DiffBlock[]
+  /** The changes, rendered (./diff-view.tsx). */
+  diffHtml: string
 }
 
 /** /positions/:id/diff?from=&to= — what changed between two versions. */
-export function DiffPage({ ctx, position, from, to, numbers, blocks }: DiffPageProps) {
+export function DiffPage({ ctx, position, from, to, numbers, diffHtml }: DiffPageProps) {
   const { t } = ctx
   return (
     <Layout ctx={ctx} title={t('diff.title', { from, to, title: position.title })}>
@@ -47,7 +47,7 @@ export function DiffPage({ ctx, position, from, to, numbers, blocks }: DiffPageP
           {t('diff.form.submit')}
         </button>
       </form>
-      <DiffView ctx={ctx} blocks={blocks} />
+      {raw(diffHtml)}
       <p>
         <a href={`/positions/${position.id}/versions/${to}`}>{t('versions.item', { n: to })}</a>
       </p>

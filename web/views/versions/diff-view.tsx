@@ -1,19 +1,18 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { DiffBlock, DiffPart } from '../../../shared/diff/block-diff.ts'
 import { diffStats } from '../../../shared/diff/block-diff.ts'
-import type { MessageKey } from '../../../shared/i18n/index.ts'
-import type { PageContext } from '../layout.tsx'
+import type { MessageKey, Translate } from '../../../shared/i18n/index.ts'
 
 /**
  * Insertions are <ins> (underlined, "+"), deletions <del> (struck through, "−"): the marks do not
  * depend on colour, and screen readers hear "eingefügt:" / "gestrichen:" before each change.
  */
-function Part({ ctx, part }: { ctx: PageContext; part: DiffPart }) {
+function Part({ t, part }: { t: Translate; part: DiffPart }) {
   if (part.op === 'equal') return <>{part.text}</>
   if (part.op === 'insert') {
     return (
       <ins>
-        <span class="visually-hidden">{ctx.t('diff.ins.label')} </span>
+        <span class="visually-hidden">{t('diff.ins.label')} </span>
         <span class="diff-mark" aria-hidden="true">
           +
         </span>
@@ -23,7 +22,7 @@ function Part({ ctx, part }: { ctx: PageContext; part: DiffPart }) {
   }
   return (
     <del>
-      <span class="visually-hidden">{ctx.t('diff.del.label')} </span>
+      <span class="visually-hidden">{t('diff.del.label')} </span>
       <span class="diff-mark" aria-hidden="true">
         −
       </span>
@@ -32,7 +31,7 @@ function Part({ ctx, part }: { ctx: PageContext; part: DiffPart }) {
   )
 }
 
-function Block({ ctx, block }: { ctx: PageContext; block: DiffBlock }) {
+function Block({ t, block }: { t: Translate; block: DiffBlock }) {
   const classes = ['diff-block', `diff-${block.status}`]
   if (block.type === 'heading') classes.push('diff-heading')
   if (block.context.includes('listItem')) classes.push('diff-in-list')
@@ -41,7 +40,7 @@ function Block({ ctx, block }: { ctx: PageContext; block: DiffBlock }) {
   const parts = block.parts
   return (
     <div class={classes.join(' ')}>
-      {block.status === 'equal' ? null : <p class="diff-label">{ctx.t(`diff.block.${block.status}` as MessageKey)}</p>}
+      {block.status === 'equal' ? null : <p class="diff-label">{t(`diff.block.${block.status}` as MessageKey)}</p>}
       <p class="diff-text" lang={CONTENT_LOCALE}>
         {block.context.includes('listItem') ? (
           <span class="diff-bullet" aria-hidden="true">
@@ -49,15 +48,14 @@ function Block({ ctx, block }: { ctx: PageContext; block: DiffBlock }) {
           </span>
         ) : null}
         {parts.map((part) => (
-          <Part ctx={ctx} part={part} />
+          <Part t={t} part={part} />
         ))}
       </p>
     </div>
   )
 }
 
-export function DiffLegend({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx
+export function DiffLegend({ t }: { t: Translate }) {
   return (
     <p class="diff-legend hint">
       {t('diff.legend')}{' '}
@@ -79,16 +77,19 @@ export function DiffLegend({ ctx }: { ctx: PageContext }) {
   )
 }
 
-/** The changes between two versions, block by block, with a one-line summary. */
-export function DiffView({ ctx, blocks }: { ctx: PageContext; blocks: DiffBlock[] }) {
+/**
+ * The changes between two versions, block by block, with a one-line summary. Rendered to HTML
+ * where the diff is computed (the render worker, server/render/), and embedded by the pages.
+ */
+export function DiffView({ t, blocks }: { t: Translate; blocks: DiffBlock[] }) {
   const stats = diffStats(blocks)
-  if (stats.changed + stats.inserted + stats.deleted === 0) return <p>{ctx.t('diff.none')}</p>
+  if (stats.changed + stats.inserted + stats.deleted === 0) return <p>{t('diff.none')}</p>
   return (
     <div class="diff">
-      <DiffLegend ctx={ctx} />
-      <p class="diff-summary">{ctx.t('diff.summary', stats)}</p>
+      <DiffLegend t={t} />
+      <p class="diff-summary">{t('diff.summary', stats)}</p>
       {blocks.map((block) => (
-        <Block ctx={ctx} block={block} />
+        <Block t={t} block={block} />
       ))}
     </div>
   )
