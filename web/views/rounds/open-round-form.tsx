@@ -5,7 +5,7 @@ import { errorFor, errorId, formView, type FormProblem, type FormView } from '..
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
-import { toLocalInput } from './zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 
 /** What the form shows; strings as the browser sends them back. */
 export interface OpenRoundValues {

@@ -3,7 +3,7 @@ import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form
 import { formView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
-import { toLocalInput } from './zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 
 // What the ballot page shows around the ballot itself: a late answer, the short-notice reason,
 // extensions and a cancellation, who has not answered yet, and the coordinator's extend and
