@@ -47,7 +47,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
  */
 export interface ErrorDetail {
   key: MessageKey
-  params?: Params
+  /** Values for the message's {placeholders}; `{ key }` is itself a message (a field's label, say). */
+  params?: Record<string, Params[string] | { key: MessageKey }>
 }
 
 export class AppError extends Error {

@@ -6,8 +6,8 @@ import type { FieldMessages } from '../http/error-message.ts'
 import { readEntered, submitForm } from '../http/refused-form.ts'
 import type { PageStatus } from '../http/render.tsx'
 import { parseWith } from '../http/validate.ts'
-import { descriptionField, GLOBAL_ROLES, idField, initiativeRoleField, nameField, emailField, slugField, weightField } from './fields.ts'
-import { SLUG_MAX } from './slugify.ts'
+import { descriptionField, GLOBAL_ROLES, idField, initiativeRoleField, nameField, emailField, slugField, weightField } from '../../shared/fields.ts'
+import { SLUG_MAX } from '../../shared/slug.ts'
 
 // Admin forms post strings; these schemas turn them into the same inputs the JSON API takes.
 

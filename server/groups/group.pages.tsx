@@ -1,18 +1,22 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { WorkingGroupRow } from '../../db/schema/index.ts'
-import { fail } from '../../shared/errors.ts'
+import { ERROR_CODES, fail } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { GroupPage } from '../../web/views/group-page.tsx'
 import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { pageContext, render } from '../http/render.tsx'
+import { submitForm } from '../http/refused-form.ts'
+import { pageContext, render, type PageStatus } from '../http/render.tsx'
 import { createPosition } from '../positions/create-position.ts'
 import * as positionRepo from '../positions/position.repo.ts'
 import { readTitleForm } from '../positions/title-form.ts'
 import * as groupRepo from './group.repo.ts'
 
-function groupPage(c: Context<AppEnv>, group: WorkingGroupRow, form: { title: string; error: string } | null = null, status: 200 | 400 = 200) {
+/** Only a refused title is shown on the form. */
+const NOT_ON_THE_FORM = ERROR_CODES.filter((code) => code !== 'validation')
+
+function groupPage(c: Context<AppEnv>, group: WorkingGroupRow, form: { title: string; error: string } | null = null, status: PageStatus = 200) {
   const { actor } = requirePerson(c)
   const { db } = c.get('deps')
   return render(
@@ -43,8 +47,8 @@ export const groupPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const group = groupBySlug(c)
     const form = await readTitleForm(c)
-    if (!form.ok) return groupPage(c, group, { title: form.entered, error: form.message }, 400)
-    // A refusal (not a member) goes to the error page: the form is only offered to members.
-    const position = createPosition(c.get('deps'), actor, { groupId: group.id, title: form.title })
-    return c.redirect(`/positions/${position.id}`, 303)
+    // A refusal other than of the title (not a member) goes to the error page: the form is only offered to members.
+    const result = await submitForm(c, () => createPosition(c.get('deps'), actor, { groupId: group.id, title: form.title() }), { errorPage: NOT_ON_THE_FORM })
+    if (!result.ok) return groupPage(c, group, { title: form.entered, error: result.problem.message }, result.status)
+    return c.redirect(`/positions/${result.value.id}`, 303)
   })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { fail } from '../../shared/errors.ts'
-import { descriptionField, idField, nameField, slugField } from '../admin/fields.ts'
+import { descriptionField, idField, nameField, slugField } from '../../shared/fields.ts'
 import { requireCan, requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readJson } from '../http/validate.ts'

@@ -1,5 +1,5 @@
-import type { AppError } from '../../shared/errors.ts'
-import type { MessageKey, Translate } from '../../shared/i18n/index.ts'
+import type { AppError, ErrorDetail } from '../../shared/errors.ts'
+import type { MessageKey, Params, Translate } from '../../shared/i18n/index.ts'
 
 /** Messages that say what to do about one field, for refusals that name only the field. */
 export type FieldMessages = Readonly<Record<string, MessageKey>>
@@ -11,9 +11,17 @@ export type FieldMessages = Readonly<Record<string, MessageKey>>
  * error's own words; else the code's message.
  */
 export function messageOf(t: Translate, error: AppError, fieldMessages: FieldMessages = {}): string {
-  if (error.detail) return t(error.detail.key, error.detail.params)
+  if (error.detail) return detailText(t, error.detail)
   const forField = error.field ? fieldMessages[error.field] : undefined
   if (forField && (error.code === 'validation' || !error.hasOwnMessage)) return t(forField)
   if (error.hasOwnMessage) return error.message
   return t(`error.${error.code}`)
+}
+
+/** A detail in words: its parameters first (those that are messages themselves), then the message. */
+export function detailText(t: Translate, detail: ErrorDetail): string {
+  if (!detail.params) return t(detail.key)
+  const params: Params = {}
+  for (const [name, value] of Object.entries(detail.params)) params[name] = typeof value === 'object' ? t(value.key) : value
+  return t(detail.key, params)
 }

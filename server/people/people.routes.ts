@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { fail } from '../../shared/errors.ts'
-import { emailField, nameField, passwordField, rolesField } from '../admin/fields.ts'
+import { emailField, nameField, passwordField, rolesField } from '../../shared/fields.ts'
 import { requireCan } from '../auth/guards.ts'
 import * as groupRepo from '../groups/group.repo.ts'
 import type { AppEnv } from '../http/app-env.ts'

@@ -1,5 +1,5 @@
 import type { PersonRow } from '../../db/schema/index.ts'
-import type { GlobalRole } from '../admin/fields.ts'
+import type { GlobalRole } from '../../shared/fields.ts'
 
 export interface PersonJson {
   id: string

@@ -1,7 +1,7 @@
 import { isUniqueViolation, transaction } from '../../db/query.ts'
 import type { PersonRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
-import type { GlobalRole } from '../admin/fields.ts'
+import type { GlobalRole } from '../../shared/fields.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { invalidatePersonSessions } from '../auth/sessions.ts'
 import type { Deps } from '../deps.ts'

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts'
-import { SLUG_MAX } from '../admin/slugify.ts'
+import { SLUG_MAX, slugify } from '../../shared/slug.ts'
 import { readableSlug } from './readable-slug.ts'
 import * as positionRepo from './position.repo.ts'
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { fail } from '../../shared/errors.ts'
+import { ERROR_CODES, fail } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { canArchive } from '../../shared/rules/lifecycle.ts'
 import { presenceColor } from '../../shared/presence-color.ts'
@@ -8,7 +8,8 @@ import { PositionPage } from '../../web/views/positions/position-page.tsx'
 import { requirePerson } from '../auth/guards.ts'
 import * as groupRepo from '../groups/group.repo.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { pageContext, render } from '../http/render.tsx'
+import { submitForm } from '../http/refused-form.ts'
+import { pageContext, render, type PageStatus } from '../http/render.tsx'
 import * as positionRepo from './position.repo.ts'
 import { readDraft } from './read-draft.ts'
 import { archivePosition } from './archive-position.ts'
@@ -22,7 +23,7 @@ interface PageExtras {
   rename?: { title: string; error: string }
   renamed?: boolean
   archived?: boolean
-  status?: 200 | 400
+  status?: PageStatus
 }
 
 async function positionPage(c: Context<AppEnv>, positionId: string, extras: PageExtras = {}) {
@@ -82,8 +83,8 @@ export const positionsPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     const form = await readTitleForm(c)
-    if (!form.ok) return positionPage(c, id, { rename: { title: form.entered, error: form.message }, status: 400 })
-    // Refusals (not a member, no longer drafting) go to the error page: the form was not offered.
-    renamePosition(c.get('deps'), actor, id, form.title)
+    // Refusals other than of the title (not a member, no longer drafting) go to the error page: the form was not offered.
+    const result = await submitForm(c, () => renamePosition(c.get('deps'), actor, id, form.title()), { errorPage: ERROR_CODES.filter((code) => code !== 'validation') })
+    if (!result.ok) return positionPage(c, id, { rename: { title: form.entered, error: result.problem.message }, status: result.status })
     return c.redirect(`/positions/${id}?renamed=1`, 303)
   })

@@ -1,5 +1,5 @@
 import { slugify as transliterateSlug } from 'transliteration'
-import { slugify } from '../admin/slugify.ts'
+import { slugify } from '../../shared/slug.ts'
 
 /**
  * A slug people can read for any title: German rules first ("Wohnen für alle" →

@@ -1,27 +1,26 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
+import { fail } from '../../shared/errors.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readForm } from '../http/validate.ts'
 import { TITLE_MAX, titleField } from './position-title.ts'
 
 const TitleFormBody = z.strictObject({ title: z.string().max(TITLE_MAX * 5) })
 
-export type TitleFormResult = { ok: true; title: string } | { ok: false; entered: string; message: string }
-
 /**
- * Reads the one-field title form (new position, rename). A bad title comes back with what was
- * typed and a message naming the field, so the page can show the form again as it was.
+ * Reads the one-field title form (new position, rename): `entered` is what was typed, kept to
+ * show the form again; `title()` is the checked title, or a refusal that names the field.
  */
-export async function readTitleForm(c: Context<AppEnv>): Promise<TitleFormResult> {
+export async function readTitleForm(c: Context<AppEnv>): Promise<{ entered: string; title: () => string }> {
   const { title: entered } = await readForm(c, TitleFormBody)
-  const parsed = titleField.safeParse(entered)
-  if (parsed.success) return { ok: true, title: parsed.data }
-  const t = c.get('t')
-  const field = t('positions.field.title')
-  const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big')
   return {
-    ok: false,
     entered,
-    message: tooLong ? t('error.field_too_long', { field, max: TITLE_MAX }) : t('error.field_required', { field }),
+    title: () => {
+      const parsed = titleField.safeParse(entered)
+      if (parsed.success) return parsed.data
+      const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big')
+      const field = { key: 'positions.field.title' } as const
+      return fail('validation', tooLong ? { key: 'error.field_too_long', params: { field, max: TITLE_MAX } } : { key: 'error.field_required', params: { field } }, 'title')
+    },
   }
 }

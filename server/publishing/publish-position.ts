@@ -1,6 +1,6 @@
 import { transaction } from '../../db/query.ts'
 import type { PublicationRow } from '../../db/schema/index.ts'
-import { SLUG_PATTERN } from '../admin/slugify.ts'
+import { SLUG_PATTERN } from '../../shared/slug.ts'
 import { canonicalJson } from '../../shared/content/canonical-json.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'

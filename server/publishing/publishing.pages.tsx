@@ -1,14 +1,12 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppError } from '../../shared/errors.ts'
 import { fail } from '../../shared/errors.ts'
 import { PublishPage } from '../../web/views/public/publish-page.tsx'
-import { attempt } from '../auth/form-errors.ts'
 import { requirePerson } from '../auth/guards.ts'
 import { safeNext } from '../auth/safe-next.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { errorStatus } from '../http/error-status.ts'
+import { submitForm, type Refused } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { positionForPublishing } from './adoption.repo.ts'
@@ -23,16 +21,12 @@ const WithdrawForm = z.strictObject({ reason: z.string().max(REASON_MAX) })
 const SignForm = z.strictObject({ initiativeId: z.string().min(1).max(64), back: z.string().max(2000).optional() })
 const BackForm = z.strictObject({ back: z.string().max(2000).optional() })
 
-type PageStatus = Parameters<typeof render>[2]
-
 /** The panel page again, with the message and what was entered. */
-function panelPage(c: Context<AppEnv>, positionId: string, values: { summary?: string; reason?: string }, error?: AppError) {
+function panelPage(c: Context<AppEnv>, positionId: string, values: { summary?: string; reason?: string }, refused?: Refused) {
   const { actor } = requirePerson(c)
   const position = positionForPublishing(c.get('deps').db, positionId) ?? fail('not_found')
   const data = publishPanelData(c.get('deps'), actor, positionId) ?? fail('forbidden')
-  const message = error ? (error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)) : null
-  const status = (error ? errorStatus[error.code] : 200) as PageStatus
-  return render(c, <PublishPage ctx={pageContext(c)} title={position.title} data={data} values={values} error={message} />, status)
+  return render(c, <PublishPage ctx={pageContext(c)} title={position.title} data={data} values={values} problem={refused?.problem ?? null} />, refused?.status ?? 200)
 }
 
 /** Form posts (without JavaScript) for publishing, withdrawing and co-signing. */
@@ -42,25 +36,25 @@ export const publishingPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     let summary = ''
-    const result = await attempt(async () => {
+    const result = await submitForm(c, async () => {
       const input = await readForm(c, PublishForm)
       summary = input.summary ?? ''
       return publishPosition(c.get('deps'), actor, id, input)
     })
-    if (!result.ok) return panelPage(c, id, { summary }, result.error)
+    if (!result.ok) return panelPage(c, id, { summary }, result)
     return c.redirect(`/p/${result.value.slug}`, 303)
   })
   .post('/positions/:id/withdraw', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     let reason = ''
-    const result = await attempt(async () => {
+    const result = await submitForm(c, async () => {
       const input = await readForm(c, WithdrawForm)
       reason = input.reason
-      if (input.reason.trim() === '') fail('validation', c.get('t')('error.field_required', { field: c.get('t')('publishing.reason_label') }), 'reason')
+      if (input.reason.trim() === '') fail('validation', { key: 'error.field_required', params: { field: { key: 'publishing.reason_label' } } }, 'reason')
       return withdrawPosition(c.get('deps'), actor, id, input)
     })
-    if (!result.ok) return panelPage(c, id, { reason }, result.error)
+    if (!result.ok) return panelPage(c, id, { reason }, result)
     return c.redirect(`/p/${result.value.slug}`, 303)
   })
   .post('/positions/:id/signatures', async (c) => {

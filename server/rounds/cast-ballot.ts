@@ -98,7 +98,7 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
   const colleague = before !== undefined && before.cast_by !== actor.id
   if (input.replaces !== undefined && colleague && input.replaces !== String(currentBallotId(deps.db, round.id, voterKey))) fail('ballot_changed')
   if (input.replaces !== undefined && input.replaces !== null && !before) fail('ballot_changed')
-  if (colleague && input.replace !== true) fail('replace_unconfirmed')
+  if (colleague && input.replace !== true) fail('replace_unconfirmed', undefined, 'replace')
   if (before) replaceBallot(deps.db, row)
   else insertBallot(deps.db, row)
   appendHistory(deps.db, row)

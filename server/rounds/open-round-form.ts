@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { AppError } from '../../shared/errors.ts'
+import { AppError, fail, type ErrorDetail } from '../../shared/errors.ts'
 import { ELECTORATES, MAJORITIES, ROUND_KINDS } from '../../shared/rules/choices.ts'
 import { VISIBILITIES, visibilityOf } from '../../shared/rules/visibility.ts'
 import type { OpenRoundValues } from '../../web/views/rounds/open-round-form.tsx'
-import { fromLocalInput } from '../../web/views/rounds/zoned-time.ts'
+import { fromLocalInput } from '../../shared/zoned-time.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readForm } from '../http/validate.ts'
 import type { OpenRoundInput } from './open-round.ts'
@@ -24,9 +24,12 @@ const Form = z
   })
   .strict()
 
-export type OpenRoundFormResult =
-  | { ok: true; input: OpenRoundInput; values: OpenRoundValues }
-  | { ok: false; values: OpenRoundValues; error: { message: string; field: string } }
+/** What was entered (to show the form again), and the domain's input read from it (refused if unreadable). */
+export interface OpenRoundForm {
+  values: OpenRoundValues
+  /** Throws a `validation` refusal naming the field when the form cannot become an input. */
+  input: () => OpenRoundInput
+}
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => list.find((x) => x === value)
 
@@ -34,8 +37,7 @@ const oneOf = <T extends string>(list: readonly T[], value: string | undefined):
  * Reads the open-round form (strings from a browser, quorum in percent, the deadline as
  * wall-clock time of the alliance) into the domain's input, or says which field is wrong.
  */
-export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFormResult> {
-  const t = c.get('t')
+export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundForm> {
   let raw: z.infer<typeof Form>
   try {
     raw = await readForm(c, Form)
@@ -56,36 +58,36 @@ export async function readOpenRoundForm(c: Context<AppEnv>): Promise<OpenRoundFo
     closesAt: raw.closesAt ?? '',
     version: raw.version ?? 'new',
   }
-  const bad = (field: string, message: string): OpenRoundFormResult => ({ ok: false, values, error: { field, message } })
+  return { values, input: () => inputOf(raw, values) }
+}
+
+function inputOf(raw: z.infer<typeof Form>, values: OpenRoundValues): OpenRoundInput {
+  const bad = (field: string, detail: ErrorDetail): never => fail('validation', detail, field)
   const kind = oneOf(ROUND_KINDS, raw.kind)
-  if (!kind) return bad('kind', t('error.field_required', { field: t('rounds.open.kind') }))
+  if (!kind) return bad('kind', { key: 'error.field_required', params: { field: { key: 'rounds.open.kind' } } })
   const electorate = oneOf(ELECTORATES, raw.electorate)
-  if (!electorate) return bad('electorate', t('error.field_required', { field: t('rounds.open.electorate') }))
+  if (!electorate) return bad('electorate', { key: 'error.field_required', params: { field: { key: 'rounds.open.electorate' } } })
   const majority = oneOf(MAJORITIES, raw.majority) ?? 'simple'
   const percent = Number((raw.quorum ?? '').trim().replace(',', '.'))
-  if (!raw.quorum?.trim() || !Number.isFinite(percent) || percent < 0 || percent > 100) return bad('quorum', t('rounds.error.quorum_invalid'))
+  if (!raw.quorum?.trim() || !Number.isFinite(percent) || percent < 0 || percent > 100) return bad('quorum', { key: 'rounds.error.quorum_invalid' })
   const closesAt = fromLocalInput((raw.closesAt ?? '').trim())
-  if (closesAt === null) return bad('closesAt', t('rounds.error.closes_at_invalid'))
+  if (closesAt === null) return bad('closesAt', { key: 'rounds.error.closes_at_invalid' })
   // The box is the explicit confirmation; the reason without it counts for nothing.
-  if (values.shortNotice && !values.shortNoticeReason.trim()) return bad('shortNotice', t('rounds.short_notice.reason_required'))
+  if (values.shortNotice && !values.shortNoticeReason.trim()) return bad('shortNotice', { key: 'rounds.short_notice.reason_required' })
   let versionNumber: number | undefined
   if (values.version !== 'new') {
     versionNumber = Number(values.version)
-    if (!Number.isInteger(versionNumber) || versionNumber < 1) return bad('version', t('rounds.error.version_not_found'))
+    if (!Number.isInteger(versionNumber) || versionNumber < 1) return bad('version', { key: 'rounds.error.version_not_found' })
   }
   return {
-    ok: true,
-    values,
-    input: {
-      kind,
-      electorate,
-      // The form always sends a majority; a consent round simply has none.
-      majority: kind === 'vote' ? majority : undefined,
-      quorum: percent / 100,
-      visibility,
-      shortNoticeReason: values.shortNotice ? values.shortNoticeReason : undefined,
-      closesAt,
-      versionNumber,
-    },
+    kind,
+    electorate,
+    // The form always sends a majority; a consent round simply has none.
+    majority: kind === 'vote' ? majority : undefined,
+    quorum: percent / 100,
+    visibility: oneOf(VISIBILITIES, values.visibility) ?? 'open',
+    shortNoticeReason: values.shortNotice ? values.shortNoticeReason : undefined,
+    closesAt,
+    versionNumber,
   }
 }

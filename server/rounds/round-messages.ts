@@ -4,7 +4,7 @@ import type { MessageKey } from '../../shared/i18n/index.ts'
 import type { AppEnv } from '../http/app-env.ts'
 
 /** Field-specific messages for the domain's bare `validation` / `invalid_state` errors. */
-const FIELD_MESSAGES: Record<string, MessageKey> = {
+export const ROUND_FIELD_MESSAGES: Record<string, MessageKey> = {
   reason: 'rounds.error.reason_required',
   choice: 'rounds.error.choice_invalid',
   initiativeId: 'rounds.error.initiative_required',
@@ -26,8 +26,8 @@ export function withRoundMessages<T>(c: Context<AppEnv>, fn: () => T): T {
 }
 
 function explained(c: Context<AppEnv>, error: unknown): unknown {
-  if (error instanceof AppError && !error.hasOwnMessage && error.field && FIELD_MESSAGES[error.field]) {
-    return new AppError(error.code, c.get('t')(FIELD_MESSAGES[error.field]!), error.field)
+  if (error instanceof AppError && !error.hasOwnMessage && error.field && ROUND_FIELD_MESSAGES[error.field]) {
+    return new AppError(error.code, c.get('t')(ROUND_FIELD_MESSAGES[error.field]!), error.field)
   }
   return error
 }

@@ -1,14 +1,16 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { AppError, fail } from '../../shared/errors.ts'
+import { fail } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { BallotPage, type BallotFormState } from '../../web/views/rounds/ballot-page.tsx'
+import type { FormProblem } from '../../web/views/form/form-view.ts'
 import type { OpenRoundValues } from '../../web/views/rounds/open-round-form.tsx'
 import { OpenRoundPage } from '../../web/views/rounds/open-round-page.tsx'
 import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { pageContext, render } from '../http/render.tsx'
+import { submitForm } from '../http/refused-form.ts'
+import { pageContext, render, type PageStatus } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { readablePosition, versionsOf } from '../versions/read-versions.ts'
 import { ballotPageProps } from './ballot-page-props.ts'
@@ -18,12 +20,12 @@ import { extendRound } from './extend-round.ts'
 import { lateMessage } from './late-ballot.ts'
 import type { RoundFlowExtras } from './round-flow-props.ts'
 import { seenFor } from '../../web/views/rounds/replace-answer.tsx'
-import { fromLocalInput } from '../../web/views/rounds/zoned-time.ts'
+import { fromLocalInput } from '../../shared/zoned-time.ts'
 import { closeRound } from './close-round.ts'
 import { initiativeWeights } from './electorate.repo.ts'
 import { readOpenRoundForm } from './open-round-form.ts'
 import { openRound } from './open-round.ts'
-import { withRoundMessages } from './round-messages.ts'
+import { ROUND_FIELD_MESSAGES } from './round-messages.ts'
 
 const BallotForm = z
   .object({
@@ -36,30 +38,12 @@ const BallotForm = z
   })
   .strict()
 
-type PageStatus = 200 | 400 | 403 | 409
-
-function statusOf(error: AppError): PageStatus {
-  if (error.code === 'validation' || error.code === 'deadline_too_soon') return 400
-  if (error.code === 'forbidden') return 403
-  return 409
-}
-
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
 const ExtendForm = z.object({ closesAt: z.string().max(40).optional(), reason: z.string().max(CHANGE_REASON_MAX).optional() }).strict()
 const CancelForm = z.object({ reason: z.string().max(CHANGE_REASON_MAX).optional(), confirm: z.string().max(10).optional() }).strict()
 
-const SHOWN_ON_FORM = new Set([
-  'validation',
-  'forbidden',
-  'round_closed',
-  'ballot_final',
-  'round_open',
-  'invalid_state',
-  'not_found',
-  'deadline_too_soon',
-  'replace_unconfirmed',
-  'ballot_changed',
-])
+/** What the round forms show a refusal with: the messages for bare field refusals. */
+const ROUND_FORM = { messages: ROUND_FIELD_MESSAGES } as const
 
 async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
@@ -67,7 +51,10 @@ async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: 
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
-function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoundValues, error?: { message: string; field?: string | undefined }, status: PageStatus = 200) {
+/** The extend and cancel forms: a refusal about the round itself (closed meanwhile) is shown there too. */
+const CHANGE_FORM_ERROR_PAGE = ['unauthenticated', 'csrf', 'not_found', 'forbidden'] as const
+
+function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoundValues, error?: FormProblem, status: PageStatus = 200) {
   const { actor } = requirePerson(c)
   const position = readablePosition(c.get('deps'), actor, positionId)
   if (!can(actor, { type: 'round.open', groupId: position.group_id })) fail('forbidden')
@@ -95,37 +82,34 @@ export const roundsPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     let entered: BallotFormState = {}
-    try {
-      const form = await readForm(c, BallotForm)
-      entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
-      if (!form.choice) fail('validation', c.get('t')('rounds.error.choice_invalid'), 'choice')
-      const initiativeId = form.initiativeId || undefined
-      await withRoundMessages(c, () =>
-        castBallot(c.get('deps'), actor, id, {
-          choice: form.choice!,
+    const result = await submitForm(
+      c,
+      async () => {
+        const form = await readForm(c, BallotForm)
+        entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
+        if (!form.choice) fail('validation', undefined, 'choice')
+        const initiativeId = form.initiativeId || undefined
+        return castBallot(c.get('deps'), actor, id, {
+          choice: form.choice,
           reason: form.reason,
           initiativeId,
           replaces: initiativeId === undefined ? undefined : seenFor(form.seen, initiativeId),
           replace: form.replace === 'yes',
-        }),
-      )
-    } catch (error) {
-      if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'not_found') throw error
-      // The round had ended: the page says when, and that this answer was not counted.
-      if (error.code === 'round_closed') return ballotPage(c, id, { late: lateMessage(c, id), status: 409 })
-      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
-      // Not confirming the replacement is about the box next to it; the form is shown again with it.
-      const field = error.code === 'replace_unconfirmed' ? 'replace' : error.field
-      return ballotPage(c, id, { form: { ...entered, error: message, field }, status: statusOf(error) })
-    }
-    return c.redirect(`/rounds/${id}?saved=1`, 303)
+        })
+      },
+      ROUND_FORM,
+    )
+    if (result.ok) return c.redirect(`/rounds/${id}?saved=1`, 303)
+    // The round had ended: the page says when, and that this answer was not counted.
+    if (result.error.code === 'round_closed') return ballotPage(c, id, { late: lateMessage(c, id), status: 409 })
+    return ballotPage(c, id, { form: { ...entered, error: result.problem.message, field: result.problem.field }, status: result.status })
   })
   .post('/rounds/:id/close', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     // One tap must not end a round for good: the form carries a required confirmation box.
     const { confirm } = await readForm(c, CloseForm)
-    if (confirm !== 'yes') fail('validation', c.get('t')('rounds.page.close.unconfirmed'), 'confirm')
+    if (confirm !== 'yes') fail('validation', { key: 'rounds.page.close.unconfirmed' }, 'confirm')
     closeRound(c.get('deps'), actor, id)
     return c.redirect(`/rounds/${id}`, 303)
   })
@@ -133,44 +117,48 @@ export const roundsPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     const form = await readForm(c, ExtendForm)
-    const t = c.get('t')
-    const refuse = (field: string, error: string) => ballotPage(c, id, { changeForm: { form: 'extend', field, error, closesAt: form.closesAt, reason: form.reason }, status: 400 })
-    const closesAt = fromLocalInput((form.closesAt ?? '').trim())
-    if (closesAt === null) return refuse('closesAt', t('rounds.error.closes_at_invalid'))
-    if (!form.reason?.trim()) return refuse('reason', t('rounds.extend.reason_required'))
-    try {
-      extendRound(c.get('deps'), actor, id, { closesAt, reason: form.reason })
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'validation' && error.field === 'newClosesAt') return refuse('closesAt', t('rounds.extend.later'))
-      throw error
-    }
+    const result = await submitForm(
+      c,
+      () => {
+        const closesAt = fromLocalInput((form.closesAt ?? '').trim()) ?? fail('validation', undefined, 'closesAt')
+        if (!form.reason?.trim()) fail('validation', { key: 'rounds.extend.reason_required' }, 'reason')
+        return extendRound(c.get('deps'), actor, id, { closesAt, reason: form.reason })
+      },
+      { messages: { ...ROUND_FIELD_MESSAGES, newClosesAt: 'rounds.extend.later' }, fields: { newClosesAt: 'closesAt' }, errorPage: CHANGE_FORM_ERROR_PAGE },
+    )
     // To the list of extensions (without a fragment, the form's #extend-form would reopen the form).
-    return c.redirect(`/rounds/${id}#extensions-heading`, 303)
+    if (result.ok) return c.redirect(`/rounds/${id}#extensions-heading`, 303)
+    const changeForm = { form: 'extend' as const, field: result.problem.field, error: result.problem.message, closesAt: form.closesAt, reason: form.reason }
+    return ballotPage(c, id, { changeForm, status: result.status })
   })
   .post('/rounds/:id/cancel', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
     const form = await readForm(c, CancelForm)
-    const t = c.get('t')
-    const refuse = (field: string, error: string) => ballotPage(c, id, { changeForm: { form: 'cancel', field, error, reason: form.reason }, status: 400 })
-    if (!form.reason?.trim()) return refuse('reason', t('rounds.cancel.reason_required'))
-    // Like closing, one tap must not end a round for good.
-    if (form.confirm !== 'yes') return refuse('confirm', t('rounds.cancel.unconfirmed'))
-    cancelRound(c.get('deps'), actor, id, { reason: form.reason })
-    return c.redirect(`/rounds/${id}#round-cancelled`, 303)
+    const result = await submitForm(
+      c,
+      () => {
+        if (!form.reason?.trim()) fail('validation', { key: 'rounds.cancel.reason_required' }, 'reason')
+        // Like closing, one tap must not end a round for good.
+        if (form.confirm !== 'yes') fail('validation', { key: 'rounds.cancel.unconfirmed' }, 'confirm')
+        return cancelRound(c.get('deps'), actor, id, { reason: form.reason })
+      },
+      { errorPage: CHANGE_FORM_ERROR_PAGE },
+    )
+    if (result.ok) return c.redirect(`/rounds/${id}#round-cancelled`, 303)
+    return ballotPage(c, id, { changeForm: { form: 'cancel', field: result.problem.field, error: result.problem.message, reason: form.reason }, status: result.status })
   })
   .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
   .post('/positions/:id/rounds', async (c) => {
     const { actor } = requirePerson(c)
     const positionId = c.req.param('id')
     const form = await readOpenRoundForm(c)
-    if (!form.ok) return openRoundPage(c, positionId, form.values, form.error, 400)
-    try {
-      const round = await withRoundMessages(c, () => openRound(c.get('deps'), actor, positionId, form.input))
-      return c.redirect(`/rounds/${round.id}`, 303)
-    } catch (error) {
-      if (!(error instanceof AppError) || !SHOWN_ON_FORM.has(error.code) || error.code === 'forbidden') throw error
-      const message = error.hasOwnMessage ? error.message : c.get('t')(`error.${error.code}`)
-      return openRoundPage(c, positionId, form.values, { message, field: error.field === 'versionNumber' ? 'version' : error.field }, statusOf(error))
-    }
+    const result = await submitForm(c, () => openRound(c.get('deps'), actor, positionId, form.input()), {
+      messages: ROUND_FIELD_MESSAGES,
+      fields: { versionNumber: 'version' },
+      // Not a coordinator: the form was never offered, so the error page says it.
+      errorPage: ['unauthenticated', 'csrf', 'forbidden'],
+    })
+    if (result.ok) return c.redirect(`/rounds/${result.value.id}`, 303)
+    return openRoundPage(c, positionId, form.values, result.problem, result.status)
   })

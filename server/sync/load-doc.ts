@@ -2,8 +2,9 @@ import * as Y from 'yjs'
 import type { Db } from '../../db/connection.ts'
 import { loadUpdates } from './doc.repo.ts'
 
-/** Name of the Y.XmlFragment that TipTap's Collaboration extension writes the draft into. */
-export const DRAFT_FRAGMENT = 'content'
+// The Y.XmlFragment that TipTap's Collaboration extension writes the draft into: one name for
+// the editor and the server, kept in shared/.
+export { DRAFT_FRAGMENT } from '../../shared/editor/draft-fragment.ts'
 
 /**
  * Updates applied per Yjs transaction while loading. One transaction per update would run the

@@ -18,10 +18,9 @@ import { deleteDatabase, offlineDraftName } from './offline-drafts.ts'
 import { createToolbar } from './editor/toolbar.ts'
 import { CommentHighlights, highlightsKey } from './comments/highlights.ts'
 import { startComments, type TextHooks } from './comments/panel.ts'
+import { DRAFT_FRAGMENT } from '../../shared/editor/draft-fragment.ts'
 import './editor.css'
 
-// Must match server/sync/load-doc.ts DRAFT_FRAGMENT: the Y.XmlFragment that holds the draft.
-const DRAFT_FRAGMENT = 'content'
 const COLOR = /^#[0-9a-f]{6}$/i
 // server/sync/close-codes.ts: unauthenticated.
 const CLOSE_SESSION_ENDED = 4401

@@ -1,6 +1,7 @@
 import { CONTENT_LOCALE } from '../../shared/i18n/locale.ts'
-import { pageErrors } from './error-summary.tsx'
-import { ErrorNotice, Layout, type PageContext } from './layout.tsx'
+import { FormError, PostForm, TextField } from './form/field.tsx'
+import { formErrors, formView } from './form/form-view.ts'
+import { Layout, type PageContext } from './layout.tsx'
 import { PositionList, type PositionListItem } from './positions/position-list.tsx'
 
 export interface GroupPageProps {
@@ -16,8 +17,9 @@ export interface GroupPageProps {
 
 export function GroupPage({ ctx, group, members, positions, canCreate, form }: GroupPageProps) {
   const { t } = ctx
+  const view = formView({ prefix: 'new-position-', values: { title: form?.title }, problem: form ? { message: form.error, field: 'title' } : null, fields: { title: 'new-position-title' } })
   return (
-    <Layout ctx={ctx} title={group.name} errors={pageErrors(form ? { message: form.error, field: 'title' } : null, { title: 'new-position-title' })}>
+    <Layout ctx={ctx} title={group.name} errors={formErrors(view)}>
       <p class="muted">{t('positions.page.group')}</p>
       <h1 lang={CONTENT_LOCALE}>{group.name}</h1>
       {group.description ? <p class="lead" lang={CONTENT_LOCALE}>{group.description}</p> : null}
@@ -30,25 +32,13 @@ export function GroupPage({ ctx, group, members, positions, canCreate, form }: G
       {canCreate ? (
         <section aria-labelledby="group-new-position">
           <h2 id="group-new-position">{t('positions.create.heading')}</h2>
-          <ErrorNotice message={form?.error} />
-          <form method="post" action={`/groups/${group.slug}/positions`}>
-            <label for="new-position-title">{t('positions.field.title')}</label>
-            <p class="hint" id="new-position-title-hint">
-              {t('positions.field.title_hint')}
-            </p>
-            <input
-              id="new-position-title"
-              name="title"
-              type="text"
-              required
-              value={form?.title ?? ''}
-              aria-describedby="new-position-title-hint"
-              aria-invalid={form?.error ? 'true' : undefined}
-            />
+          <FormError form={view} />
+          <PostForm action={`/groups/${group.slug}/positions`}>
+            <TextField form={view} name="title" label={t('positions.field.title')} hint={t('positions.field.title_hint')} required />
             <div>
               <button type="submit">{t('positions.create.submit')}</button>
             </div>
-          </form>
+          </PostForm>
           <p>
             <a href={`/groups/${group.slug}/import`}>{t('exchange.import.link')}</a>
           </p>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { auditEventsFor } from '../../../server/audit/audit.repo.ts'
 import { startRoundDeadlines } from '../../../server/jobs/round-deadlines.ts'
-import { toLocalInput } from '../../../web/views/rounds/zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 import { buildRoundWorld, DAY, HOUR, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { toLocalInput } from '../../../web/views/rounds/zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 import { writeDraft } from '../../support/drafts.ts'
 import { buildRoundWorld, DAY, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'

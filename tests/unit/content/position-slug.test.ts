@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { slugify } from '../../../server/admin/slugify.ts'
+import { slugify } from '../../../shared/slug.ts'
 import { nextFreeSlug } from '../../../server/positions/position-slug.ts'
 
 describe('slugs of positions', () => {

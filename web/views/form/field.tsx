@@ -32,6 +32,29 @@ function Hint({ form, name, hint }: { form: FormView; name: string; hint: Child 
   )
 }
 
+/** What every control says to assistive technology: what describes it, and whether it was refused. */
+function aria(props: FieldBase) {
+  const { form, name, hint, describedBy } = props
+  return {
+    'aria-describedby': described(form, name, hint, describedBy),
+    'aria-invalid': errorFor(form, name) !== undefined ? ('true' as const) : undefined,
+  }
+}
+
+/** The frame of a labelled field: the label, the hint and a refusal's message above the control. */
+function Frame({ field, id, children }: { field: FieldBase; id: string; children?: Child }) {
+  return (
+    <div class="field">
+      <label for={id} class={field.hideLabel ? 'visually-hidden' : undefined}>
+        {field.label}
+      </label>
+      <Hint form={field.form} name={field.name} hint={field.hint} />
+      <FieldError form={field.form} name={field.name} />
+      {children}
+    </div>
+  )
+}
+
 /** The message of a refusal about this field, right above the control. */
 export function FieldError({ form, name }: { form: FormView; name: string }) {
   const message = errorFor(form, name)
@@ -69,16 +92,11 @@ export interface TextFieldProps extends FieldBase {
 
 /** A labelled single-line input. */
 export function TextField(props: TextFieldProps) {
-  const { form, name, label, hint, type = 'text', describedBy } = props
+  const { form, name, type = 'text' } = props
   const id = props.id ?? controlId(form, name)
   const value = props.value ?? (type === 'password' ? undefined : valueOf(form.values, name))
   return (
-    <div class="field">
-      <label for={id} class={props.hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <Hint form={form} name={name} hint={hint} />
-      <FieldError form={form} name={name} />
+    <Frame field={props} id={id}>
       <input
         id={id}
         name={name}
@@ -93,10 +111,9 @@ export function TextField(props: TextFieldProps) {
         step={props.step}
         inputmode={props.inputmode}
         autocomplete={props.autocomplete ?? 'off'}
-        aria-describedby={described(form, name, hint, describedBy)}
-        aria-invalid={errorFor(form, name) !== undefined ? 'true' : undefined}
+        {...aria(props)}
       />
-    </div>
+    </Frame>
   )
 }
 
@@ -109,27 +126,14 @@ export interface TextAreaProps extends FieldBase {
 
 /** A labelled multi-line input. */
 export function TextArea(props: TextAreaProps) {
-  const { form, name, label, hint, describedBy } = props
+  const { form, name } = props
   const id = props.id ?? controlId(form, name)
   return (
-    <div class="field">
-      <label for={id} class={props.hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <Hint form={form} name={name} hint={hint} />
-      <FieldError form={form} name={name} />
-      <textarea
-        id={id}
-        name={name}
-        maxlength={props.maxlength}
-        rows={props.rows}
-        required={props.required}
-        aria-describedby={described(form, name, hint, describedBy)}
-        aria-invalid={errorFor(form, name) !== undefined ? 'true' : undefined}
-      >
+    <Frame field={props} id={id}>
+      <textarea id={id} name={name} maxlength={props.maxlength} rows={props.rows} required={props.required} {...aria(props)}>
         {props.value ?? valueOf(form.values, name)}
       </textarea>
-    </div>
+    </Frame>
   )
 }
 
@@ -150,23 +154,12 @@ export interface SelectFieldProps extends FieldBase {
 
 /** A labelled drop-down list. */
 export function SelectField(props: SelectFieldProps) {
-  const { form, name, label, hint, describedBy, options, placeholder } = props
+  const { form, name, options, placeholder } = props
   const id = props.id ?? controlId(form, name)
   const selected = props.selected ?? valueOf(form.values, name)
   return (
-    <div class="field">
-      <label for={id} class={props.hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <Hint form={form} name={name} hint={hint} />
-      <FieldError form={form} name={name} />
-      <select
-        id={id}
-        name={name}
-        required={props.required}
-        aria-describedby={described(form, name, hint, describedBy)}
-        aria-invalid={errorFor(form, name) !== undefined ? 'true' : undefined}
-      >
+    <Frame field={props} id={id}>
+      <select id={id} name={name} required={props.required} {...aria(props)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option value={o.value} lang={o.lang} selected={o.value === selected}>
@@ -174,7 +167,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </Frame>
   )
 }
 
@@ -188,7 +181,7 @@ export interface CheckboxFieldProps extends FieldBase {
 
 /** One checkbox with its label to the right. */
 export function CheckboxField(props: CheckboxFieldProps) {
-  const { form, name, label, hint, describedBy, value = 'on' } = props
+  const { form, name, label, hint, value = 'on' } = props
   const id = props.id ?? controlId(form, name)
   return (
     <div class="field">
@@ -202,8 +195,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
           value={value}
           checked={props.checked ?? checkedIn(form.values, name, value)}
           required={props.required}
-          aria-describedby={described(form, name, hint, describedBy)}
-          aria-invalid={errorFor(form, name) !== undefined ? 'true' : undefined}
+          {...aria(props)}
         />
         {label}
       </label>

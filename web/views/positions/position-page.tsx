@@ -3,8 +3,9 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import type { LifecycleStatus as PositionStatus } from '../../../shared/rules/lifecycle.ts'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { FormError, PostForm, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormView } from '../form/form-view.ts'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
 import { PositionRecordLinks } from '../exports/position-record-links.tsx'
 import { ArchiveSection, NextStepNotice, type ArchiveState } from './position-next.tsx'
@@ -58,7 +59,7 @@ export function PositionPage(props: PositionPageProps) {
     <Layout
       ctx={ctx}
       title={position.title}
-      errors={pageErrors(props.rename?.error ? { message: props.rename.error, field: 'title' } : null, { title: 'position-title' })}
+      errors={formErrors(renameForm(props))}
       scripts={slots.text ? [] : ['/assets/editor.js']}
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
@@ -84,30 +85,25 @@ export function PositionPage(props: PositionPageProps) {
   )
 }
 
-function RenameForm({ ctx, position, rename }: PositionPageProps) {
+function renameForm({ position, rename }: PositionPageProps): FormView {
+  const problem = rename?.error ? { message: rename.error, field: 'title' } : null
+  return formView({ prefix: 'position-', values: { title: rename?.title ?? position.title }, problem, fields: { title: 'position-title' } })
+}
+
+function RenameForm(props: PositionPageProps) {
+  const { ctx, position, rename } = props
   const { t } = ctx
+  const form = renameForm(props)
   return (
     <details class="rename" open={rename?.error ? true : undefined}>
       <summary>{t('positions.rename.summary')}</summary>
-      <ErrorNotice message={rename?.error} />
-      <form method="post" action={`/positions/${position.id}/title`}>
-        <label for="position-title">{t('positions.field.title')}</label>
-        <p class="hint" id="position-title-hint">
-          {t('positions.field.title_limit')}
-        </p>
-        <input
-          id="position-title"
-          name="title"
-          type="text"
-          required
-          value={rename?.title ?? position.title}
-          aria-describedby="position-title-hint"
-          aria-invalid={rename?.error ? 'true' : undefined}
-        />
+      <FormError form={form} />
+      <PostForm action={`/positions/${position.id}/title`}>
+        <TextField form={form} name="title" label={t('positions.field.title')} hint={t('positions.field.title_limit')} required />
         <div>
           <button type="submit">{t('positions.rename.submit')}</button>
         </div>
-      </form>
+      </PostForm>
     </details>
   )
 }

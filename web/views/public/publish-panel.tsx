@@ -1,5 +1,7 @@
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
-import { ErrorNotice, type PageContext } from '../layout.tsx'
+import { FormError, PostForm, TextArea } from '../form/field.tsx'
+import { formView, type FormProblem, type FormView } from '../form/form-view.ts'
+import type { PageContext } from '../layout.tsx'
 import { embedSnippet } from './embed-snippet.ts'
 
 /** What the spokesperson panel of a position shows. */
@@ -17,7 +19,8 @@ export interface PublishPanelProps {
   data: PublishPanelData
   /** What was entered before a failed post, so nothing is lost. */
   values?: { summary?: string; reason?: string }
-  error?: string | null
+  /** Why the form shown (publish while adopted, else withdraw) was refused. */
+  problem?: FormProblem | null
   /** Heading level: 2 on a position page, 1 on the panel's own page. */
   level?: 1 | 2
 }
@@ -26,35 +29,32 @@ export interface PublishPanelProps {
  * For spokespersons and admins: publish an adopted position, withdraw a published one, and the
  * snippet that embeds the public list on the alliance's website. Plain forms, no JavaScript.
  */
-export function PublishPanel({ ctx, data, values = {}, error, level = 2 }: PublishPanelProps) {
+/** The panel's form as its fields see it: publish while adopted, else withdraw. */
+export function publishPanelForm(data: PublishPanelData, values: { summary?: string; reason?: string } = {}, problem?: FormProblem | null): FormView {
+  const id = data.positionId
+  return data.status === 'adopted'
+    ? formView({ prefix: `publish-${id}-`, values, problem, fields: { summary: `publish-summary-${id}` } })
+    : formView({ prefix: `withdraw-${id}-`, values, problem, fields: { reason: `withdraw-reason-${id}` } })
+}
+
+export function PublishPanel({ ctx, data, values = {}, problem, level = 2 }: PublishPanelProps) {
   const { t, locale } = ctx
   const Heading = level === 1 ? 'h1' : 'h2'
   const pub = data.publication
   const apiUrl = `${data.publicUrl}/api/public/positions`
+  const form = publishPanelForm(data, values, problem)
   return (
     <section class="publish-panel" aria-labelledby={`publish-${data.positionId}`}>
       <Heading id={`publish-${data.positionId}`}>{t('publishing.panel_title')}</Heading>
-      <ErrorNotice message={error} />
+      <FormError form={form} />
       {data.status === 'adopted' ? (
-        <form method="post" action={`/positions/${data.positionId}/publish`}>
+        <PostForm action={`/positions/${data.positionId}/publish`}>
           <p>{t('publishing.panel_adopted')}</p>
-          <label for={`publish-summary-${data.positionId}`}>{t('publishing.summary_label')}</label>
-          <p class="hint" id={`publish-summary-hint-${data.positionId}`}>
-            {t('publishing.summary_hint')}
-          </p>
-          <textarea
-            id={`publish-summary-${data.positionId}`}
-            name="summary"
-            maxlength={500}
-            rows={3}
-            aria-describedby={`publish-summary-hint-${data.positionId}`}
-          >
-            {values.summary ?? ''}
-          </textarea>
+          <TextArea form={form} name="summary" label={t('publishing.summary_label')} hint={t('publishing.summary_hint')} maxlength={500} rows={3} />
           <div>
             <button type="submit">{t('publishing.publish_submit')}</button>
           </div>
-        </form>
+        </PostForm>
       ) : null}
       {pub ? (
         <p>
@@ -69,31 +69,18 @@ export function PublishPanel({ ctx, data, values = {}, error, level = 2 }: Publi
         </p>
       ) : null}
       {pub && pub.withdrawnAt === null && data.status === 'published' ? (
-        <form method="post" action={`/positions/${data.positionId}/withdraw`}>
+        <PostForm action={`/positions/${data.positionId}/withdraw`}>
           <fieldset>
             <legend>{t('publishing.withdraw_legend')}</legend>
             <p>{t('publishing.withdraw_intro')}</p>
-            <label for={`withdraw-reason-${data.positionId}`}>{t('publishing.reason_label')}</label>
-            <p class="hint" id={`withdraw-reason-hint-${data.positionId}`}>
-              {t('publishing.reason_hint')}
-            </p>
-            <textarea
-              id={`withdraw-reason-${data.positionId}`}
-              name="reason"
-              required
-              maxlength={1000}
-              rows={3}
-              aria-describedby={`withdraw-reason-hint-${data.positionId}`}
-            >
-              {values.reason ?? ''}
-            </textarea>
+            <TextArea form={form} name="reason" label={t('publishing.reason_label')} hint={t('publishing.reason_hint')} required maxlength={1000} rows={3} />
             <div>
               <button type="submit" class="danger">
                 {t('publishing.withdraw_submit')}
               </button>
             </div>
           </fieldset>
-        </form>
+        </PostForm>
       ) : null}
       {data.status !== 'adopted' && !pub ? <p class="muted">{t('publishing.panel_not_adopted')}</p> : null}
       <details class="embed">

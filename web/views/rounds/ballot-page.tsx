@@ -4,8 +4,9 @@ import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { CheckboxField, ChoiceGroup, FormError, PostForm, TextArea } from '../form/field.tsx'
+import { formErrors, formView, type FormView } from '../form/form-view.ts'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { HashLine } from '../versions/version-page.tsx'
 import { ResultView } from './result-view.tsx'
@@ -75,8 +76,9 @@ export function BallotPage(props: BallotPageProps) {
   const { ctx, round, position, version } = props
   const { t } = ctx
   const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
+  const form = ballotForm(props)
   return (
-    <Layout ctx={ctx} title={title} errors={pageErrors(props.form?.error ? { message: props.form.error, field: props.form.field } : null, ballotFieldIds(props))}>
+    <Layout ctx={ctx} title={title} errors={formErrors(form)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
@@ -150,7 +152,7 @@ export function BallotPage(props: BallotPageProps) {
           </>
         )}
       </section>
-      {round.closed ? null : <BallotForm {...props} />}
+      {round.closed ? null : <BallotForm {...props} view={form} />}
       <Answers {...props} />
       {round.closed ? null : <RoundChangeForms ctx={ctx} roundId={round.id} closesAt={round.closesAt} flow={props.flow} />}
       {props.canClose ? (
@@ -158,10 +160,7 @@ export function BallotPage(props: BallotPageProps) {
           <p class="hint" id="close-hint">
             {t('rounds.page.close.hint')}
           </p>
-          <label class="check">
-            <input type="checkbox" name="confirm" value="yes" required />
-            {t('rounds.page.close.confirm')}
-          </label>
+          <CheckboxField form={formView({ prefix: 'close-' })} name="confirm" value="yes" checked={false} label={t('rounds.page.close.confirm')} required />
           <button type="submit" class="danger" aria-describedby="close-hint">
             {t('rounds.page.close')}
           </button>
@@ -171,18 +170,23 @@ export function BallotPage(props: BallotPageProps) {
   )
 }
 
-/** Where the error summary's links lead: the field, or the first radio button of a group. */
-function ballotFieldIds({ round, slots }: BallotPageProps): Record<string, string> {
+/** The ballot form as its fields see it; the summary's links lead to the field, or the first radio button of a group. */
+function ballotForm({ round, slots, form = {} }: BallotPageProps): FormView {
   const firstSlot = slots.find((s) => !round.secret || !s.answered)
-  return {
-    reason: 'ballot-reason',
-    choice: `choice-${choicesFor(round.kind)[0]}`,
-    initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading',
-    replace: 'ballot-replace',
-  }
+  return formView({
+    prefix: '',
+    values: { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId },
+    problem: form.error ? { message: form.error, field: form.field } : null,
+    fields: {
+      reason: 'ballot-reason',
+      choice: `choice-${choicesFor(round.kind)[0]}`,
+      initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading',
+      replace: 'ballot-replace',
+    },
+  })
 }
 
-function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
+function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPageProps & { view: FormView }) {
   const { t } = ctx
   if (slots.length === 0) return <p class="notice">{t('rounds.page.not_in_electorate')}</p>
   const open = round.secret ? slots.filter((s) => !s.answered) : slots
@@ -192,7 +196,6 @@ function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
   const selectedSlot = form.initiativeId ?? only?.voterKey
   const preset = form.choice ?? (only?.choice ?? undefined)
   const presetReason = form.reason ?? only?.reason ?? ''
-  const err = (field: string) => (form.field === field ? form.error : undefined)
   return (
     <section aria-labelledby="ballot-heading">
       <h2 id="ballot-heading">{t('rounds.page.your_answer')}</h2>
@@ -206,70 +209,40 @@ function BallotForm({ ctx, round, slots, form = {}, saved }: BallotPageProps) {
       {open.length === 0 ? null : (
         // The fragment (kept by the browser across the 303 too) scrolls back to this form, its error
         // or the confirmation; the page is long, and without it a phone shows the top.
-        <form method="post" action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
-          <ErrorNotice message={form.error && !['reason', 'choice', 'initiativeId', 'replace'].includes(form.field ?? '') ? form.error : null} />
+        <PostForm action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
+          <FormError form={view} />
           {round.electorate === 'initiatives' && open.length > 1 ? (
-            <fieldset aria-describedby={err('initiativeId') ? 'initiative-error' : undefined}>
-              <legend>{t('rounds.page.answering_for')}</legend>
-              {err('initiativeId') ? (
-                <p class="field-error" id="initiative-error">
-                  {err('initiativeId')}
-                </p>
-              ) : null}
-              {open.map((s) => (
-                <div class="choice">
-                  <input type="radio" id={`slot-${s.voterKey}`} name="initiativeId" value={s.voterKey} checked={selectedSlot === s.voterKey} />
-                  <label for={`slot-${s.voterKey}`}>
-                    {s.label}
-                    {s.choice ? ` (${choiceLabel(t, s.choice)})` : ''}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            <ChoiceGroup
+              form={view}
+              name="initiativeId"
+              legend={t('rounds.page.answering_for')}
+              selected={selectedSlot}
+              choices={open.map((s) => ({ value: s.voterKey, id: `slot-${s.voterKey}`, label: `${s.label}${s.choice ? ` (${choiceLabel(t, s.choice)})` : ''}` }))}
+            />
           ) : only && round.electorate === 'initiatives' ? (
             <input type="hidden" name="initiativeId" value={only.voterKey} />
           ) : null}
-          <fieldset aria-describedby={err('choice') ? 'choice-error' : undefined}>
-            <legend>{only && round.electorate === 'initiatives' ? t('rounds.page.answer_for', { voter: only.label }) : t('rounds.page.your_answer')}</legend>
-            {err('choice') ? (
-              <p class="field-error" id="choice-error">
-                {err('choice')}
-              </p>
-            ) : null}
-            {choicesFor(round.kind).map((choice) => (
-              <div class="choice">
-                <input type="radio" id={`choice-${choice}`} name="choice" value={choice} checked={preset === choice} aria-describedby={`choice-${choice}-hint`} />
-                <label for={`choice-${choice}`}>{choiceLabel(t, choice)}</label>
-                <p class="hint choice-hint" id={`choice-${choice}-hint`}>
-                  {choiceHint(t, choice)}
-                </p>
-              </div>
-            ))}
-          </fieldset>
-          <label for="ballot-reason">{t('rounds.page.reason')}</label>
-          <p class="hint" id="reason-hint">
-            {t(round.kind === 'vote' ? 'rounds.page.reason.hint_vote' : 'rounds.page.reason.hint')}
-          </p>
-          {err('reason') ? (
-            <p class="field-error" id="reason-error">
-              {err('reason')}
-            </p>
-          ) : null}
-          <textarea
-            id="ballot-reason"
+          <ChoiceGroup
+            form={view}
+            name="choice"
+            legend={only && round.electorate === 'initiatives' ? t('rounds.page.answer_for', { voter: only.label }) : t('rounds.page.your_answer')}
+            selected={preset}
+            choices={choicesFor(round.kind).map((choice) => ({ value: choice, label: choiceLabel(t, choice), hint: choiceHint(t, choice) }))}
+          />
+          <TextArea
+            form={view}
             name="reason"
+            label={t('rounds.page.reason')}
+            hint={t(round.kind === 'vote' ? 'rounds.page.reason.hint_vote' : 'rounds.page.reason.hint')}
             maxlength={4000}
-            aria-describedby={err('reason') ? 'reason-hint reason-error' : 'reason-hint'}
-            aria-invalid={err('reason') ? 'true' : undefined}
-          >
-            {presetReason}
-          </textarea>
+            value={presetReason}
+          />
           <input type="hidden" name="seen" value={seenValue(open)} />
-          <ReplaceConfirm ctx={ctx} slots={open} form={form} />
+          <ReplaceConfirm ctx={ctx} slots={open} form={view} />
           <div>
             <button type="submit">{current.length && !round.secret ? t('rounds.page.change') : t('rounds.page.submit')}</button>
           </div>
-        </form>
+        </PostForm>
       )}
     </section>
   )

@@ -1,9 +1,11 @@
 import { ELECTORATES, MAJORITIES, ROUND_KINDS } from '../../../shared/rules/choices.ts'
 import { VISIBILITIES } from '../../../shared/rules/visibility.ts'
-import { ErrorNotice, type PageContext } from '../layout.tsx'
+import { CheckboxField, ChoiceGroup, FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
+import { errorFor, errorId, formView, type FormProblem, type FormView } from '../form/form-view.ts'
+import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
-import { toLocalInput } from './zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 
 /** What the form shows; strings as the browser sends them back. */
 export interface OpenRoundValues {
@@ -38,168 +40,86 @@ export interface OpenRoundFormProps {
   /** Existing versions (newest first) that a round could decide on instead of a new freeze. */
   versions: Array<{ number: number; createdAt: number }>
   values?: OpenRoundValues
-  error?: { message: string; field?: string | undefined } | null
+  error?: FormProblem | null
   /** On its own page the page title says it already; on the position page the form has its own heading. */
   heading?: boolean
   /** The different weights initiatives have; more than one limits what secrecy can hide. */
   initiativeWeights?: readonly number[]
 }
 
+/** The open-round form's fields by name: the control each refusal and summary link is about. */
+export const OPEN_ROUND_FIELDS = {
+  kind: 'open-kind-consent',
+  electorate: 'open-electorate-initiatives',
+  majority: 'open-majority',
+  quorum: 'open-quorum',
+  closesAt: 'open-closes-at',
+  version: 'open-version',
+  visibility: 'open-visibility-open',
+  shortNotice: 'open-short-notice',
+  shortNoticeReason: 'open-short-notice-reason',
+} as const
+
+export function openRoundForm(values: OpenRoundValues, error: FormProblem | null | undefined): FormView {
+  const shown = { ...values, shortNotice: values.shortNotice ? '1' : undefined }
+  return formView({ prefix: 'open-', values: shown, problem: error, fields: OPEN_ROUND_FIELDS })
+}
+
 /** The coordinator's form to open a round (POST /positions/:id/rounds); works without JavaScript. */
 export function OpenRoundForm({ ctx, positionId, now, versions, values, error, heading = true, initiativeWeights = [] }: OpenRoundFormProps) {
   const { t } = ctx
-  const v = values ?? defaultOpenRoundValues(now)
-  const fieldError = (field: string) =>
-    error?.field === field ? (
-      <p class="field-error" id={`open-${field}-error`}>
-        {error.message}
-      </p>
-    ) : null
-  const describedBy = (field: string, hint?: string) => [hint, error?.field === field ? `open-${field}-error` : undefined].filter(Boolean).join(' ') || undefined
-  const known = ['kind', 'electorate', 'majority', 'quorum', 'closesAt', 'version', 'shortNotice', 'visibility']
+  const form = openRoundForm(values ?? defaultOpenRoundValues(now), error)
+  const weightsNote = initiativeWeights.length > 1 ? 'open-secret-weights' : undefined
   return (
     <section class="open-round" aria-label={t('rounds.open.heading')}>
       {heading ? <h2>{t('rounds.open.heading')}</h2> : null}
       <p class="hint">{t('rounds.open.intro')}</p>
-      <ErrorNotice message={error && !known.includes(error.field ?? '') ? error.message : null} />
-      <form method="post" action={`/positions/${positionId}/rounds`} novalidate>
-        <fieldset aria-describedby={describedBy('kind')}>
-          <legend>{t('rounds.open.kind')}</legend>
-          {fieldError('kind')}
-          {ROUND_KINDS.map((kind) => (
-            <div class="choice">
-              <input type="radio" id={`open-kind-${kind}`} name="kind" value={kind} checked={v.kind === kind} aria-describedby={`open-kind-${kind}-hint`} />
-              <label for={`open-kind-${kind}`}>{kindLabel(t, kind)}</label>
-              <p class="hint choice-hint" id={`open-kind-${kind}-hint`}>
-                {t(`rounds.kind.${kind}.hint`)}
-              </p>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset aria-describedby={describedBy('electorate')}>
-          <legend>{t('rounds.open.electorate')}</legend>
-          {fieldError('electorate')}
-          {ELECTORATES.map((electorate) => (
-            <div class="choice">
-              <input
-                type="radio"
-                id={`open-electorate-${electorate}`}
-                name="electorate"
-                value={electorate}
-                checked={v.electorate === electorate}
-                aria-describedby={`open-electorate-${electorate}-hint`}
-              />
-              <label for={`open-electorate-${electorate}`}>{electorateLabel(t, electorate)}</label>
-              <p class="hint choice-hint" id={`open-electorate-${electorate}-hint`}>
-                {t(`rounds.electorate.${electorate}.hint`)}
-              </p>
-            </div>
-          ))}
-        </fieldset>
+      <FormError form={form} />
+      <PostForm action={`/positions/${positionId}/rounds`} novalidate>
+        <ChoiceGroup form={form} name="kind" legend={t('rounds.open.kind')} choices={ROUND_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind), hint: t(`rounds.kind.${kind}.hint`) }))} />
+        <ChoiceGroup
+          form={form}
+          name="electorate"
+          legend={t('rounds.open.electorate')}
+          choices={ELECTORATES.map((electorate) => ({ value: electorate, label: electorateLabel(t, electorate), hint: t(`rounds.electorate.${electorate}.hint`) }))}
+        />
         {/* Only votes have a majority: hidden by CSS (:has) while "consent" is picked, and says so without it. */}
-        <fieldset class="majority-field" aria-describedby={describedBy('majority', 'open-majority-hint')}>
+        <fieldset class="majority-field">
           <legend>{t('rounds.majority.legend')}</legend>
-          <label for="open-majority">{t('rounds.open.majority')}</label>
-          <p class="hint" id="open-majority-hint">
-            {t('rounds.open.majority.hint')}
-          </p>
-          {fieldError('majority')}
-          <select id="open-majority" name="majority" aria-describedby={describedBy('majority', 'open-majority-hint')}>
-            {MAJORITIES.map((m) => (
-              <option value={m} selected={v.majority === m}>
-                {majorityLabel(t, m)}
-              </option>
-            ))}
-          </select>
+          <SelectField form={form} name="majority" label={t('rounds.open.majority')} hint={t('rounds.open.majority.hint')} options={MAJORITIES.map((m) => ({ value: m, label: majorityLabel(t, m) }))} />
         </fieldset>
-        <label for="open-quorum">{t('rounds.open.quorum')}</label>
-        <p class="hint" id="open-quorum-hint">
-          {t('rounds.open.quorum.hint')}
-        </p>
-        {fieldError('quorum')}
-        <input
-          id="open-quorum"
-          name="quorum"
-          type="number"
-          min={0}
-          max={100}
-          step="any"
-          inputmode="decimal"
-          value={v.quorum}
-          required
-          aria-describedby={describedBy('quorum', 'open-quorum-hint')}
-          aria-invalid={error?.field === 'quorum' ? 'true' : undefined}
+        <TextField form={form} name="quorum" type="number" label={t('rounds.open.quorum')} hint={t('rounds.open.quorum.hint')} min={0} max={100} step="any" inputmode="decimal" required />
+        <TextField form={form} name="closesAt" type="datetime-local" label={t('rounds.open.closes_at')} hint={t('rounds.open.closes_at.hint')} required />
+        <SelectField
+          form={form}
+          name="version"
+          label={t('rounds.open.version')}
+          options={[
+            { value: 'new', label: t('rounds.open.version.new') },
+            ...versions.map((ver) => ({ value: String(ver.number), label: t('rounds.open.version.existing', { n: ver.number, date: formatDateTime(ver.createdAt, ctx.locale) }) })),
+          ]}
         />
-        <label for="open-closes-at">{t('rounds.open.closes_at')}</label>
-        <p class="hint" id="open-closes-at-hint">
-          {t('rounds.open.closes_at.hint')}
-        </p>
-        {fieldError('closesAt')}
-        <input
-          id="open-closes-at"
-          name="closesAt"
-          type="datetime-local"
-          value={v.closesAt}
-          required
-          aria-describedby={describedBy('closesAt', 'open-closes-at-hint')}
-          aria-invalid={error?.field === 'closesAt' ? 'true' : undefined}
-        />
-        <label for="open-version">{t('rounds.open.version')}</label>
-        {fieldError('version')}
-        <select id="open-version" name="version" aria-describedby={describedBy('version')}>
-          <option value="new" selected={v.version === 'new'}>
-            {t('rounds.open.version.new')}
-          </option>
-          {versions.map((ver) => (
-            <option value={String(ver.number)} selected={v.version === String(ver.number)}>
-              {t('rounds.open.version.existing', { n: ver.number, date: formatDateTime(ver.createdAt, ctx.locale) })}
-            </option>
-          ))}
-        </select>
-        <fieldset aria-describedby={describedBy('visibility')}>
-          <legend>{t('rounds.visibility.legend')}</legend>
-          {fieldError('visibility')}
-          {VISIBILITIES.map((vis) => (
-            <div class="choice">
-              <input type="radio" id={`open-visibility-${vis}`} name="visibility" value={vis} checked={v.visibility === vis} aria-describedby={vis === 'secret' && initiativeWeights.length > 1 ? `open-visibility-${vis}-hint open-secret-weights` : `open-visibility-${vis}-hint`} />
-              <label for={`open-visibility-${vis}`}>{t(`rounds.visibility.${vis}`)}</label>
-              <p class="hint choice-hint" id={`open-visibility-${vis}-hint`}>
-                {t(`rounds.visibility.${vis}.hint`)}
-              </p>
-            </div>
-          ))}
-          {initiativeWeights.length > 1 ? (
-            <p class="notice round-notice" id="open-secret-weights">
+        <ChoiceGroup
+          form={form}
+          name="visibility"
+          legend={t('rounds.visibility.legend')}
+          choices={VISIBILITIES.map((vis) => ({ value: vis, label: t(`rounds.visibility.${vis}`), hint: t(`rounds.visibility.${vis}.hint`), describedBy: vis === 'secret' ? weightsNote : undefined }))}
+        >
+          {weightsNote ? (
+            <p class="notice round-notice" id={weightsNote}>
               {t('rounds.open.secret.weights', { weights: initiativeWeights.join(', ') })}
             </p>
           ) : null}
-        </fieldset>
-        <fieldset class="short-notice" aria-describedby={describedBy('shortNotice', 'open-short-notice-hint')}>
+        </ChoiceGroup>
+        <fieldset class="short-notice">
           <legend>{t('rounds.short_notice.legend')}</legend>
-          <p class="hint" id="open-short-notice-hint">
-            {t('rounds.short_notice.hint')}
-          </p>
-          {fieldError('shortNotice')}
-          <label class="check" for="open-short-notice">
-            <input id="open-short-notice" name="shortNotice" type="checkbox" value="1" checked={v.shortNotice} />
-            {t('rounds.short_notice.label')}
-          </label>
-          <label for="open-short-notice-reason">{t('rounds.short_notice.reason')}</label>
-          <textarea
-            id="open-short-notice-reason"
-            name="shortNoticeReason"
-            maxlength={1000}
-            rows={2}
-            aria-invalid={error?.field === 'shortNotice' ? 'true' : undefined}
-            aria-describedby={describedBy('shortNotice', 'open-short-notice-hint')}
-          >
-            {v.shortNoticeReason}
-          </textarea>
+          <CheckboxField form={form} name="shortNotice" value="1" label={t('rounds.short_notice.label')} hint={t('rounds.short_notice.hint')} />
+          <TextArea form={form} name="shortNoticeReason" label={t('rounds.short_notice.reason')} maxlength={1000} rows={2} describedBy={errorFor(form, 'shortNotice') ? errorId(form, 'shortNotice') : undefined} />
         </fieldset>
         <div>
           <button type="submit">{t('rounds.open.submit')}</button>
         </div>
-      </form>
+      </PostForm>
     </section>
   )
 }

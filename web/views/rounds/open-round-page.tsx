@@ -1,15 +1,15 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
-import { pageErrors } from '../error-summary.tsx'
+import { formErrors } from '../form/form-view.ts'
 import { Layout, type PageContext } from '../layout.tsx'
-import { OpenRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
+import { defaultOpenRoundValues, OpenRoundForm, openRoundForm, type OpenRoundFormProps } from './open-round-form.tsx'
 
 /** /positions/:id/rounds/new — the open-round form on its own page (also where its errors are shown). */
 export function OpenRoundPage(props: OpenRoundFormProps & { position: { id: string; title: string } }) {
   const { ctx, position } = props
   const { t } = ctx
-  const fieldIds = { kind: 'open-kind-consent', electorate: 'open-electorate-initiatives', majority: 'open-majority', quorum: 'open-quorum', closesAt: 'open-closes-at', version: 'open-version', visibility: 'open-visibility-open', shortNotice: 'open-short-notice' }
+  const form = openRoundForm(props.values ?? defaultOpenRoundValues(props.now), props.error)
   return (
-    <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`} errors={pageErrors(props.error, fieldIds)}>
+    <Layout ctx={ctx} title={`${t('rounds.open.heading')}: ${position.title}`} errors={formErrors(form)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>{position.title}</a>
       </p>

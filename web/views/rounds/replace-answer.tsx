@@ -1,6 +1,8 @@
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
-import type { BallotFormState, BallotSlot } from './ballot-page.tsx'
+import { CheckboxField } from '../form/field.tsx'
+import type { FormView } from '../form/form-view.ts'
+import type { BallotSlot } from './ballot-page.tsx'
 import { choiceLabel } from './round-labels.ts'
 
 // Two delegates of one initiative: the second sees who gave the current answer and when, and
@@ -39,12 +41,11 @@ export function seenFor(seen: string | undefined, voterKey: string): string | nu
 }
 
 /** The box to tick before a colleague's answer is replaced (only shown when there is one). */
-export function ReplaceConfirm({ ctx, slots, form }: { ctx: PageContext; slots: BallotSlot[]; form: BallotFormState }) {
+export function ReplaceConfirm({ ctx, slots, form }: { ctx: PageContext; slots: BallotSlot[]; form: FormView }) {
   const { t } = ctx
   const others = slots.filter((s) => s.castByOther && s.castByName)
   if (others.length === 0) return null
   const names = [...new Set(others.map((s) => s.castByName!))].join(', ')
-  const error = form.field === 'replace' ? form.error : undefined
   return (
     <div class="replace-confirm">
       {others.map((s) => (
@@ -52,22 +53,14 @@ export function ReplaceConfirm({ ctx, slots, form }: { ctx: PageContext; slots: 
           {t('rounds.replace.hint', { name: s.castByName!, voter: s.label })}
         </p>
       ))}
-      {error ? (
-        <p class="field-error" id="replace-error">
-          {error}
-        </p>
-      ) : null}
-      <label class="check" for="ballot-replace">
-        <input
-          id="ballot-replace"
-          type="checkbox"
-          name="replace"
-          value="yes"
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={[...others.map((s) => `replace-hint-${s.voterKey}`), error ? 'replace-error' : ''].filter(Boolean).join(' ')}
-        />
-        {t('rounds.replace.confirm', { name: names })}
-      </label>
+      <CheckboxField
+        form={form}
+        name="replace"
+        value="yes"
+        checked={false}
+        label={t('rounds.replace.confirm', { name: names })}
+        describedBy={others.map((s) => `replace-hint-${s.voterKey}`).join(' ')}
+      />
     </div>
   )
 }

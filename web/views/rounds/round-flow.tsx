@@ -1,7 +1,9 @@
 import type { Electorate } from '../../../shared/rules/choices.ts'
-import { ErrorNotice, type PageContext } from '../layout.tsx'
+import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
+import { formView } from '../form/form-view.ts'
+import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
-import { toLocalInput } from './zoned-time.ts'
+import { toLocalInput } from '../../../shared/zoned-time.ts'
 
 // What the ballot page shows around the ballot itself: a late answer, the short-notice reason,
 // extensions and a cancellation, who has not answered yet, and the coordinator's extend and
@@ -110,94 +112,48 @@ export function NotYetAnswered({ ctx, flow, electorate }: { ctx: PageContext; fl
 export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageContext; roundId: string; closesAt: number; flow: RoundFlow }) {
   const { t } = ctx
   const refused = flow.changeForm
-  const err = (form: 'extend' | 'cancel', field: string) => (refused?.form === form && refused.field === field ? refused.error : undefined)
-  const formError = (form: 'extend' | 'cancel') => (refused?.form === form && !['closesAt', 'reason', 'confirm'].includes(refused.field ?? '') ? refused.error : null)
+  const problemIn = (form: 'extend' | 'cancel') => (refused?.form === form ? { message: refused.error, field: refused.field } : null)
+  const extend = formView({
+    prefix: 'extend-',
+    values: { closesAt: refused?.form === 'extend' && refused.closesAt ? refused.closesAt : toLocalInput(closesAt + 24 * 3600_000), reason: refused?.form === 'extend' ? refused.reason : '' },
+    problem: problemIn('extend'),
+    fields: { closesAt: 'extend-closes-at', reason: 'extend-reason' },
+  })
+  const cancel = formView({
+    prefix: 'cancel-',
+    values: { reason: refused?.form === 'cancel' ? refused.reason : '' },
+    problem: problemIn('cancel'),
+    fields: { reason: 'cancel-reason', confirm: 'cancel-confirm' },
+  })
   return (
     <>
       {flow.canExtend ? (
         <details class="round-change" open={refused?.form === 'extend' ? true : undefined}>
           <summary>{t('rounds.extend.heading')}</summary>
-          <form method="post" action={`/rounds/${roundId}/extend#extend-form`} id="extend-form" novalidate>
-            <ErrorNotice message={formError('extend')} />
-            <label for="extend-closes-at">{t('rounds.extend.closes_at')}</label>
-            {err('extend', 'closesAt') ? (
-              <p class="field-error" id="extend-closes-at-error">
-                {err('extend', 'closesAt')}
-              </p>
-            ) : null}
-            <input
-              id="extend-closes-at"
-              name="closesAt"
-              type="datetime-local"
-              required
-              value={refused?.form === 'extend' && refused.closesAt ? refused.closesAt : toLocalInput(closesAt + 24 * 3600_000)}
-              aria-invalid={err('extend', 'closesAt') ? 'true' : undefined}
-              aria-describedby={err('extend', 'closesAt') ? 'extend-closes-at-error' : undefined}
-            />
-            <label for="extend-reason">{t('rounds.extend.reason')}</label>
-            <p class="hint" id="extend-reason-hint">
-              {t('rounds.extend.reason.hint')}
-            </p>
-            {err('extend', 'reason') ? (
-              <p class="field-error" id="extend-reason-error">
-                {err('extend', 'reason')}
-              </p>
-            ) : null}
-            <textarea
-              id="extend-reason"
-              name="reason"
-              maxlength={1000}
-              rows={2}
-              required
-              aria-invalid={err('extend', 'reason') ? 'true' : undefined}
-              aria-describedby={err('extend', 'reason') ? 'extend-reason-hint extend-reason-error' : 'extend-reason-hint'}
-            >
-              {refused?.form === 'extend' ? (refused.reason ?? '') : ''}
-            </textarea>
+          <PostForm action={`/rounds/${roundId}/extend#extend-form`} id="extend-form" novalidate>
+            <FormError form={extend} />
+            <TextField form={extend} name="closesAt" type="datetime-local" label={t('rounds.extend.closes_at')} required />
+            <TextArea form={extend} name="reason" label={t('rounds.extend.reason')} hint={t('rounds.extend.reason.hint')} maxlength={1000} rows={2} required />
             <div>
               <button type="submit">{t('rounds.extend.submit')}</button>
             </div>
-          </form>
+          </PostForm>
         </details>
       ) : null}
       {flow.canCancel ? (
         <details class="round-change" open={refused?.form === 'cancel' ? true : undefined}>
           <summary>{t('rounds.cancel.heading')}</summary>
-          <form method="post" action={`/rounds/${roundId}/cancel#cancel-form`} id="cancel-form" novalidate>
-            <ErrorNotice message={formError('cancel')} />
+          <PostForm action={`/rounds/${roundId}/cancel#cancel-form`} id="cancel-form" novalidate>
+            <FormError form={cancel} />
             <p class="hint" id="cancel-hint">
               {t('rounds.cancel.hint')}
             </p>
-            <label for="cancel-reason">{t('rounds.cancel.reason')}</label>
-            {err('cancel', 'reason') ? (
-              <p class="field-error" id="cancel-reason-error">
-                {err('cancel', 'reason')}
-              </p>
-            ) : null}
-            <textarea
-              id="cancel-reason"
-              name="reason"
-              maxlength={1000}
-              rows={2}
-              required
-              aria-invalid={err('cancel', 'reason') ? 'true' : undefined}
-              aria-describedby={err('cancel', 'reason') ? 'cancel-reason-error' : undefined}
-            >
-              {refused?.form === 'cancel' ? (refused.reason ?? '') : ''}
-            </textarea>
-            {err('cancel', 'confirm') ? (
-              <p class="field-error" id="cancel-confirm-error">
-                {err('cancel', 'confirm')}
-              </p>
-            ) : null}
-            <label class="check">
-              <input type="checkbox" name="confirm" value="yes" required aria-describedby={err('cancel', 'confirm') ? 'cancel-confirm-error' : undefined} />
-              {t('rounds.cancel.confirm')}
-            </label>
+            <TextArea form={cancel} name="reason" label={t('rounds.cancel.reason')} maxlength={1000} rows={2} required />
+            <CheckboxField form={cancel} name="confirm" value="yes" checked={false} label={t('rounds.cancel.confirm')} required />
             <button type="submit" class="danger" aria-describedby="cancel-hint">
               {t('rounds.cancel.submit')}
             </button>
-          </form>
+          </PostForm>
         </details>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SLUG_MAX, SLUG_PATTERN } from './slugify.ts'
+import { SLUG_MAX, SLUG_PATTERN } from './slug.ts'
 
 // Field schemas shared by the admin JSON API and the admin forms, so both accept the same input.
 
