@@ -27,6 +27,7 @@ export type Action =
   | { type: 'position.publish' }
   | { type: 'position.withdraw' }
   | { type: 'signature.manage'; initiativeId: string }
+  | { type: 'round.nudge'; groupId: string } // remind the missing voters of an open round by mail
 
 export type ActionType = Action['type']
 
@@ -56,6 +57,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'round.close':
     case 'round.extend':
     case 'round.cancel':
+    case 'round.nudge':
     case 'position.archive':
       return actor.isAdmin || coordinates(actor, action.groupId)
     case 'position.publish':

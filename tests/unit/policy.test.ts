@@ -79,24 +79,28 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['signature.manage X', { type: 'signature.manage', initiativeId: X }],
     ['signature.manage Y', { type: 'signature.manage', initiativeId: Y }],
   ],
+  'round.nudge': [
+    ['round.nudge G', { type: 'round.nudge', groupId: G }],
+    ['round.nudge H', { type: 'round.nudge', groupId: H }],
+  ],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y
-  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -',
-  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y',
-  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -',
-  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -',
-  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -',
-  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign   nudge
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y    G  H
+  anonymous:           '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-     -     -     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'member of X':       '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'delegate of X':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  -',
+  'delegate of Y':     '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -',
+  'group member of G': '-     Y     Y     Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'coordinator of G':  '-     Y     Y     Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  -',
+  'coordinator of H':  '-     Y     Y     -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y',
+  spokesperson:        '-     Y     Y     -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  -  -',
+  admin:               'Y     Y     Y     Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {
