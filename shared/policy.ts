@@ -37,6 +37,7 @@ export type Action =
   | { type: 'initiative.listing'; initiativeId: string } // named on the public "Über uns" page or not
   | { type: 'translation.write'; language: string } // add or update a translation into this language
   | { type: 'translation.publish' } // publish or withdraw a translation
+  | { type: 'round.nudge'; groupId: string } // remind the missing voters of an open round by mail
 
 export type ActionType = Action['type']
 
@@ -67,6 +68,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case 'round.close':
     case 'round.extend':
     case 'round.cancel':
+    case 'round.nudge':
     case 'position.archive':
       return actor.isAdmin || coordinates(actor, action.groupId)
     case 'position.publish':

@@ -8,6 +8,7 @@ import type { Facts } from './kinds.ts'
 import { clearDigest, pendingDigest, recipientsByIds } from './notification.repo.ts'
 import { localeOf, storeMail } from './queue-notification.ts'
 import { renderNotification } from './render-notification.ts'
+import { unsubscribeSigner } from './unsubscribe-token.ts'
 
 /** The daily digest goes out at this hour of the alliance's wall clock. */
 export const DIGEST_HOUR = 7
@@ -29,6 +30,7 @@ export function queueDigests(deps: Deps): number {
     const byPerson = new Map<string, typeof pending>()
     for (const n of pending) byPerson.set(n.person_id, [...(byPerson.get(n.person_id) ?? []), n])
     const people = new Map(recipientsByIds(deps.db, [...byPerson.keys()]).map((p) => [p.id, p]))
+    const sign = unsubscribeSigner(deps)
     let mails = 0
     for (const [personId, items] of byPerson) {
       const person = people.get(personId)
@@ -40,7 +42,7 @@ export function queueDigests(deps: Deps): number {
         return { heading: r.subject, paragraphs: r.paragraphs.slice(0, 1), action: r.action }
       })
       blocks.unshift({ heading: '', paragraphs: [t('notify.digest.body')], action: { label: t('notify.digest.action'), url: `${deps.config.publicUrl}/notifications` } })
-      storeMail(deps, { kind: 'digest', person, locale, subject: t('notify.digest.subject', { n: items.length }), blocks, unsubscribeTopic: 'digest', attachments: null })
+      storeMail(deps, { kind: 'digest', person, locale, subject: t('notify.digest.subject', { n: items.length }), blocks, unsubscribeUrl: sign(person.id, 'digest'), attachments: null })
       mails++
     }
     clearDigest(deps.db, pending.map((n) => n.id))

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection.ts'
-import { all, first, run } from '../../db/query.ts'
+import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { MailOutboxTable, NotificationRow, NotificationsTable } from '../../db/schema/notifications.ts'
 import type { Insertable } from 'kysely'
 import type { NotificationMode } from '../../shared/notifications/kinds.ts'
@@ -29,10 +29,6 @@ export function settingsOf(db: Db, personId: string): Map<string, NotificationMo
   return new Map(rows.map((r) => [r.kind, r.mode]))
 }
 
-export function settingFor(db: Db, personId: string, kind: string): NotificationMode | undefined {
-  return first(db, db.q.selectFrom('notification_settings').select('mode').where('person_id', '=', personId).where('kind', '=', kind))?.mode
-}
-
 export function storeSetting(db: Db, personId: string, kind: string, mode: NotificationMode): void {
   run(
     db,
@@ -43,12 +39,59 @@ export function storeSetting(db: Db, personId: string, kind: string, mode: Notif
   )
 }
 
-export function insertNotification(db: Db, row: Insertable<NotificationsTable>): void {
-  run(db, db.q.insertInto('notifications').values(row))
+// A large electorate is told inside the event's transaction: the per-recipient inserts are
+// compiled once (building and compiling a Kysely query costs more than running it).
+const insertNotificationQuery = compiledQuery(
+  (q, id: string, personId: string, kind: string, payload: string, url: string, createdAt: number, digestPending: number) =>
+    q.insertInto('notifications').values({ id, person_id: personId, kind, payload, url, created_at: createdAt, read_at: null, digest_pending: digestPending }),
+)
+
+export function insertNotification(db: Db, row: Insertable<NotificationsTable> & { digest_pending: number }): void {
+  run(db, insertNotificationQuery(db, row.id, row.person_id, row.kind, row.payload, row.url, row.created_at, row.digest_pending))
 }
 
+const insertMailQuery = compiledQuery(
+  (
+    q,
+    id: string,
+    personId: string | null,
+    kind: string,
+    to: string,
+    locale: 'de' | 'en',
+    subject: string,
+    text: string,
+    html: string,
+    attachments: string | null,
+    unsubscribe: string | null,
+    createdAt: number,
+    nextAttemptAt: number,
+  ) =>
+    q.insertInto('mail_outbox').values({
+      id,
+      person_id: personId,
+      kind,
+      to_address: to,
+      locale,
+      subject,
+      text_body: text,
+      html_body: html,
+      attachments,
+      unsubscribe_url: unsubscribe,
+      created_at: createdAt,
+      next_attempt_at: nextAttemptAt,
+    }),
+)
+
 export function insertMail(db: Db, row: Insertable<MailOutboxTable>): void {
-  run(db, db.q.insertInto('mail_outbox').values(row))
+  run(
+    db,
+    insertMailQuery(db, row.id, row.person_id ?? null, row.kind, row.to_address, row.locale, row.subject, row.text_body, row.html_body, row.attachments ?? null, row.unsubscribe_url ?? null, row.created_at, row.next_attempt_at),
+  )
+}
+
+/** The modes these people chose for one kind (people who never chose are missing). */
+export function settingsForKind(db: Db, kind: string): Map<string, NotificationMode> {
+  return new Map(all(db, db.q.selectFrom('notification_settings').select(['person_id', 'mode']).where('kind', '=', kind)).map((r) => [r.person_id, r.mode]))
 }
 
 export function listNotifications(db: Db, personId: string, limit: number): NotificationRow[] {

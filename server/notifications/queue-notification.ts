@@ -1,19 +1,14 @@
 import { newId } from '../../db/ids.ts'
 import { transaction } from '../../db/query.ts'
 import { isLocale, translator, type Locale } from '../../shared/i18n/index.ts'
-import { DEFAULT_MODES, ESSENTIAL_KINDS, type NotificationKind, type NotificationMode } from '../../shared/notifications/kinds.ts'
+import { DEFAULT_MODES, ESSENTIAL_KINDS, type NotificationKind } from '../../shared/notifications/kinds.ts'
 import type { Deps } from '../deps.ts'
 import { composeMail, type MailBlock } from './compose-mail.ts'
 import { KINDS, type Facts, type KindInputs } from './kinds.ts'
-import { insertMail, insertNotification, recipientsByIds, settingFor, type Recipient } from './notification.repo.ts'
-import { renderNotification } from './render-notification.ts'
+import { insertMail, insertNotification, recipientsByIds, settingsForKind, type Recipient } from './notification.repo.ts'
+import { renderNotification, type RenderedNotification } from './render-notification.ts'
 import { roundCalendar } from './round-calendar.ts'
-import { unsubscribeUrl } from './unsubscribe-token.ts'
-
-export function modeFor(deps: Pick<Deps, 'db'>, personId: string, kind: NotificationKind): NotificationMode {
-  if (ESSENTIAL_KINDS.includes(kind)) return 'immediate'
-  return settingFor(deps.db, personId, kind) ?? DEFAULT_MODES[kind]
-}
+import { unsubscribeSigner } from './unsubscribe-token.ts'
 
 export function localeOf(person: Pick<Recipient, 'locale'>): Locale {
   return isLocale(person.locale) ? person.locale : 'de'
@@ -32,21 +27,27 @@ export function queueNotification<K extends NotificationKind>(deps: Deps, kind: 
     if (!prepared) return 0
     const now = deps.now()
     const people = recipientsByIds(deps.db, [...new Set(prepared.recipients)])
+    // The words and the calendar file are the same for everybody of one language: made once
+    // (a large electorate is told inside the event's transaction, so each recipient must be cheap).
+    const mail = mailMaker(deps, kind, prepared.facts)
+    const chosen = settingsForKind(deps.db, kind)
+    const essential = ESSENTIAL_KINDS.includes(kind)
+    const payload = JSON.stringify(prepared.facts)
     for (const person of people) {
-      const mode = modeFor(deps, person.id, kind)
+      const mode = essential ? 'immediate' : (chosen.get(person.id) ?? DEFAULT_MODES[kind])
       if (spec.inApp) {
         insertNotification(deps.db, {
           id: newId(),
           person_id: person.id,
           kind,
-          payload: JSON.stringify(prepared.facts),
+          payload,
           url: prepared.facts.url,
           created_at: now,
           read_at: null,
           digest_pending: mode === 'digest' ? 1 : 0,
         })
       }
-      if (mode === 'immediate') queueMail(deps, kind, prepared.facts, person)
+      if (mode === 'immediate') mail(person)
     }
     for (const next of prepared.then ?? []) queueNotification(deps, next.kind, next.input as never)
     deps.notifications.wake()
@@ -54,24 +55,32 @@ export function queueNotification<K extends NotificationKind>(deps: Deps, kind: 
   })
 }
 
-function queueMail(deps: Deps, kind: NotificationKind, facts: Facts, person: Recipient): void {
-  const locale = localeOf(person)
-  const rendered = renderNotification(kind, facts, locale, deps.config.publicUrl)
-  const attachments =
-    KINDS[kind].calendar && facts.roundId && facts.closesAt !== undefined
-      ? [
-          {
-            filename: 'frist.ics',
-            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            content: roundCalendar(
-              [{ roundId: facts.roundId, summary: translator(locale)('notify.calendar.event', { title: facts.title ?? '' }), url: rendered.action.url, closesAt: facts.closesAt }],
-              new URL(deps.config.publicUrl).hostname,
-              'Sprachrohr',
-            ),
-          },
-        ]
-      : null
-  storeMail(deps, { kind, person, locale, subject: rendered.subject, blocks: [rendered], unsubscribeTopic: ESSENTIAL_KINDS.includes(kind) ? null : kind, attachments })
+function mailMaker(deps: Deps, kind: NotificationKind, facts: Facts): (person: Recipient) => void {
+  const byLocale = new Map<Locale, { rendered: RenderedNotification; attachments: MailAttachment[] | null }>()
+  const sign = unsubscribeSigner(deps)
+  const topic = ESSENTIAL_KINDS.includes(kind) ? null : kind
+  return (person) => {
+    const locale = localeOf(person)
+    let made = byLocale.get(locale)
+    if (!made) {
+      const rendered = renderNotification(kind, facts, locale, deps.config.publicUrl)
+      made = { rendered, attachments: calendarAttachment(deps, kind, facts, locale, rendered.action.url) }
+      byLocale.set(locale, made)
+    }
+    storeMail(deps, { kind, person, locale, subject: made.rendered.subject, blocks: [made.rendered], unsubscribeUrl: topic && sign(person.id, topic), attachments: made.attachments })
+  }
+}
+
+function calendarAttachment(deps: Deps, kind: NotificationKind, facts: Facts, locale: Locale, url: string): MailAttachment[] | null {
+  if (!KINDS[kind].calendar || !facts.roundId || facts.closesAt === undefined) return null
+  const summary = translator(locale)('notify.calendar.event', { title: facts.title ?? '' })
+  return [
+    {
+      filename: 'frist.ics',
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: roundCalendar([{ roundId: facts.roundId, summary, url, closesAt: facts.closesAt }], new URL(deps.config.publicUrl).hostname, 'Sprachrohr'),
+    },
+  ]
 }
 
 export interface MailAttachment {
@@ -83,9 +92,9 @@ export interface MailAttachment {
 /** Writes one composed mail into the outbox (due at once). */
 export function storeMail(
   deps: Deps,
-  mail: { kind: string; person: Recipient; locale: Locale; subject: string; blocks: MailBlock[]; unsubscribeTopic: string | null; attachments: MailAttachment[] | null },
+  mail: { kind: string; person: Recipient; locale: Locale; subject: string; blocks: MailBlock[]; unsubscribeUrl: string | null; attachments: MailAttachment[] | null },
 ): void {
-  const unsubscribe = mail.unsubscribeTopic === null ? null : unsubscribeUrl(deps, mail.person.id, mail.unsubscribeTopic)
+  const unsubscribe = mail.unsubscribeUrl
   const { text, html } = composeMail({ locale: mail.locale, name: mail.person.name, blocks: mail.blocks, unsubscribeUrl: unsubscribe, settingsUrl: `${deps.config.publicUrl}/me#notifications` })
   const now = deps.now()
   insertMail(deps.db, {

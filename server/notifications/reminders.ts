@@ -32,7 +32,7 @@ export function nudgeRound(deps: Deps, actor: Actor, roundId: string): number {
   return transaction(deps.db, () => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
     const position = getPosition(deps.db, round.position_id) ?? fail('not_found')
-    if (!can(actor, { type: 'round.close', groupId: position.group_id })) fail('forbidden')
+    if (!can(actor, { type: 'round.nudge', groupId: position.group_id })) fail('forbidden')
     if (round.status !== 'open' || round.closes_at <= deps.now()) fail('round_closed')
     const last = lastReminder(deps.db, roundId, 'nudge')
     if (last !== null && deps.now() - last < NUDGE_INTERVAL_MS) fail('nudge_too_soon')

@@ -16,7 +16,13 @@ function signature(key: Buffer, personId: string, topic: UnsubscribeTopic): stri
 
 /** The one-click URL (RFC 8058) that turns off `topic` for this person, without a session. */
 export function unsubscribeUrl(deps: Pick<Deps, 'db' | 'now' | 'config'>, personId: string, topic: UnsubscribeTopic): string {
-  return `${deps.config.publicUrl}/unsubscribe/${personId}.${topic}.${signature(signingKey(deps), personId, topic)}`
+  return unsubscribeSigner(deps)(personId, topic)
+}
+
+/** `unsubscribeUrl` for many people: reads the key once. */
+export function unsubscribeSigner(deps: Pick<Deps, 'db' | 'now' | 'config'>): (personId: string, topic: UnsubscribeTopic) => string {
+  const key = signingKey(deps)
+  return (personId, topic) => `${deps.config.publicUrl}/unsubscribe/${personId}.${topic}.${signature(key, personId, topic)}`
 }
 
 /** The person and topic of a genuine token; undefined for anything forged, altered or cut. */

@@ -82,7 +82,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
                   <li>
                     <a href="/notifications">
                       {t('notify.header.link')}
-                      {viewer.unread ? <span class="badge"> ({t('notify.header.unread', { n: viewer.unread })})</span> : null}
+                      {viewer.unread ? <> <span class="badge">{t('notify.header.unread', { n: viewer.unread })}</span></> : null}
                     </a>
                   </li>
                   <li>

@@ -100,6 +100,8 @@ describe('npm run demo', () => {
       expect(count('select count(*) as n from signatures where position_id = ?', byStatus.published!.id)).toBeGreaterThanOrEqual(2)
       expect(count('select count(*) as n from publications where position_id = ? and withdrawn_at is not null', byStatus.withdrawn!.id)).toBe(1)
       expect(count("select count(*) as n from rounds where position_id = ? and status = 'closed'", byStatus.adopted!.id)).toBe(1)
+      // The rounds told their voters: mails wait in the outbox (no SMTP_URL), for the admin's mail page.
+      expect(count("select count(*) as n from mail_outbox where kind = 'round_opened' and sent_at is null")).toBeGreaterThan(0)
 
       // Every URL printed uses the configured public address, none the port or localhost.
       for (const p of positions) expect(text).toContain(`https://buendnis.example/positions/${p.id}`)

@@ -22,7 +22,7 @@ export function NotificationsPage({ ctx, items }: { ctx: PageContext; items: Not
           {items.map((n) => (
             <li class={n.read ? 'notification' : 'notification notification-unread'}>
               <a href={n.url}>{n.title}</a>
-              {n.read ? null : <strong class="badge"> {t('notify.list.unread')}</strong>}
+              {n.read ? null : <> <strong class="badge">{t('notify.list.unread')}</strong></>}
               <br />
               <span class="muted">{formatDateTime(n.createdAt, ctx.locale)}</span>
             </li>

@@ -127,6 +127,12 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
   })
   return (
     <>
+      {flow.canExtend && flow.notYetAnswered && flow.notYetAnswered.count > 0 ? (
+        // Notifications: remind the missing ones (at most once every 6 hours per round).
+        <form method="post" action={`/rounds/${roundId}/nudge`} class="round-change">
+          <button type="submit">{t('notify.nudge.button')}</button>
+        </form>
+      ) : null}
       {flow.canExtend ? (
         <details class="round-change" open={refused?.form === 'extend' ? true : undefined}>
           <summary>{t('rounds.extend.heading')}</summary>
