@@ -35,7 +35,9 @@ export function CommentsPanel({ ctx, positionId, canWrite, versionNumber, select
       {heading === 2 ? <h2 id="comments-heading">{t('comments.heading')}</h2> : <h3 id="comments-heading">{t('comments.heading')}</h3>}
       {canWrite && selectable ? (
         <form class="comment-new" data-comment-new hidden novalidate>
-          <p class="hint" id="comment-new-how">{t('comments.hint_select')}</p>
+          <p class="hint" id="comment-new-how">
+            {t(versionNumber === undefined ? 'comments.hint_select' : 'comments.hint_select_frozen')}
+          </p>
           <p class="comment-selection">
             <span>{t('comments.selection')}: </span>
             <span data-comment-selection data-empty="true">{t('comments.no_selection')}</span>
