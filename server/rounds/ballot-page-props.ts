@@ -1,6 +1,6 @@
 import type { BallotPageProps } from '../../web/views/rounds/ballot-page.tsx'
 import type { PageContext } from '../../web/views/layout.tsx'
-import type { Actor } from '../../shared/policy.ts'
+import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { diffOf } from '../versions/read-versions.ts'
 import { readRound } from './read-round.ts'
@@ -30,6 +30,7 @@ export async function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext
     },
     position: { id: view.position.id, title: view.position.title },
     version: { number: view.version.number, hash: view.version.hash, html: view.version.html },
+    comments: { canWrite: can(actor, { type: 'comment.write', groupId: view.position.group_id }) },
     diff,
     participation: view.participation,
     electorateSize: view.electorate,

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectStatus, type ApiClient } from './support/api.ts'
+import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { login } from './support/login.ts'
@@ -105,7 +105,7 @@ describe('comments on the text', () => {
     await checkPage(murat, 'cm-01-position-no-comments')
 
     await selectByKeyboard(murat, 'Wir fordern '.length, PASSAGE.length)
-    await expect(panelOf(murat).locator('[data-comment-selection]').textContent()).resolves.toBe(PASSAGE)
+    await expect(panelOf(murat).locator('[data-comment-selection]').textContent()).resolves.toBe(`„${PASSAGE}“`)
     await panelOf(murat).getByLabel('Ihr Kommentar').fill('Was heißt bezahlbar? Siehe https://example.org/mieten.')
     await panelOf(murat).getByRole('button', { name: 'Kommentieren' }).click()
     const thread = panelOf(murat).locator('.comment-thread')
@@ -155,5 +155,38 @@ describe('comments on the text', () => {
     await folded.click()
     await expect(panelOf(sara).locator('.comments-resolved .comment-quote').textContent()).resolves.toBe(PASSAGE)
     await checkPage(sara, 'cm-04-position-resolved-shown')
+  })
+
+  it('shows the threads on the frozen version beside the text of a round, where a passage can be commented on', async () => {
+    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const positionId = new URL(positionUrl).pathname.split('/')[2]
+    const closesAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString()
+    const round = expectStatus(await lenaApi.post(`/api/positions/${positionId}/rounds`, { kind: 'consent', quorum: 0.5, secret: false, closesAt }), 201, 'round')
+    await sara.goto(`${server.url}/rounds/${round.id}`)
+    await expect(panelOf(sara).getByText('Noch keine Kommentare.').isVisible()).resolves.toBe(true)
+    await murat.goto(`${server.url}/rounds/${round.id}`)
+
+    // Sara selects "Wohnraum für alle" in the frozen text, as with the mouse.
+    await sara.evaluate((words) => {
+      const text = document.querySelector('[data-comment-text] p')!.firstChild as Text
+      const start = text.data.indexOf(words)
+      const range = document.createRange()
+      range.setStart(text, start)
+      range.setEnd(text, start + words.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+    }, 'Wohnraum für alle')
+    await sara.waitForFunction(() => document.querySelector('[data-comment-selection]')?.textContent === '„Wohnraum für alle“')
+    await panelOf(sara).getByLabel('Ihr Kommentar').fill('Einwand: „für alle“ ist zu ungenau.')
+    await panelOf(sara).getByRole('button', { name: 'Kommentieren' }).click()
+
+    const thread = panelOf(murat).locator('.comment-thread').first()
+    await thread.waitFor()
+    await expect(thread.locator('.comment-quote').textContent()).resolves.toBe('Wohnraum für alle')
+    await thread.getByRole('button', { name: 'Antworten' }).click()
+    await thread.getByLabel('Ihre Antwort').fill('Wir meinen alle Geflüchteten in der Stadt.')
+    await thread.getByRole('button', { name: 'Antwort senden' }).click()
+    await panelOf(sara).locator('.comment-reply').first().waitFor()
+    await checkPage(sara, 'cm-05-round-page-version-thread')
   })
 })

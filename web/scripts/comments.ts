@@ -1,5 +1,11 @@
+import { frozenTextHooks } from './comments/frozen-text.ts'
 import { startComments } from './comments/panel.ts'
 
-// Pages with a frozen text (no editor): the comment threads on that version, kept live.
+// Pages with a frozen text (no editor): the comment threads on that version, kept live; a
+// passage selected in the text can be commented on.
 const root = document.getElementById('comments')
-if (root && !document.getElementById('editor')) startComments(root)
+const text = document.querySelector('[data-comment-text]')
+if (root && !document.getElementById('editor')) {
+  const panel = startComments(root)
+  if (text) panel.attach(frozenTextHooks(text))
+}

@@ -2,6 +2,7 @@
 export const de = {
   'comments.heading': 'Kommentare',
   'comments.hint_select': 'Markieren Sie eine Stelle im Text (mit der Maus oder mit Umschalt und den Pfeiltasten) und schreiben Sie hier Ihren Kommentar dazu.',
+  'comments.hint_select_frozen': 'Markieren Sie eine Stelle im Text und schreiben Sie hier Ihren Kommentar dazu. Sie können auch ohne Stelle in einem bestehenden Kommentar antworten.',
   'comments.hint_readonly': 'Kommentieren können die Mitglieder der Arbeitsgruppe und der Initiativen des Bündnisses.',
   'comments.selection': 'Ausgewählte Stelle',
   'comments.no_selection': 'Noch keine Stelle ausgewählt.',
@@ -41,6 +42,7 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
   'comments.heading': 'Comments',
   'comments.hint_select': 'Select a passage of the text (with the mouse, or with Shift and the arrow keys) and write your comment on it here.',
+  'comments.hint_select_frozen': 'Select a passage of the text and write your comment on it here. You can also reply to an existing comment.',
   'comments.hint_readonly': 'Members of the working group and of the alliance’s initiatives can comment.',
   'comments.selection': 'Selected passage',
   'comments.no_selection': 'No passage selected yet.',

@@ -194,6 +194,16 @@ describe('threads', () => {
   })
 })
 
+describe('comments on a draft that is not being written', () => {
+  it('are refused with 409 while the draft is locked for a round: they go on the version then', async () => {
+    const p = buildPosition(t.db, { groupId, status: 'in_round', readonly: true })
+    writeDraft(t.db, p.id, [TEXT])
+    const res = await as.writer!.post(`/api/positions/${p.id}/comments`, { body: 'Hallo', anchor: PASSAGE })
+    expect(res.status).toBe(409)
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_state' } })
+  })
+})
+
 describe('comments on a frozen version', () => {
   it('anchor to a range of the version text and stay there while the draft changes', async () => {
     const p = draftPosition()

@@ -235,7 +235,10 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
     const showChoice = () => {
       const now = hooks?.selection() ?? null
       if (now) chosen = now
-      quote.textContent = chosen ? chosen.text : t('comments.no_selection')
+      // The passage in quotation marks (and in the text's language); the placeholder without.
+      quote.textContent = chosen ? `„${chosen.text}“` : t('comments.no_selection')
+      quote.lang = chosen ? 'de' : ''
+      quote.dataset.empty = chosen ? 'false' : 'true'
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -249,7 +252,7 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
       }
       if (!chosen) return fieldError(t('comments.select_first'))
       if (!body) return area.focus()
-      void send('POST', `/api/positions/${positionId}/comments`, { body, anchor: { from: chosen.from, to: chosen.to } })
+      void send('POST', `/api/positions/${positionId}/comments`, { body, anchor: version ? { versionNumber: Number(version), from: chosen.from, to: chosen.to } : { from: chosen.from, to: chosen.to } })
         .then(() => {
           area.value = ''
           chosen = null

@@ -8,8 +8,10 @@ export interface CommentsPanelProps {
   canWrite: boolean
   /** Only the threads on this version (the frozen text of a round); else all of the position. */
   versionNumber?: number
-  /** Whether a passage can be selected here to start a thread (the live editor). */
+  /** Whether a passage can be selected here to start a thread. */
   selectable: boolean
+  /** Level of the panel's heading (3 inside the draft's section, 2 on its own). */
+  heading?: 2 | 3
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CommentsPanelProps {
  * web/scripts/comments/panel.ts from GET /api/positions/:id/comments and kept live; the page
  * renders the frame and the form, with the same field markup as the other forms.
  */
-export function CommentsPanel({ ctx, positionId, canWrite, versionNumber, selectable }: CommentsPanelProps) {
+export function CommentsPanel({ ctx, positionId, canWrite, versionNumber, selectable, heading = 3 }: CommentsPanelProps) {
   const { t } = ctx
   return (
     <aside
@@ -30,13 +32,15 @@ export function CommentsPanel({ ctx, positionId, canWrite, versionNumber, select
       data-version={versionNumber === undefined ? undefined : String(versionNumber)}
       data-can-write={canWrite ? 'true' : 'false'}
     >
-      <h3 id="comments-heading">{t('comments.heading')}</h3>
+      {heading === 2 ? <h2 id="comments-heading">{t('comments.heading')}</h2> : <h3 id="comments-heading">{t('comments.heading')}</h3>}
       {canWrite && selectable ? (
         <form class="comment-new" data-comment-new hidden novalidate>
-          <p class="hint" id="comment-new-how">{t('comments.hint_select')}</p>
+          <p class="hint" id="comment-new-how">
+            {t(versionNumber === undefined ? 'comments.hint_select' : 'comments.hint_select_frozen')}
+          </p>
           <p class="comment-selection">
             <span>{t('comments.selection')}: </span>
-            <q data-comment-selection lang="de">{t('comments.no_selection')}</q>
+            <span data-comment-selection data-empty="true">{t('comments.no_selection')}</span>
           </p>
           <label for="comment-new-body">{t('comments.new_label')}</label>
           <p class="hint" id="comment-new-body-hint">

@@ -1,5 +1,6 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
+import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
@@ -40,6 +41,8 @@ export interface BallotFormState {
 }
 
 export interface BallotPageProps {
+  /** The comment threads on this version beside its text; canWrite: may start threads and reply. */
+  comments?: { canWrite: boolean }
   ctx: PageContext
   now: number
   round: {
@@ -78,7 +81,7 @@ export function BallotPage(props: BallotPageProps) {
   const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
   const form = ballotForm(props)
   return (
-    <Layout ctx={ctx} title={title} errors={formErrors(form)}>
+    <Layout ctx={ctx} title={title} errors={formErrors(form)} scripts={props.comments ? ['/assets/comments.js'] : []}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
@@ -128,11 +131,18 @@ export function BallotPage(props: BallotPageProps) {
           </a>
         </p>
       ) : null}
-      <section aria-labelledby="text-heading">
-        <h2 id="text-heading">{t('rounds.page.text')}</h2>
-        <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>
-        <HashLine ctx={ctx} hash={version.hash} />
-      </section>
+      <div class={props.comments ? 'text-with-comments' : undefined}>
+        <section aria-labelledby="text-heading">
+          <h2 id="text-heading">{t('rounds.page.text')}</h2>
+          <div class="frozen-text prose" lang={CONTENT_LOCALE} data-comment-text>
+            {raw(version.html)}
+          </div>
+          <HashLine ctx={ctx} hash={version.hash} />
+        </section>
+        {props.comments ? (
+          <CommentsPanel ctx={ctx} positionId={position.id} canWrite={props.comments.canWrite} versionNumber={version.number} selectable={true} heading={2} />
+        ) : null}
+      </div>
       <section aria-labelledby="diff-heading">
         {props.diff ? (
           <details class="diff-details">
