@@ -32,6 +32,9 @@ import { publishingPages } from './publishing/publishing.pages.tsx'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { allianceAdminPages, alliancePublicPages } from './alliance/alliance.pages.tsx'
 import { allianceRoutes, initiativeListingRoutes, publicAllianceRoutes } from './alliance/alliance.routes.ts'
+import { translationsRoutes } from './translations/translations.routes.ts'
+import { translationPublicApi, translationPublicPages } from './translations/translation-public.pages.tsx'
+import { translationPages } from './translations/translations.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -76,6 +79,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', publicAllianceRoutes)
   app.route('/admin/alliance', allianceAdminPages)
   app.route('/', alliancePublicPages)
+  app.route('/api', translationsRoutes)
+  app.route('/api/public', translationPublicApi)
+  app.route('/', translationPublicPages)
+  app.route('/', translationPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)
