@@ -39,6 +39,9 @@ import { exportsPages } from './exports/exports.pages.ts'
 import { exportsRoutes } from './exports/exports.routes.ts'
 import { importsRoutes } from './imports/imports.routes.ts'
 import { importsPages } from './imports/imports.pages.tsx'
+import { translationsRoutes } from './translations/translations.routes.ts'
+import { translationPublicApi, translationPublicPages } from './translations/translation-public.pages.tsx'
+import { translationPages } from './translations/translations.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -90,6 +93,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', exportsPages)
   app.route('/api', exportsRoutes)
   app.route('/', importsPages)
+  app.route('/api', translationsRoutes)
+  app.route('/api/public', translationPublicApi)
+  app.route('/', translationPublicPages)
+  app.route('/', translationPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -10,6 +10,7 @@ import { createPosition } from '../positions/create-position.ts'
 import { coSign } from '../publishing/co-sign.ts'
 import { publishPosition } from '../publishing/publish-position.ts'
 import { withdrawPosition } from '../publishing/withdraw-position.ts'
+import { createDemoVoice } from './demo-voice.ts'
 import { castBallot } from '../rounds/cast-ballot.ts'
 import { closeRound } from '../rounds/close-round.ts'
 import { openRound } from '../rounds/open-round.ts'
@@ -133,6 +134,7 @@ export async function createDemoPositions(deps: Deps, cast: DemoCast): Promise<D
   coSign(deps, actor('Jonas Richter'), published.id, cast.initiativeId('lueneburg'))
   coSign(deps, actor('Katharina Fischer'), published.id, cast.initiativeId('hannover'))
   listed('published', published, publication.slug)
+  createDemoVoice(deps, actor('Sabine Hoffmann'), actor('Thomas Krüger'), published.id, ['goettingen', 'lueneburg', 'hannover', 'osnabrueck'].map(cast.initiativeId))
 
   // 5. Published once, then withdrawn with a reason (the public page stays, marked withdrawn).
   const withdrawn = create('Ayşe Demir', 'wohnen', 'Residenzpflicht lockern', doc(

@@ -36,7 +36,23 @@ function authorXml(author: FeedLabels['author']): string {
   return `  <author>${parts.join('')}</author>${logo}`
 }
 
+/** A published translation as an entry of its own (in its language, `xml:lang`). */
+export interface FeedTranslation {
+  id: string
+  url: string
+  language: string
+  title: string
+  published: number
+  updated: number
+  summary: string
+  /** Which version it translates, and that the German text counts: the first paragraph of the content. */
+  notice: string
+  html: string
+  category: { term: string; label: string }
+}
+
 interface FeedEntry {
+  lang?: string
   id: string
   title: string
   url: string
@@ -51,8 +67,9 @@ interface FeedEntry {
  * Atom 1.0 (RFC 4287) of publications and withdrawals. A withdrawal is an entry of its own (with
  * its own id), so feed readers show it as news instead of silently updating an old item.
  */
-export function atomFeed(rows: readonly PublicationRow[], publicUrl: string, labels: FeedLabels, limit = 50): string {
+export function atomFeed(rows: readonly PublicationRow[], publicUrl: string, labels: FeedLabels, limit = 50, translations: readonly FeedTranslation[] = []): string {
   const entries: FeedEntry[] = []
+  for (const tr of translations) entries.push({ ...tr, html: `<p>${xmlEscape(tr.notice)}</p>${tr.html}`, lang: tr.language })
   for (const row of rows) {
     const url = publicUrlOf(publicUrl, row.slug)
     const category = { term: row.group_slug, label: row.group_name }
@@ -101,7 +118,7 @@ export function atomFeed(rows: readonly PublicationRow[], publicUrl: string, lab
   ]
   for (const e of shown) {
     lines.push(
-      '  <entry>',
+      e.lang ? `  <entry xml:lang="${xmlEscape(e.lang)}">` : '  <entry>',
       `    <id>${xmlEscape(e.id)}</id>`,
       `    <title>${xmlEscape(e.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xmlEscape(e.url)}"/>`,

@@ -70,14 +70,19 @@ export function bidiParagraph(pdf: Pdf, pieces: Piece[], x: number, width: numbe
     }
     const total = runsWidth(doc, runs, look.size)
     let cx = direction === 'rtl' ? x + Math.max(0, width - total) : x
+    // Set run by run, the words of a line were separate pieces to a text extractor, which then
+    // read a right-to-left paragraph word per line and out of order. The whole line is one span
+    // whose ActualText is the line in visual order (as poppler reads ActualText, see pdf-runs.ts),
+    // so copy, search and pdftotext get the line's words in the order they were written.
+    const visual = runs.map((run) => run.actualText ?? run.text).join('')
+    doc.markContent('Span', { actual: visual } as PDFKit.Mixins.MarkingOptions)
     for (const run of runs) {
       doc.font(run.font).fontSize(look.size).fillColor(run.link ? look.linkColor : look.color)
       const w = doc.widthOfString(run.text)
-      if (run.actualText !== undefined) doc.markContent('Span', { actual: run.actualText } as PDFKit.Mixins.MarkingOptions)
       doc.text(run.text, cx, y + ASCENT * look.size, { lineBreak: false, baseline: 'alphabetic', link: run.link ?? null, underline: run.link !== undefined })
-      if (run.actualText !== undefined) doc.endMarkedContent()
       cx += w
     }
+    doc.endMarkedContent()
     y += lineHeight
   }
   doc.font('latin-regular').fontSize(look.size)

@@ -8,6 +8,8 @@ import { publicationsState } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
 import { cacheKey } from './response-cache.ts'
 import { publisherOf, readAlliance } from '../alliance/read-alliance.ts'
+import { publishedTranslationsOf } from '../translations/translation.repo.ts'
+import { presentTranslationLink } from '../translations/present-translation.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -55,7 +57,11 @@ export const publicApiRoutes = new Hono<AppEnv>()
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)
     const { row, signatories } = readPublication(deps, stamp.slug)
-    const json = JSON.stringify({ ...presentPublicDetail(row, signatories, deps.config.publicUrl), publisher: publisherOf(alliance, c.get('t')('app.name')) })
+    const json = JSON.stringify({
+      ...presentPublicDetail(row, signatories, deps.config.publicUrl),
+      publisher: publisherOf(alliance, c.get('t')('app.name')),
+      translations: publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl)),
+    })
     const after = deps.caches.publicationStamps.get(stamp.slug)
     if (after?.updated_at === stamp.updated_at && after.signers_changed === stamp.signers_changed) cache.set(key, json)
     return c.body(json)

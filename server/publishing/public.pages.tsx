@@ -22,6 +22,10 @@ import { renderPdf } from './render-pdf.ts'
 import { cacheKey } from './response-cache.ts'
 import { signedInitiatives, type Signatory } from './signature.repo.ts'
 import { readAlliance, type Alliance } from '../alliance/read-alliance.ts'
+import { publishedTranslationsOf, recentPublishedTranslations } from '../translations/translation.repo.ts'
+import { presentTranslationLink } from '../translations/present-translation.ts'
+import { feedTranslations } from '../translations/feed-translations.ts'
+import { listInLanguage } from '../translations/list-in-language.ts'
 import { pdfFooter, pdfLetterhead } from '../alliance/pdf-letterhead.ts'
 import { feedPublisher } from '../alliance/feed-publisher.ts'
 
@@ -136,11 +140,11 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
   return pdf
 }
 
-function listPage(c: Context<AppEnv>, q: string, group: string, alliance: Alliance): JSX.Element {
+function listPage(c: Context<AppEnv>, q: string, group: string, alliance: Alliance, lang: string): JSX.Element {
   const deps = c.get('deps')
-  const items = readPublicList(deps, { q, group }).map(toListItem)
+  const { items, languages } = listInLanguage(deps, readPublicList(deps, { q, group }).map(toListItem), lang)
   const groups = publishedGroups(deps.db).map((g) => ({ slug: g.group_slug, name: g.group_name }))
-  return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group }} url={`${deps.config.publicUrl}/p`} publisher={alliance} />
+  return <PublicListPage ctx={pageContext(c)} items={items} groups={groups} query={{ q, group, lang }} languages={languages} url={`${deps.config.publicUrl}/p`} publisher={alliance} />
 }
 
 /** /p, /p/:slug, /p/:slug.pdf and /feed.atom: no login, no JavaScript. */
@@ -150,12 +154,13 @@ export const publicPages = new Hono<AppEnv>()
     const query = readQuery(c, PublicListQuery)
     const q = (query.q ?? '').trim()
     const group = query.group ?? ''
+    const lang = query.lang ?? ''
     const state = publicationsState(deps.db)
     const alliance = allianceOf(c)
-    const basis = ['p', state.version, state.count, q, group, ...viewerBasis(c), alliance.updatedAt]
+    const basis = ['p', state.version, state.count, q, group, ...viewerBasis(c), alliance.updatedAt, lang]
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
-    const build = () => documentOf(listPage(c, q, group, alliance))
+    const build = () => documentOf(listPage(c, q, group, alliance, lang))
     if (!c.get('current')) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
     return c.html(build())
   })
@@ -187,7 +192,8 @@ export const publicPages = new Hono<AppEnv>()
       const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
       const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
       const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
-      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} />)
+      const translations = publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl))
+      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} translations={translations} />)
     }
     if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
     return c.html(build())
@@ -214,7 +220,7 @@ export const publicPages = new Hono<AppEnv>()
       withdrawnTitle: (title) => t('publishing.feed_withdrawn_title', { title }),
       withdrawnReason: (reason) => t('publishing.withdrawn_reason', { reason }),
       resultText: (row) => resultSentence(storedResult(row), locale),
-    })
+    }, 50, feedTranslations(recentPublishedTranslations(deps.db, 50), deps.config.publicUrl, t, locale))
     if (publicationsState(deps.db).version === state.version) cache.set(key, xml)
     return c.body(xml)
   })

@@ -12,6 +12,8 @@ import { signatoriesOf, type Signatory } from './signature.repo.ts'
 export const PublicListQuery = z.object({
   q: z.string().max(200).optional(),
   group: z.string().max(100).optional(),
+  /** Only positions with a published translation into this language, shown in it. */
+  lang: z.string().max(10).optional(),
 })
 
 export interface PublicListInput {

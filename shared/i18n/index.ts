@@ -12,6 +12,7 @@ import * as positions from './messages/positions.ts'
 import * as publishing from './messages/publishing.ts'
 import * as roundFlow from './messages/round-flow.ts'
 import * as rounds from './messages/rounds.ts'
+import * as translations from './messages/translations.ts'
 
 // Each feature keeps its strings in its own file under messages/ (German first, English typed to
 // have exactly the same keys); register it here once.
@@ -30,6 +31,7 @@ const modules = [
   comments,
   alliance,
   exchange,
+  translations,
 ] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never

@@ -12,6 +12,10 @@ export interface PublicListItem {
   groupName: string
   publishedAt: number
   withdrawnAt: number | null
+  /** A translation's page instead of the position's, in its language and direction. */
+  href?: string
+  lang?: string
+  dir?: 'ltr' | 'rtl'
 }
 
 export interface PublicListPageProps {
@@ -19,16 +23,18 @@ export interface PublicListPageProps {
   items: PublicListItem[]
   groups: Array<{ slug: string; name: string }>
   /** What the visitor searched for, shown again in the form. */
-  query: { q: string; group: string }
+  query: { q: string; group: string; lang?: string }
+  /** Languages with published translations, for the filter: code and name in itself. */
+  languages?: Array<{ code: string; native: string }>
   /** The absolute URL of this list, for link previews. */
   url: string
   /** The alliance that speaks (header, footer, link previews). */
   publisher?: SitePublisher | undefined
 }
 
-export function PublicListPage({ ctx, items, groups, query, url, publisher }: PublicListPageProps) {
+export function PublicListPage({ ctx, items, groups, query, url, publisher, languages = [] }: PublicListPageProps) {
   const { t } = ctx
-  const filtered = query.q !== '' || query.group !== ''
+  const filtered = query.q !== '' || query.group !== '' || Boolean(query.lang)
   return (
     <Layout
       ctx={ctx}
@@ -51,6 +57,19 @@ export function PublicListPage({ ctx, items, groups, query, url, publisher }: Pu
               {groups.map((g) => (
                 <option value={g.slug} selected={g.slug === query.group}>
                   {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {languages.length > 0 ? (
+          <div class="public-search-field">
+            <label for="public-lang">{t('translations.filter_label')}</label>
+            <select id="public-lang" name="lang">
+              <option value="">{t('translations.filter_all')}</option>
+              {languages.map((l) => (
+                <option value={l.code} selected={l.code === query.lang} lang={l.code}>
+                  {l.native}
                 </option>
               ))}
             </select>
@@ -94,7 +113,7 @@ export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; it
   return (
     <li class="card public-card">
       <Heading class="public-card-title">
-        <a href={`/p/${item.slug}`} lang={CONTENT_LOCALE}>{item.title}</a>
+        <a href={item.href ?? `/p/${item.slug}`} lang={item.lang ?? CONTENT_LOCALE} dir={item.dir} hreflang={item.lang}>{item.title}</a>
       </Heading>
       <p class="public-card-meta">
         {item.withdrawnAt !== null ? <span class="badge badge-withdrawn">{t('publishing.withdrawn_badge')}</span> : null}{' '}
@@ -103,7 +122,7 @@ export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; it
           {t('publishing.published_on', { date: formatLongDate(item.publishedAt, locale) })}
         </time>
       </p>
-      {item.summary ? <p class="public-card-summary" lang={CONTENT_LOCALE}>{item.summary}</p> : null}
+      {item.summary ? <p class="public-card-summary" lang={item.lang ?? CONTENT_LOCALE} dir={item.dir}>{item.summary}</p> : null}
     </li>
   )
 }

@@ -6,6 +6,7 @@ import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
 import { PublicHead } from './public-head.tsx'
 import type { SitePublisher } from '../alliance/site-publisher.tsx'
+import { TranslationLanguages, type TranslationLink } from '../translations/translation-languages.tsx'
 
 export interface PublicPositionView {
   positionId: string
@@ -38,9 +39,11 @@ export interface PublicPositionPageProps {
   notice?: string | null
   /** The alliance that speaks (header, footer, link previews). */
   publisher?: SitePublisher | undefined
+  /** Published translations of this position. */
+  translations?: TranslationLink[] | undefined
 }
 
-export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher }: PublicPositionPageProps) {
+export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher, translations = [] }: PublicPositionPageProps) {
   const { t, locale } = ctx
   const date = (ms: number) => <time datetime={new Date(ms).toISOString()}>{formatLongDate(ms, locale)}</time>
   return (
@@ -62,6 +65,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
             { type: 'application/pdf', href: `/p/${p.slug}.pdf`, title: t('publishing.pdf') },
             { type: 'application/json', href: `/api/public/positions/${p.slug}`, title: 'JSON' },
           ]}
+          languages={translations.length ? [{ hreflang: CONTENT_LOCALE, href: p.url }, ...translations.map((l) => ({ hreflang: l.language, href: l.url }))] : []}
         />
       }
     >
@@ -70,6 +74,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
           <a href="/p">{t('publishing.all_positions')}</a>
         </p>
         <h1 lang={CONTENT_LOCALE}>{p.title}</h1>
+        <TranslationLanguages ctx={ctx} originalUrl={p.url} translations={translations} current={CONTENT_LOCALE} />
         {p.withdrawn ? (
           <section class="public-withdrawn" aria-labelledby="withdrawn-title">
             <h2 id="withdrawn-title">{t('publishing.withdrawn_title', { date: formatLongDate(p.withdrawn.at, locale) })}</h2>

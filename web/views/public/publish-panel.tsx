@@ -60,6 +60,8 @@ export function PublishPanel({ ctx, data, values = {}, problem, level = 2 }: Pub
         <p>
           {t('publishing.panel_published', { date: formatLongDate(pub.publishedAt, locale) })}{' '}
           <a href={`/p/${pub.slug}`}>{pub.url}</a>
+          {' · '}
+          <a href={`/positions/${data.positionId}/translations`}>{t('translations.link')}</a>
         </p>
       ) : null}
       {pub && pub.withdrawnAt !== null ? (
