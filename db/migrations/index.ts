@@ -5,6 +5,7 @@ import * as rounds from './2026-11-21-03-rounds.ts'
 import * as publishing from './2026-11-21-04-publishing.ts'
 import * as roundFlow from './2026-12-03-00-round-flow.ts'
 import * as archive from './2026-12-03-02-archive.ts'
+import * as auditChain from './2026-12-03-13-audit-chain.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-04-publishing': publishing,
   '2026-12-03-00-round-flow': roundFlow,
   '2026-12-03-02-archive': archive,
+  '2026-12-03-13-audit-chain': auditChain,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,7 @@ import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
+import { verifyAudit } from './verify-audit.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
 export interface CliContext {
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   'create-admin': createAdminCommand,
   backup,
   demo,
+  'verify-audit': verifyAudit,
 }
 
 export interface CliOptions {

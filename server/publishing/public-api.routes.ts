@@ -7,6 +7,7 @@ import { presentPublicDetail, presentPublicSummary } from './present-publication
 import { publicationStamp, publicationsState } from './publication.repo.ts'
 import { PublicListQuery, readPublicList, readPublication } from './read-public.ts'
 import { cacheKey, responseCacheOf } from './response-cache.ts'
+import { publicationEventHash } from '../audit/publication-record.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -53,7 +54,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     const hit = cache.get(key)
     if (hit !== undefined) return c.body(hit)
     const { row, signatories } = readPublication(deps, stamp.slug)
-    const json = JSON.stringify(presentPublicDetail(row, signatories, deps.config.publicUrl))
+    const json = JSON.stringify({ ...presentPublicDetail(row, signatories, deps.config.publicUrl), publicationEventHash: publicationEventHash(deps, row.position_id) })
     const after = publicationStamp(deps.db, stamp.slug)
     if (after?.updated_at === stamp.updated_at && after.signers_changed === stamp.signers_changed) cache.set(key, json)
     return c.body(json)
