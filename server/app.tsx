@@ -34,6 +34,8 @@ import { exportsPages } from './exports/exports.pages.ts'
 import { exportsRoutes } from './exports/exports.routes.ts'
 import { importsRoutes } from './imports/imports.routes.ts'
 import { importsPages } from './imports/imports.pages.tsx'
+import { historyPages } from './audit/history.pages.tsx'
+import { auditPages } from './audit/audit.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -77,6 +79,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', exportsPages)
   app.route('/api', exportsRoutes)
   app.route('/', importsPages)
+  app.route('/', historyPages)
+  app.route('/', auditPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)
