@@ -1,9 +1,25 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
-import { canonicalJson } from '../../shared/content/canonical-json.ts'
 
-// Frozen in time: the hash is computed here as it is defined today (server/audit/audit-hash.ts),
-// from the canonical JSON whose definition is itself fixed (it also defines version hashes).
+// Frozen in time (and db/ imports nothing of ours): the hash as server/audit/audit-hash.ts
+// defines it today, over the canonical JSON of shared/content/canonical-json.ts (sorted keys,
+// no whitespace, strings and numbers as JSON.stringify writes them), written out here.
+function canonicalJson(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('canonical JSON: not a finite number')
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  throw new TypeError('canonical JSON: not JSON data')
+}
+
 function hashOf(row: { at: number; actor_id: string | null; action: string; object_type: string; object_id: string; data: string }, prev: string | null): string {
   let data: unknown
   try {

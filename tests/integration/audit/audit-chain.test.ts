@@ -124,7 +124,7 @@ describe('the hash-chained audit log', () => {
     const { error } = await new Migrator({ db: db.q, provider: migrationProvider }).migrateTo('2026-12-03-02-archive')
     expect(error).toBeUndefined()
     for (let i = 0; i < 3; i++) {
-      db.sqlite.prepare("insert into audit_events (at, actor_id, action, object_type, object_id, data) values (?, null, 'group.create', 'group', ?, ?)").run(i, `g${i}`, `{"name":"G${i}","b":1,"a":2}`)
+      db.sqlite.prepare("insert into audit_events (at, actor_id, action, object_type, object_id, data) values (?, null, 'group.create', 'group', ?, ?)").run(i, `g${i}`, `{"name":"G${i}","b":[1,{"z":null,"ä":"x\\u0001"}],"a":2.5,"Z":true}`)
     }
     await migrateToLatest(db)
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, events: 3 })
