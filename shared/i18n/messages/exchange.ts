@@ -2,6 +2,7 @@
 export const de = {
   'exchange.draft_label': 'Entwurf (nicht beschlossen)',
   'exchange.draft_file': 'entwurf',
+  'exchange.draft_short': 'Entwurf',
   'exchange.download': 'Herunterladen',
   'exchange.download_docx': 'als Word-Datei (.docx)',
   'exchange.download_md': 'als Markdown (.md)',
@@ -74,6 +75,7 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
   'exchange.draft_label': 'Draft (not adopted)',
   'exchange.draft_file': 'draft',
+  'exchange.draft_short': 'draft',
   'exchange.download': 'Download',
   'exchange.download_docx': 'as a Word file (.docx)',
   'exchange.download_md': 'as Markdown (.md)',

@@ -5,7 +5,7 @@ import { DownloadLinks } from './download-links.tsx'
 export function PositionRecordLinks({ ctx, positionId }: { ctx: PageContext; positionId: string }) {
   return (
     <>
-      <DownloadLinks ctx={ctx} base={`/positions/${positionId}/draft`} fileName={`${positionId}-${ctx.t('exchange.draft_file')}`} label={ctx.t('exchange.draft_label')} />
+      <DownloadLinks ctx={ctx} base={`/positions/${positionId}/draft`} fileName={`${positionId}-${ctx.t('exchange.draft_file')}`} label={ctx.t('exchange.draft_short')} />
       <p class="no-print">
         <a href={`/positions/${positionId}/history`}>{ctx.t('history.link')}</a>
       </p>
