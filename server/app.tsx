@@ -42,6 +42,8 @@ import { importsPages } from './imports/imports.pages.tsx'
 import { translationsRoutes } from './translations/translations.routes.ts'
 import { translationPublicApi, translationPublicPages } from './translations/translation-public.pages.tsx'
 import { translationPages } from './translations/translations.pages.tsx'
+import { historyPages } from './audit/history.pages.tsx'
+import { auditPages } from './audit/audit.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -97,6 +99,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api/public', translationPublicApi)
   app.route('/', translationPublicPages)
   app.route('/', translationPages)
+  app.route('/', historyPages)
+  app.route('/', auditPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -13,7 +13,7 @@ import { consoleLogger } from '../log.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
-import { createRenderer } from '../render/renderer.ts'
+import { verifyAudit } from './verify-audit.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
 export interface CliContext {
@@ -30,6 +30,7 @@ export const commands: Record<string, Command> = {
   'create-admin': createAdminCommand,
   backup,
   demo,
+  'verify-audit': verifyAudit,
 }
 
 export interface CliOptions {

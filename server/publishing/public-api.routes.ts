@@ -10,6 +10,7 @@ import { cacheKey } from './response-cache.ts'
 import { publisherOf, readAlliance } from '../alliance/read-alliance.ts'
 import { publishedTranslationsOf } from '../translations/translation.repo.ts'
 import { presentTranslationLink } from '../translations/present-translation.ts'
+import { publicationEventHash } from '../audit/publication-record.ts'
 
 /**
  * Any website may read the public API from the browser. No credentials: the answers are the
@@ -60,6 +61,7 @@ export const publicApiRoutes = new Hono<AppEnv>()
     const json = JSON.stringify({
       ...presentPublicDetail(row, signatories, deps.config.publicUrl),
       publisher: publisherOf(alliance, c.get('t')('app.name')),
+      publicationEventHash: publicationEventHash(deps, row.position_id),
       translations: publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl)),
     })
     const after = deps.caches.publicationStamps.get(stamp.slug)

@@ -119,7 +119,17 @@ describe('constraints of the foundation tables', () => {
     expect(() => db.sqlite.prepare("update audit_events set action = 'forged'").run()).toThrow(/append-only/)
     expect(() => db.sqlite.prepare('delete from audit_events').run()).toThrow(/append-only/)
     expect(auditEventsFor(db, 'initiative', 'i1')).toEqual([
-      { id: 1, at: 1, actor_id: null, action: 'initiative.create', object_type: 'initiative', object_id: 'i1', data: '{"name":"A"}' },
+      {
+        id: 1,
+        at: 1,
+        actor_id: null,
+        action: 'initiative.create',
+        object_type: 'initiative',
+        object_id: 'i1',
+        data: '{"name":"A"}',
+        prev_hash: null,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     ])
   })
 

@@ -26,6 +26,9 @@ export function AdminOverviewPage({ ctx, counts }: AdminOverviewProps) {
           </li>
         ))}
       </ul>
+      <p>
+        <a href="/admin/audit">{t('audit.page.link')}</a>
+      </p>
     </AdminLayout>
   )
 }

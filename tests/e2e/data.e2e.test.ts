@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import mammoth from 'mammoth'
+import type { Browser, Download, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseCsv } from '../support/csv.ts'
+import { wordFile } from '../support/docx-fixtures.ts'
+import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { checkPage } from './support/check-page.ts'
+import { login } from './support/login.ts'
+import { clickAndWait } from './support/navigation.ts'
+import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { startServer, type E2eServer } from './support/server.ts'
+
+// One story: a coordinator imports a Word file into her working group, downloads the draft as
+// Word, the initiatives decide on it, and she downloads the round's result as CSV.
+describe('data in and out: a Word file in, Word and CSV out', () => {
+  let server: E2eServer
+  let browser: Browser
+  let admin: ApiClient
+  let lena: Page
+  let groupSlug: string
+  let positionId: string
+
+  const PASSWORD = 'Sonntags backen wir Brot für das Hoffest'
+  const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: PASSWORD }
+  const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: PASSWORD }
+  const INITIATIVES = ['Internationales Café Winsen', 'Refugees Welcome Lüneburg']
+
+  async function download(page: Page, link: ReturnType<Page['getByRole']>): Promise<Buffer> {
+    const [file] = (await Promise.all([page.waitForEvent('download'), link.click()])) as [Download, void]
+    return readFileSync((await file.path())!)
+  }
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Sprache' }), 201, 'group') as { id: string; slug: string }
+    groupSlug = group.slug
+    for (const [i, person] of [LENA, MURAT].entries()) {
+      const initiative = expectStatus(await admin.post('/api/initiatives', { name: INITIATIVES[i] }), 201, 'initiative') as { id: string }
+      const id = await seedPerson(admin, person)
+      expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
+      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
+    }
+    lena = await (await newContext(browser, { acceptDownloads: true })).newPage()
+    await login(lena, server.url, LENA.email, LENA.password)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('imports a Word file from the group page and shows what was left out', async () => {
+    await lena.goto(`${server.url}/groups/${groupSlug}`)
+    await clickAndWait(lena, lena.getByRole('link', { name: 'Oder aus einer Datei importieren (Word, Markdown, Text)' }))
+    await checkPage(lena, 'data-01-import-form')
+    await lena.getByLabel('Datei', { exact: true }).setInputFiles({
+      name: 'sprachkurse.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await wordFile(),
+    })
+    await clickAndWait(lena, lena.getByRole('button', { name: 'Importieren' }))
+    const report = lena.getByRole('region', { name: 'Importiert' })
+    await expect(report.textContent()).resolves.toContain('„Sprachkurse für alle“ wurde als neue Position angelegt.')
+    await expect(report.textContent()).resolves.toContain('Tabellen: 1')
+    await expect(report.textContent()).resolves.toContain('Bilder: 1')
+    await checkPage(lena, 'data-02-import-report')
+    await clickAndWait(lena, report.getByRole('link', { name: 'Zur Position „Sprachkurse für alle“' }))
+    positionId = new URL(lena.url()).pathname.split('/')[2]!
+    await expect(lena.locator('.editor').textContent()).resolves.toContain('monatelang')
+    await checkPage(lena, 'data-03-imported-position')
+  })
+
+  it('downloads the draft as a Word file with the text in it', async () => {
+    const docx = await download(lena, lena.getByRole('link', { name: 'als Word-Datei (.docx)' }))
+    const { value } = await mammoth.convertToHtml({ buffer: docx })
+    expect(value).toContain('<strong>monatelang</strong>')
+    expect(value).toContain('Kinderbetreuung während der Kurse')
+  })
+
+  it('downloads a decided round’s result as CSV from the round page, and shows the history', async () => {
+    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const round = expectStatus(
+      await lenaApi.post(`/api/positions/${positionId}/rounds`, { kind: 'vote', majority: 'simple', quorum: 0.5, closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString() }),
+      201,
+      'open round',
+    ) as { id: string }
+    for (const [person, choice] of [
+      [LENA, 'yes'],
+      [MURAT, 'no'],
+    ] as const) {
+      const client = api(server, await apiLogin(server, person.email, person.password))
+      expectStatus(await client.put(`/api/rounds/${round.id}/ballot`, { choice }), 200, 'ballot')
+    }
+    expectStatus(await lenaApi.post(`/api/rounds/${round.id}/close`), 200, 'close')
+
+    await lena.goto(`${server.url}/rounds/${round.id}`)
+    await checkPage(lena, 'data-04-round-result')
+    const csv = parseCsv((await download(lena, lena.getByRole('link', { name: 'Ergebnis als Tabelle (CSV)' }))).toString('utf8'))
+    expect(csv[0]).toEqual(['voter', 'voter_id', 'answer', 'weight', 'cast_by', 'cast_at', 'reason'])
+    expect(csv.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([
+      [INITIATIVES[0], 'yes', LENA.name],
+      [INITIATIVES[1], 'no', MURAT.name],
+    ])
+
+    await lena.goto(`${server.url}/positions/${positionId}/history`)
+    await expect(lena.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Verlauf der Position')
+    await expect(lena.locator('ol.history').textContent()).resolves.toContain('Aus der Datei „sprachkurse.docx“ importiert')
+    await checkPage(lena, 'data-05-history')
+  })
+})
