@@ -1,15 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import type { AppError } from '../../shared/errors.ts'
 import { fail } from '../../shared/errors.ts'
-import type { FormProblem, FormValues } from '../../web/views/admin/form-fields.tsx'
+import type { FormProblem, FormValues } from '../../web/views/form/form-view.ts'
 import { AboutPage } from '../../web/views/alliance/about-page.tsx'
 import { AllianceAdminPage } from '../../web/views/alliance/alliance-admin-page.tsx'
 import { LegalPage } from '../../web/views/alliance/legal-page.tsx'
-import { problemOf, readRawForm, statusOf } from '../admin/form-state.ts'
-import { attempt } from '../auth/form-errors.ts'
 import { requireCan } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { readEntered, submitForm, type RefusalOptions } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { parseWith } from '../http/validate.ts'
 import { listInitiatives } from '../initiatives/initiative.repo.ts'
@@ -38,14 +36,14 @@ function storedValues(a: Alliance): FormValues {
 }
 
 // Zod's wording means nothing to a volunteer: say what a valid value looks like.
-function allianceProblem(c: Context<AppEnv>, error: AppError): FormProblem {
-  const t = c.get('t')
-  if (error.code === 'validation' && error.field) {
-    if (error.field === 'name') return { message: t('alliance.error.name'), field: 'name' }
-    if (error.field === 'contactEmail') return { message: t('alliance.error.email'), field: 'contactEmail' }
-    if (/Url$|^website$/.test(error.field)) return { message: t('alliance.error.url'), field: error.field }
-  }
-  return problemOf(t, error)
+const PROFILE_FORM: RefusalOptions = {
+  messages: {
+    name: 'alliance.error.name',
+    contactEmail: 'alliance.error.email',
+    website: 'alliance.error.url',
+    imprintUrl: 'alliance.error.url',
+    privacyUrl: 'alliance.error.url',
+  },
 }
 
 interface AdminState {
@@ -90,23 +88,20 @@ export const allianceAdminPages = new Hono<AppEnv>()
   })
   .post('/', async (c) => {
     const { actor } = requireCan(c, ADMIN)
-    const values = await readRawForm(c)
-    const result = await attempt(() => updateAlliance(c.get('deps'), actor, parseWith(c, AllianceInput, values)))
-    if (!result.ok) return adminPage(c, { values, problem: allianceProblem(c, result.error) }, statusOf(result.error))
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => updateAlliance(c.get('deps'), actor, parseWith(c, AllianceInput, values)), PROFILE_FORM)
+    if (!result.ok) return adminPage(c, { values, problem: result.problem }, result.status)
     return c.redirect('/admin/alliance?saved=profile', 303)
   })
   .post('/logo', async (c) => {
     const { actor } = requireCan(c, ADMIN)
-    const result = await attempt(async () => uploadLogo(c.get('deps'), actor, await readLogoFile(c)))
-    if (!result.ok) {
-      const error = logoProblem(c, result.error) as AppError
-      return adminPage(c, { logoProblem: error.message }, statusOf(error))
-    }
+    const result = await submitForm(c, async () => uploadLogo(c.get('deps'), actor, await readLogoFile(c)))
+    if (!result.ok) return adminPage(c, { logoProblem: (logoProblem(c, result.error) as Error).message }, result.status)
     return c.redirect('/admin/alliance?saved=logo', 303)
   })
   .post('/listing', async (c) => {
     const { actor } = requireCan(c, ADMIN)
-    const values = await readRawForm(c)
+    const values = await readEntered(c)
     const listed = values.listed === undefined ? [] : Array.isArray(values.listed) ? values.listed : [values.listed]
     setListedInitiatives(c.get('deps'), actor, listed)
     return c.redirect('/admin/alliance?saved=listing', 303)

@@ -1,15 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { fail, type AppError } from '../../shared/errors.ts'
+import { fail } from '../../shared/errors.ts'
 import { can } from '../../shared/policy.ts'
 import { TRANSLATION_LANGUAGES } from '../../shared/translations/languages.ts'
-import type { FormProblem, FormValues } from '../../web/views/admin/form-fields.tsx'
+import type { FormProblem, FormValues } from '../../web/views/form/form-view.ts'
 import { TranslationEditPage } from '../../web/views/translations/translation-edit-page.tsx'
 import { TranslationsPage } from '../../web/views/translations/translations-page.tsx'
-import { problemOf, readRawForm, statusOf } from '../admin/form-state.ts'
-import { attempt } from '../auth/form-errors.ts'
 import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { readEntered, submitForm, type Refused } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { parseWith } from '../http/validate.ts'
 import { getPublication } from '../publishing/publication.repo.ts'
@@ -24,11 +23,12 @@ type Status = Parameters<typeof render>[2]
 const Notice = z.object({ done: z.enum(['saved', 'published', 'withdrawn']).optional() })
 const WithdrawForm = z.strictObject({ reason: z.string().trim().min(1).max(1000) })
 
-function translationProblem(c: Context<AppEnv>, error: AppError): FormProblem {
+function translationProblem(c: Context<AppEnv>, refused: Refused): FormProblem {
   const t = c.get('t')
+  const error = refused.error
   if ((error.code === 'validation' || error.code === 'unknown_content') && (error.field === 'text' || error.field === undefined)) return { message: t('translations.error.text'), field: 'text' }
   if (error.code === 'validation' && error.field === 'title') return { message: t('translations.error.title'), field: 'title' }
-  return problemOf(t, error)
+  return refused.problem
 }
 
 /** The form's strings as the API's input: an empty summary is no summary. */
@@ -74,9 +74,9 @@ export const translationPages = new Hono<AppEnv>()
   .post('/positions/:id/translations', async (c) => {
     const { actor } = requirePerson(c)
     const positionId = c.req.param('id')
-    const values = await readRawForm(c)
-    const result = await attempt(() => addTranslation(c.get('deps'), actor, positionId, parseWith(c, TranslationInput, formInput(values))))
-    if (!result.ok) return listPage(c, positionId, { values, problem: translationProblem(c, result.error) }, statusOf(result.error))
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => addTranslation(c.get('deps'), actor, positionId, parseWith(c, TranslationInput, formInput(values))))
+    if (!result.ok) return listPage(c, positionId, { values, problem: translationProblem(c, result) }, result.status)
     return c.redirect(`/positions/${positionId}/translations?done=saved`, 303)
   })
   .get('/translations/:id/edit', (c) => {
@@ -90,13 +90,13 @@ export const translationPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const deps = c.get('deps')
     const row = getTranslation(deps.db, c.req.param('id')) ?? fail('not_found')
-    const values = await readRawForm(c)
-    const result = await attempt(() => updateTranslation(deps, actor, row.id, parseWith(c, TranslationUpdate, formInput(values))))
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => updateTranslation(deps, actor, row.id, parseWith(c, TranslationUpdate, formInput(values))))
     if (!result.ok) {
       return render(
         c,
-        <TranslationEditPage ctx={pageContext(c)} translation={{ id: row.id, positionId: row.position_id, language: row.language }} values={values} problem={translationProblem(c, result.error)} />,
-        statusOf(result.error),
+        <TranslationEditPage ctx={pageContext(c)} translation={{ id: row.id, positionId: row.position_id, language: row.language }} values={values} problem={translationProblem(c, result)} />,
+        result.status,
       )
     }
     return c.redirect(`/positions/${row.position_id}/translations?done=saved`, 303)
@@ -108,7 +108,7 @@ export const translationPages = new Hono<AppEnv>()
   })
   .post('/translations/:id/withdraw', async (c) => {
     const { actor } = requirePerson(c)
-    const values = await readRawForm(c)
+    const values = await readEntered(c)
     const input = parseWith(c, WithdrawForm, values)
     const row = withdrawTranslation(c.get('deps'), actor, c.req.param('id'), input.reason)
     return c.redirect(`/positions/${row.position_id}/translations?done=withdrawn`, 303)

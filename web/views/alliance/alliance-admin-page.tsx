@@ -1,7 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx'
-import { Checkbox, PostForm, TextArea, TextField, type FormProblem, type FormValues } from '../admin/form-fields.tsx'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, type PageContext } from '../layout.tsx'
+import { CheckboxField, FileField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
+import type { PageContext } from '../layout.tsx'
 
 export interface AllianceAdminPageProps {
   ctx: PageContext
@@ -17,32 +17,32 @@ export interface AllianceAdminPageProps {
 /** /admin/alliance: the public profile, the logo and which initiatives are named publicly. */
 export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, maxLogoKb, initiatives, saved }: AllianceAdminPageProps) {
   const { t } = ctx
-  const field = (name: string) => `alliance-${name}`
-  const errors = [
-    ...pageErrors(problem ?? null, problem?.field ? { [problem.field]: field(problem.field) } : {}),
-    ...pageErrors(logoProblem ? { message: logoProblem, field: 'logo' } : null, { logo: 'alliance-logo' }),
-  ]
+  const names = ['name', 'description', 'website', 'contactEmail', 'pressContact', 'imprintUrl', 'imprintText', 'privacyUrl', 'privacyText']
+  const form = formView({ prefix: 'alliance-', values, problem, fields: Object.fromEntries(names.map((n) => [n, `alliance-${n}`])) })
+  const logoForm = formView({ prefix: 'alliance-', problem: logoProblem ? { message: logoProblem, field: 'logo' } : null, fields: { logo: 'alliance-logo' } })
+  const listingForm = formView({ prefix: 'listed-', fields: {} })
+  const errors = formErrors(form, logoForm)
   return (
     <AdminLayout ctx={ctx} section="alliance" title={t('alliance.admin.title')} errors={errors} success={saved}>
       <p>{t('alliance.admin.intro')}</p>
       <PostForm action="/admin/alliance" class="stack">
-        <ErrorNotice message={problem?.message} />
-        <TextField id={field('name')} name="name" label={t('alliance.field.name')} values={values} problem={problem} required maxlength={200} />
-        <TextArea id={field('description')} name="description" label={t('alliance.field.description')} values={values} problem={problem} maxlength={1000} />
-        <TextField id={field('website')} name="website" label={t('alliance.field.website')} hint={t('alliance.hint.url')} values={values} problem={problem} maxlength={500} autocomplete="url" />
-        <TextField id={field('contactEmail')} name="contactEmail" type="email" label={t('alliance.field.contact')} values={values} problem={problem} maxlength={254} autocomplete="email" />
-        <TextField id={field('pressContact')} name="pressContact" label={t('alliance.field.press')} hint={t('alliance.hint.press')} values={values} problem={problem} maxlength={300} />
+        <FormError form={form} />
+        <TextField form={form} name="name" label={t('alliance.field.name')} required maxlength={200} />
+        <TextArea form={form} name="description" label={t('alliance.field.description')} maxlength={1000} />
+        <TextField form={form} name="website" label={t('alliance.field.website')} hint={t('alliance.hint.url')} maxlength={500} autocomplete="url" />
+        <TextField form={form} name="contactEmail" type="email" label={t('alliance.field.contact')} maxlength={254} autocomplete="email" />
+        <TextField form={form} name="pressContact" label={t('alliance.field.press')} hint={t('alliance.hint.press')} maxlength={300} />
         <fieldset>
           <legend>{t('alliance.imprint')}</legend>
           <p class="hint">{t('alliance.hint.legal')}</p>
-          <TextField id={field('imprintUrl')} name="imprintUrl" label={t('alliance.field.legal_url')} values={values} problem={problem} maxlength={500} />
-          <TextArea id={field('imprintText')} name="imprintText" label={t('alliance.field.legal_text')} values={values} problem={problem} maxlength={10000} />
+          <TextField form={form} name="imprintUrl" label={t('alliance.field.legal_url')} maxlength={500} />
+          <TextArea form={form} name="imprintText" label={t('alliance.field.legal_text')} maxlength={10000} />
         </fieldset>
         <fieldset>
           <legend>{t('alliance.privacy')}</legend>
           <p class="hint">{t('alliance.hint.legal')}</p>
-          <TextField id={field('privacyUrl')} name="privacyUrl" label={t('alliance.field.legal_url')} values={values} problem={problem} maxlength={500} />
-          <TextArea id={field('privacyText')} name="privacyText" label={t('alliance.field.legal_text')} values={values} problem={problem} maxlength={20000} />
+          <TextField form={form} name="privacyUrl" label={t('alliance.field.legal_url')} maxlength={500} />
+          <TextArea form={form} name="privacyText" label={t('alliance.field.legal_text')} maxlength={20000} />
         </fieldset>
         <div>
           <button type="submit">{t('alliance.admin.save')}</button>
@@ -53,14 +53,7 @@ export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, max
         <h2 id="logo-title">{t('alliance.logo.title')}</h2>
         {logo ? <img class="alliance-logo-preview" src={logo.url} alt={t('alliance.logo.current')} width={logo.width} height={logo.height} /> : <p class="muted">{t('alliance.logo.none')}</p>}
         <form method="post" action="/admin/alliance/logo" enctype="multipart/form-data">
-          <ErrorNotice message={logoProblem} />
-          <div class="field">
-            <label for="alliance-logo">{t('alliance.logo.label')}</label>
-            <p class="hint" id="alliance-logo-hint">
-              {t('alliance.logo.hint', { max: `${maxLogoKb} KB` })}
-            </p>
-            <input id="alliance-logo" name="logo" type="file" accept="image/png,image/jpeg" required aria-describedby="alliance-logo-hint" aria-invalid={logoProblem ? 'true' : undefined} />
-          </div>
+          <FileField form={logoForm} name="logo" accept="image/png,image/jpeg" required label={t('alliance.logo.label')} hint={t('alliance.logo.hint', { max: `${maxLogoKb} KB` })} />
           <div>
             <button type="submit">{t('alliance.logo.upload')}</button>
           </div>
@@ -77,7 +70,7 @@ export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, max
             <fieldset>
               <legend>{t('alliance.listing.legend')}</legend>
               {initiatives.map((i) => (
-                <Checkbox id={`listed-${i.id}`} name="listed" value={i.id} label={i.name} checked={i.listed} />
+                <CheckboxField form={listingForm} id={`listed-${i.id}`} name="listed" value={i.id} label={i.name} checked={i.listed} />
               ))}
             </fieldset>
             <div>

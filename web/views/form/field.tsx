@@ -88,6 +88,8 @@ export interface TextFieldProps extends FieldBase {
   step?: number | 'any' | undefined
   inputmode?: 'decimal' | 'numeric' | undefined
   autocomplete?: string | undefined
+  /** Text direction of what is typed ("auto": from its first letters, for translations). */
+  dir?: 'auto' | 'ltr' | 'rtl' | undefined
 }
 
 /** A labelled single-line input. */
@@ -111,8 +113,25 @@ export function TextField(props: TextFieldProps) {
         step={props.step}
         inputmode={props.inputmode}
         autocomplete={props.autocomplete ?? 'off'}
+        dir={props.dir}
         {...aria(props)}
       />
+    </Frame>
+  )
+}
+
+export interface FileFieldProps extends FieldBase {
+  /** The file types offered in the picker (the server checks the content anyway). */
+  accept: string
+  required?: boolean | undefined
+}
+
+/** A labelled file picker (its form posts multipart/form-data). */
+export function FileField(props: FileFieldProps) {
+  const id = props.id ?? controlId(props.form, props.name)
+  return (
+    <Frame field={props} id={id}>
+      <input id={id} name={props.name} type="file" accept={props.accept} required={props.required} {...aria(props)} />
     </Frame>
   )
 }
@@ -122,6 +141,7 @@ export interface TextAreaProps extends FieldBase {
   rows?: number | undefined
   required?: boolean | undefined
   value?: string | undefined
+  dir?: 'auto' | 'ltr' | 'rtl' | undefined
 }
 
 /** A labelled multi-line input. */
@@ -130,7 +150,7 @@ export function TextArea(props: TextAreaProps) {
   const id = props.id ?? controlId(form, name)
   return (
     <Frame field={props} id={id}>
-      <textarea id={id} name={name} maxlength={props.maxlength} rows={props.rows} required={props.required} {...aria(props)}>
+      <textarea id={id} name={name} maxlength={props.maxlength} rows={props.rows} required={props.required} dir={props.dir} {...aria(props)}>
         {props.value ?? valueOf(form.values, name)}
       </textarea>
     </Frame>

@@ -1,27 +1,27 @@
 import { translationLanguage } from '../../../shared/translations/languages.ts'
-import type { FormProblem, FormValues } from '../admin/form-fields.tsx'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, Layout, type PageContext } from '../layout.tsx'
-import { TranslationFields } from './translations-page.tsx'
+import { FormError, PostForm } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
+import { Layout, type PageContext } from '../layout.tsx'
+import { TRANSLATION_FIELDS, TranslationFields } from './translations-page.tsx'
 
 /** /translations/:id/edit: a new text for a translation (the old one stays in its history). */
 export function TranslationEditPage({ ctx, translation, values, problem }: { ctx: PageContext; translation: { id: string; positionId: string; language: string }; values: FormValues; problem?: FormProblem | null | undefined }) {
   const { t, locale } = ctx
-  const ids = { title: 'tr-title', summary: 'tr-summary', text: 'tr-text' }
+  const form = formView({ prefix: 'tr-', values, problem, fields: TRANSLATION_FIELDS })
   const name = translationLanguage(translation.language)?.[locale] ?? translation.language
   return (
-    <Layout ctx={ctx} title={t('translations.edit_title', { language: name })} errors={pageErrors(problem ?? null, ids)}>
+    <Layout ctx={ctx} title={t('translations.edit_title', { language: name })} errors={formErrors(form)}>
       <p>
         <a href={`/positions/${translation.positionId}/translations`}>{t('translations.page_title')}</a>
       </p>
       <h1>{t('translations.edit_title', { language: name })}</h1>
-      <form method="post" action={`/translations/${translation.id}`}>
-        <ErrorNotice message={problem?.message} />
-        <TranslationFields ctx={ctx} ids={ids} values={values} problem={problem} language={translation.language} />
+      <PostForm action={`/translations/${translation.id}`}>
+        <FormError form={form} />
+        <TranslationFields ctx={ctx} form={form} />
         <div>
           <button type="submit">{t('translations.save')}</button>
         </div>
-      </form>
+      </PostForm>
     </Layout>
   )
 }

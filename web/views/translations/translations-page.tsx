@@ -1,8 +1,8 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { translationLanguage, type TranslationLanguage } from '../../../shared/translations/languages.ts'
-import { TextArea, TextField, valueOf, type FormProblem, type FormValues } from '../admin/form-fields.tsx'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
 export interface TranslationItem {
   id: string
@@ -29,9 +29,9 @@ export interface TranslationsPageProps {
 /** /positions/:id/translations: the translations of a published position, and a form to add one. */
 export function TranslationsPage({ ctx, position, translations, addable, canPublish, values, problem, notice }: TranslationsPageProps) {
   const { t, locale } = ctx
-  const ids = { language: 'tr-language', title: 'tr-title', summary: 'tr-summary', text: 'tr-text' }
+  const form = formView({ prefix: 'tr-', values, problem, fields: { language: 'tr-language', ...TRANSLATION_FIELDS } })
   return (
-    <Layout ctx={ctx} title={t('translations.page_title')} errors={pageErrors(problem ?? null, ids)}>
+    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form)}>
       <p>
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -71,15 +71,12 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
                   </form>
                 ) : null}
                 {canPublish && tr.status === 'published' ? (
-                  <form method="post" action={`/translations/${tr.id}/withdraw`}>
-                    <div class="field">
-                      <label for={`withdraw-${tr.id}`}>{t('translations.withdraw_reason')}</label>
-                      <input id={`withdraw-${tr.id}`} name="reason" required maxlength={1000} />
-                    </div>
+                  <PostForm action={`/translations/${tr.id}/withdraw`}>
+                    <TextField form={formView({ prefix: `withdraw-${tr.id}-` })} id={`withdraw-${tr.id}`} name="reason" label={t('translations.withdraw_reason')} required maxlength={1000} />
                     <button type="submit" class="danger">
                       {t('translations.withdraw')}
                     </button>
-                  </form>
+                  </PostForm>
                 ) : null}
               </li>
             )
@@ -89,47 +86,31 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
       {addable.length > 0 ? (
         <section aria-labelledby="new-translation">
           <h2 id="new-translation">{t('translations.new_title')}</h2>
-          <form method="post" action={`/positions/${position.id}/translations`}>
-            <ErrorNotice message={problem?.message} />
-            <div class="field">
-              <label for={ids.language}>{t('translations.field.language')}</label>
-              <select id={ids.language} name="language" required aria-invalid={problem?.field === 'language' ? 'true' : undefined}>
-                {addable.map((l) => (
-                  <option value={l.code} selected={valueOf(values, 'language') === l.code}>
-                    {`${l[locale]} – ${l.native}`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TranslationFields ctx={ctx} ids={ids} values={values} problem={problem} />
+          <PostForm action={`/positions/${position.id}/translations`}>
+            <FormError form={form} />
+            <SelectField form={form} name="language" label={t('translations.field.language')} required options={addable.map((l) => ({ value: l.code, label: `${l[locale]} – ${l.native}` }))} />
+            <TranslationFields ctx={ctx} form={form} />
             <div>
               <button type="submit">{t('translations.add')}</button>
             </div>
-          </form>
+          </PostForm>
         </section>
       ) : null}
     </Layout>
   )
 }
 
-/** Title, summary and text of a translation, written in its language and direction. */
-export function TranslationFields({ ctx, ids, values, problem, language }: { ctx: PageContext; ids: { title: string; summary: string; text: string }; values?: FormValues | undefined; problem?: FormProblem | null | undefined; language?: string }) {
+/** The ids of a translation's fields, the same on the add and the edit page. */
+export const TRANSLATION_FIELDS = { title: 'tr-title', summary: 'tr-summary', text: 'tr-text' }
+
+/** Title, summary and text of a translation; what is typed takes its direction from its first letters. */
+export function TranslationFields({ ctx, form }: { ctx: PageContext; form: FormView }) {
   const { t } = ctx
-  // The labels stay in the interface language; what is typed takes its direction from its first letters.
-  void language
   return (
     <div>
-      <TextField id={ids.title} name="title" label={t('translations.field.title')} values={values} problem={problem} required maxlength={300} />
-      <TextArea id={ids.summary} name="summary" label={t('translations.field.summary')} values={values} problem={problem} maxlength={1000} />
-      <div class="field">
-        <label for={ids.text}>{t('translations.field.text')}</label>
-        <p class="hint" id={`${ids.text}-hint`}>
-          {t('translations.hint.text')}
-        </p>
-        <textarea id={ids.text} name="text" rows={16} maxlength={200000} required dir="auto" aria-describedby={`${ids.text}-hint`} aria-invalid={problem?.field === 'text' ? 'true' : undefined}>
-          {valueOf(values, 'text')}
-        </textarea>
-      </div>
+      <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir="auto" />
+      <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir="auto" />
+      <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir="auto" />
     </div>
   )
 }
