@@ -131,7 +131,7 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
       ...(alliance.name ? [[t('alliance.pdf.online'), url] as [string, string]] : []),
     ],
     footer: pdfFooter(alliance, url),
-    pageLabel: (n, total) => t('alliance.pdf.page', { n, total }),
+    pageLabel: t('alliance.pdf.page', { n: '{n}', total: '{total}' }),
     locale,
     author: alliance.name || t('app.name'),
     createdAt: row.published_at,

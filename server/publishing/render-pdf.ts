@@ -24,8 +24,8 @@ export interface PdfInput {
   footer: string
   /** The alliance's letterhead above everything: its name, then website and contact lines. */
   letterhead?: { name: string; lines: string[] } | null
-  /** "Seite 2 von 3"; without it the footer says "2/3". */
-  pageLabel?: (n: number, total: number) => string
+  /** "Seite {n} von {total}" (plain data: the input crosses to the render worker); without it the footer says "2/3". */
+  pageLabel?: string
   /** Lines printed right under the title (a translation says what it translates, and that the adopted text counts). */
   notice?: string[]
   locale: string
@@ -288,7 +288,7 @@ function inlineRuns(node: PmNode): Run[] {
   return runs
 }
 
-function drawFooters(pdf: Pdf, footer: string, pageLabel?: (n: number, total: number) => string): void {
+function drawFooters(pdf: Pdf, footer: string, pageLabel?: string): void {
   const { doc } = pdf
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -296,7 +296,7 @@ function drawFooters(pdf: Pdf, footer: string, pageLabel?: (n: number, total: nu
     // Writing into the bottom margin would make pdfkit start a new page.
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    const page = pageLabel ? pageLabel(i + 1, range.count) : `${i + 1}/${range.count}`
+    const page = pageLabel ? pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count)) : `${i + 1}/${range.count}`
     const text = `${pdfClean(footer)}  ·  ${pdfClean(page)}`
     doc.y = doc.page.height - bottom + 18
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right

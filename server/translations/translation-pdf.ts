@@ -43,7 +43,7 @@ export function renderTranslationPdf(input: { publication: PublicationRow; trans
       [t('alliance.pdf.online'), url],
     ],
     footer: pdfFooter(alliance, url),
-    pageLabel: (n, total) => t('alliance.pdf.page', { n, total }),
+    pageLabel: t('alliance.pdf.page', { n: '{n}', total: '{total}' }),
     locale: tr.language,
     author: alliance.name || t('app.name'),
     createdAt: tr.published_at ?? tr.updated_at,

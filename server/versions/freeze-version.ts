@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { freezeDraft, prepareFreeze } from './freeze-draft.ts'
-import { closeDueRoundOf } from '../rounds/close-round.ts'
 
 /**
  * A coordinator freezes the current draft as a new version (e.g. to discuss it, or to open a
@@ -14,8 +13,9 @@ import { closeDueRoundOf } from '../rounds/close-round.ts'
  * and already frozen.
  */
 export async function freezeVersion(deps: Deps, actor: Actor, positionId: string): Promise<VersionRow> {
-  // A round past its deadline is closed first (a write needs the stored status current).
-  closeDueRoundOf(deps, positionId)
+  // Unlike the round's own write paths, freezing does not close a due round first (versions import
+  // nothing from rounds): the deadline job closes it at the deadline, and until then the stored
+  // status refuses the freeze as a running round would.
   const check = () => {
     const position = getPosition(deps.db, positionId) ?? fail('not_found')
     if (!can(actor, { type: 'version.freeze', groupId: position.group_id })) fail('forbidden')
