@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { formatLongDate } from '../../shared/publishing/result-sentence.ts'
+import { readAlliance } from '../alliance/read-alliance.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { toDocx } from './docx-export.ts'
 import { toMarkdown } from './markdown-export.ts'
@@ -23,12 +24,10 @@ export interface ExportSubject {
   note?: string | null
 }
 
-/**
- * The alliance's name for document headers. Until the alliance has a profile with its own name,
- * the application's name stands in; this is the one place to change that.
- */
+/** The alliance's name for document headers: its profile's name, else the application's. */
 export function allianceName(c: Context<AppEnv>): string {
-  return c.get('t')('app.name')
+  const { db, config } = c.get('deps')
+  return readAlliance(db, config.publicUrl).name || c.get('t')('app.name')
 }
 
 const CONTENT_TYPES: Record<DocumentFormat, string> = {
