@@ -1,7 +1,8 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
-import { pageErrors } from '../error-summary.tsx'
-import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { FileField, FormError, TextField } from '../form/field.tsx'
+import { formErrors, formView } from '../form/form-view.ts'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
 export interface ImportPageProps {
   ctx: PageContext
@@ -25,42 +26,31 @@ const DROPPED_KEYS: Record<string, MessageKey> = {
 /** /groups/:slug/import: a Word, Markdown or text file becomes a new position of the group. */
 export function ImportPage({ ctx, group, form, done }: ImportPageProps) {
   const { t } = ctx
-  const fieldIds = { file: 'import-file', title: 'import-title' }
+  const view = formView({
+    prefix: 'import-',
+    values: { title: form?.title ?? '' },
+    problem: form ? { message: form.error, field: form.field } : null,
+    fields: { file: 'import-file', title: 'import-title' },
+  })
   return (
-    <Layout ctx={ctx} title={t('exchange.import.title', { group: group.name })} errors={pageErrors(form ? { message: form.error, field: form.field } : null, fieldIds)}>
+    <Layout ctx={ctx} title={t('exchange.import.title', { group: group.name })} errors={formErrors(view)}>
       <p class="breadcrumb">
         {t('positions.page.group')}: <a href={`/groups/${group.slug}`} lang={CONTENT_LOCALE}>{group.name}</a>
       </p>
       <h1>{t('exchange.import.heading')}</h1>
       {done ? <ImportReport ctx={ctx} done={done} /> : null}
       <p>{t('exchange.import.intro')}</p>
-      <ErrorNotice message={form?.error} />
+      <FormError form={view} />
       <form method="post" action={`/groups/${group.slug}/import`} enctype="multipart/form-data">
-        <label for="import-file">{t('exchange.import.file')}</label>
-        <p class="hint" id="import-file-hint">
-          {t('exchange.import.file_hint')}
-        </p>
-        <input
-          id="import-file"
+        <FileField
+          form={view}
           name="file"
-          type="file"
+          label={t('exchange.import.file')}
+          hint={t('exchange.import.file_hint')}
           required
           accept=".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain"
-          aria-describedby="import-file-hint"
-          aria-invalid={form?.field === 'file' ? 'true' : undefined}
         />
-        <label for="import-title">{t('exchange.import.title_field')}</label>
-        <p class="hint" id="import-title-hint">
-          {t('exchange.import.title_hint')}
-        </p>
-        <input
-          id="import-title"
-          name="title"
-          type="text"
-          value={form?.title ?? ''}
-          aria-describedby="import-title-hint"
-          aria-invalid={form?.field === 'title' ? 'true' : undefined}
-        />
+        <TextField form={view} name="title" label={t('exchange.import.title_field')} hint={t('exchange.import.title_hint')} maxlength={300} />
         <div>
           <button type="submit">{t('exchange.import.submit')}</button>
         </div>

@@ -1,4 +1,6 @@
 import { ESSENTIAL_KINDS, NOTIFICATION_KINDS, NOTIFICATION_MODES, type NotificationKind, type NotificationMode } from '../../../shared/notifications/kinds.ts'
+import { PostForm, SelectField, TextField } from '../form/field.tsx'
+import { formView } from '../form/form-view.ts'
 import { SuccessNotice, type PageContext } from '../layout.tsx'
 
 export interface NotificationSettingsProps {
@@ -12,46 +14,38 @@ export interface NotificationSettingsProps {
 export function NotificationSettingsSection({ ctx, settings, saved, calendarUrl }: NotificationSettingsProps) {
   const { t } = ctx
   const kinds = NOTIFICATION_KINDS.filter((k) => !ESSENTIAL_KINDS.includes(k))
+  const form = formView({ prefix: 'notify-', values: settings })
+  const modes = NOTIFICATION_MODES.map((mode) => ({ value: mode, label: t(`notify.mode.${mode}`) }))
   return (
     <>
       <section aria-labelledby="notifications">
         <h2 id="notifications">{t('notify.settings.heading')}</h2>
         <p>{t('notify.settings.hint')}</p>
         <SuccessNotice message={saved ? t('notify.settings.saved') : null} />
-        <form method="post" action="/me/notification-settings">
+        <PostForm action="/me/notification-settings">
           {kinds.map((kind) => (
-            <div>
-              <label for={`notify-${kind}`}>{t(`notify.kind.${kind}`)}</label>
-              <select id={`notify-${kind}`} name={kind}>
-                {NOTIFICATION_MODES.map((mode) => (
-                  <option value={mode} selected={settings[kind] === mode}>
-                    {t(`notify.mode.${mode}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField form={form} name={kind} label={t(`notify.kind.${kind}`)} options={modes} />
           ))}
           <div>
             <button type="submit">{t('notify.settings.save')}</button>
           </div>
-        </form>
+        </PostForm>
       </section>
       <section aria-labelledby="calendar">
         <h2 id="calendar">{t('notify.calendar.heading')}</h2>
         <p>{t('notify.calendar.hint')}</p>
         {calendarUrl ? (
           <>
-            <label for="calendar-url">{t('notify.calendar.url')}</label>
-            <input id="calendar-url" type="text" readonly value={calendarUrl} />
+            <TextField form={formView({ prefix: 'calendar-' })} id="calendar-url" name="url" label={t('notify.calendar.url')} readonly value={calendarUrl} />
           </>
         ) : (
           <p>{t('notify.calendar.none')}</p>
         )}
-        <form method="post" action="/me/calendar">
+        <PostForm action="/me/calendar">
           <div>
             <button type="submit">{calendarUrl ? t('notify.calendar.renew') : t('notify.calendar.create')}</button>
           </div>
-        </form>
+        </PostForm>
       </section>
     </>
   )
