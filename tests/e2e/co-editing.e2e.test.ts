@@ -84,6 +84,8 @@ describe('co-editing a position draft', () => {
   /** Puts the cursor after the last character, the way a person clicks behind the last line. */
   async function clickAtEnd(page: Page): Promise<void> {
     const last = page.locator('#editor .ProseMirror > :last-child')
+    // As a person would: scroll the end of the text into view first (on a phone it may be below the fold).
+    await last.scrollIntoViewIfNeeded()
     const box = await last.boundingBox()
     if (!box) throw new Error('the editor has no last block')
     await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2)
