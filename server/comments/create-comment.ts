@@ -1,4 +1,3 @@
-import { newId } from '../../db/ids.ts'
 import { transaction } from '../../db/query.ts'
 import type { CommentRow } from '../../db/schema/index.ts'
 import { editorSchema } from '../../shared/editor/extensions.ts'
@@ -12,6 +11,7 @@ import * as versionRepo from '../versions/version.repo.ts'
 import { announce, recordMentions } from './comment-access.ts'
 import * as commentRepo from './comment.repo.ts'
 import { anchorInDraft, draftView, quoteOf } from './draft-anchor.ts'
+import { newCommentRow } from './new-comment.ts'
 
 export type AnchorInput = { from: number; to: number } | { versionNumber: number; from: number; to: number }
 
@@ -28,25 +28,7 @@ export function createComment(deps: Deps, actor: Actor, positionId: string, inpu
   const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'comment.write', groupId: position.group_id })) fail('forbidden')
   const at = deps.now()
-  const row: CommentRow = {
-    id: newId(),
-    position_id: position.id,
-    thread_id: null,
-    author_id: actor.id,
-    body: input.body,
-    anchor_kind: null,
-    anchor_from: null,
-    anchor_to: null,
-    version_number: null,
-    version_from: null,
-    version_to: null,
-    quote: '',
-    resolved_at: null,
-    resolved_by: null,
-    created_at: at,
-    edited_at: null,
-    deleted_at: null,
-  }
+  const row: CommentRow = newCommentRow({ positionId: position.id, threadId: null, authorId: actor.id, body: input.body, at })
   if ('versionNumber' in input.anchor) {
     const { versionNumber, from, to } = input.anchor
     const version = versionRepo.getVersion(deps.db, position.id, versionNumber) ?? fail('not_found', undefined, 'anchor')

@@ -1,4 +1,3 @@
-import { newId } from '../../db/ids.ts'
 import { transaction } from '../../db/query.ts'
 import type { CommentRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
@@ -7,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { announce, loadComment, recordMentions, threadOf } from './comment-access.ts'
 import * as commentRepo from './comment.repo.ts'
+import { newCommentRow } from './new-comment.ts'
 
 /** Answers in a thread (a reply to a reply joins the same thread). */
 export function replyToComment(deps: Deps, actor: Actor, commentId: string, body: string): CommentRow {
@@ -14,25 +14,7 @@ export function replyToComment(deps: Deps, actor: Actor, commentId: string, body
   if (!can(actor, { type: 'comment.write', groupId: position.group_id })) fail('forbidden')
   const thread = threadOf(deps, comment)
   const at = deps.now()
-  const row: CommentRow = {
-    id: newId(),
-    position_id: position.id,
-    thread_id: thread.id,
-    author_id: actor.id,
-    body,
-    anchor_kind: null,
-    anchor_from: null,
-    anchor_to: null,
-    version_number: null,
-    version_from: null,
-    version_to: null,
-    quote: '',
-    resolved_at: null,
-    resolved_by: null,
-    created_at: at,
-    edited_at: null,
-    deleted_at: null,
-  }
+  const row = newCommentRow({ positionId: position.id, threadId: thread.id, authorId: actor.id, body, at })
   transaction(deps.db, () => {
     commentRepo.insertComment(deps.db, row)
     const mentioned = recordMentions(deps, row.id, body, at)
