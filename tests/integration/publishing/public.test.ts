@@ -221,6 +221,10 @@ describe('the Atom feed', () => {
       expect(entry.content['@_type']).toBe('html')
     }
     expect(older.content['#text']).toContain('<h2>Unsere Forderungen</h2>')
+    // The result in the same sentence as the round page, the public page and the PDF.
+    expect(older.content['#text']).toContain(
+      '<p>Im Konsens beschlossen am 3. März 2027: 3 von 4 Initiativen haben zugestimmt, davon 1 mit Bedenken. Beteiligung: 3 von 4 Initiativen (75\u00a0% des Stimmgewichts)</p>',
+    )
   })
 })
 

@@ -20,7 +20,11 @@ describe('the ballot page', () => {
     expect(html).toContain('<h1>Konsensrunde: ')
     expect(html).toContain('Wir fordern bezahlbaren Wohnraum.')
     expect(html).toContain('noch 7 Tage')
-    expect(html).toContain('Bisher geantwortet: 0 von 4')
+    // Participation in the words of the result sentence and the round history: voters counted, share by weight.
+    expect(html).toContain('Beteiligung: 0 von 4 Initiativen (0\u00a0% des Stimmgewichts)')
+    expect(await (await world.delegates[0]!.client.get(`/positions/${world.positionId}`)).text()).toContain(
+      'Beteiligung: 0 von 4 Initiativen (0\u00a0% des Stimmgewichts)',
+    )
     expect(html).toMatch(/<fieldset[^>]*><legend>Deine Antwort für Initiative \d+<\/legend>/)
     for (const label of ['Zustimmung', 'Zustimmung mit Bedenken', 'Beiseitetreten', 'Einwand']) expect(html).toContain(`">${label}</label>`)
     expect(html).toContain('id="choice-objection-hint"')

@@ -60,7 +60,9 @@ function input(overrides: Partial<PdfInput> = {}): PdfInput {
 // while the PDF's ToUnicode map holds the right letter. Compare word by word, with that folding.
 const fold = (s: string) => s.replace(/\u06cc/g, '\u064a').replace(/[\u200e\u200f\u202a-\u202e]/g, '')
 
-describe('the PDF prints every script', () => {
+// The first render reads and subsets five font files: on a busy two-core machine that took longer
+// than the default 5 s. The timeout only ends a wait for a render that never comes.
+describe('the PDF prints every script', { timeout: 60_000 }, () => {
   it('keeps Turkish, Arabic, Persian, Ukrainian and Tigrinya names and quotes readable as text', async () => {
     const pdf = await renderPdf(input())
     mkdirSync('tests/unit/publishing/.output', { recursive: true })

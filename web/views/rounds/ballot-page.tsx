@@ -14,7 +14,7 @@ import { ResultView } from './result-view.tsx'
 import { CurrentAnswer, ReplaceConfirm, seenValue } from './replace-answer.tsx'
 import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, type RoundFlow } from './round-flow.tsx'
 import { choiceHint, choiceLabel, electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
-import { participationText, percent, quorumText } from './result-words.ts'
+import { participationText, quorumText } from './result-words.ts'
 import { timeLeft } from './time-left.ts'
 
 export interface BallotSlot {
@@ -112,15 +112,8 @@ export function BallotPage(props: BallotPageProps) {
             <strong>{timeLeft(t, props.now, round.closesAt)}</strong> ({t('rounds.closes_at', { date: formatDateTime(round.closesAt, ctx.locale) })})
           </li>
         )}
-        <li>
-          {round.closed
-            ? participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)
-            : t('rounds.page.participation', {
-                n: props.participation.count,
-                total: props.electorateSize.count,
-                percent: percent(props.participation.weight, props.electorateSize.weight, ctx.locale),
-              })}
-        </li>
+        {/* The same words as the result sentence and the round history: voters counted, share by weight. */}
+        <li>{participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)}</li>
       </ul>
       <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}

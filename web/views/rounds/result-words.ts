@@ -6,11 +6,6 @@ import type { Totals } from '../../../shared/rules/tally.ts'
 
 const INTL: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
 
-export function percent(part: number, whole: number, locale: Locale): string {
-  const share = whole > 0 ? part / whole : 0
-  return new Intl.NumberFormat(INTL[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share)
-}
-
 /** A quorum fraction as "50 %". */
 export function quorumText(quorum: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL[locale], { style: 'percent', maximumFractionDigits: 2 }).format(quorum)
