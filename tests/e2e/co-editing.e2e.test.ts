@@ -293,7 +293,13 @@ describe('co-editing a position draft', () => {
       undefined,
       { timeout: 5_000 },
     )
-    const where = await lena.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }))
+    const where = await lena.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+      innerWidth: window.innerWidth,
+    }))
+    expect(where.innerWidth).toBe(360)
+    expect(where.scroll).toBeLessThanOrEqual(where.innerWidth)
     expect(where.scroll).toBeLessThanOrEqual(where.width)
     await checkPage(lena, 'co-08-remote-caret-at-line-end')
   }

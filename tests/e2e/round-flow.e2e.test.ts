@@ -17,7 +17,8 @@ import { startServer, type E2eServer } from './support/server.ts'
 // second sees who answered and must confirm before replacing it; the round page names who has
 // not answered yet; the coordinator extends the deadline, then cancels the round while a third
 // delegate still has the form open, and that delegate is told the answer was not counted; the
-// draft is editable again. Screenshots: tests/e2e/screenshots/round-flow-*.png.
+// draft is editable again; a title over the limit is refused whole; the coordinator archives the
+// position. Screenshots: tests/e2e/screenshots/round-flow-*.png.
 describe('the flow of a round: short notice, who is missing, a colleague, extending, cancelling', () => {
   let server: E2eServer
   let browser: Browser
@@ -206,5 +207,39 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
     await expect(editorStatus(lena)).resolves.toBe('gespeichert')
     await expect(main(lena).getByText('abgebrochen am', { exact: false }).first().isVisible()).resolves.toBe(true)
     await checkPage(lena, 'round-flow-09-position-drafting-again')
+  })
+
+  it('refuses a title over the limit with a message and keeps it whole, never cut', async () => {
+    await lena.goto(`${server.url}/`)
+    await clickAndWait(lena, main(lena).getByRole('link', { name: 'AG Arbeitsmarkt' }).first())
+    // 214 characters, over the limit of 200.
+    const long = 'Arbeitserlaubnis, Anerkennung der Abschlüsse und Zugang zu Ausbildung und Praktika für alle Geflüchteten in den Landkreisen Lüneburg, Harburg und Lüchow-Dannenberg ab dem ersten Tag ihres Aufenthalts ohne Wartezeit'
+    expect(long.length).toBeGreaterThan(200)
+    const title = lena.getByLabel('Titel', { exact: true })
+    await title.fill(long)
+    await expect(title.inputValue()).resolves.toBe(long)
+    await clickAndWait(lena, lena.getByRole('button', { name: 'Position anlegen' }))
+    await expect(main(lena).getByText('ist zu lang (höchstens 200 Zeichen)', { exact: false }).first().isVisible()).resolves.toBe(true)
+    await expect(lena.getByLabel('Titel', { exact: true }).inputValue()).resolves.toBe(long)
+    await expect(lena.getByLabel('Titel', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true')
+    await checkPage(lena, 'round-flow-10-title-too-long')
+  })
+
+  it('lets the coordinator archive the position: gone from the lists, still reachable by its link', async () => {
+    await lena.goto(positionUrl)
+    await main(lena).getByText('Position archivieren').click()
+    await clickAndWait(lena, main(lena).getByRole('button', { name: 'Archivieren' }))
+    expect(new URL(lena.url()).pathname).toBe(`/positions/${positionId}`)
+    await expect(main(lena).getByText('Archiviert: Diese Position steht in keiner Liste mehr.', { exact: false }).isVisible()).resolves.toBe(true)
+    await checkPage(lena, 'round-flow-11-archived')
+
+    await lena.goto(`${server.url}/`)
+    await expect(main(lena).getByRole('link', { name: TITLE }).count()).resolves.toBe(0)
+    await clickAndWait(lena, main(lena).getByRole('link', { name: 'AG Arbeitsmarkt' }).first())
+    await expect(main(lena).getByRole('link', { name: TITLE }).count()).resolves.toBe(0)
+    // The link still leads to it, with its rounds.
+    await lena.goto(positionUrl)
+    await expect(lena.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE)
+    await expect(main(lena).getByText('abgebrochen am', { exact: false }).first().isVisible()).resolves.toBe(true)
   })
 })
