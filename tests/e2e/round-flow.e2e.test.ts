@@ -17,8 +17,8 @@ import { startServer, type E2eServer } from './support/server.ts'
 // second sees who answered and must confirm before replacing it; the round page names who has
 // not answered yet; the coordinator extends the deadline, then cancels the round while a third
 // delegate still has the form open, and that delegate is told the answer was not counted; the
-// draft is editable again; a title over the limit is refused whole; the coordinator archives the
-// position. Screenshots: tests/e2e/screenshots/round-flow-*.png.
+// draft is editable again; an answer sent after a deadline is told so; a title over the limit is
+// refused whole; the coordinator archives the position. Screenshots: tests/e2e/screenshots/round-flow-*.png.
 describe('the flow of a round: short notice, who is missing, a colleague, extending, cancelling', () => {
   let server: E2eServer
   let browser: Browser
@@ -209,6 +209,37 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
     await checkPage(lena, 'round-flow-09-position-drafting-again')
   })
 
+  it('tells a delegate whose answer comes after the deadline when the round ended and that it was not counted', async () => {
+    // The server's clock cannot be set from here: a round at very short notice (20 s), and a wait
+    // for the real clock to pass its deadline while the form is open.
+    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const closesAt = Date.now() + 20_000
+    const round = expectStatus(
+      await lenaApi.post(`/api/positions/${positionId}/rounds`, {
+        kind: 'consent',
+        quorum: 0.5,
+        closesAt: new Date(closesAt).toISOString(),
+        shortNotice: { reason: 'Nur ein Test der Frist.' },
+      }),
+      201,
+      'open round',
+    ) as { id: string }
+    await amina.goto(`${server.url}/rounds/${round.id}`)
+    const form = amina.getByRole('region', { name: 'Deine Antwort' })
+    await form.getByRole('radio', { name: 'Zustimmung', exact: true }).check()
+    expect(Date.now()).toBeLessThan(closesAt)
+    await amina.waitForFunction((deadline) => Date.now() >= deadline + 500, closesAt, { timeout: 60_000, polling: 250 })
+    await clickAndWait(amina, form.getByRole('button', { name: 'Antwort abgeben' }))
+    const late = amina.getByRole('alert')
+    await expect(late.getByText('Deine Antwort kam zu spät').isVisible()).resolves.toBe(true)
+    await expect(late.getByText(/^Die Runde endete am \d\d\.\d\d\.\d{4}, \d\d:\d\d MEZ\. Deine Antwort wurde nicht gezählt\.$/).isVisible()).resolves.toBe(true)
+    // Nothing was counted: the API says so too, with its code.
+    const again = await api(server, await apiLogin(server, AMINA.email, AMINA.password)).put(`/api/rounds/${round.id}/ballot`, { choice: 'consent' })
+    expect(again.status).toBe(409)
+    expect((again.body as { error: { code: string } }).error.code).toBe('round_closed')
+    await checkPage(amina, 'round-flow-10-late-after-deadline')
+  })
+
   it('refuses a title over the limit with a message and keeps it whole, never cut', async () => {
     await lena.goto(`${server.url}/`)
     await clickAndWait(lena, main(lena).getByRole('link', { name: 'AG Arbeitsmarkt' }).first())
@@ -222,7 +253,7 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
     await expect(main(lena).getByText('ist zu lang (höchstens 200 Zeichen)', { exact: false }).first().isVisible()).resolves.toBe(true)
     await expect(lena.getByLabel('Titel', { exact: true }).inputValue()).resolves.toBe(long)
     await expect(lena.getByLabel('Titel', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true')
-    await checkPage(lena, 'round-flow-10-title-too-long')
+    await checkPage(lena, 'round-flow-11-title-too-long')
   })
 
   it('lets the coordinator archive the position: gone from the lists, still reachable by its link', async () => {
@@ -231,7 +262,7 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
     await clickAndWait(lena, main(lena).getByRole('button', { name: 'Archivieren' }))
     expect(new URL(lena.url()).pathname).toBe(`/positions/${positionId}`)
     await expect(main(lena).getByText('Archiviert: Diese Position steht in keiner Liste mehr.', { exact: false }).isVisible()).resolves.toBe(true)
-    await checkPage(lena, 'round-flow-11-archived')
+    await checkPage(lena, 'round-flow-12-archived')
 
     await lena.goto(`${server.url}/`)
     await expect(main(lena).getByRole('link', { name: TITLE }).count()).resolves.toBe(0)
