@@ -84,6 +84,17 @@ describe('the ballot page', () => {
     expect(html).not.toContain('name="choice"')
   })
 
+  it('speaks of a round nobody answered in the past tense once it has ended', async () => {
+    const world = buildRoundWorld(t)
+    const id = await openRoundVia(t, world)
+    expect(await (await world.coordinator.get(`/rounds/${id}`)).text()).toContain('Noch hat niemand geantwortet.')
+    expect((await world.coordinator.post(`/api/rounds/${id}/close`)).status).toBe(200)
+    const html = await (await world.coordinator.get(`/rounds/${id}`)).text()
+    expect(html).toContain('Niemand hat geantwortet.')
+    expect(html).not.toContain('Noch hat niemand')
+    expect(html).not.toContain('bis zum Ende ändern')
+  })
+
   it('shows the changes since the previous version with <ins> and <del> and text labels', async () => {
     const world = buildRoundWorld(t, { draft: ['Die Stadt muss handeln.'] })
     await world.coordinator.post(`/api/positions/${world.positionId}/versions`)

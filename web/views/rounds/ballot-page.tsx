@@ -258,7 +258,7 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t('rounds.page.answers')}</h2>
         {answers.length === 0 ? (
-          <p>{t('rounds.page.no_answers')}</p>
+          <p>{t(round.closed ? 'rounds.page.no_answers.closed' : 'rounds.page.no_answers')}</p>
         ) : (
           <div class="table-wrap">
             <table>
