@@ -44,6 +44,7 @@ import { translationPublicApi, translationPublicPages } from './translations/tra
 import { translationPages } from './translations/translations.pages.tsx'
 import { historyPages } from './audit/history.pages.tsx'
 import { auditPages } from './audit/audit.pages.tsx'
+import { archivePages } from './exports/archive.pages.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -101,6 +102,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', translationPages)
   app.route('/', historyPages)
   app.route('/', auditPages)
+  app.route('/', archivePages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -10,6 +10,7 @@ import { createAppContext } from '../app-context.ts'
 import { configFromEnv } from '../config.ts'
 import type { Deps } from '../deps.ts'
 import { consoleLogger } from '../log.ts'
+import { exportCommand, importCommand } from './archive.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
@@ -30,6 +31,8 @@ export const commands: Record<string, Command> = {
   'create-admin': createAdminCommand,
   backup,
   demo,
+  export: exportCommand,
+  import: importCommand,
   'verify-audit': verifyAudit,
 }
 

@@ -8,7 +8,12 @@ import { PositionPage } from '../../web/views/positions/position-page.tsx'
 import { requirePerson } from '../auth/guards.ts'
 import * as groupRepo from '../groups/group.repo.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { readUpload } from '../http/read-upload.ts'
 import { submitForm } from '../http/refused-form.ts'
+import type { Dropped, DroppedKind } from '../imports/html-cleanup.ts'
+import { MAX_IMPORT_BYTES } from '../imports/file-to-content.ts'
+import { importIntoDraft } from '../imports/import-into-draft.ts'
+import { z } from 'zod'
 import { pageContext, render, type PageStatus } from '../http/render.tsx'
 import * as positionRepo from './position.repo.ts'
 import { readDraft } from './read-draft.ts'
@@ -19,8 +24,12 @@ import { publicationSlot } from '../publishing/position-slot.tsx'
 import { decisionSlots } from '../rounds/position-slots.tsx'
 import { effectivePosition } from '../rounds/effective-round.ts'
 
+const DraftImportBody = z.strictObject({})
+
 interface PageExtras {
   rename?: { title: string; error: string }
+  /** A refused upload into the draft, or what an import just left out. */
+  draftImport?: { error: string | null; done: Dropped[] | null }
   renamed?: boolean
   archived?: boolean
   status?: PageStatus
@@ -61,6 +70,11 @@ async function positionPage(c: Context<AppEnv>, positionId: string, extras: Page
           : null
       }
       comments={{ canWrite: open && can(actor, { type: 'comment.write', groupId: group.id }) }}
+      draftImport={
+        member && open && (extras.draftImport || isEmptyDraft(draft.html))
+          ? { offered: isEmptyDraft(draft.html) || Boolean(extras.draftImport?.error), error: extras.draftImport?.error ?? null, done: extras.draftImport?.done ?? null }
+          : null
+      }
       rename={extras.rename ?? null}
       renamed={extras.renamed ?? false}
       slots={{ ...decision, publication: publicationSlot(c, position.id) }}
@@ -69,9 +83,52 @@ async function positionPage(c: Context<AppEnv>, positionId: string, extras: Page
   )
 }
 
-/** /positions/:id: the position with its live draft, and the rename form. */
+/** The draft holds no text yet (empty paragraphs do not count): a file's text may go in. */
+function isEmptyDraft(html: string): boolean {
+  return html.replace(/<[^>]*>/g, '').trim() === ''
+}
+
+const DROPPED_KINDS: readonly string[] = ['table', 'image', 'comment', 'tracked_change', 'link', 'footnote', 'code'] satisfies DroppedKind[]
+
+/** `table:2,image:1`, as the redirect after an import carries what was left out. */
+function droppedParam(dropped: readonly Dropped[]): string {
+  return dropped.map((d) => `${d.kind}:${d.count}`).join(',')
+}
+
+function readDroppedParam(param: string | undefined): Dropped[] | null {
+  if (param === undefined) return null
+  return param
+    .split(',')
+    .map((part) => /^([a-z_]{1,20}):(\d{1,7})$/.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null && DROPPED_KINDS.includes(m[1]!))
+    .map((m) => ({ kind: m[1] as DroppedKind, count: Number(m[2]) }))
+}
+
+/** /positions/:id: the position with its live draft, the rename form and the import into an empty draft. */
 export const positionsPages = new Hono<AppEnv>()
-  .get('/positions/:id', (c) => positionPage(c, c.req.param('id'), { renamed: c.req.query('renamed') === '1', archived: c.req.query('archived') === '1' }))
+  .get('/positions/:id', (c) => {
+    const done = readDroppedParam(c.req.query('imported'))
+    return positionPage(c, c.req.param('id'), {
+      renamed: c.req.query('renamed') === '1',
+      archived: c.req.query('archived') === '1',
+      draftImport: done ? { error: null, done } : undefined,
+    })
+  })
+  .post('/positions/:id/draft/import', async (c) => {
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    const result = await submitForm(
+      c,
+      async () => {
+        const { file } = await readUpload(c, DraftImportBody, MAX_IMPORT_BYTES)
+        return importIntoDraft(c.get('deps'), actor, id, file)
+      },
+      // Not a member, or the position gone: the form was not offered; to the error page.
+      { errorPage: ['unauthenticated', 'csrf', 'not_found', 'forbidden'] },
+    )
+    if (!result.ok) return positionPage(c, id, { draftImport: { error: result.problem.message, done: null }, status: result.status })
+    return c.redirect(`/positions/${id}?imported=${encodeURIComponent(droppedParam(result.value.dropped))}`, 303)
+  })
   .post('/positions/:id/archive', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')

@@ -20,6 +20,7 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
   let admin: ApiClient
   let lena: Page
   let groupSlug: string
+  let groupId: string
   let positionId: string
 
   const PASSWORD = 'Sonntags backen wir Brot für das Hoffest'
@@ -37,6 +38,7 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
     admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
     const group = expectStatus(await admin.post('/api/groups', { name: 'AG Sprache' }), 201, 'group') as { id: string; slug: string }
     groupSlug = group.slug
+    groupId = group.id
     for (const [i, person] of [LENA, MURAT].entries()) {
       const initiative = expectStatus(await admin.post('/api/initiatives', { name: INITIATIVES[i] }), 201, 'initiative') as { id: string }
       const id = await seedPerson(admin, person)
@@ -109,5 +111,33 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
     await expect(lena.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Verlauf der Position')
     await expect(lena.locator('ol.history').textContent()).resolves.toContain('Aus der Datei „sprachkurse.docx“ importiert')
     await checkPage(lena, 'data-05-history')
+  })
+
+  it('takes a file into an empty draft from the position page; a wrong file is refused on the form', async () => {
+    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
+    const created = expectStatus(await lenaApi.post('/api/positions', { groupId, title: 'Sprachcafés in jedem Landkreis' }), 201, 'position') as { id: string }
+    await lena.goto(`${server.url}/positions/${created.id}`)
+    await lena.getByText('Text aus einer Datei übernehmen (Word, Markdown, Text)').click()
+    await checkPage(lena, 'data-06-draft-import-form')
+    await lena.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'foto.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) })
+    await clickAndWait(lena, lena.getByRole('button', { name: 'In den Entwurf übernehmen' }))
+    await expect(lena.locator('#error-summary').textContent()).resolves.toContain('Die Datei lässt sich nicht lesen.')
+    await checkPage(lena, 'data-07-draft-import-refused')
+    await lena.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'sprachcafes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Warum\n\nSprachcafés bringen Nachbarn zusammen.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n') })
+    await clickAndWait(lena, lena.getByRole('button', { name: 'In den Entwurf übernehmen' }))
+    await expect(lena.locator('.import-report').textContent()).resolves.toContain('Der Text der Datei steht jetzt im Entwurf.')
+    await expect(lena.locator('.editor').textContent()).resolves.toContain('Sprachcafés bringen Nachbarn zusammen.')
+    await checkPage(lena, 'data-08-draft-imported')
+  })
+
+  it('lets the admin download the whole installation as one archive', async () => {
+    const page = await (await newContext(browser, { acceptDownloads: true })).newPage()
+    await login(page, server.url, 'aylin@buendnis.example', 'Kaffee am Hafen um halb acht')
+    await page.goto(`${server.url}/admin`)
+    await checkPage(page, 'data-09-admin-archive')
+    const archive = JSON.parse((await download(page, page.getByRole('link', { name: 'Archiv herunterladen (JSON)' }))).toString('utf8')) as { format: string; tables: Record<string, unknown[]> }
+    expect(archive.format).toBe('sprachrohr-archive')
+    expect(archive.tables.positions).toHaveLength(2)
+    expect(JSON.stringify(archive)).not.toContain('$argon2')
   })
 })

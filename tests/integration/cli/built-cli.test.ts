@@ -42,3 +42,18 @@ it('refuses to overwrite an existing backup, with exit code 1 and the reason', a
   expect(refused?.code).toBe(1)
   expect(refused?.stderr).toContain(target)
 })
+
+it('exports the installation and imports it elsewhere with the built CLI', async () => {
+  const file = join(dataDir, 'archiv.json')
+  const exported = await run(process.execPath, [CLI, 'export', file], { env })
+  expect(exported.stdout).toContain(file)
+  const elsewhere = mkdtempSync(join(tmpdir(), 'sprachrohr-built-cli-import-'))
+  try {
+    const imported = await run(process.execPath, [CLI, 'import', file], { env: { ...env, DATA_DIR: elsewhere } })
+    expect(imported.stdout).toContain('Archiv eingespielt')
+    const verified = await run(process.execPath, [CLI, 'verify-audit'], { env: { ...env, DATA_DIR: elsewhere } })
+    expect(verified.stdout).toContain('unversehrt')
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true })
+  }
+})

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPublishingWorld, decide, type PublishingWorld } from '../../support/adopt.ts'
 import { wordFile } from '../../support/docx-fixtures.ts'
+import { wordProcessorFile } from '../../support/word-processor-docx.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 import { upload } from '../../support/upload.ts'
 
@@ -50,5 +51,37 @@ describe('round trips', () => {
     const exported = await download(`/positions/${id}/draft.docx`)
     const res = await upload(t, '/api/positions/import', world.coordinator.cookie, { name: 'x.docx', bytes: exported }, { groupId: world.groupId })
     expect(((await res.json()) as { position: { title: string } }).position.title).toBe('Sprachkurse für alle')
+  })
+
+  it('reads a file as a word processor writes it (German style ids, numbering, tracked changes, a comment, a footnote) and keeps it through DOCX and Markdown', async () => {
+    const res = await upload(t, '/api/positions/import', world.coordinator.cookie, { name: 'wohnen.docx', bytes: wordProcessorFile() }, { groupId: world.groupId })
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as { position: { id: string; title: string }; dropped: Array<{ kind: string; count: number }> }
+    expect(body.position.title).toBe('Wohnraum für alle')
+    expect(body.dropped).toEqual(
+      expect.arrayContaining([
+        { kind: 'comment', count: 1 },
+        { kind: 'tracked_change', count: 2 },
+        { kind: 'table', count: 1 },
+        { kind: 'footnote', count: 1 },
+      ]),
+    )
+    const html = ((await (await t.client.as(world.member.cookie).get(`/api/positions/${body.position.id}/draft`)).json()) as { html: string }).html
+    expect(html).toContain('<h2>Ausgangslage</h2>')
+    expect(html).toContain('<strong>jahrelang</strong>')
+    expect(html).toContain('<em>Sammelunterkünften</em>')
+    expect(html).toMatch(/<a [^>]*href="https:\/\/example.org\/lagebericht"[^>]*>Lagebericht<\/a>/)
+    expect(html).toContain('<ol><li><p>Wohnungen statt Lager</p></li><li><p>Beratung beim Umzug</p></li></ol>')
+    expect(html).toContain('<blockquote><p>Wohnen ist ein Menschenrecht.</p></blockquote>')
+    // Tracked changes are taken as accepted; the comment's words are not in the text.
+    expect(html).toContain('Die Kommunen müssen handeln.')
+    expect(html).not.toContain('sollten')
+    expect(html).not.toContain('Bis wann?')
+
+    const content = await draftContent(body.position.id)
+    for (const format of ['docx', 'md'] as const) {
+      const again = await importBytes(`wohnen.${format}`, await download(`/positions/${body.position.id}/draft.${format}`))
+      expect(await draftContent(again), format).toEqual(content)
+    }
   })
 })

@@ -29,6 +29,13 @@ export function AdminOverviewPage({ ctx, counts }: AdminOverviewProps) {
       <p>
         <a href="/admin/audit">{t('audit.page.link')}</a>
       </p>
+      <h2>{t('archive.download.heading')}</h2>
+      <p>{t('archive.download.intro')}</p>
+      <p>
+        <a href="/admin/archive.json" download>
+          {t('archive.download.link')}
+        </a>
+      </p>
     </AdminLayout>
   )
 }

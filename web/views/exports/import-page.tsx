@@ -13,7 +13,8 @@ export interface ImportPageProps {
   done?: { positionId: string; title: string; dropped: Array<{ kind: string; count: number }> } | null
 }
 
-const DROPPED_KEYS: Record<string, MessageKey> = {
+/** What the text could not hold, by kind, in words. */
+export const DROPPED_KEYS: Record<string, MessageKey> = {
   table: 'exchange.dropped.table',
   image: 'exchange.dropped.image',
   comment: 'exchange.dropped.comment',
@@ -70,16 +71,23 @@ function ImportReport({ ctx, done }: { ctx: PageContext; done: NonNullable<Impor
       ) : (
         <>
           <p>{t('exchange.import.dropped_intro')}</p>
-          <ul>
-            {done.dropped.map((d) => (
-              <li>{t(DROPPED_KEYS[d.kind] ?? 'exchange.dropped.other', { n: d.count })}</li>
-            ))}
-          </ul>
+          <DroppedList ctx={ctx} dropped={done.dropped} />
         </>
       )}
       <p>
         <a href={`/positions/${done.positionId}`}>{t('exchange.import.open', { title: done.title })}</a>
       </p>
     </section>
+  )
+}
+
+/** The parts of a file the text could not hold, one line per kind. */
+export function DroppedList({ ctx, dropped }: { ctx: PageContext; dropped: ReadonlyArray<{ kind: string; count: number }> }) {
+  return (
+    <ul>
+      {dropped.map((d) => (
+        <li>{ctx.t(DROPPED_KEYS[d.kind] ?? 'exchange.dropped.other', { n: d.count })}</li>
+      ))}
+    </ul>
   )
 }

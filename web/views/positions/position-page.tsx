@@ -8,6 +8,7 @@ import { formErrors, formView, type FormView } from '../form/form-view.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { StatusBadge } from './position-list.tsx'
 import { PositionRecordLinks } from '../exports/position-record-links.tsx'
+import { DraftImport, draftImportView, type DraftImportState } from '../exports/draft-import-form.tsx'
 import { ArchiveSection, NextStepNotice, type ArchiveState } from './position-next.tsx'
 
 /** Places where later features (rounds, versions) add to the position page. */
@@ -49,6 +50,8 @@ export interface PositionPageProps {
   comments?: { canWrite: boolean }
   /** For the coordinator of an adopted position: who can publish it now. */
   nextStep?: { spokespersons: string[] } | null
+  /** Taking a file's text into the empty draft: the form, its refusal, or the report after it. */
+  draftImport?: DraftImportState | null
   slots?: PositionSlots
 }
 
@@ -59,7 +62,7 @@ export function PositionPage(props: PositionPageProps) {
     <Layout
       ctx={ctx}
       title={position.title}
-      errors={formErrors(renameForm(props))}
+      errors={formErrors(renameForm(props), draftImportView(props.draftImport))}
       scripts={slots.text ? [] : ['/assets/editor.js']}
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
@@ -76,6 +79,7 @@ export function PositionPage(props: PositionPageProps) {
       {props.nextStep ? <NextStepNotice ctx={ctx} spokespersons={props.nextStep.spokespersons} /> : null}
       {slots.notice}
       {slots.actions}
+      {props.draftImport ? <DraftImport ctx={ctx} positionId={position.id} state={props.draftImport} /> : null}
       {slots.text ?? <LiveDraft {...props} />}
       <PositionRecordLinks ctx={ctx} positionId={position.id} />
       {slots.versions}
