@@ -7,7 +7,8 @@
  *     tables: { people: [{ id, email, … }], … } }
  *
  * Rows are stored as they are in the database (column names and values), each table sorted by
- * its primary key, so the same data always gives the same document. Binary values (the drafts'
+ * its primary key, so the same data always gives the same document. `drafts` adds each live
+ * draft as readable text. Binary values (the drafts'
  * Yjs updates, comment anchors, the logo) are `{ base64: '…' }`.
  */
 export const ARCHIVE_FORMAT = 'sprachrohr-archive'
@@ -83,6 +84,12 @@ export interface Archive {
   /** The migrations the exporting installation had applied, oldest first. */
   schema: string[]
   tables: Record<string, ArchiveRow[]>
+  /**
+   * Each live draft as readable text (ProseMirror JSON and HTML), for whoever moves to another
+   * tool: the Yjs updates in `doc_updates` are what an import restores; this is derived from
+   * them and not read back.
+   */
+  drafts: Record<string, { content: unknown; html: string }>
 }
 
 /** A value as the archive holds it. */

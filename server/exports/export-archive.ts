@@ -2,6 +2,9 @@ import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { renderHtml } from '../content/render-html.ts'
+import { yDocToProseMirrorJson } from '../content/ydoc-to-json.ts'
+import { buildDoc, readStoredLog } from '../sync/load-doc.ts'
 import type { Deps } from '../deps.ts'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ARCHIVED_TABLES, EXCLUDED_COLUMNS, toArchiveValue, type Archive, type ArchiveRow } from './archive-format.ts'
 import { appliedMigrations, tableColumns, tableNames, tableRows } from './archive.repo.ts'
@@ -29,12 +32,24 @@ export function buildArchive(deps: Pick<Deps, 'db' | 'now'>): Archive {
         return out
       })
     }
+    const drafts: Archive['drafts'] = {}
+    for (const position of tables.positions ?? []) {
+      const id = String(position.id)
+      const doc = buildDoc(readStoredLog(deps.db, id).updates)
+      try {
+        const content = yDocToProseMirrorJson(doc)
+        drafts[id] = { content, html: renderHtml(content) }
+      } finally {
+        doc.destroy()
+      }
+    }
     return {
       format: ARCHIVE_FORMAT,
       version: ARCHIVE_VERSION,
       exportedAt: new Date(deps.now()).toISOString(),
       schema: appliedMigrations(deps.db),
       tables,
+      drafts,
     } satisfies Archive
   }).deferred()
 }
@@ -46,7 +61,8 @@ export function archiveText(archive: Archive): string {
     if (rows.length === 0) return `${JSON.stringify(name)}: []`
     return `${JSON.stringify(name)}: [\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]`
   })
-  return `${head.slice(0, -1)},\n"tables": {\n${tables.join(',\n')}\n}}\n`
+  const drafts = Object.entries(archive.drafts).map(([id, draft]) => `${JSON.stringify(id)}: ${JSON.stringify(draft)}`)
+  return `${head.slice(0, -1)},\n"tables": {\n${tables.join(',\n')}\n},\n"drafts": {\n${drafts.join(',\n')}\n}}\n`
 }
 
 /** An admin's download of the archive (or the operator's, from the command line: `actor` null). */

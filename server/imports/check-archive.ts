@@ -40,5 +40,6 @@ export function checkArchive(input: unknown): Archive {
       if (!isPlainObject(row) || !Object.values(row).every(isValue)) fail('validation', { key: 'archive.row_malformed', params: { table, row: index + 1 } })
     })
   }
-  return { format: ARCHIVE_FORMAT, version, exportedAt, schema: schema as string[], tables: tables as Record<string, ArchiveRow[]> }
+  // `drafts` is derived from doc_updates and not read back.
+  return { format: ARCHIVE_FORMAT, version, exportedAt, schema: schema as string[], tables: tables as Record<string, ArchiveRow[]>, drafts: {} }
 }

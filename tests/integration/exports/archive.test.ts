@@ -80,6 +80,9 @@ describe('the installation archive', () => {
     expect(Object.keys(archive.tables.people![0]!)).not.toContain('password_hash')
     expect(text).not.toContain('$argon2')
     expect(JSON.parse(text)).toEqual(archive)
+    // Each live draft also as readable text, for another tool.
+    expect(Object.keys(archive.drafts).sort()).toEqual(archive.tables.positions!.map((p) => String(p.id)).sort())
+    expect(Object.values(archive.drafts).map((d) => d.html)).toContain('<p>Wir fordern bezahlbaren Wohnraum für alle.</p>')
   })
 
   it('keeps secret rounds unlinkable: the answers carry no voter, no time, no order of casting', () => {
