@@ -37,6 +37,12 @@ export const de = {
   'translations.link': 'Übersetzungen',
   'translations.error.text': 'Bitte gib den übersetzten Text ein.',
   'translations.error.title': 'Bitte gib den übersetzten Titel ein.',
+  'translations.translator.heading': 'Übersetzen',
+  'translations.translator.legend': 'Sprachen, in die diese Person übersetzen darf',
+  'translations.translator.hint':
+    'Wer übersetzen darf, kann Übersetzungen veröffentlichter Positionen in diese Sprachen anlegen und bearbeiten. Veröffentlichen können sie nur Sprecher*innen.',
+  'translations.translator.submit': 'Sprachen speichern',
+  'translations.translator.error': 'Bitte wähle nur Sprachen aus der Liste.',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -77,4 +83,9 @@ export const en: Record<keyof typeof de, string> = {
   'translations.link': 'Translations',
   'translations.error.text': 'Please enter the translated text.',
   'translations.error.title': 'Please enter the translated title.',
+  'translations.translator.heading': 'Translating',
+  'translations.translator.legend': 'Languages this person may translate into',
+  'translations.translator.hint': 'A translator can add and edit translations of published positions into these languages. Only a spokesperson can publish them.',
+  'translations.translator.submit': 'Save languages',
+  'translations.translator.error': 'Please choose only languages from the list.',
 } as const
