@@ -45,7 +45,7 @@ export interface Deps {
 export interface AppCaches {
   /** Finished public pages, JSON and the feed for visitors without a session. */
   publicResponses: ResponseCache
-  /** Rendered public PDFs by their ETag. */
+  /** Rendered public PDFs (positions and translations) by their ETag. */
   pdfs: LruCache<string, Uint8Array>
   /** Recent ETags of response bases (and the token that makes them differ after a restart). */
   etags: Etags

@@ -23,6 +23,7 @@ export default defineConfig({
         editor: fileURLToPath(new URL('scripts/editor.ts', import.meta.url)),
         'forget-drafts': fileURLToPath(new URL('scripts/forget-drafts.ts', import.meta.url)),
         comments: fileURLToPath(new URL('scripts/comments.ts', import.meta.url)),
+        'translation-editor': fileURLToPath(new URL('scripts/translation-editor.ts', import.meta.url)),
       },
       output: {
         entryFileNames: '[name].js',

@@ -8,6 +8,7 @@ import type { PageStatus } from '../http/render.tsx'
 import { parseWith } from '../http/validate.ts'
 import { descriptionField, GLOBAL_ROLES, idField, initiativeRoleField, nameField, emailField, slugField, weightField } from '../../shared/fields.ts'
 import { SLUG_MAX } from '../../shared/slug.ts'
+import { TRANSLATION_LANGUAGE_CODES } from '../../shared/translations/languages.ts'
 
 // Admin forms post strings; these schemas turn them into the same inputs the JSON API takes.
 
@@ -28,6 +29,11 @@ const formRoles = z
   .union([z.enum(GLOBAL_ROLES), z.array(z.enum(GLOBAL_ROLES)).max(GLOBAL_ROLES.length)])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+/** Checkboxes of one name: none checked posts nothing, one posts a string, several a list. */
+const formLanguages = z
+  .union([z.enum(TRANSLATION_LANGUAGE_CODES), z.array(z.enum(TRANSLATION_LANGUAGE_CODES)).max(TRANSLATION_LANGUAGE_CODES.length)])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 
 export const InitiativeForm = z.strictObject({ name: nameField, slug: formSlug, weight: formWeight, active: formCheckbox })
 export const GroupForm = z.strictObject({ name: nameField, slug: formSlug, description: descriptionField.optional() })
@@ -35,6 +41,7 @@ export const NewPersonForm = z.strictObject({ name: nameField, email: emailField
 export const PersonForm = z.strictObject({ name: nameField, email: emailField, roles: formRoles, disabled: formCheckbox })
 export const InitiativeMemberForm = z.strictObject({ personId: idField, role: initiativeRoleField })
 export const GroupMemberForm = z.strictObject({ personId: idField, coordinator: formCheckbox })
+export const TranslatorForm = z.strictObject({ languages: formLanguages })
 
 /** Zod's own wording ("Invalid string: must match pattern …") means nothing to a volunteer. */
 export const ADMIN_FIELD_MESSAGES = {
@@ -42,6 +49,7 @@ export const ADMIN_FIELD_MESSAGES = {
   weight: 'admin.error.weight_invalid',
   email: 'admin.error.email_invalid',
   personId: 'admin.error.choose_person',
+  languages: 'translations.translator.error',
 } as const satisfies FieldMessages
 
 /**

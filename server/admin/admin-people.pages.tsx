@@ -16,7 +16,9 @@ import { invitePerson } from '../people/invite-person.ts'
 import * as personRepo from '../people/person.repo.ts'
 import { presentPerson, rolesOf } from '../people/present-person.ts'
 import { updatePerson } from '../people/update-person.ts'
-import { NewPersonForm, PersonForm, postAdminForm } from './admin-forms.ts'
+import { setTranslator } from '../translations/set-translator.ts'
+import { translatorLanguagesOf } from '../translations/translator.repo.ts'
+import { NewPersonForm, PersonForm, postAdminForm, TranslatorForm } from './admin-forms.ts'
 import { detailStateOf, requireAdmin, type DetailState, type FormState } from './admin-page-parts.ts'
 
 interface ListState extends FormState {
@@ -45,6 +47,7 @@ function storedValues(row: PersonRow): FormValues {
 }
 
 interface PersonState extends DetailState {
+  translatorForm?: FormState
   invite?: InviteLinkInfo
   inviteProblem?: string
 }
@@ -68,6 +71,7 @@ function detailPage(c: Context<AppEnv>, id: string, state: PersonState, status: 
       {...(state.invite ? { invite: state.invite } : {})}
       {...(state.inviteProblem ? { inviteProblem: state.inviteProblem } : {})}
       saved={state.saved ?? false}
+      translator={{ values: state.translatorForm?.values ?? { languages: translatorLanguagesOf(db, id) }, problem: state.translatorForm?.problem ?? null }}
     />,
     status,
   )
@@ -110,6 +114,17 @@ export const adminPeoplePages = new Hono<AppEnv>()
         if (updated.id === current.person.id && (updated.is_admin !== 1 || updated.disabled === 1)) return c.redirect('/', 303)
         return c.redirect(`/admin/people/${id}?saved=1`, 303)
       },
+    )
+  })
+  .post('/:id/translator', async (c) => {
+    const { actor } = requireAdmin(c)
+    const id = c.req.param('id')
+    return postAdminForm(
+      c,
+      TranslatorForm,
+      (input) => setTranslator(c.get('deps'), actor, id, input.languages),
+      (form, status) => detailPage(c, id, { translatorForm: form }, status),
+      () => c.redirect(`/admin/people/${id}?saved=1`, 303),
     )
   })
   .post('/:id/invite', async (c) => {

@@ -11,7 +11,7 @@ import { excerpt, plainText } from '../publishing/plain-text.ts'
 import { publicUrlOf, storedResult } from '../publishing/present-publication.ts'
 import { presentPublicTranslation, presentTranslationLink } from './present-translation.ts'
 import { readPublicTranslation } from './read-public-translation.ts'
-import { renderTranslationPdf } from './translation-pdf.ts'
+import { translationPdf } from './translation-pdf.ts'
 
 const VARY = ['Cookie', 'Accept-Language']
 
@@ -32,10 +32,10 @@ export const translationPublicPages = new Hono<AppEnv>().get('/p/:slug{[a-z0-9-]
   const { publication, translation, all } = readPublicTranslation(deps, stamp.slug, language)
   const t = c.get('t')
   if (isPdf) {
-    const pdf = await renderTranslationPdf({ publication, translation, alliance, publicUrl: deps.config.publicUrl, t, locale })
+    const pdf = await translationPdf(deps, deps.caches.etags.of(basis), { publication, translation, alliance, publicUrl: deps.config.publicUrl, t, locale })
     c.header('Content-Type', 'application/pdf')
     c.header('Content-Disposition', `inline; filename="${publication.slug}-${language}.pdf"`)
-    return c.body(new Uint8Array(pdf))
+    return c.body(pdf as Uint8Array<ArrayBuffer>)
   }
   const link = presentTranslationLink(translation, publication.slug, deps.config.publicUrl)
   const lang = translationLanguage(language)!

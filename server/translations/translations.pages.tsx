@@ -10,7 +10,7 @@ import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readEntered, submitForm, type Refused } from '../http/refused-form.ts'
 import { pageContext, render } from '../http/render.tsx'
-import { parseWith } from '../http/validate.ts'
+import { MAX_BODY_BYTES, parseWith, readForm } from '../http/validate.ts'
 import { getPublication } from '../publishing/publication.repo.ts'
 import { addTranslation } from './add-translation.ts'
 import { translationUrlOf } from './present-translation.ts'
@@ -22,6 +22,9 @@ import { updateTranslation } from './update-translation.ts'
 type Status = Parameters<typeof render>[2]
 const Notice = z.object({ done: z.enum(['saved', 'published', 'withdrawn']).optional() })
 const WithdrawForm = z.strictObject({ reason: z.string().trim().min(1).max(1000) })
+/** A translation form as posted: the editor's JSON may be longer than the usual field (readEntered's cap). */
+const EnteredTranslation = z.record(z.string().max(100), z.string().max(MAX_BODY_BYTES))
+const readTranslationForm = (c: Context<AppEnv>): Promise<FormValues> => readForm(c, EnteredTranslation)
 
 function translationProblem(c: Context<AppEnv>, refused: Refused): FormProblem {
   const t = c.get('t')
@@ -31,10 +34,23 @@ function translationProblem(c: Context<AppEnv>, refused: Refused): FormProblem {
   return refused.problem
 }
 
-/** The form's strings as the API's input: an empty summary is no summary. */
+/**
+ * The form's strings as the API's input: an empty summary is no summary; the editor posts the
+ * document as ProseMirror JSON in `content` (then the plain text area is not posted), without
+ * JavaScript the text area's `text` comes.
+ */
 function formInput(values: FormValues) {
-  const { summary, ...rest } = values
-  return { ...rest, ...(summary ? { summary } : {}) }
+  const { summary, content, ...rest } = values
+  return { ...rest, ...(summary ? { summary } : {}), ...(typeof content === 'string' ? { content: parsedContent(content) } : {}) }
+}
+
+/** Not JSON is not a document: the schema check refuses it like any unknown content. */
+function parsedContent(json: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    return json
+  }
 }
 
 function listPage(c: Context<AppEnv>, positionId: string, form: { values?: FormValues; problem?: FormProblem } = {}, status: Status = 200) {
@@ -74,7 +90,7 @@ export const translationPages = new Hono<AppEnv>()
   .post('/positions/:id/translations', async (c) => {
     const { actor } = requirePerson(c)
     const positionId = c.req.param('id')
-    const values = await readEntered(c)
+    const values = await readTranslationForm(c)
     const result = await submitForm(c, () => addTranslation(c.get('deps'), actor, positionId, parseWith(c, TranslationInput, formInput(values))))
     if (!result.ok) return listPage(c, positionId, { values, problem: translationProblem(c, result) }, result.status)
     return c.redirect(`/positions/${positionId}/translations?done=saved`, 303)
@@ -83,14 +99,14 @@ export const translationPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const row = getTranslation(c.get('deps').db, c.req.param('id')) ?? fail('not_found')
     if (!can(actor, { type: 'translation.write', language: row.language })) fail('forbidden')
-    const values = { title: row.title, summary: row.summary, text: docToText(row.content) }
+    const values = { title: row.title, summary: row.summary, text: docToText(row.content), content: row.content }
     return render(c, <TranslationEditPage ctx={pageContext(c)} translation={{ id: row.id, positionId: row.position_id, language: row.language }} values={values} />)
   })
   .post('/translations/:id', async (c) => {
     const { actor } = requirePerson(c)
     const deps = c.get('deps')
     const row = getTranslation(deps.db, c.req.param('id')) ?? fail('not_found')
-    const values = await readEntered(c)
+    const values = await readTranslationForm(c)
     const result = await submitForm(c, () => updateTranslation(deps, actor, row.id, parseWith(c, TranslationUpdate, formInput(values))))
     if (!result.ok) {
       return render(

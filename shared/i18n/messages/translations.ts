@@ -23,6 +23,7 @@ export const de = {
   'translations.field.summary': 'Kurzfassung (optional)',
   'translations.field.text': 'Text',
   'translations.hint.text': 'Eine Leerzeile beginnt einen neuen Absatz.',
+  'translations.hint.editor': 'Formatieren kannst du mit der Leiste über dem Text oder mit Tastenkürzeln, z. B. Strg+B für fett.',
   'translations.save': 'Speichern',
   'translations.add': 'Übersetzung anlegen',
   'translations.publish': 'Veröffentlichen',
@@ -37,6 +38,12 @@ export const de = {
   'translations.link': 'Übersetzungen',
   'translations.error.text': 'Bitte gib den übersetzten Text ein.',
   'translations.error.title': 'Bitte gib den übersetzten Titel ein.',
+  'translations.translator.heading': 'Übersetzen',
+  'translations.translator.legend': 'Sprachen, in die diese Person übersetzen darf',
+  'translations.translator.hint':
+    'Wer übersetzen darf, kann Übersetzungen veröffentlichter Positionen in diese Sprachen anlegen und bearbeiten. Veröffentlichen können sie nur Sprecher*innen.',
+  'translations.translator.submit': 'Sprachen speichern',
+  'translations.translator.error': 'Bitte wähle nur Sprachen aus der Liste.',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -63,6 +70,7 @@ export const en: Record<keyof typeof de, string> = {
   'translations.field.summary': 'Summary (optional)',
   'translations.field.text': 'Text',
   'translations.hint.text': 'An empty line starts a new paragraph.',
+  'translations.hint.editor': 'Format the text with the bar above it or with shortcuts, e.g. Ctrl+B for bold.',
   'translations.save': 'Save',
   'translations.add': 'Add translation',
   'translations.publish': 'Publish',
@@ -77,4 +85,9 @@ export const en: Record<keyof typeof de, string> = {
   'translations.link': 'Translations',
   'translations.error.text': 'Please enter the translated text.',
   'translations.error.title': 'Please enter the translated title.',
+  'translations.translator.heading': 'Translating',
+  'translations.translator.legend': 'Languages this person may translate into',
+  'translations.translator.hint': 'A translator can add and edit translations of published positions into these languages. Only a spokesperson can publish them.',
+  'translations.translator.submit': 'Save languages',
+  'translations.translator.error': 'Please choose only languages from the list.',
 } as const

@@ -209,3 +209,36 @@ describe('the translation forms', () => {
     expect(list).toContain('<span lang="fa" dir="rtl">مسکن برای همه</span>')
   })
 })
+
+describe('the translation forms with the editor', () => {
+  const BOLD_DOC = {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نطالب ' }, { type: 'text', marks: [{ type: 'bold' }], text: 'بسكن ميسور' }, { type: 'text', text: ' للجميع.' }] }],
+  }
+
+  it('save the editor’s ProseMirror JSON, bold included, and hand it back to the editor on the edit page', async () => {
+    const res = await t.client.as(translator.cookie).form(`/translations/${arabicId}`, { title: 'سكن للجميع', summary: '', content: JSON.stringify(BOLD_DOC) })
+    expect(res.status).toBe(303)
+    expect(await (await t.client.get(`/p/${position.slug}/ar`)).text()).toContain('<p>نطالب <strong>بسكن ميسور</strong> للجميع.</p>')
+    const edit = await (await t.client.as(translator.cookie).get(`/translations/${arabicId}/edit`)).text()
+    expect(edit).toContain('<script type="module" src="/assets/translation-editor.js"')
+    expect(edit).toContain('data-language="ar"')
+    const stored = /data-content="([^"]*)"/.exec(edit)![1]!.replaceAll('&quot;', '"')
+    expect(JSON.parse(stored)).toEqual(BOLD_DOC)
+    // Without JavaScript the same page shows the text as plain paragraphs.
+    expect(edit).toContain('نطالب بسكن ميسور للجميع.</textarea>')
+  })
+
+  it('refuse an empty document or one outside the schema with the text field’s message, keeping what was posted', async () => {
+    const empty = await t.client.as(translator.cookie).form(`/translations/${arabicId}`, { title: 'سكن للجميع', summary: '', content: JSON.stringify({ type: 'doc', content: [] }) })
+    expect(empty.status).toBe(400)
+    expect(await empty.text()).toContain('<a href="#tr-text">Bitte gib den übersetzten Text ein.</a>')
+    const foreign = { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png' } }] }
+    const refused = await t.client.as(translator.cookie).form(`/translations/${arabicId}`, { title: 'سكن للجميع', summary: '', content: JSON.stringify(foreign) })
+    expect(refused.status).toBe(400)
+    const html = await refused.text()
+    expect(html).toContain('Bitte gib den übersetzten Text ein.')
+    expect(html).toContain('evil.example')
+    expect((await t.client.as(translator.cookie).form(`/translations/${arabicId}`, { title: 'x', content: '{not json' })).status).toBe(400)
+  })
+})

@@ -5,6 +5,7 @@ import { AdminLayout } from './admin-layout.tsx'
 import { FormSection } from './admin-parts.tsx'
 import { InviteLink, type InviteLinkInfo } from './invite-link.tsx'
 import { PersonFields, personForm, statusLabel } from './people-page.tsx'
+import { TranslatorSection, translatorForm } from './translator-section.tsx'
 
 export interface PersonPageProps {
   ctx: PageContext
@@ -16,6 +17,8 @@ export interface PersonPageProps {
   invite?: InviteLinkInfo | null
   inviteProblem?: string | null
   saved?: boolean
+  /** The languages the person may translate into (stored, or as just entered and refused). */
+  translator: { values: FormValues; problem?: FormProblem | null | undefined }
 }
 
 export function PersonPage(props: PersonPageProps) {
@@ -23,8 +26,9 @@ export function PersonPage(props: PersonPageProps) {
   const { t } = ctx
   const base = `/admin/people/${person.id}`
   const form = personForm('person-', props.values, props.problem)
+  const translator = translatorForm(props.translator.values, props.translator.problem)
   return (
-    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem} errors={formErrors(form)}>
+    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem} errors={formErrors(form, translator)}>
       <p>
         <a href="/admin/people">{t('admin.back_to_list')}</a>
       </p>
@@ -37,6 +41,8 @@ export function PersonPage(props: PersonPageProps) {
         <PersonFields ctx={ctx} form={form} />
         <CheckboxField form={form} name="disabled" label={t('admin.field.disabled')} />
       </FormSection>
+
+      <TranslatorSection ctx={ctx} form={translator} action={`${base}/translator`} />
 
       {person.disabled ? null : (
         <section aria-labelledby="invite-person">

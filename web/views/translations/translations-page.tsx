@@ -1,7 +1,7 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { translationLanguage, type TranslationLanguage } from '../../../shared/translations/languages.ts'
 import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
-import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { formErrors, formView, valueOf, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
 export interface TranslationItem {
@@ -31,7 +31,7 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
   const { t, locale } = ctx
   const form = formView({ prefix: 'tr-', values, problem, fields: { language: 'tr-language', ...TRANSLATION_FIELDS } })
   return (
-    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form)}>
+    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form)} scripts={addable.length > 0 ? [TRANSLATION_EDITOR_SCRIPT] : []} head={addable.length > 0 ? <TranslationEditorStyles /> : null}>
       <p>
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -103,14 +103,27 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
 /** The ids of a translation's fields, the same on the add and the edit page. */
 export const TRANSLATION_FIELDS = { title: 'tr-title', summary: 'tr-summary', text: 'tr-text' }
 
-/** Title, summary and text of a translation; what is typed takes its direction from its first letters. */
-export function TranslationFields({ ctx, form }: { ctx: PageContext; form: FormView }) {
+/** The editor of a translation's text (web/scripts/translation-editor.ts) and its styles. */
+export const TRANSLATION_EDITOR_SCRIPT = '/assets/translation-editor.js'
+export function TranslationEditorStyles() {
+  return <link rel="stylesheet" href="/assets/editor.css" />
+}
+
+/**
+ * Title, summary and text of a translation; what is typed takes its direction from its first
+ * letters. The text is a plain text area; the page's script puts the editor in its place (with
+ * `content`, the document as ProseMirror JSON, from the stored text or a refused post) and sets
+ * the editor's language and direction from `language` or the language chosen in the form.
+ */
+export function TranslationFields({ ctx, form, language }: { ctx: PageContext; form: FormView; language?: string | undefined }) {
   const { t } = ctx
   return (
     <div>
       <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir="auto" />
       <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir="auto" />
-      <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir="auto" />
+      <div data-translation-text data-content={valueOf(form.values, 'content') || undefined} data-language={language} data-editor-hint={t('translations.hint.editor')}>
+        <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir="auto" />
+      </div>
     </div>
   )
 }
