@@ -70,11 +70,25 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
       comments = json.comments
       const ids = new Set(comments.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)]))
       if (seen && [...ids].some((id) => !seen!.has(id))) announce(t('comments.announce_new'))
+      const first = seen === null
       seen = ids
       draw()
+      if (first) showLinked()
     } catch {
       listBox.replaceChildren(el('p', { class: 'hint' }, t('comments.load_failed')))
     }
+  }
+
+  /** A link to a comment (a mention's notification) shows that comment once the list is there. */
+  const showLinked = () => {
+    const target = location.hash.startsWith('#comment-') ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    if (!target || !listBox.contains(target)) return
+    const details = target.closest('details')
+    if (details) details.open = showResolved = true
+    const focusable = target.querySelector<HTMLElement>('article') ?? target
+    if (!focusable.hasAttribute('tabindex')) focusable.tabIndex = -1
+    focusable.focus()
+    target.scrollIntoView({ block: 'center' })
   }
 
   const announce = (text: string) => {
