@@ -22,6 +22,8 @@ export interface CommentsTable {
   created_at: number
   edited_at: number | null
   deleted_at: number | null
+  /** Set on a thread a voter started from the ballot form: the answer whose reason it carries. */
+  ballot_choice: 'objection' | 'concern' | null
 }
 export type CommentRow = Selectable<CommentsTable>
 

@@ -2,8 +2,10 @@ import type { PositionRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { findMentions } from '../../shared/comments/mentions.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import * as positionRepo from '../positions/position.repo.ts'
 import * as commentRepo from './comment.repo.ts'
+import { mentionRecipients } from './mention-audience.ts'
 import type { CommentWithAuthor } from './comment.repo.ts'
 
 /** A comment and the position it is on, or not_found. */
@@ -19,10 +21,19 @@ export function threadOf(deps: Pick<Deps, 'db'>, comment: CommentWithAuthor): Co
   return commentRepo.getComment(deps.db, comment.thread_id) ?? fail('not_found')
 }
 
-/** Records the people a text mentions (inside the writing transaction), for the notification feature. */
-export function recordMentions(deps: Pick<Deps, 'db'>, commentId: string, body: string, at: number): string[] {
+/**
+ * Records the people a text mentions and tells those not told yet about this comment (an edit
+ * that adds a name tells only the new one). Call it inside the writing transaction: the
+ * notifications and mails commit with the comment.
+ */
+export function recordMentions(deps: Deps, commentId: string, body: string, at: number): string[] {
   const ids = findMentions(body, commentRepo.mentionablePeople(deps.db))
   commentRepo.insertMentions(deps.db, commentId, ids, at)
+  const told = mentionRecipients(deps.db, commentId)
+  if (told.length) {
+    queueNotification(deps, 'mentioned', { commentId })
+    commentRepo.markMentionsNotified(deps.db, commentId, told, at)
+  }
   return ids
 }
 

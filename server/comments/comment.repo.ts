@@ -73,3 +73,21 @@ export function insertMentions(db: Db, commentId: string, personIds: readonly st
 export function mentionsOf(db: Db, commentId: string): Array<{ person_id: string; created_at: number }> {
   return all(db, db.q.selectFrom('comment_mentions').select(['person_id', 'created_at']).where('comment_id', '=', commentId).orderBy('created_at'))
 }
+
+/** The people a comment mentions who were not told yet. */
+export function unnotifiedMentions(db: Db, commentId: string): string[] {
+  return all(db, db.q.selectFrom('comment_mentions').select('person_id').where('comment_id', '=', commentId).where('notified_at', 'is', null).orderBy('created_at')).map((r) => r.person_id)
+}
+
+export function markMentionsNotified(db: Db, commentId: string, personIds: readonly string[], at: number): void {
+  if (personIds.length === 0) return
+  run(db, db.q.updateTable('comment_mentions').set({ notified_at: at }).where('comment_id', '=', commentId).where('person_id', 'in', personIds))
+}
+
+/** The latest round held on a version of a position (its page shows the version's threads). */
+export function latestRoundOnVersion(db: Db, positionId: string, versionNumber: number): string | undefined {
+  return first(
+    db,
+    db.q.selectFrom('rounds').select('id').where('position_id', '=', positionId).where('version_number', '=', versionNumber).orderBy('opened_at', 'desc').limit(1),
+  )?.id
+}

@@ -18,6 +18,8 @@ export type AnchorInput = { from: number; to: number } | { versionNumber: number
 export interface CreateCommentInput {
   body: string
   anchor: AnchorInput
+  /** A thread started from the ballot form carries the reason of this answer. */
+  ballotChoice?: 'objection' | 'concern'
 }
 
 /**
@@ -25,10 +27,20 @@ export interface CreateCommentInput {
  * relative positions, so it moves with the text), or of a frozen version (a fixed range).
  */
 export function createComment(deps: Deps, actor: Actor, positionId: string, input: CreateCommentInput): CommentRow {
+  const row = writeThread(deps, actor, positionId, input)
+  announce(deps, row.position_id)
+  return row
+}
+
+/**
+ * Writes a new thread with its mentions and audit event (in a savepoint when the caller holds a
+ * transaction, as a ballot does) and tells nobody: the caller announces after its commit.
+ */
+export function writeThread(deps: Deps, actor: Actor, positionId: string, input: CreateCommentInput): CommentRow {
   const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'comment.write', groupId: position.group_id })) fail('forbidden')
   const at = deps.now()
-  const row: CommentRow = newCommentRow({ positionId: position.id, threadId: null, authorId: actor.id, body: input.body, at })
+  const row: CommentRow = { ...newCommentRow({ positionId: position.id, threadId: null, authorId: actor.id, body: input.body, at }), ballot_choice: input.ballotChoice ?? null }
   if ('versionNumber' in input.anchor) {
     const { versionNumber, from, to } = input.anchor
     const version = versionRepo.getVersion(deps.db, position.id, versionNumber) ?? fail('not_found', undefined, 'anchor')
@@ -57,9 +69,8 @@ export function createComment(deps: Deps, actor: Actor, positionId: string, inpu
       action: 'comment.create',
       objectType: 'comment',
       objectId: row.id,
-      data: { positionId: position.id, anchor: row.anchor_kind, versionNumber: row.version_number, mentioned },
+      data: { positionId: position.id, anchor: row.anchor_kind, versionNumber: row.version_number, mentioned, ...(row.ballot_choice ? { ballotChoice: row.ballot_choice } : {}) },
     })
   })
-  announce(deps, position.id)
   return row
 }

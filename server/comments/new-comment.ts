@@ -21,5 +21,6 @@ export function newCommentRow(fields: { positionId: string; threadId: string | n
     created_at: fields.at,
     edited_at: null,
     deleted_at: null,
+    ballot_choice: null,
   }
 }

@@ -74,6 +74,7 @@ export function readComments(deps: Pick<Deps, 'db'>, actor: Actor, positionId: s
         resolvedBy: nameOf(t.resolved_by),
         canResolve: can(actor, { type: 'comment.resolve', groupId: position.group_id, authorId: t.author_id }),
         replies: (replies.get(t.id) ?? []).map(present),
+        ...(t.ballot_choice ? { ballotChoice: t.ballot_choice } : {}),
         order,
       }
     })

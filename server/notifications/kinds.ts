@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts'
 import type { NotificationKind } from '../../shared/notifications/kinds.ts'
 import { publishedResultOfRound, type PublishedResult } from '../../shared/publishing/result-sentence.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { mentionFacts, mentionRecipients } from '../comments/mention-audience.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
 import { electoratePeople, everyone, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
 
@@ -19,6 +20,10 @@ export interface Facts {
   reason?: string
   result?: PublishedResult
   expiresAt?: number
+  /** Who wrote the comment that mentions the reader, the passage it is on and its text. */
+  author?: string
+  quote?: string
+  text?: string
 }
 
 /** What the event hands over: the one call at each place passes just this. */
@@ -34,6 +39,7 @@ export interface KindInputs {
   adopted: { positionId: string }
   published: { positionId: string }
   withdrawn: { positionId: string }
+  mentioned: { commentId: string }
 }
 
 export type Followup = { [K in NotificationKind]: { kind: K; input: KindInputs[K] } }[NotificationKind]
@@ -124,6 +130,13 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
     prepare: (db, input) => {
       const p = publicationFacts(db, input.positionId)
       return p && { facts: { url: `/p/${p.slug}`, title: p.title, reason: p.withdrawReason ?? '' }, recipients: everyone(db) }
+    },
+  },
+  mentioned: {
+    inApp: true,
+    prepare: (db, input) => {
+      const facts = mentionFacts(db, input.commentId)
+      return facts && { facts, recipients: mentionRecipients(db, input.commentId) }
     },
   },
 }

@@ -16,6 +16,9 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
   const params: Params = {
     title: facts.title ?? '',
     reason: facts.reason ?? '',
+    author: facts.author ?? '',
+    quote: facts.quote ?? '',
+    text: facts.text ?? '',
   }
   if (facts.roundKind) {
     params.kind = t(`rounds.kind.${facts.roundKind}`)
@@ -28,6 +31,7 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
   const key = (part: string) => `notify.${kind}.${part}` as MessageKey
   const paragraphs = [t(key('body'), params)]
   if (kind === 'round_opened') paragraphs.push(t('notify.round_opened.calendar'))
+  if (kind === 'mentioned' && facts.text) paragraphs.push(t('notify.mentioned.text', params))
   return { subject: t(key('subject'), params), paragraphs, action: { label: t(key('action')), url: absoluteUrl(facts.url, publicUrl) } }
 }
 

@@ -7,6 +7,8 @@ import { isChoiceOf, needsReason } from '../../shared/rules/choices.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isClosed, isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { answerThread, type Passage } from '../comments/answer-thread.ts'
+import { announce as announceComments } from '../comments/comment-access.ts'
 import type { Deps } from '../deps.ts'
 import { appendHistory, getBallot, hasParticipated, insertBallot, insertParticipation, insertSecretBallot, replaceBallot } from './ballot.repo.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
@@ -27,6 +29,8 @@ export interface CastBallotInput {
   replaces?: string | null | undefined
   /** Confirms replacing an answer another delegate gave; without it that is `replace_unconfirmed`. */
   replace?: boolean | undefined
+  /** An objection or concern pointed at a passage of the version: its reason becomes a comment thread there. */
+  passage?: Passage | undefined
 }
 
 export interface CastResult {
@@ -38,6 +42,8 @@ export interface CastResult {
   /** true when an earlier answer of this voter was replaced. */
   changed: boolean
   secret: boolean
+  /** The comment thread the reason was attached to (with `passage`). */
+  threadId?: string
 }
 
 /**
@@ -48,18 +54,19 @@ export interface CastResult {
  * turn and the editor updates of that turn, each in its own savepoint: see db/turn-commit.ts).
  */
 export async function castBallot(deps: Deps, actor: Actor, roundId: string, input: CastBallotInput): Promise<CastResult> {
-  const outcome = await deps.turnCommit.run((): { cast: CastResult } | { closed: { round: RoundRow; result: RoundResult } } => {
+  const outcome = await deps.turnCommit.run((): { cast: CastResult; positionId: string } | { closed: { round: RoundRow; result: RoundResult } } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
     // A round past its deadline but still stored as open is closed here (the result is stored
     // when this transaction commits) and the ballot is refused after the commit: a refusal
     // thrown inside would roll the close back.
     if (isDue(timing(round), deps.now())) return { closed: { round, result: closeInTransaction(deps, round, null) } }
-    return { cast: castInTransaction(deps, actor, round, input) }
+    return { cast: castInTransaction(deps, actor, round, input), positionId: round.position_id }
   })
   if ('closed' in outcome) {
     announce(deps, outcome.closed.round, outcome.closed.result)
     fail('round_closed')
   }
+  if (outcome.cast.threadId) announceComments(deps, outcome.positionId)
   return outcome.cast
 }
 
@@ -80,6 +87,7 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
   const voterKey = slot.voter_key
 
   if (round.secret === 1) {
+    if (input.passage) fail('validation', { key: 'rounds.error.passage_secret' }, 'passage')
     if (hasParticipated(deps.db, round.id, voterKey)) fail('ballot_final')
     try {
       insertParticipation(deps.db, round.id, voterKey)
@@ -109,5 +117,6 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
     objectId: round.id,
     data: before ? { voter: voterKey, from: before.choice, choice, reason } : { voter: voterKey, choice, reason },
   })
-  return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: before !== undefined, secret: false }
+  const thread = input.passage ? answerThread(deps, actor, round, choice, reason, input.passage) : undefined
+  return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: before !== undefined, secret: false, ...(thread ? { threadId: thread.id } : {}) }
 }

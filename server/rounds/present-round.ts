@@ -90,5 +90,6 @@ export function presentCast(cast: CastResult) {
     castAt: iso(cast.castAt),
     changed: cast.changed,
     secret: cast.secret,
+    ...(cast.threadId ? { threadId: cast.threadId } : {}),
   }
 }

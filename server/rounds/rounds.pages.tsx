@@ -35,8 +35,20 @@ const BallotForm = z
     /** Which answers the sender saw: "voterKey=ballotId …" (see replace-answer.tsx). */
     seen: z.string().max(4000).optional(),
     replace: z.string().max(5).optional(),
+    /** A passage of the version the objection or concern points at (filled by the page's script). */
+    passageFrom: z.string().max(12).optional(),
+    passageTo: z.string().max(12).optional(),
+    passageQuote: z.string().max(4000).optional(),
   })
   .strict()
+
+/** The passage fields of the ballot form: both empty is none; anything else must be two positions. */
+function passageOf(from: string | undefined, to: string | undefined): { from: number; to: number } | undefined {
+  if (!from && !to) return undefined
+  const position = /^\d{1,9}$/
+  if (!from || !to || !position.test(from) || !position.test(to)) fail('validation', { key: 'rounds.error.passage_invalid' }, 'passage')
+  return { from: Number(from), to: Number(to) }
+}
 
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
 const ExtendForm = z.object({ closesAt: z.string().max(40).optional(), reason: z.string().max(CHANGE_REASON_MAX).optional() }).strict()
@@ -86,12 +98,18 @@ export const roundsPages = new Hono<AppEnv>()
       c,
       async () => {
         const form = await readForm(c, BallotForm)
-        entered = { choice: form.choice, reason: form.reason, initiativeId: form.initiativeId }
+        entered = {
+          choice: form.choice,
+          reason: form.reason,
+          initiativeId: form.initiativeId,
+          passage: form.passageFrom && form.passageTo ? { from: form.passageFrom, to: form.passageTo, quote: form.passageQuote ?? '' } : undefined,
+        }
         if (!form.choice) fail('validation', undefined, 'choice')
         const initiativeId = form.initiativeId || undefined
         return castBallot(c.get('deps'), actor, id, {
           choice: form.choice,
           reason: form.reason,
+          passage: passageOf(form.passageFrom, form.passageTo),
           initiativeId,
           replaces: initiativeId === undefined ? undefined : seenFor(form.seen, initiativeId),
           replace: form.replace === 'yes',

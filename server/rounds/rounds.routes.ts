@@ -46,6 +46,8 @@ export const BallotBody = z
     replaces: z.string().max(32).nullable().optional(),
     /** Confirms replacing another delegate's answer for the same initiative. */
     replace: z.boolean().optional(),
+    /** An objection or concern pointed at a passage of the version (ProseMirror positions): its reason becomes a comment thread there. */
+    passage: z.strictObject({ from: z.number().int().min(0).max(100_000_000), to: z.number().int().min(0).max(100_000_000) }).optional(),
   })
   .strict()
 

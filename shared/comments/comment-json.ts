@@ -28,6 +28,8 @@ export interface CommentJson extends ReplyJson {
   resolvedBy: CommentAuthorJson | null
   canResolve: boolean
   replies: ReplyJson[]
+  /** Set when a voter started the thread from the ballot form: the answer whose reason it is. */
+  ballotChoice?: 'objection' | 'concern'
 }
 
 export interface CommentsJson {

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'adopted',
   'published',
   'withdrawn',
+  'mentioned',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -35,6 +36,7 @@ export const DEFAULT_MODES: Record<NotificationKind, NotificationMode> = {
   adopted: 'digest',
   published: 'digest',
   withdrawn: 'digest',
+  mentioned: 'immediate',
 }
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

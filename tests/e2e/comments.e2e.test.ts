@@ -18,6 +18,7 @@ describe('comments on the text', () => {
   let murat: Page
   let sara: Page
   let positionUrl: string
+  let roundUrl: string
 
   const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
   const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: 'Fahrradwerkstatt hinter dem Bahnhof' }
@@ -188,5 +189,39 @@ describe('comments on the text', () => {
     await thread.getByRole('button', { name: 'Antwort senden' }).click()
     await panelOf(sara).locator('.comment-reply').first().waitFor()
     await checkPage(sara, 'cm-05-round-page-version-thread')
+    roundUrl = `${server.url}/rounds/${round.id}`
+  })
+
+  it('lets a voter point an objection at a passage from the ballot form; the reason becomes a thread beside the text', async () => {
+    await sara.goto(roundUrl)
+    const ballot = sara.locator('form.ballot-form')
+    const passage = ballot.getByRole('group', { name: 'Stelle im Text (freiwillig)' })
+    // Only an objection or a concern points at a passage.
+    await expect(passage.isVisible()).resolves.toBe(false)
+    await ballot.getByLabel('Einwand', { exact: true }).check()
+    await passage.waitFor()
+    await ballot.getByLabel('Begründung').fill('„bezahlbar“ braucht eine Zahl, sonst trägt der Satz nicht.')
+    await sara.evaluate((words) => {
+      const text = document.querySelector('[data-comment-text] p')!.firstChild as Text
+      const start = text.data.indexOf(words)
+      const range = document.createRange()
+      range.setStart(text, start)
+      range.setEnd(text, start + words.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+    }, PASSAGE)
+    await passage.getByRole('button', { name: 'Markierte Stelle übernehmen' }).click()
+    await expect(passage.locator('[data-passage-quote]').textContent()).resolves.toBe(`„${PASSAGE}“`)
+    await checkPage(sara, 'cm-06-ballot-objection-passage')
+    await ballot.getByRole('button', { name: 'Antwort abgeben' }).click()
+    await sara.waitForURL(/saved=1/)
+
+    // Murat, whose page stayed open, sees the objection's thread arrive on its passage.
+    const objection = panelOf(murat).locator('.comment-thread', { hasText: 'Einwand in der Runde' })
+    await objection.waitFor()
+    await expect(objection.locator('.comment-quote').textContent()).resolves.toBe(PASSAGE)
+    await expect(objection.locator('.comment-body').textContent()).resolves.toBe('„bezahlbar“ braucht eine Zahl, sonst trägt der Satz nicht.')
+    await panelOf(sara).locator('.comment-thread', { hasText: 'Einwand in der Runde' }).waitFor()
+    await checkPage(sara, 'cm-07-round-page-objection-thread')
   })
 })

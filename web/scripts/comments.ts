@@ -1,11 +1,15 @@
+import { startBallotPassage } from './comments/ballot-passage.ts'
 import { frozenTextHooks } from './comments/frozen-text.ts'
 import { startComments } from './comments/panel.ts'
 
 // Pages with a frozen text (no editor): the comment threads on that version, kept live; a
-// passage selected in the text can be commented on.
+// passage selected in the text can be commented on, or pointed at by an objection or concern
+// in the ballot form.
 const root = document.getElementById('comments')
 const text = document.querySelector('[data-comment-text]')
 if (root && !document.getElementById('editor')) {
   const panel = startComments(root)
   if (text) panel.attach(frozenTextHooks(text))
 }
+const passage = document.querySelector<HTMLElement>('[data-ballot-passage]')
+if (passage && text) startBallotPassage(passage, frozenTextHooks(text))

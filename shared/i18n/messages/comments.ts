@@ -37,6 +37,8 @@ export const de = {
   'comments.announce_new': 'Kommentare aktualisiert.',
   'comments.failed': 'Das hat nicht geklappt: {message}',
   'comments.count': '{n} offen',
+  'comments.ballot.objection': 'Einwand in der Runde',
+  'comments.ballot.concern': 'Bedenken in der Runde',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -77,4 +79,6 @@ export const en: Record<keyof typeof de, string> = {
   'comments.announce_new': 'Comments updated.',
   'comments.failed': 'That did not work: {message}',
   'comments.count': '{n} open',
+  'comments.ballot.objection': 'Objection in the round',
+  'comments.ballot.concern': 'Concern in the round',
 }

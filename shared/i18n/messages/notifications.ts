@@ -12,6 +12,7 @@ export const de = {
   'notify.kind.adopted': 'Beschlossen, bereit zur Veröffentlichung',
   'notify.kind.published': 'Veröffentlicht',
   'notify.kind.withdrawn': 'Zurückgezogen',
+  'notify.kind.mentioned': 'Du wirst in einem Kommentar erwähnt',
 
   'notify.mode.immediate': 'Sofort',
   'notify.mode.digest': 'Einmal am Tag gesammelt',
@@ -58,6 +59,10 @@ export const de = {
   'notify.withdrawn.subject': 'Zurückgezogen: „{title}“',
   'notify.withdrawn.body': 'Das Bündnis hat die Position „{title}“ zurückgezogen. Begründung: {reason}',
   'notify.withdrawn.action': 'Zur Position',
+  'notify.mentioned.subject': '{author} hat dich erwähnt: „{title}“',
+  'notify.mentioned.body': '{author} hat dich in einem Kommentar zur Position „{title}“ erwähnt, an der Stelle „{quote}“.',
+  'notify.mentioned.text': 'Der Kommentar: {text}',
+  'notify.mentioned.action': 'Zum Kommentar',
 
   'notify.digest.subject': 'Sprachrohr: Neues seit gestern ({n})',
   'notify.digest.body': 'Das ist seit der letzten Zusammenfassung passiert:',
@@ -119,6 +124,7 @@ export const en: Record<keyof typeof de, string> = {
   'notify.kind.adopted': 'Adopted, ready to publish',
   'notify.kind.published': 'Published',
   'notify.kind.withdrawn': 'Withdrawn',
+  'notify.kind.mentioned': 'You are mentioned in a comment',
 
   'notify.mode.immediate': 'Immediately',
   'notify.mode.digest': 'Once a day, collected',
@@ -165,6 +171,10 @@ export const en: Record<keyof typeof de, string> = {
   'notify.withdrawn.subject': 'Withdrawn: “{title}”',
   'notify.withdrawn.body': 'The alliance has withdrawn the position “{title}”. Reason: {reason}',
   'notify.withdrawn.action': 'Go to the position',
+  'notify.mentioned.subject': '{author} mentioned you: “{title}”',
+  'notify.mentioned.body': '{author} mentioned you in a comment on the position “{title}”, at the passage “{quote}”.',
+  'notify.mentioned.text': 'The comment: {text}',
+  'notify.mentioned.action': 'Go to the comment',
 
   'notify.digest.subject': 'Sprachrohr: news since yesterday ({n})',
   'notify.digest.body': 'This happened since the last summary:',

@@ -1,6 +1,16 @@
 // Rounds, versions and diffs. Plain language for volunteers ("du"); German first.
 export const de = {
   'rounds.error.reason_required': 'Bitte begründe deinen Einwand. Ohne Begründung können die anderen ihn nicht aufgreifen.',
+  'rounds.error.passage_choice': 'Eine Stelle im Text bekommt nur ein Einwand oder ein Bedenken, mit Begründung.',
+  'rounds.error.passage_secret': 'In einer geheimen Runde wird keine Begründung mit deinem Namen an den Text gehängt.',
+  'rounds.error.passage_invalid': 'Die gewählte Stelle liegt nicht im Text dieser Fassung. Bitte markiere sie neu.',
+  'rounds.page.passage.legend': 'Stelle im Text (freiwillig)',
+  'rounds.page.passage.hint': 'Bei einem Einwand oder Bedenken: Markiere oben im Text die Stelle, um die es geht, und übernimm sie hier. Deine Begründung steht dann als Kommentar an dieser Stelle, und andere können darauf antworten.',
+  'rounds.page.passage.take': 'Markierte Stelle übernehmen',
+  'rounds.page.passage.clear': 'Stelle entfernen',
+  'rounds.page.passage.none': 'Keine Stelle gewählt.',
+  'rounds.page.passage.chosen': 'Gewählte Stelle',
+  'rounds.page.passage.select_first': 'Markiere zuerst oben im Text eine Stelle.',
   'rounds.error.choice_invalid': 'Bitte wähle eine der Antworten, die diese Runde anbietet.',
   'rounds.error.initiative_required': 'Du bist Delegierte*r mehrerer Initiativen. Bitte wähle, für welche Initiative du antwortest.',
   'rounds.error.closes_at_invalid': 'Das Ende der Runde muss in der Zukunft liegen, höchstens ein Jahr entfernt.',
@@ -160,6 +170,16 @@ export const de = {
 
 export const en: Record<keyof typeof de, string> = {
   'rounds.error.reason_required': 'Please give a reason for your objection. Without one the others cannot address it.',
+  'rounds.error.passage_choice': 'Only an objection or a concern, with a reason, can point at a passage.',
+  'rounds.error.passage_secret': 'In a secret round no reason is attached to the text with your name.',
+  'rounds.error.passage_invalid': 'The chosen passage is not in the text of this version. Please select it again.',
+  'rounds.page.passage.legend': 'Passage in the text (optional)',
+  'rounds.page.passage.hint': 'With an objection or a concern: select the passage it is about in the text above and take it over here. Your reason then stands as a comment on that passage, and others can reply to it.',
+  'rounds.page.passage.take': 'Take the selected passage',
+  'rounds.page.passage.clear': 'Remove the passage',
+  'rounds.page.passage.none': 'No passage chosen.',
+  'rounds.page.passage.chosen': 'Chosen passage',
+  'rounds.page.passage.select_first': 'First select a passage in the text above.',
   'rounds.error.choice_invalid': 'Please pick one of the answers this round offers.',
   'rounds.error.initiative_required': 'You are a delegate of several initiatives. Please choose which initiative you answer for.',
   'rounds.error.closes_at_invalid': 'The round must end in the future, at most one year from now.',

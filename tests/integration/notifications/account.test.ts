@@ -54,6 +54,7 @@ describe('settings per kind', () => {
       adopted: 'digest',
       published: 'digest',
       withdrawn: 'digest',
+      mentioned: 'immediate',
     })
     const put = await me.put('/api/me/notification-settings', { round_closed: 'immediate', published: 'off' })
     expect(put.status).toBe(200)

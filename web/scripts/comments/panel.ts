@@ -70,11 +70,25 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
       comments = json.comments
       const ids = new Set(comments.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)]))
       if (seen && [...ids].some((id) => !seen!.has(id))) announce(t('comments.announce_new'))
+      const first = seen === null
       seen = ids
       draw()
+      if (first) showLinked()
     } catch {
       listBox.replaceChildren(el('p', { class: 'hint' }, t('comments.load_failed')))
     }
+  }
+
+  /** A link to a comment (a mention's notification) shows that comment once the list is there. */
+  const showLinked = () => {
+    const target = location.hash.startsWith('#comment-') ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    if (!target || !listBox.contains(target)) return
+    const details = target.closest('details')
+    if (details) details.open = showResolved = true
+    const focusable = target.querySelector<HTMLElement>('article') ?? target
+    if (!focusable.hasAttribute('tabindex')) focusable.tabIndex = -1
+    focusable.focus()
+    target.scrollIntoView({ block: 'center' })
   }
 
   const announce = (text: string) => {
@@ -168,6 +182,7 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
     const article = el('article', { 'aria-labelledby': `${id}-author` })
     if (c.orphaned) article.append(el('p', { class: 'comment-gone' }, t('comments.passage_gone')))
     else if (c.anchor && 'versionNumber' in c.anchor && !version) article.append(el('p', { class: 'hint' }, t('comments.on_version', { n: c.anchor.versionNumber })))
+    if (c.ballotChoice) article.append(el('p', { class: `comment-answer comment-answer-${c.ballotChoice}` }, el('strong', {}, t(`comments.ballot.${c.ballotChoice}`))))
     article.append(el('blockquote', { class: c.orphaned ? 'comment-quote gone' : 'comment-quote', lang: 'de' }, c.quote))
     article.append(meta(c, id))
     if (c.deleted) article.append(el('p', { class: 'comment-deleted' }, t('comments.deleted')))

@@ -36,8 +36,10 @@ export interface BallotFormState {
   reason?: string
   initiativeId?: string
   error?: string
-  /** The field the error is about: reason, choice, initiativeId. */
+  /** The field the error is about: reason, choice, initiativeId, passage. */
   field?: string
+  /** The passage the objection or concern points at, as the page's script filled it in. */
+  passage?: { from: string; to: string; quote: string }
 }
 
 export interface BallotPageProps {
@@ -185,11 +187,12 @@ function ballotForm({ round, slots, form = {} }: BallotPageProps): FormView {
       choice: `choice-${choicesFor(round.kind)[0]}`,
       initiativeId: firstSlot ? `slot-${firstSlot.voterKey}` : 'ballot-heading',
       replace: 'ballot-replace',
+      passage: 'ballot-passage-take',
     },
   })
 }
 
-function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPageProps & { view: FormView }) {
+function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: BallotPageProps & { view: FormView }) {
   const { t } = ctx
   if (slots.length === 0) return <p class="notice">{t('rounds.page.not_in_electorate')}</p>
   const open = round.secret ? slots.filter((s) => !s.answered) : slots
@@ -240,6 +243,7 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPagePro
             maxlength={4000}
             value={presetReason}
           />
+          {round.kind === 'consent' && !round.secret && comments?.canWrite ? <PassageChoice ctx={ctx} view={view} passage={form.passage} /> : null}
           <input type="hidden" name="seen" value={seenValue(open)} />
           <ReplaceConfirm ctx={ctx} slots={open} form={view} />
           <div>
@@ -248,6 +252,46 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPagePro
         </PostForm>
       )}
     </section>
+  )
+}
+
+/**
+ * Where an objection or concern points in the text: the voter selects a passage in the frozen
+ * text and takes it over here (web/scripts/comments/ballot-passage.ts fills the hidden fields).
+ * Needs the script, so it stays hidden without it.
+ */
+function PassageChoice({ ctx, view, passage }: { ctx: PageContext; view: FormView; passage: BallotFormState['passage'] }) {
+  const { t } = ctx
+  const error = view.problem?.field === 'passage' ? view.problem.message : null
+  return (
+    <fieldset class="ballot-passage" data-ballot-passage hidden aria-describedby="ballot-passage-hint">
+      <legend>{t('rounds.page.passage.legend')}</legend>
+      <p class="hint" id="ballot-passage-hint">
+        {t('rounds.page.passage.hint')}
+      </p>
+      {error ? (
+        <p class="field-error" id="ballot-passage-error">
+          {error}
+        </p>
+      ) : null}
+      <p class="comment-selection" aria-live="polite">
+        <span>{t('rounds.page.passage.chosen')}: </span>
+        <span data-passage-quote lang={passage ? CONTENT_LOCALE : undefined} data-empty={passage ? 'false' : 'true'} data-none={t('rounds.page.passage.none')} data-select-first={t('rounds.page.passage.select_first')}>
+          {passage ? `„${passage.quote}“` : t('rounds.page.passage.none')}
+        </span>
+      </p>
+      <input type="hidden" name="passageFrom" value={passage?.from ?? ''} data-passage-from />
+      <input type="hidden" name="passageTo" value={passage?.to ?? ''} data-passage-to />
+      <input type="hidden" name="passageQuote" value={passage?.quote ?? ''} data-passage-text />
+      <div class="comment-actions">
+        <button type="button" class="secondary" id="ballot-passage-take" data-passage-take aria-describedby={error ? 'ballot-passage-error' : undefined}>
+          {t('rounds.page.passage.take')}
+        </button>
+        <button type="button" class="secondary" data-passage-clear>
+          {t('rounds.page.passage.clear')}
+        </button>
+      </div>
+    </fieldset>
   )
 }
 
