@@ -13,6 +13,7 @@ import { Etags } from './publishing/conditional.ts'
 import { PublicationStamps } from './publishing/publication-stamps.ts'
 import { readPublicationStamp } from './publishing/publication.repo.ts'
 import { ResponseCache } from './publishing/response-cache.ts'
+import { VisitorPages } from './publishing/visitor-pages.ts'
 import { createNotificationJobs } from './notifications/notification-jobs.ts'
 import { createRenderer, type RendererOptions } from './render/renderer.ts'
 import { ElectorateTotals } from './rounds/electorate-totals.ts'
@@ -47,6 +48,7 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     writeMark,
     caches: {
       publicResponses: new ResponseCache(),
+      visitorPages: new VisitorPages(),
       pdfs: new LruCache<string, Uint8Array>(PDFS_KEPT),
       etags: new Etags(),
       publicationStamps: new PublicationStamps(writeMark, (slug) => readPublicationStamp(db, slug)),

@@ -9,6 +9,7 @@ import type { Logger } from './log.ts'
 import type { Etags } from './publishing/conditional.ts'
 import type { PublicationStamps } from './publishing/publication-stamps.ts'
 import type { ResponseCache } from './publishing/response-cache.ts'
+import type { VisitorPages } from './publishing/visitor-pages.ts'
 import type { ElectorateTotals } from './rounds/electorate-totals.ts'
 import type { NotificationJobs } from './notifications/notification-jobs.ts'
 import type { Renderer } from './render/renderer.ts'
@@ -45,6 +46,8 @@ export interface Deps {
 export interface AppCaches {
   /** Finished public pages, JSON and the feed for visitors without a session. */
   publicResponses: ResponseCache
+  /** The same pages as whole responses under the write mark, for the visitor fast path (http-server.ts). */
+  visitorPages: VisitorPages
   /** Rendered public PDFs (positions and translations) by their ETag. */
   pdfs: LruCache<string, Uint8Array>
   /** Recent ETags of response bases (and the token that makes them differ after a restart). */

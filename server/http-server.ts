@@ -1,9 +1,10 @@
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type { Deps } from './deps.ts'
 import type { AppEnv } from './http/app-env.ts'
+import { serveVisitorPage } from './http/visitor-fast-path.ts'
 
 export interface RunningServer {
   server: Server
@@ -24,9 +25,12 @@ export async function startHttpServer(
   deps: Deps,
   options: { port: number; host: string; extensions?: ServerExtension[] },
 ): Promise<RunningServer> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server))
+  const listener = getRequestListener(app.fetch, { hostname: options.host })
+  // A public page the app already built for visitors goes out at once; everything else to the app.
+  const server = createServer((request, response) => {
+    if (!serveVisitorPage(deps, request, response)) void listener(request, response)
   })
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
   // Old phones on flaky links keep connections open; don't let idle sockets pile up forever.
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000

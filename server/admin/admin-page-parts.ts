@@ -40,3 +40,19 @@ export function candidatesBesides(db: Db, memberIds: ReadonlySet<string>): Perso
     .filter((p) => p.disabled === 0 && !memberIds.has(p.id))
     .map((p) => ({ id: p.id, name: p.name, email: p.email }))
 }
+
+/**
+ * The props a detail page with members takes from its state: the edit form (stored values, or
+ * what was entered when refused), the members, who could still be added, the add-a-member form.
+ */
+export function detailProps<M extends { personId: string }>(db: Db, state: DetailState, stored: FormValues, members: M[]) {
+  return {
+    values: state.form?.values ?? stored,
+    problem: state.form?.problem ?? null,
+    members,
+    candidates: candidatesBesides(db, new Set(members.map((m) => m.personId))),
+    ...(state.memberForm?.values ? { memberValues: state.memberForm.values } : {}),
+    memberProblem: state.memberForm?.problem ?? null,
+    saved: state.saved ?? false,
+  }
+}

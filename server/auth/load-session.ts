@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
-import { isLocale, localeFromAcceptLanguage, translator } from '../../shared/i18n/index.ts'
+import { isLocale, localeFromAcceptLanguage, translator, type Locale } from '../../shared/i18n/index.ts'
+import { cookieValue } from '../http/cookie-value.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { loadActor } from '../people/load-actor.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
@@ -28,13 +28,17 @@ export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
     }
   }
   c.set('current', current)
-  const cookieLocale = getCookie(c, LOCALE_COOKIE)
-  const locale = isLocale(current?.person.locale)
-    ? current.person.locale
-    : isLocale(cookieLocale)
-      ? cookieLocale
-      : localeFromAcceptLanguage(c.req.header('accept-language'))
+  const locale = isLocale(current?.person.locale) ? current.person.locale : visitorLocale(c.req.header('cookie'), c.req.header('accept-language'))
   c.set('locale', locale)
   c.set('t', translator(locale))
   return next()
+}
+
+/**
+ * The language of a visitor without an account: their language cookie, else Accept-Language, else
+ * German. The visitor fast path (server/http/visitor-fast-path.ts) picks its page by this too.
+ */
+export function visitorLocale(cookieHeader: string | undefined, acceptLanguage: string | undefined): Locale {
+  const cookieLocale = cookieValue(cookieHeader, LOCALE_COOKIE)
+  return isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(acceptLanguage)
 }

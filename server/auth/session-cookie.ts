@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { Config } from '../config.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { cookieValue } from '../http/cookie-value.ts'
 
 /** Over https the cookie gets the __Host- prefix: Secure, Path=/, no Domain, so subdomains cannot set it. */
 const BASE_NAME = 'sprachrohr_session'
@@ -50,18 +51,5 @@ export function forgetBrowserStorage(c: Context<AppEnv>): void {
 
 /** Reads the session token from a raw Cookie header (the websocket upgrade has no Hono context). */
 export function sessionTokenFromCookieHeader(header: string | undefined, config: Pick<Config, 'secureCookies'>): string | undefined {
-  if (!header) return undefined
-  const name = sessionCookieName(config)
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq < 0) continue
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim())
-      } catch {
-        return undefined
-      }
-    }
-  }
-  return undefined
+  return cookieValue(header, sessionCookieName(config))
 }

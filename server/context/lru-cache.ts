@@ -16,6 +16,10 @@ export class LruCache<K, V> {
     return hit
   }
 
+  delete(key: K): void {
+    this.#entries.delete(key)
+  }
+
   has(key: K): boolean {
     return this.#entries.has(key)
   }

@@ -53,18 +53,37 @@ function documentOf(page: JSX.Element): string {
 
 /**
  * A visitor without a session gets the same page as every other visitor in their language, so
- * the finished document is kept. The key holds the ETag basis plus the URL (the language switch
- * links back to it, query included); `stillCurrent` guards against another process changing the
- * publication between reading the basis and reading the data the page was built from.
+ * the finished document is kept, twice: by its ETag basis plus the URL (the language switch links
+ * back to it, query included), which outlives writes elsewhere in the database; and as the whole
+ * response for the visitor fast path (server/http/visitor-fast-path.ts) under the write mark
+ * `mark`, read before anything the page shows. `stillCurrent` guards against another process
+ * changing the publication between reading the basis and reading the data the page was built from.
  */
-function cachedForVisitor(c: Context<AppEnv>, basis: ReadonlyArray<string | number | null>, build: () => string, stillCurrent: () => boolean) {
-  const cache = c.get('deps').caches.publicResponses
+function cachedForVisitor(c: Context<AppEnv>, mark: string, basis: ReadonlyArray<string | number | null>, build: () => string, stillCurrent: () => boolean) {
+  const deps = c.get('deps')
   const key = cacheKey(basis, c.req.url)
-  const hit = cache.get(key)
-  if (hit !== undefined) return c.html(hit)
-  const body = build()
-  if (stillCurrent()) cache.set(key, body)
-  return c.html(body)
+  let body = deps.caches.publicResponses.get(key)
+  if (body === undefined) {
+    body = build()
+    if (!stillCurrent()) return c.html(body)
+    deps.caches.publicResponses.set(key, body)
+  }
+  const response = c.html(body)
+  keepForFastPath(c, mark, response, body)
+  return response
+}
+
+function keepForFastPath(c: Context<AppEnv>, mark: string, response: Response, body: string): void {
+  if (response.status !== 200 || response.headers.has('set-cookie')) return
+  const etag = response.headers.get('etag')
+  if (etag === null) return
+  const bytes = Buffer.from(body)
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => (headers[name] = value))
+  headers['content-length'] = String(bytes.length)
+  const url = c.req.url
+  const path = url.slice(url.indexOf('/', url.indexOf('://') + 3))
+  c.get('deps').caches.visitorPages.set(c.get('locale'), path, { mark, headers, etag, body: bytes })
 }
 
 function sameStamp(a: PublicationStamp | undefined, b: PublicationStamp): boolean {
@@ -151,6 +170,7 @@ function listPage(c: Context<AppEnv>, q: string, group: string, alliance: Allian
 export const publicPages = new Hono<AppEnv>()
   .get('/p', (c) => {
     const deps = c.get('deps')
+    const mark = deps.writeMark()
     const query = readQuery(c, PublicListQuery)
     const q = (query.q ?? '').trim()
     const group = query.group ?? ''
@@ -161,12 +181,13 @@ export const publicPages = new Hono<AppEnv>()
     const unchanged = conditional(c, { basis, lastModified: state.lastChange, scope: scopeOf(c), vary: VARY })
     if (unchanged) return unchanged
     const build = () => documentOf(listPage(c, q, group, alliance, lang))
-    if (!c.get('current')) return cachedForVisitor(c, basis, build, () => publicationsState(deps.db).version === state.version)
+    if (!c.get('current')) return cachedForVisitor(c, mark, basis, build, () => publicationsState(deps.db).version === state.version)
     return c.html(build())
   })
   // One route for both: Hono's `:slug` would also match "x.pdf" (see the routing test).
   .get('/p/:file{[a-z0-9-]+(?:\\.pdf)?}', async (c) => {
     const deps = c.get('deps')
+    const mark = deps.writeMark()
     const file = c.req.param('file')
     const isPdf = file.endsWith('.pdf')
     // The stamp alone decides 304s and cache hits: the text and HTML are read only to build a page.
@@ -195,7 +216,7 @@ export const publicPages = new Hono<AppEnv>()
       const translations = publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl))
       return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} translations={translations} />)
     }
-    if (!current) return cachedForVisitor(c, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
+    if (!current) return cachedForVisitor(c, mark, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
     return c.html(build())
   })
   .get('/feed.atom', (c) => {

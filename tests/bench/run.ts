@@ -3,8 +3,8 @@
 // `--profile` to write V8 CPU profiles of our server to .tmp/bench/profiles, `--strict` to exit
 // with 1 when a row failed (lost data, no convergence, crash) — never because of a timing;
 // `--report-from <results.json>` rebuilds ratios and the Markdown tables without measuring;
-// `--clients 50` keeps only those fan-out sizes of a, `--repeat 3` runs a's cases that often,
-// the servers taking turns (rows "N=50 @2/s run 2"; the FULL variant only without --repeat);
+// `--clients 50` keeps only those fan-out sizes of a, `--repeat 3` runs a's and f's cases that
+// often, the servers taking turns (rows "N=50 @2/s run 2"; the FULL variant only without --repeat);
 // `--warmup 10` runs a's load that many seconds before its measured window (default 0).
 // Prints a table and writes tests/bench/results/latest.json (and latest.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -40,7 +40,7 @@ interface Args {
   out: string
   /** Fan-out sizes of scenario a to run (all when empty). */
   clients: number[]
-  /** How often scenario a's cases run, servers taking turns. */
+  /** How often scenario a's and f's cases run, servers taking turns. */
   repeat: number
   /** Seconds of a's load before its measured window. */
   warmupSeconds: number
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
       }
     }
     if (scenario === 'e' && args.servers.includes('ours')) await guarded('e', 'voting', 'ours', () => runVoting(votingCase(args.quick), ctx))
-    if (scenario === 'f' && args.servers.includes('ours')) await guarded('f', 'public page', 'ours', () => runPublicPage(publicPageCase(args.quick), ctx))
+    if (scenario === 'f' && args.servers.includes('ours')) await guarded('f', 'public page', 'ours', () => runPublicPage(publicPageCase(args.quick), ctx, args.repeat))
     if (scenario === 'g' && args.servers.includes('ours')) await guarded('g', 'flood', 'ours', () => runFlood(floodCase(args.quick), ctx))
   }
 

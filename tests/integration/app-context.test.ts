@@ -76,6 +76,7 @@ describe('the app context', () => {
     await t.client.get('/p/zum-leeren.pdf')
     await t.client.get('/assets/app.css')
     expect(caches.publicResponses.size).toBeGreaterThan(0)
+    expect(caches.visitorPages.size).toBe(1)
     expect(caches.pdfs.size).toBe(1)
     expect(caches.etags.size).toBeGreaterThan(0)
     expect(caches.publicationStamps.size).toBe(1)
@@ -85,7 +86,7 @@ describe('the app context', () => {
 
     for (const cache of Object.values(caches)) cache.clear()
     t.db.statements.clear()
-    expect(Object.values(caches).map((cache) => cache.size)).toEqual([0, 0, 0, 0, 0, 0])
+    expect(Object.values(caches).map((cache) => cache.size)).toEqual([0, 0, 0, 0, 0, 0, 0])
 
     expect(await text(await t.client.get('/p/zum-leeren'))).toBe(page)
     expect(caches.publicResponses.size).toBe(1)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { transaction } from '../../../db/query.ts'
 import { addToGroup, addToInitiative, buildGroup, buildInitiative, buildPerson, buildPosition, sessionCookie } from '../../support/factories.ts'
-import { httpLoad } from '../lib/http-load.ts'
+import { httpLoad, type HttpLoadResult } from '../lib/http-load.ts'
 import { CpuWindow } from '../lib/proc-stats.ts'
 import { failed, judgeCpu, type ResultRow } from '../lib/results.ts'
 import { freePort, readyLine, REPO_ROOT, RunningChild } from '../servers/child-process.ts'
@@ -50,12 +50,15 @@ function seedPublishing(db: Parameters<typeof buildPerson>[0]): Seeded {
  * Scenario f: a position goes the whole way over the API (round opened, five initiatives vote
  * yes, round closed as adopted, published), then its public page is requested with 50
  * concurrent keep-alive connections, as anonymous visitors do (wrk where installed, else
- * autocannon: lib/http-load.ts). Then the same load against plain node:http serving the same
- * bytes from memory (peers/plain-node-server.ts), the ceiling on this machine.
+ * autocannon: lib/http-load.ts). Plain node:http serving the same bytes from memory
+ * (peers/plain-node-server.ts) is the ceiling on this machine: both servers run side by side
+ * and take turns under the same load, `repeat` times, so a busy moment of the machine falls on
+ * both alike; each of our rows carries its ratio to the plain-node run right after it.
  */
-export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise<ResultRow[]> {
+export async function runPublicPage(c: PublicPageCase, ctx: RunContext, repeat = 1): Promise<ResultRow[]> {
   const kase = `${c.connections} connections`
   let server: OurServer | null = null
+  let plain: PlainNode | null = null
   try {
     const started = await OurServer.start(seedPublishing, ctx.ourNodeArgs)
     server = started.server
@@ -76,83 +79,90 @@ export async function runPublicPage(c: PublicPageCase, ctx: RunContext): Promise
     const page = await fetch(url)
     const html = await page.text()
     if (page.status !== 200 || !html.includes(DRAFT_TEXT[0]!.slice(0, 30))) throw new Error(`public page answered ${page.status} without the adopted text`)
+    plain = await PlainNode.start(html)
     await httpLoad(url, c.connections, 1) // warm-up: JIT, caches
-    const window = new CpuWindow(server.pid)
-    const result = await httpLoad(url, c.connections, c.durationSeconds)
-    const cpu = window.finish(ctx.cores)
-    const ok = result.non2xx === 0 && result.errors === 0
-    const peakRssMiB = server.memory()?.peakRssMiB ?? null
-    await server.stop()
-    server = null
-    const plain = await plainNode(html, c)
-    const row: ResultRow = {
-      scenario: 'f',
-      case: kase,
-      server: 'ours',
-      status: ok ? 'ok' : 'failed',
-      metrics: {
-        tool: result.tool,
-        connections: c.connections,
-        requests: result.requests,
-        requestsPerSecond: result.requestsPerSecond,
-        latencyP50Ms: result.latencyP50Ms,
-        latencyP99Ms: result.latencyP99Ms,
-        non2xx: result.non2xx,
-        errors: result.errors,
-        pageBytes: Buffer.byteLength(html),
-        peakRssMiB,
-        plainNodeRequestsPerSecond: plain.metrics.requestsPerSecond ?? null,
-        ofPlainNode: typeof plain.metrics.requestsPerSecond === 'number' ? result.requestsPerSecond / plain.metrics.requestsPerSecond : null,
-      },
+    await httpLoad(plain.url, c.connections, 1)
+    const rows: ResultRow[] = []
+    for (let run = 1; run <= repeat; run++) {
+      const label = repeat > 1 ? `${kase} run ${run}` : kase
+      const window = new CpuWindow(server.pid)
+      const result = await httpLoad(url, c.connections, c.durationSeconds)
+      const cpu = window.finish(ctx.cores)
+      const plainResult = await httpLoad(plain.url, c.connections, c.durationSeconds)
+      const ok = result.non2xx === 0 && result.errors === 0
+      const row: ResultRow = {
+        scenario: 'f',
+        case: label,
+        server: 'ours',
+        status: ok ? 'ok' : 'failed',
+        metrics: {
+          ...loadMetrics(result, c, html),
+          peakRssMiB: server.memory()?.peakRssMiB ?? null,
+          plainNodeRequestsPerSecond: plainResult.requestsPerSecond,
+          ofPlainNode: plainResult.requestsPerSecond > 0 ? result.requestsPerSecond / plainResult.requestsPerSecond : null,
+        },
+      }
+      if (!ok) row.reason = `${result.non2xx} non-2xx answers, ${result.errors} errors`
+      rows.push(judgeCpu(row, cpu, ctx.cores), {
+        scenario: 'f',
+        case: label,
+        server: 'plain node:http',
+        status: plainResult.non2xx === 0 && plainResult.errors === 0 ? 'ok' : 'failed',
+        metrics: loadMetrics(plainResult, c, html),
+      })
     }
-    if (!ok) row.reason = `${result.non2xx} non-2xx answers, ${result.errors} errors`
-    return [judgeCpu(row, cpu, ctx.cores), plain]
+    return rows
   } catch (error) {
     return [failed('f', kase, 'ours', error)]
   } finally {
     await server?.stop()
+    await plain?.stop()
   }
 }
 
-/** The same page bytes from plain node:http under the same load: the row "plain node:http". */
-async function plainNode(html: string, c: PublicPageCase): Promise<ResultRow> {
-  const kase = `${c.connections} connections`
-  const dir = mkdtempSync(join(tmpdir(), 'sprachrohr-bench-plain-'))
-  const bodyFile = join(dir, 'page.html')
-  writeFileSync(bodyFile, html)
-  const port = await freePort()
-  let child: RunningChild | null = null
-  try {
-    child = await RunningChild.start({
-      script: join(REPO_ROOT, 'tests/bench/peers/plain-node-server.ts'),
-      env: { PORT: String(port), BODY_FILE: bodyFile },
-      logFile: join(dir, 'server.log'),
-      ready: readyLine(/ready \d+/),
-    })
-    const url = `http://127.0.0.1:${port}/p/page`
-    await httpLoad(url, c.connections, 1)
-    const result = await httpLoad(url, c.connections, c.durationSeconds)
-    return {
-      scenario: 'f',
-      case: kase,
-      server: 'plain node:http',
-      status: result.non2xx === 0 && result.errors === 0 ? 'ok' : 'failed',
-      metrics: {
-        tool: result.tool,
-        connections: c.connections,
-        requests: result.requests,
-        requestsPerSecond: result.requestsPerSecond,
-        latencyP50Ms: result.latencyP50Ms,
-        latencyP99Ms: result.latencyP99Ms,
-        non2xx: result.non2xx,
-        errors: result.errors,
-        pageBytes: Buffer.byteLength(html),
-      },
+function loadMetrics(result: HttpLoadResult, c: PublicPageCase, html: string): ResultRow['metrics'] {
+  return {
+    tool: result.tool,
+    connections: c.connections,
+    requests: result.requests,
+    requestsPerSecond: result.requestsPerSecond,
+    latencyP50Ms: result.latencyP50Ms,
+    latencyP99Ms: result.latencyP99Ms,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    pageBytes: Buffer.byteLength(html),
+  }
+}
+
+/** Plain node:http answering every request with the same page bytes from memory. */
+class PlainNode {
+  private constructor(
+    readonly url: string,
+    private readonly child: RunningChild,
+    private readonly dir: string,
+  ) {}
+
+  static async start(html: string): Promise<PlainNode> {
+    const dir = mkdtempSync(join(tmpdir(), 'sprachrohr-bench-plain-'))
+    const bodyFile = join(dir, 'page.html')
+    writeFileSync(bodyFile, html)
+    const port = await freePort()
+    try {
+      const child = await RunningChild.start({
+        script: join(REPO_ROOT, 'tests/bench/peers/plain-node-server.ts'),
+        env: { PORT: String(port), BODY_FILE: bodyFile },
+        logFile: join(dir, 'server.log'),
+        ready: readyLine(/ready \d+/),
+      })
+      return new PlainNode(`http://127.0.0.1:${port}/p/page`, child, dir)
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true })
+      throw error
     }
-  } catch (error) {
-    return failed('f', kase, 'plain node:http', error)
-  } finally {
-    await child?.stop()
-    rmSync(dir, { recursive: true, force: true })
+  }
+
+  async stop(): Promise<void> {
+    await this.child.stop()
+    rmSync(this.dir, { recursive: true, force: true })
   }
 }

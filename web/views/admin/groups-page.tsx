@@ -1,9 +1,7 @@
-import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { TextArea, TextField } from '../form/field.tsx'
-import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
-import { AdminLayout } from './admin-layout.tsx'
-import { AdminTable, FormSection } from './admin-parts.tsx'
+import { CollectionListPage } from './collection-pages.tsx'
 
 export interface GroupItem {
   id: string
@@ -42,20 +40,16 @@ export function GroupsPage({ ctx, groups, values, problem }: GroupsPageProps) {
   const { t } = ctx
   const form = groupForm('new-group-', values, problem)
   return (
-    <AdminLayout ctx={ctx} section="groups" title={t('admin.groups.title')} errors={formErrors(form)}>
-      <AdminTable
-        rows={groups}
-        empty={t('common.none')}
-        head={{ label: t('admin.col.name'), cell: (g) => <a href={`/admin/groups/${g.id}`} lang={CONTENT_LOCALE}>{g.name}</a> }}
-        columns={[
-          { label: t('admin.col.slug'), cell: (g) => <code>{g.slug}</code> },
-          { label: t('admin.col.members'), cell: (g) => g.members },
-          { label: t('admin.col.coordinators'), cell: (g) => g.coordinators },
-        ]}
-      />
-      <FormSection id="create-group" heading={t('admin.groups.create')} form={form} action="/admin/groups" submit={t('common.create')}>
-        <GroupFields ctx={ctx} form={form} creating />
-      </FormSection>
-    </AdminLayout>
+    <CollectionListPage
+      ctx={ctx}
+      collection="groups"
+      rows={groups}
+      columns={[
+        { label: t('admin.col.slug'), cell: (g) => <code>{g.slug}</code> },
+        { label: t('admin.col.members'), cell: (g) => g.members },
+        { label: t('admin.col.coordinators'), cell: (g) => g.coordinators },
+      ]}
+      create={{ form, fields: <GroupFields ctx={ctx} form={form} creating /> }}
+    />
   )
 }

@@ -1,9 +1,7 @@
-import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { CheckboxField, TextField } from '../form/field.tsx'
-import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
-import { AdminLayout } from './admin-layout.tsx'
-import { AdminTable, FormSection } from './admin-parts.tsx'
+import { CollectionListPage } from './collection-pages.tsx'
 
 export interface InitiativeItem {
   id: string
@@ -46,22 +44,18 @@ export function InitiativesPage({ ctx, initiatives, values = { weight: '1', acti
   const { t } = ctx
   const form = initiativeForm('new-initiative-', values, problem)
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={t('admin.initiatives.title')} errors={formErrors(form)}>
-      <AdminTable
-        rows={initiatives}
-        empty={t('common.none')}
-        head={{ label: t('admin.col.name'), cell: (i) => <a href={`/admin/initiatives/${i.id}`} lang={CONTENT_LOCALE}>{i.name}</a> }}
-        columns={[
-          { label: t('admin.col.slug'), cell: (i) => <code>{i.slug}</code> },
-          { label: t('admin.col.weight'), cell: (i) => i.weight },
-          { label: t('admin.col.delegates'), cell: (i) => i.delegates },
-          { label: t('admin.col.members'), cell: (i) => i.members },
-          { label: t('admin.col.status'), cell: (i) => t(i.active ? 'admin.status.active' : 'admin.status.inactive') },
-        ]}
-      />
-      <FormSection id="create-initiative" heading={t('admin.initiatives.create')} form={form} action="/admin/initiatives" submit={t('common.create')}>
-        <InitiativeFields ctx={ctx} form={form} creating />
-      </FormSection>
-    </AdminLayout>
+    <CollectionListPage
+      ctx={ctx}
+      collection="initiatives"
+      rows={initiatives}
+      columns={[
+        { label: t('admin.col.slug'), cell: (i) => <code>{i.slug}</code> },
+        { label: t('admin.col.weight'), cell: (i) => i.weight },
+        { label: t('admin.col.delegates'), cell: (i) => i.delegates },
+        { label: t('admin.col.members'), cell: (i) => i.members },
+        { label: t('admin.col.status'), cell: (i) => t(i.active ? 'admin.status.active' : 'admin.status.inactive') },
+      ]}
+      create={{ form, fields: <InitiativeFields ctx={ctx} form={form} creating /> }}
+    />
   )
 }
