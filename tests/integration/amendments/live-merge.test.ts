@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startDraftWorld, type DraftWorld } from '../../support/draft-world.ts'
 import { writeDraft } from '../../support/drafts.ts'
-import { addToGroup, buildPerson, sessionCookie } from '../../support/factories.ts'
+import { addToGroup, buildInitiative, buildPerson, sessionCookie } from '../../support/factories.ts'
 import { TEST_ORIGIN } from '../../support/test-app.ts'
 import { draftText, waitFor, type DraftClient } from '../../support/yjs-client.ts'
 
@@ -91,5 +91,18 @@ describe('merging an amendment while two people type in the draft', () => {
     expect(await decision.json()).toMatchObject({ status: 'merged' })
     const expected = 'Wir fordern bezahlbaren Wohnraum für alle Menschen. Sofort.'
     await waitFor(() => draftText(anna.doc) === expected && draftText(ben.doc) === expected, { what: 'both editors to converge' })
+  })
+
+  it('leaves rounds on a version to their own route on the real server (the body is read twice)', async () => {
+    buildInitiative(world.server.db)
+    const positionId = world.newPosition()
+    writeDraft(world.server.db, positionId, ['Text.'])
+    const res = await post(`/api/positions/${positionId}/rounds`, coordinator, {
+      kind: 'consent',
+      quorum: 0.5,
+      closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    expect(await res.json()).toMatchObject({ kind: 'consent', versionNumber: 1 })
   })
 })
