@@ -45,6 +45,8 @@ import { translationPages } from './translations/translations.pages.tsx'
 import { historyPages } from './audit/history.pages.tsx'
 import { auditPages } from './audit/audit.pages.tsx'
 import { archivePages } from './exports/archive.pages.ts'
+import { amendmentsRoutes } from './amendments/amendments.routes.ts'
+import { amendmentRoundsRoutes } from './amendments/amendment-rounds.routes.ts'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -68,6 +70,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', sessionRoutes)
   app.route('/', authPages)
   app.route('/', mePages)
+  // Before the rounds: amendment rounds share their URLs (/api/positions/:id/rounds, /api/rounds/:id/…).
+  app.route('/api', amendmentsRoutes)
+  app.route('/api', amendmentRoundsRoutes)
   app.route('/api', versionsRoutes)
   app.route('/api', roundsRoutes)
   app.route('/', roundsPages)

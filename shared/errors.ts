@@ -36,6 +36,9 @@ export const ERROR_CODES = [
   'import_unreadable',
   'import_too_large',
   'draft_not_empty',
+  'amendment_range',
+  'amendment_decided',
+  'amendments_overlap',
   'internal',
 ] as const
 

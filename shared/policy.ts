@@ -38,6 +38,9 @@ export type Action =
   | { type: 'translation.write'; language: string } // add or update a translation into this language
   | { type: 'translation.publish' } // publish or withdraw a translation
   | { type: 'round.nudge'; groupId: string } // remind the missing voters of an open round by mail
+  | { type: 'amendment.propose'; groupId: string } // propose a change to a passage of a version
+  | { type: 'amendment.support'; initiativeId: string } // put an initiative's support under an amendment
+  | { type: 'amendment.decide'; groupId: string } // take over or reject an amendment, put amendments to a vote
 
 export type ActionType = Action['type']
 
@@ -92,5 +95,12 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin || actor.isSpokesperson || (actor.translatorLanguages ?? []).includes(action.language)
     case 'translation.publish':
       return actor.isAdmin || actor.isSpokesperson
+    case 'amendment.propose':
+      // Any delegate of a member initiative, and the working group's members.
+      return actor.isAdmin || inGroup(actor, action.groupId) || actor.initiatives.some((i) => i.role === 'delegate')
+    case 'amendment.support':
+      return delegateOf(actor, action.initiativeId)
+    case 'amendment.decide':
+      return actor.isAdmin || coordinates(actor, action.groupId)
   }
 }

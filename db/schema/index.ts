@@ -1,4 +1,5 @@
 import type * as alliance from './alliance.ts'
+import type * as amendments from './amendments.ts'
 import type * as auditEvents from './audit-events.ts'
 import type * as ballots from './ballots.ts'
 import type * as comments from './comments.ts'
@@ -35,6 +36,7 @@ export type Database =
   & comments.PartialDB
   & alliance.PartialDB
   & translations.PartialDB
+  & amendments.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -53,3 +55,4 @@ export type { MailOutboxRow, NotificationMode, NotificationRow } from './notific
 export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'
 export type { AllianceProfileRow } from './alliance.ts'
 export type { TranslationRevisionRow, TranslationRow, TranslationStatus } from './translations.ts'
+export type { AmendmentRoundItemRow, AmendmentRoundRow, AmendmentRow, AmendmentStatus } from './amendments.ts'

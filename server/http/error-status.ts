@@ -45,5 +45,11 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   import_too_large: 413,
   // Importing into a draft that already has text.
   draft_not_empty: 409,
+  // An amendment's passage that is not one in the version's text (outside it, empty, across a non-text block).
+  amendment_range: 400,
+  // An amendment already decided (taken over, rejected, voted on, merged) or in an open round.
+  amendment_decided: 409,
+  // Overlapping amendments put into one round without an order.
+  amendments_overlap: 409,
   internal: 500,
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts'
+import { closeDueAmendmentRounds } from '../amendments/close-amendment-round.ts'
 import { closeDueRounds } from '../rounds/close-round.ts'
 import { nextDeadline } from '../rounds/round.repo.ts'
 
@@ -31,7 +32,7 @@ export function startRoundDeadlines(deps: Deps, options: RoundDeadlineOptions = 
     timer = undefined
     if (stopped) return
     try {
-      const closed = closeDueRounds(deps)
+      const closed = closeDueRounds(deps) + closeDueAmendmentRounds(deps)
       if (closed > 0) deps.log.info('rounds closed at their deadline', { closed })
     } catch (error) {
       deps.log.error('closing due rounds failed', { error })

@@ -36,6 +36,9 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   import_unreadable: 1007,
   import_too_large: 1009,
   draft_not_empty: 4409,
+  amendment_range: 4400,
+  amendment_decided: 4409,
+  amendments_overlap: 4409,
   internal: 1011,
 }
 

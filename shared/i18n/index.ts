@@ -2,6 +2,7 @@ import type { Locale } from './locale.ts'
 import * as admin from './messages/admin.ts'
 import * as alliance from './messages/alliance.ts'
 import * as archive from './messages/archive.ts'
+import * as amendments from './messages/amendments.ts'
 import * as auth from './messages/auth.ts'
 import * as comments from './messages/comments.ts'
 import * as common from './messages/common.ts'
@@ -34,6 +35,7 @@ const modules = [
   exchange,
   translations,
   archive,
+  amendments,
 ] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never

@@ -109,25 +109,37 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['round.nudge G', { type: 'round.nudge', groupId: G }],
     ['round.nudge H', { type: 'round.nudge', groupId: H }],
   ],
+  'amendment.propose': [
+    ['amendment.propose G', { type: 'amendment.propose', groupId: G }],
+    ['amendment.propose H', { type: 'amendment.propose', groupId: H }],
+  ],
+  'amendment.support': [
+    ['amendment.support X', { type: 'amendment.support', initiativeId: X }],
+    ['amendment.support Y', { type: 'amendment.support', initiativeId: Y }],
+  ],
+  'amendment.decide': [
+    ['amendment.decide G', { type: 'amendment.decide', groupId: G }],
+    ['amendment.decide H', { type: 'amendment.decide', groupId: H }],
+  ],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk
-  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -',
-  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -',
-  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -',
-  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y',
-  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -',
-  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -',
-  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge  prop    sup   dec
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk   G  H  X  Y  G  H
+  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  Y  Y  Y  -  -  -',
+  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -  Y  Y  -  Y  -  -',
+  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  Y  -  -  -  -  -',
+  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y  -',
+  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y',
+  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -  -  -  -  -  -  -',
+  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -  -  -  -  -  -  -',
+  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {

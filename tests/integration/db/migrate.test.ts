@@ -47,6 +47,14 @@ const TABLES = [
   'translator_languages',
   'translations',
   'translation_revisions',
+  'amendments',
+  'amendment_supports',
+  'amendment_rounds',
+  'amendment_round_items',
+  'amendment_round_electorate',
+  'amendment_ballots',
+  'amendment_round_participation',
+  'amendment_secret_ballots',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true

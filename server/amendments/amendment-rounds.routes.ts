@@ -1,0 +1,80 @@
+import type { Context, Next } from 'hono'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ELECTORATES, MAJORITIES } from '../../shared/rules/choices.ts'
+import { fail } from '../../shared/errors.ts'
+import { requirePerson } from '../auth/guards.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { MAX_BODY_BYTES, parseWith, readJson } from '../http/validate.ts'
+import { getAmendmentRound } from './amendment-round.repo.ts'
+import { castAmendmentBallot } from './cast-amendment-ballot.ts'
+import { closeAmendmentRound } from './close-amendment-round.ts'
+import { openAmendmentRound } from './open-amendment-round.ts'
+import { presentAmendmentRound, readAmendmentRound } from './read-amendment-round.ts'
+
+const OpenBody = z.strictObject({
+  kind: z.literal('amendments'),
+  amendmentIds: z.array(z.string().min(1).max(100)).min(1).max(100),
+  electorate: z.enum(ELECTORATES).default('initiatives'),
+  majority: z.enum(MAJORITIES).default('simple'),
+  quorum: z.number().min(0).max(1),
+  secret: z.boolean().default(false),
+  /** The amendments are voted on and merged in the order of amendmentIds (needed when they overlap). */
+  ordered: z.boolean().default(false),
+  closesAt: z.iso.datetime({ offset: true }),
+})
+const BallotBody = z.strictObject({
+  choices: z.record(z.string().min(1).max(100), z.enum(['yes', 'no', 'abstain'])),
+  initiativeId: z.string().min(1).max(100).optional(),
+})
+
+/**
+ * Opening a round reads the body to see its kind. Hono keeps the text it read (bodyCache), so
+ * the rounds route can read it again when the round is not about amendments.
+ */
+async function bodyKind(c: Context<AppEnv>): Promise<{ kind: unknown; data: unknown }> {
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) return { kind: undefined, data: undefined }
+  if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) fail('payload_too_large')
+  const text = await c.req.text()
+  try {
+    const data = JSON.parse(text) as unknown
+    return { kind: typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined, data }
+  } catch {
+    return { kind: undefined, data: undefined }
+  }
+}
+
+/** A round id that is an amendment round's; else the rounds routes answer. */
+function amendmentRound(c: Context<AppEnv>) {
+  return getAmendmentRound(c.get('deps').db, c.req.param('id') ?? '')
+}
+
+/** /api: rounds that vote on amendments; they share the URLs of rounds on a version. */
+export const amendmentRoundsRoutes = new Hono<AppEnv>()
+  .post('/positions/:id/rounds', async (c, next: Next) => {
+    const { kind, data } = await bodyKind(c)
+    if (kind !== 'amendments') return next()
+    const { actor } = requirePerson(c)
+    const input = parseWith(c, OpenBody, data)
+    const deps = c.get('deps')
+    const round = openAmendmentRound(deps, actor, c.req.param('id'), { ...input, closesAt: Date.parse(input.closesAt) })
+    return c.json(presentAmendmentRound(deps, actor, round), 201)
+  })
+  .get('/rounds/:id', async (c, next: Next) => {
+    if (!amendmentRound(c)) return next()
+    const { actor } = requirePerson(c)
+    c.header('Cache-Control', 'no-store')
+    return c.json(readAmendmentRound(c.get('deps'), actor, c.req.param('id')))
+  })
+  .put('/rounds/:id/ballot', async (c, next: Next) => {
+    if (!amendmentRound(c)) return next()
+    const { actor } = requirePerson(c)
+    const input = await readJson(c, BallotBody)
+    return c.json(await castAmendmentBallot(c.get('deps'), actor, c.req.param('id'), input))
+  })
+  .post('/rounds/:id/close', async (c, next: Next) => {
+    if (!amendmentRound(c)) return next()
+    const { actor } = requirePerson(c)
+    const deps = c.get('deps')
+    return c.json(presentAmendmentRound(deps, actor, closeAmendmentRound(deps, actor, c.req.param('id'))))
+  })

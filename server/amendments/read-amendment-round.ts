@@ -1,0 +1,84 @@
+import type { AmendmentRoundRow } from '../../db/schema/index.ts'
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { basisPointsToQuorum } from '../../shared/rules/quorum.ts'
+import { isDue } from '../../shared/rules/round-clock.ts'
+import type { Deps } from '../deps.ts'
+import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
+import * as amendmentRepo from './amendment.repo.ts'
+import * as roundRepo from './amendment-round.repo.ts'
+import { countItems } from './close-amendment-round.ts'
+
+export interface AmendmentRoundJson {
+  id: string
+  kind: 'amendments'
+  positionId: string
+  electorate: 'initiatives' | 'members'
+  majority: string
+  quorum: number
+  secret: boolean
+  ordered: boolean
+  openedAt: string
+  closesAt: string
+  /** A round past its deadline reads as closed, with the results its close will store. */
+  status: 'open' | 'closed'
+  closedAt: string | null
+  voters: { count: number; weight: number }
+  answered: number
+  amendments: Array<{ id: string; number: number; quote: string; text: string; status: string; outcome: string | null; result: RoundResult | null }>
+  /** The caller's current answers (open, non-secret rounds), per voter they may answer for. */
+  myBallots: Array<{ voterKey: string; choices: Record<string, string> }>
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** An amendment round as its ballot page and the API show it. */
+export function readAmendmentRound(deps: Deps, actor: Actor, roundId: string): AmendmentRoundJson {
+  const round = roundRepo.getAmendmentRound(deps.db, roundId) ?? fail('not_found')
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  return presentAmendmentRound(deps, actor, round)
+}
+
+export function presentAmendmentRound(deps: Deps, actor: Actor, round: AmendmentRoundRow): AmendmentRoundJson {
+  const due = isDue({ status: round.status, closesAt: round.closes_at }, deps.now())
+  const closed = round.status === 'closed' || due
+  const items = roundRepo.itemsOf(deps.db, round.id)
+  const preview = due ? new Map(countItems(deps, round).map((i) => [i.amendmentId, i.result])) : null
+  const amendments = new Map(amendmentRepo.amendmentsByIds(deps.db, items.map((i) => i.amendment_id)).map((a) => [a.id, a]))
+  const candidates = round.electorate === 'initiatives' ? delegateInitiativeIds(deps.db, actor.id) : [actor.id]
+  const mine = round.secret === 1 || closed ? [] : roundRepo.slotsOf(deps.db, round.id, candidates)
+  return {
+    id: round.id,
+    kind: 'amendments',
+    positionId: round.position_id,
+    electorate: round.electorate,
+    majority: round.majority,
+    quorum: basisPointsToQuorum(round.quorum_bp),
+    secret: round.secret === 1,
+    ordered: round.ordered === 1,
+    openedAt: iso(round.opened_at),
+    closesAt: iso(round.closes_at),
+    status: closed ? 'closed' : 'open',
+    closedAt: round.closed_at !== null ? iso(round.closed_at) : due ? iso(round.closes_at) : null,
+    voters: roundRepo.electorateTotals(deps.db, round.id),
+    answered: roundRepo.answeredCount(deps.db, round),
+    amendments: items.map((item) => {
+      const a = amendments.get(item.amendment_id)
+      const result = preview?.get(item.amendment_id) ?? (item.result ? (JSON.parse(item.result) as RoundResult) : null)
+      return {
+        id: item.amendment_id,
+        number: a?.number ?? 0,
+        quote: a?.quote ?? '',
+        text: a?.text ?? '',
+        status: a?.status ?? 'open',
+        outcome: result?.outcome ?? null,
+        result,
+      }
+    }),
+    myBallots: mine.map((slot) => ({
+      voterKey: slot.voter_key,
+      choices: Object.fromEntries(roundRepo.ballotsOf(deps.db, round.id, slot.voter_key).map((b) => [b.amendment_id, b.choice])),
+    })),
+  }
+}

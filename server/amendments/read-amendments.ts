@@ -1,0 +1,30 @@
+import { fail } from '../../shared/errors.ts'
+import { can, type Actor } from '../../shared/policy.ts'
+import type { Deps } from '../deps.ts'
+import { getPosition } from '../positions/position.repo.ts'
+import * as amendmentRepo from './amendment.repo.ts'
+import { presentAmendment, type AmendmentJson } from './present-amendment.ts'
+
+export interface AmendmentsJson {
+  amendments: AmendmentJson[]
+  canPropose: boolean
+  canDecide: boolean
+}
+
+/** A position's amendments by number, with supporters, for anyone who may read the position. */
+export function readAmendments(deps: Deps, actor: Actor, positionId: string): AmendmentsJson {
+  const position = getPosition(deps.db, positionId) ?? fail('not_found')
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  const supports = amendmentRepo.listSupports(deps.db, positionId)
+  return {
+    amendments: amendmentRepo.listAmendments(deps.db, positionId).map((row) => presentAmendment(row, supports)),
+    canPropose: can(actor, { type: 'amendment.propose', groupId: position.group_id }),
+    canDecide: can(actor, { type: 'amendment.decide', groupId: position.group_id }),
+  }
+}
+
+/** One amendment as the list shows it. */
+export function readAmendment(deps: Deps, id: string): AmendmentJson {
+  const row = amendmentRepo.getAmendment(deps.db, id) ?? fail('not_found')
+  return presentAmendment(row, amendmentRepo.listSupports(deps.db, row.position_id))
+}
