@@ -36,6 +36,11 @@ export const ERROR_CODES = [
   'import_unreadable',
   'import_too_large',
   'draft_not_empty',
+  'split_not_allowed',
+  'split_invalid',
+  'proxy_active',
+  'proxy_used',
+  'proxy_limit',
   'internal',
 ] as const
 

@@ -8,6 +8,7 @@ import type * as initiatives from './initiatives.ts'
 import type * as notifications from './notifications.ts'
 import type * as people from './people.ts'
 import type * as positions from './positions.ts'
+import type * as proxies from './proxies.ts'
 import type * as publications from './publications.ts'
 import type * as rounds from './rounds.ts'
 import type * as sessions from './sessions.ts'
@@ -35,6 +36,7 @@ export type Database =
   & comments.PartialDB
   & alliance.PartialDB
   & translations.PartialDB
+  & proxies.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -52,4 +54,5 @@ export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from 
 export type { MailOutboxRow, NotificationMode, NotificationRow } from './notifications.ts'
 export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'
 export type { AllianceProfileRow } from './alliance.ts'
+export type { ProxyRow } from './proxies.ts'
 export type { TranslationRevisionRow, TranslationRow, TranslationStatus } from './translations.ts'

@@ -47,6 +47,9 @@ const TABLES = [
   'translator_languages',
   'translations',
   'translation_revisions',
+  'proxies',
+  'proxy_uses',
+  'proxy_settings',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true
