@@ -39,6 +39,11 @@ export const ERROR_CODES = [
   'amendment_range',
   'amendment_decided',
   'amendments_overlap',
+  'split_not_allowed',
+  'split_invalid',
+  'proxy_active',
+  'proxy_used',
+  'proxy_limit',
   'internal',
 ] as const
 

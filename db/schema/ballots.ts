@@ -12,6 +12,8 @@ export interface BallotsTable {
   reason: string | null
   cast_by: string
   cast_at: number
+  /** A split vote as JSON ({"yes":2,"abstain":1}); then `choice` is its largest part. */
+  split?: string | null
 }
 
 /** Every answer ever given in open rounds (append-only). */
@@ -24,6 +26,8 @@ export interface BallotHistoryTable {
   reason: string | null
   cast_by: string
   cast_at: number
+  /** A split vote as JSON ({"yes":2,"abstain":1}); then `choice` is its largest part. */
+  split?: string | null
 }
 
 /** Secret rounds: who voted. Nothing here says what. */
@@ -43,11 +47,14 @@ export interface SecretBallotsTable {
   choice: BallotChoice
   reason: string | null
   weight: number
+  /** A split vote as JSON, see BallotsTable. */
+  split?: string | null
 }
 
-export type BallotRow = Selectable<BallotsTable>
-export type BallotHistoryRow = Selectable<BallotHistoryTable>
-export type SecretBallotRow = Selectable<SecretBallotsTable>
+/** `split` is read where splits are known (server/rounds/split.repo.ts). */
+export type BallotRow = Omit<Selectable<BallotsTable>, 'split'>
+export type BallotHistoryRow = Omit<Selectable<BallotHistoryTable>, 'split'>
+export type SecretBallotRow = Omit<Selectable<SecretBallotsTable>, 'split'>
 export interface PartialDB {
   ballots: BallotsTable
   ballot_history: BallotHistoryTable

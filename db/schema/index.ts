@@ -9,6 +9,7 @@ import type * as initiatives from './initiatives.ts'
 import type * as notifications from './notifications.ts'
 import type * as people from './people.ts'
 import type * as positions from './positions.ts'
+import type * as proxies from './proxies.ts'
 import type * as publications from './publications.ts'
 import type * as rounds from './rounds.ts'
 import type * as sessions from './sessions.ts'
@@ -37,6 +38,7 @@ export type Database =
   & alliance.PartialDB
   & translations.PartialDB
   & amendments.PartialDB
+  & proxies.PartialDB
 
 export type { AuditEventRow } from './audit-events.ts'
 export type { DocUpdateRow } from './doc-updates.ts'
@@ -54,5 +56,6 @@ export type { BallotChoice, BallotHistoryRow, BallotRow, SecretBallotRow } from 
 export type { MailOutboxRow, NotificationMode, NotificationRow } from './notifications.ts'
 export type { CommentEditRow, CommentMentionRow, CommentRow } from './comments.ts'
 export type { AllianceProfileRow } from './alliance.ts'
+export type { ProxyRow } from './proxies.ts'
 export type { TranslationRevisionRow, TranslationRow, TranslationStatus } from './translations.ts'
 export type { AmendmentRoundItemRow, AmendmentRoundRow, AmendmentRow, AmendmentStatus } from './amendments.ts'

@@ -37,6 +37,8 @@ export interface RoundsTable {
   cancelled_at: number | null
   cancelled_by: string | null
   cancel_reason: string | null
+  /** 1: initiatives with a weight above 1 may split it among answers (set at opening). */
+  allow_split: Generated<number>
 }
 
 /** Each time a coordinator moved the deadline of an open round later, and why. */

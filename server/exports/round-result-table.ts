@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/policy.ts'
 import { choicesFor } from '../../shared/rules/choices.ts'
 import type { Deps } from '../deps.ts'
 import { readRound } from '../rounds/read-round.ts'
+import { parseSplit } from '../rounds/split-answer.ts'
 
 export type ResultTable = string[][]
 
@@ -22,7 +23,9 @@ export function roundResultTable(deps: Deps, actor: Actor, roundId: string): { t
   if (view.answers) {
     const table: ResultTable = [['voter', 'voter_id', 'answer', 'weight', 'cast_by', 'cast_at', 'reason']]
     for (const a of view.answers) {
-      table.push([a.label, a.voter_key, a.choice, String(a.weight), a.cast_by_name, new Date(a.cast_at).toISOString(), a.reason ?? ''])
+      // A split vote names its parts in the answer cell: "yes:2 abstain:1".
+      const answer = a.split ? Object.entries(parseSplit(a.split) ?? {}).map(([c, w]) => `${c}:${w}`).join(' ') : a.choice
+      table.push([a.label, a.voter_key, answer, String(a.weight), a.cast_by_name, new Date(a.cast_at).toISOString(), a.reason ?? ''])
     }
     return { table, fileName }
   }

@@ -51,5 +51,15 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   amendment_decided: 409,
   // Overlapping amendments put into one round without an order.
   amendments_overlap: 409,
+  // A split ballot in a round opened without allowSplit.
+  split_not_allowed: 409,
+  // The parts of a split are not whole numbers of this round's answers adding up to the weight.
+  split_invalid: 400,
+  // The initiative's vote is handed on: its own delegates revoke the proxy before they answer.
+  proxy_active: 409,
+  // The proxy has cast a ballot in a round that is still open: it stands until that round ends.
+  proxy_used: 409,
+  // The person would carry more votes than the alliance allows.
+  proxy_limit: 409,
   internal: 500,
 }

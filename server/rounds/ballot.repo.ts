@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts'
 import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { BallotRow } from '../../db/schema/index.ts'
 import type { Choice } from '../../shared/rules/choices.ts'
+import type { Split } from '../../shared/rules/split.ts'
 import type { CountedBallot, Totals } from '../../shared/rules/tally.ts'
 
 // Open rounds: one current row per voter plus an append-only history.
@@ -45,8 +46,10 @@ export function replaceBallot(db: Db, row: BallotRow): void {
   run(db, ballotUpdate(db, row.version_number, row.choice, row.reason, row.cast_by, row.cast_at, row.round_id, row.voter_key))
 }
 
-export function appendHistory(db: Db, row: BallotRow): void {
-  run(db, historyInsert(db, ...ballotFields(row)))
+/** `split`: a split vote's JSON (split-answer.ts); the history is append-only, so it goes in with the row. */
+export function appendHistory(db: Db, row: BallotRow, split: string | null = null): void {
+  if (split === null) run(db, historyInsert(db, ...ballotFields(row)))
+  else run(db, db.q.insertInto('ballot_history').values({ ...row, split }))
 }
 
 /** The current ballots of an open round with the voter's weight (for the tally). */
@@ -56,9 +59,13 @@ export function countedBallots(db: Db, roundId: string): CountedBallot[] {
     db.q
       .selectFrom('ballots as b')
       .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'b.round_id').onRef('e.voter_key', '=', 'b.voter_key'))
-      .select(['b.choice', 'e.weight'])
+      .select(['b.choice', 'e.weight', 'b.split'])
       .where('b.round_id', '=', roundId),
-  )
+  ).map(counted)
+}
+
+function counted(row: { choice: Choice; weight: number; split?: string | null | undefined }): CountedBallot {
+  return { choice: row.choice, weight: row.weight, split: row.split ? (JSON.parse(row.split) as Split) : null }
 }
 
 export interface AnswerRow {
@@ -70,6 +77,7 @@ export interface AnswerRow {
   cast_by: string
   cast_by_name: string
   label: string
+  split?: string | null | undefined
 }
 
 /** Who answered what in an open (non-secret) round, by voter name. */
@@ -78,7 +86,7 @@ export function answersOf(db: Db, roundId: string, electorate: 'initiatives' | '
     .selectFrom('ballots as b')
     .innerJoin('round_electorate as e', (j) => j.onRef('e.round_id', '=', 'b.round_id').onRef('e.voter_key', '=', 'b.voter_key'))
     .innerJoin('people as caster', 'caster.id', 'b.cast_by')
-    .select(['b.voter_key', 'e.weight', 'b.choice', 'b.reason', 'b.cast_at', 'b.cast_by', 'caster.name as cast_by_name'])
+    .select(['b.voter_key', 'e.weight', 'b.choice', 'b.reason', 'b.cast_at', 'b.cast_by', 'caster.name as cast_by_name', 'b.split'])
     .where('b.round_id', '=', roundId)
   return electorate === 'initiatives'
     ? all(db, base.innerJoin('initiatives as i', 'i.id', 'b.voter_key').select('i.name as label').orderBy('i.name'))
@@ -110,13 +118,13 @@ export function insertParticipation(db: Db, roundId: string, voterKey: string): 
 
 export function insertSecretBallot(
   db: Db,
-  row: { id: string; round_id: string; version_number: number; choice: Choice; reason: string | null; weight: number },
+  row: { id: string; round_id: string; version_number: number; choice: Choice; reason: string | null; weight: number; split: string | null },
 ): void {
   run(db, db.q.insertInto('secret_ballots').values(row))
 }
 
 export function countedSecretBallots(db: Db, roundId: string): CountedBallot[] {
-  return all(db, db.q.selectFrom('secret_ballots').select(['choice', 'weight']).where('round_id', '=', roundId))
+  return all(db, db.q.selectFrom('secret_ballots').select(['choice', 'weight', 'split']).where('round_id', '=', roundId)).map(counted)
 }
 
 /** Reasons given in a secret round, in the table's (random) order: no voter, no time. */

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/query.ts'
 import type { BallotRow, RoundRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import type { Actor } from '../../shared/policy.ts'
-import { isChoiceOf, needsReason } from '../../shared/rules/choices.ts'
+import type { Split } from '../../shared/rules/split.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isClosed, isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -14,10 +14,14 @@ import { appendHistory, getBallot, hasParticipated, insertBallot, insertParticip
 import { announce, closeInTransaction, timing } from './close-round.ts'
 import { currentBallotId } from './pending-voters.repo.ts'
 import { getRound } from './round.repo.ts'
+import { answerNeedsReason, answerShape, splitJson } from './split-answer.ts'
+import { storeSplit } from './split.repo.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 
 export interface CastBallotInput {
-  choice: string
+  /** One answer; or `split` instead (split-answer.ts). */
+  choice?: string | undefined
+  split?: Record<string, number> | undefined
   reason?: string | undefined
   /** Which initiative the delegate answers for, when they are a delegate of several in the electorate. */
   initiativeId?: string | undefined
@@ -37,6 +41,8 @@ export interface CastResult {
   roundId: string
   voterKey: string
   choice: BallotRow['choice']
+  /** A split vote, else null. */
+  split: Split | null
   reason: string | null
   castAt: number
   /** true when an earlier answer of this voter was replaced. */
@@ -73,10 +79,8 @@ export async function castBallot(deps: Deps, actor: Actor, roundId: string, inpu
 function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: CastBallotInput): CastResult {
   const now = deps.now()
   if (isClosed(timing(round), now)) fail('round_closed')
-  if (!isChoiceOf(round.kind, input.choice)) fail('validation', undefined, 'choice')
-  const choice = input.choice
+  const answerFor = answerShape(round, input)
   const reason = input.reason?.trim() ? input.reason.trim() : null
-  if (needsReason(choice) && reason === null) fail('validation', undefined, 'reason')
 
   const slots = voterSlotsOf(deps.db, round, actor.id)
   let slot = slots[0]
@@ -85,6 +89,9 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
   } else if (slots.length > 1) fail('validation', undefined, 'initiativeId')
   if (!slot) fail('forbidden')
   const voterKey = slot.voter_key
+  const answer = answerFor(slot.weight)
+  const choice = answer.choice
+  if (answerNeedsReason(answer) && reason === null) fail('validation', undefined, 'reason')
 
   if (round.secret === 1) {
     if (input.passage) fail('validation', { key: 'rounds.error.passage_secret' }, 'passage')
@@ -95,9 +102,9 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
       if (isUniqueViolation(error)) fail('ballot_final')
       throw error
     }
-    insertSecretBallot(deps.db, { id: newId(), round_id: round.id, version_number: round.version_number, choice, reason, weight: slot.weight })
+    insertSecretBallot(deps.db, { id: newId(), round_id: round.id, version_number: round.version_number, choice, reason, weight: slot.weight, split: splitJson(answer.split) })
     recordAudit(deps, { actorId: actor.id, action: 'ballot.cast', objectType: 'round', objectId: round.id, data: { voter: voterKey, secret: true } })
-    return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: false, secret: true }
+    return { roundId: round.id, voterKey, choice, split: answer.split, reason, castAt: now, changed: false, secret: true }
   }
 
   const row: BallotRow = { round_id: round.id, voter_key: voterKey, version_number: round.version_number, choice, reason, cast_by: actor.id, cast_at: now }
@@ -109,14 +116,15 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
   if (colleague && input.replace !== true) fail('replace_unconfirmed', undefined, 'replace')
   if (before) replaceBallot(deps.db, row)
   else insertBallot(deps.db, row)
-  appendHistory(deps.db, row)
+  appendHistory(deps.db, row, splitJson(answer.split))
+  storeSplit(deps.db, round.id, voterKey, splitJson(answer.split))
   recordAudit(deps, {
     actorId: actor.id,
     action: before ? 'ballot.change' : 'ballot.cast',
     objectType: 'round',
     objectId: round.id,
-    data: before ? { voter: voterKey, from: before.choice, choice, reason } : { voter: voterKey, choice, reason },
+    data: { ...(before ? { voter: voterKey, from: before.choice, choice, reason } : { voter: voterKey, choice, reason }), ...(answer.split ? { split: answer.split } : {}) },
   })
   const thread = input.passage ? answerThread(deps, actor, round, choice, reason, input.passage) : undefined
-  return { roundId: round.id, voterKey, choice, reason, castAt: now, changed: before !== undefined, secret: false, ...(thread ? { threadId: thread.id } : {}) }
+  return { roundId: round.id, voterKey, choice, split: answer.split, reason, castAt: now, changed: before !== undefined, secret: false, ...(thread ? { threadId: thread.id } : {}) }
 }

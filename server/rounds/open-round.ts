@@ -33,6 +33,8 @@ export interface OpenRoundInput {
   closesAt: number
   /** Decide on this existing version instead of freezing the draft. */
   versionNumber?: number | undefined
+  /** Initiatives with a weight above 1 may split it among answers (shared/rules/split.ts). */
+  allowSplit?: boolean | undefined
 }
 
 /** A round may run at most this long; beyond it a deadline is more likely a typo than a plan. */
@@ -45,6 +47,7 @@ export const MAX_ROUND_MS = 366 * 24 * 3600 * 1000
  */
 export async function openRound(deps: Deps, actor: Actor, positionId: string, input: OpenRoundInput): Promise<RoundRow> {
   if (input.kind === 'consent' && input.majority !== undefined) fail('validation', undefined, 'majority')
+  if (input.allowSplit && input.electorate === 'members') fail('validation', { key: 'proxies.error.split_members' }, 'allowSplit')
   const now = deps.now()
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
   const quorumBp = quorumToBasisPoints(input.quorum)
@@ -92,6 +95,7 @@ export async function openRound(deps: Deps, actor: Actor, positionId: string, in
         opened_by: actor.id,
         opened_at: now,
         closes_at: input.closesAt,
+        allow_split: input.allowSplit ? 1 : 0,
       })
     } catch (error) {
       if (isUniqueViolation(error)) fail('round_open')
@@ -115,6 +119,7 @@ export async function openRound(deps: Deps, actor: Actor, positionId: string, in
         visibility: input.visibility,
         closesAt: input.closesAt,
         shortNoticeReason,
+        ...(input.allowSplit ? { allowSplit: true } : {}),
         voters,
       },
     })

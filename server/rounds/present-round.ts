@@ -1,5 +1,6 @@
 import type { RoundRow } from '../../db/schema/index.ts'
 import type { CastResult } from './cast-ballot.ts'
+import { parseSplit } from './split-answer.ts'
 import type { RoundSummary, RoundView } from './read-round.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
@@ -16,6 +17,7 @@ export function presentRoundSettings(round: RoundRow) {
     secret: round.secret === 1,
     visibility: round.visibility,
     shortNotice: round.short_notice_reason === null ? null : { reason: round.short_notice_reason },
+    allowSplit: round.allow_split === 1,
     openedAt: iso(round.opened_at),
     closesAt: iso(round.closes_at),
     status: round.status,
@@ -43,6 +45,7 @@ export function presentRound(view: RoundView) {
       weight: b.weight,
       answered: b.answered,
       choice: b.choice,
+      split: b.split,
       reason: b.reason,
       castAt: iso(b.castAt),
       castBy: b.castByName,
@@ -65,6 +68,7 @@ export function presentRound(view: RoundView) {
         voter: a.label,
         weight: a.weight,
         choice: a.choice,
+        split: parseSplit(a.split),
         reason: a.reason,
         castAt: iso(a.cast_at),
         castBy: { id: a.cast_by, name: a.cast_by_name },
@@ -86,6 +90,7 @@ export function presentCast(cast: CastResult) {
     roundId: cast.roundId,
     voterKey: cast.voterKey,
     choice: cast.choice,
+    split: cast.split,
     reason: cast.reason,
     castAt: iso(cast.castAt),
     changed: cast.changed,

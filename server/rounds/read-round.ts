@@ -27,6 +27,9 @@ import { extensionsOf, type ExtensionRow } from './round-change.repo.ts'
 import { getRound, roundsOfPosition } from './round.repo.ts'
 import { shownResultOf } from './shown-result.ts'
 import { voterSlotsOf } from './voter-slots.ts'
+import { parseSplit } from './split-answer.ts'
+import { splitOf } from './split.repo.ts'
+import type { Split } from '../../shared/rules/split.ts'
 
 export interface MyBallot {
   voterKey: string
@@ -36,6 +39,8 @@ export interface MyBallot {
   answered: boolean
   /** The answer, in open rounds only: a secret answer is not linked to its voter anywhere. */
   choice: Choice | null
+  /** A split vote (open rounds only, like the answer). */
+  split: Split | null
   reason: string | null
   castAt: number | null
   castByName: string | null
@@ -101,6 +106,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
       weight: slot.weight,
       answered: answered.has(slot.voter_key),
       choice: ballot?.choice ?? null,
+      split: ballot ? parseSplit(splitOf(deps.db, round.id, slot.voter_key)) : null,
       reason: ballot?.reason ?? null,
       castAt: ballot?.cast_at ?? null,
       castByName: ballot ? (getPerson(deps.db, ballot.cast_by)?.name ?? null) : null,

@@ -16,6 +16,7 @@ import { openRound } from './open-round.ts'
 import { presentCast, presentRound, presentRoundSettings, presentRoundSummary } from './present-round.ts'
 import { readRound, roundHistory } from './read-round.ts'
 import { withRoundMessages } from './round-messages.ts'
+import { SplitBody } from './split-answer.ts'
 
 export const OpenRoundBody = z
   .object({
@@ -30,6 +31,7 @@ export const OpenRoundBody = z
     /** Needed for a deadline under 24 hours away, else the round is refused with deadline_too_soon. */
     shortNotice: z.object({ reason: z.string().min(1).max(CHANGE_REASON_MAX) }).strict().optional(),
     versionNumber: z.number().int().min(1).max(1_000_000).optional(),
+    allowSplit: z.boolean().optional(),
   })
   .strict()
 
@@ -39,7 +41,9 @@ export const CancelBody = z.object({ reason: z.string().min(1).max(CHANGE_REASON
 export const BallotBody = z
   .object({
     // Checked against the round's kind by the domain, so a wrong answer says "not in this round".
-    choice: z.enum([...CONSENT_CHOICES, ...VOTE_CHOICES]),
+    choice: z.enum([...CONSENT_CHOICES, ...VOTE_CHOICES]).optional(),
+    /** A split vote { "yes": 2, "abstain": 1 } instead of `choice` (rounds opened with allowSplit). */
+    split: SplitBody.optional(),
     reason: z.string().max(4000).optional(),
     initiativeId: z.string().max(64).optional(),
     /** The `ballotId` of the answer this one replaces (null: none was seen); see cast-ballot.ts. */

@@ -11,6 +11,7 @@ import * as editor from './messages/editor.ts'
 import * as notifications from './messages/notifications.ts'
 import * as exchange from './messages/exchange.ts'
 import * as positions from './messages/positions.ts'
+import * as proxies from './messages/proxies.ts'
 import * as publishing from './messages/publishing.ts'
 import * as roundFlow from './messages/round-flow.ts'
 import * as rounds from './messages/rounds.ts'
@@ -36,6 +37,7 @@ const modules = [
   translations,
   archive,
   amendments,
+  proxies,
 ] as const
 
 type ModuleKeys<M> = M extends { de: infer D } ? keyof D : never

@@ -32,6 +32,11 @@ export interface RoundResult {
    * Absent in open rounds (everything is shown) and in secret rounds closed before it existed.
    */
   disclosure?: Disclosure
+  /**
+   * How many ballots were split among answers (split.ts); absent when none was (and in rounds
+   * closed before splitting existed), so results without splits keep their stored shape.
+   */
+  splits?: number
 }
 
 /** True for a consent round iff no objection stands (a withdrawn objection is simply no longer in the ballots). */
@@ -65,5 +70,6 @@ export function computeResult(rules: RoundRules, electorate: Totals, ballots: re
     participation: counted.participation,
     quorumMet: met,
     outcome: !met ? 'no_quorum' : passed ? 'adopted' : 'rejected',
+    ...(counted.splits > 0 ? { splits: counted.splits } : {}),
   }
 }

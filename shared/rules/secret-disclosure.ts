@@ -14,7 +14,7 @@ export const DISCLOSURES = ['full', 'counts', 'outcome'] as const
 export type Disclosure = (typeof DISCLOSURES)[number]
 
 /** What the rule needs of a closed round's result. */
-export type DisclosureInput = Pick<RoundResult, 'kind' | 'majority' | 'electorate' | 'tally' | 'outcome'>
+export type DisclosureInput = Pick<RoundResult, 'kind' | 'majority' | 'electorate' | 'tally' | 'outcome'> & Pick<Partial<RoundResult>, 'splits'>
 
 /**
  * Above this many partial sums per step the rule stops looking and shows only the outcome:
@@ -42,6 +42,10 @@ const MAX_STATES = 50_000
  * Without differing weights the counts are all there is, so `full` is always safe.
  */
 export function secretDisclosure(result: DisclosureInput, participantWeights: readonly number[]): Disclosure {
+  // A split ballot breaks the premise that each voter gave one answer with all its weight, and
+  // only initiatives with a weight above 1 can split: any figure could narrow down how one of
+  // them divided its vote. Only the outcome is shown (and not that a split happened).
+  if ((result.splits ?? 0) > 0) return 'outcome'
   const classes = weightClasses(participantWeights)
   const choices = choicesFor(result.kind)
   const given = choices.map((c) => totalsOf(result.tally, c).count > 0)
@@ -188,7 +192,9 @@ export interface ShownResult extends Omit<RoundResult, 'tally' | 'disclosure'> {
 
 /** Cuts a result down to what `disclosure` allows. */
 export function showResult(result: RoundResult, disclosure: Disclosure): ShownResult {
-  const { tally, disclosure: _stored, ...rest } = result
+  const { tally, disclosure: _stored, splits, ...whole } = result
+  // Whether anybody split is shown where everything is shown (open rounds, `full`).
+  const rest = disclosure === 'full' && splits !== undefined ? { ...whole, splits } : whole
   if (disclosure === 'outcome') return { ...rest, disclosure, tally: null }
   const shown: ShownTally = {}
   for (const [choice, totals] of Object.entries(tally) as Array<[Choice, { count: number; weight: number }]>) {

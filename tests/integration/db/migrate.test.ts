@@ -55,6 +55,9 @@ const TABLES = [
   'amendment_ballots',
   'amendment_round_participation',
   'amendment_secret_ballots',
+  'proxies',
+  'proxy_uses',
+  'proxy_settings',
 ] as const satisfies ReadonlyArray<keyof Database>
 type Unlisted = Exclude<keyof Database, (typeof TABLES)[number]>
 const everyTableListed: [Unlisted] extends [never] ? true : { missing: Unlisted } = true
