@@ -15,6 +15,14 @@ function quote(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
+/**
+ * Runs `read` in one read transaction: every table it reads shows the same moment, while the
+ * server goes on writing (WAL), and no writer waits for it.
+ */
+export function readSnapshot<T>(db: Db, read: () => T): T {
+  return db.sqlite.transaction(read).deferred()
+}
+
 /** The tables of the database, SQLite's own (sqlite_sequence included) and all. */
 export function tableNames(db: Db): string[] {
   return db.sqlite.prepare<[], string>("select name from sqlite_master where type = 'table' order by name").pluck().all()

@@ -7,7 +7,7 @@ import { yDocToProseMirrorJson } from '../content/ydoc-to-json.ts'
 import { buildDoc, readStoredLog } from '../sync/load-doc.ts'
 import type { Deps } from '../deps.ts'
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ARCHIVED_TABLES, EXCLUDED_COLUMNS, toArchiveValue, type Archive, type ArchiveRow } from './archive-format.ts'
-import { appliedMigrations, tableColumns, tableNames, tableRows } from './archive.repo.ts'
+import { appliedMigrations, readSnapshot, tableColumns, tableNames, tableRows } from './archive.repo.ts'
 
 /**
  * The whole installation as one document (see archive-format.ts). Read in one transaction, so
@@ -16,7 +16,7 @@ import { appliedMigrations, tableColumns, tableNames, tableRows } from './archiv
  * equal apart from `exportedAt`.
  */
 export function buildArchive(deps: Pick<Deps, 'db' | 'now'>): Archive {
-  return deps.db.sqlite.transaction(() => {
+  return readSnapshot(deps.db, () => {
     const present = new Set(tableNames(deps.db))
     const tables: Record<string, ArchiveRow[]> = {}
     for (const table of ARCHIVED_TABLES) {
@@ -51,7 +51,7 @@ export function buildArchive(deps: Pick<Deps, 'db' | 'now'>): Archive {
       tables,
       drafts,
     } satisfies Archive
-  }).deferred()
+  })
 }
 
 /** The archive as text: one table per line group, one row per line, so it diffs and greps well. */
