@@ -34,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('merged_by', 'text', (c) => c.references('people.id').onDelete('set null'))
     .addColumn('merge_note', 'text')
     .addColumn('obsoleted_by', 'text')
+    // The first version frozen after the merge: the version that contains the amendment.
+    .addColumn('in_version', 'integer')
     .addUniqueConstraint('amendments_number', ['position_id', 'number'])
     .execute()
   await db.schema.createIndex('amendments_round').on('amendments').columns(['round_id']).execute()

@@ -32,6 +32,8 @@ export interface AmendmentsTable {
   /** Why a merge stopped (conflict) or what made it obsolete. */
   merge_note: string | null
   obsoleted_by: string | null
+  /** The first version frozen after the merge: the one that contains it. */
+  in_version: number | null
 }
 
 export interface AmendmentSupportsTable {

@@ -90,15 +90,17 @@ export function deleteSupport(db: Db, amendmentId: string, initiativeId: string)
   return run(db, db.q.deleteFrom('amendment_supports').where('amendment_id', '=', amendmentId).where('initiative_id', '=', initiativeId)).changes === 1
 }
 
-/** Merged amendments of a position merged in [after, until): those a version frozen at `until` contains. */
-export function mergedBetween(db: Db, positionId: string, after: number, until: number): AmendmentListed[] {
-  return all(
-    db,
-    listed(db)
-      .where('amendments.position_id', '=', positionId)
-      .where('amendments.status', '=', 'merged')
-      .where('amendments.merged_at', '>=', after)
-      .where('amendments.merged_at', '<', until)
-      .orderBy('amendments.number'),
-  )
+/** Marks the merged amendments no version contains yet as contained in version `number` (called by the freeze). */
+export function recordInVersion(db: Db, positionId: string, number: number): void {
+  run(db, db.q.updateTable('amendments').set({ in_version: number }).where('position_id', '=', positionId).where('status', '=', 'merged').where('in_version', 'is', null))
+}
+
+/** The amendments a version contains, by number. */
+export function amendmentsInVersion(db: Db, positionId: string, number: number): AmendmentListed[] {
+  return all(db, listed(db).where('amendments.position_id', '=', positionId).where('amendments.in_version', '=', number).orderBy('amendments.number'))
+}
+
+/** Merged amendments contained in versions up to `number`: where the text of that version came from. */
+export function amendmentsUpTo(db: Db, positionId: string, number: number): AmendmentListed[] {
+  return all(db, listed(db).where('amendments.position_id', '=', positionId).where('amendments.in_version', '<=', number).orderBy('amendments.number'))
 }

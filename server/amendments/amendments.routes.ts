@@ -9,6 +9,7 @@ import { mergeAgain } from './merge-amendment.ts'
 import { proposeAmendment } from './propose-amendment.ts'
 import { readAmendment, readAmendments } from './read-amendments.ts'
 import { setSupport } from './support-amendment.ts'
+import { versionAmendments } from './version-amendments.ts'
 
 export const MAX_AMENDMENT_TEXT = 20_000
 export const MAX_AMENDMENT_REASON = 5_000
@@ -44,6 +45,12 @@ export const amendmentsRoutes = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     c.header('Cache-Control', 'no-store')
     return c.json(readAmendments(c.get('deps'), actor, c.req.param('id')))
+  })
+  .get('/positions/:id/versions/:n/amendments', (c) => {
+    const { actor } = requirePerson(c)
+    const n = Number(c.req.param('n'))
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) fail('not_found')
+    return c.json(versionAmendments(c.get('deps'), actor, c.req.param('id'), n))
   })
   .get('/amendments/:id', (c) => {
     requirePerson(c)

@@ -22,6 +22,8 @@ export interface AmendmentJson {
   mergeNote: string | null
   mergedAt: string | null
   obsoletedBy: string | null
+  /** The version that contains it (the first frozen after its merge). */
+  inVersion: number | null
   createdAt: string
 }
 
@@ -47,6 +49,7 @@ export function presentAmendment(row: AmendmentListed, supports: readonly Suppor
     mergeNote: row.merge_note,
     mergedAt: iso(row.merged_at),
     obsoletedBy: row.obsoleted_by,
+    inVersion: row.in_version,
     createdAt: iso(row.created_at)!,
   }
 }

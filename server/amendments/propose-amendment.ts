@@ -66,6 +66,7 @@ export function proposeAmendment(deps: Deps, actor: Actor, positionId: string, i
         merged_by: null,
         merge_note: null,
         obsoleted_by: null,
+        in_version: null,
       })
     } catch (error) {
       if (isUniqueViolation(error)) fail('conflict')

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts'
 import { frozenText, versionHash, type FrozenText } from '../render/render-tasks.tsx'
 import { logMark } from '../sync/doc.repo.ts'
 import { readStoredLog } from '../sync/load-doc.ts'
+import { recordInVersion } from '../amendments/amendment.repo.ts'
 import { insertVersion, latestVersionNumber } from './version.repo.ts'
 
 export { versionHash }
@@ -59,5 +60,6 @@ export function freezeDraft(deps: Pick<Deps, 'db' | 'now'>, positionId: string, 
     created_at: deps.now(),
   }
   insertVersion(deps.db, row)
+  recordInVersion(deps.db, positionId, row.number)
   return row
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { VersionAmendmentsJson } from '../../../server/amendments/version-amendments.ts'
+import { buildRoundWorld, DAY } from '../../support/round-world.ts'
+import { testApp, type TestApp } from '../../support/test-app.ts'
+
+let t: TestApp
+
+beforeAll(async () => {
+  t = await testApp()
+})
+afterAll(() => t.close())
+
+const FIRST = 'Wir fordern bezahlbaren Wohnraum. Die Mieten steigen.'
+const SECOND = 'Sprachkurse ab dem ersten Tag.'
+
+describe('from version 1 through three amendments to an adopted version 2', () => {
+  it('contains exactly the one taken over and the one adopted by vote, and says where each sentence came from', async () => {
+    const w = buildRoundWorld(t, { weights: [2, 1, 1], draft: [FIRST, SECOND] })
+    const [x, y, z] = w.delegates as [typeof w.delegates[0], typeof w.delegates[0], typeof w.delegates[0]]
+    expect((await w.coordinator.post(`/api/positions/${w.positionId}/versions`, {})).status).toBe(201)
+    const propose = async (by: typeof x, from: number, to: number, text: string) => {
+      const res = await by.client.post(`/api/positions/${w.positionId}/amendments`, { versionNumber: 1, from, to, text, reason: 'Begründung.' })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { id: string }).id
+    }
+    // Ä1 replaces "Die Mieten steigen." (35–54), Ä2 "ab dem ersten Tag." (68–86), Ä3 "bezahlbaren" (13–24).
+    const a1 = await propose(x, 35, 54, 'Die Mieten müssen sinken.')
+    const a2 = await propose(y, 68, 86, 'für alle, sofort.')
+    const a3 = await propose(z, 13, 24, 'billigen')
+    expect((await y.client.post(`/api/amendments/${a1}/support`, {})).status).toBe(200)
+
+    expect(await (await w.coordinator.post(`/api/amendments/${a1}/decision`, { decision: 'take_over' })).json()).toMatchObject({ status: 'merged' })
+    expect(await (await w.coordinator.post(`/api/amendments/${a3}/decision`, { decision: 'reject', reason: 'Zu ungenau.' })).json()).toMatchObject({ status: 'rejected' })
+    const round = await w.coordinator.post(`/api/positions/${w.positionId}/rounds`, {
+      kind: 'amendments',
+      amendmentIds: [a2],
+      quorum: 0.5,
+      closesAt: new Date(t.clock.now() + 3 * DAY).toISOString(),
+    })
+    const roundId = ((await round.json()) as { id: string }).id
+    for (const [d, choice] of [[x, 'yes'], [y, 'yes'], [z, 'no']] as const) {
+      expect((await d.client.put(`/api/rounds/${roundId}/ballot`, { choices: { [a2]: choice } })).status).toBe(200)
+    }
+    expect((await w.coordinator.post(`/api/rounds/${roundId}/close`, {})).status).toBe(200)
+
+    // Version 2 is frozen by the consent round on the draft, which then adopts it.
+    const consent = await w.coordinator.post(`/api/positions/${w.positionId}/rounds`, {
+      kind: 'consent',
+      quorum: 0.5,
+      closesAt: new Date(t.clock.now() + 3 * DAY).toISOString(),
+    })
+    expect(consent.status).toBe(201)
+    const consentId = ((await consent.json()) as { id: string; versionNumber: number }).id
+    for (const d of [x, y, z]) expect((await d.client.put(`/api/rounds/${consentId}/ballot`, { choice: 'consent' })).status).toBe(200)
+    const closed = await w.coordinator.post(`/api/rounds/${consentId}/close`, {})
+    expect(await closed.json()).toMatchObject({ result: { outcome: 'adopted' } })
+
+    const v2 = await (await w.coordinator.get(`/api/positions/${w.positionId}/versions/2`)).json()
+    expect(v2).toMatchObject({ html: '<p>Wir fordern bezahlbaren Wohnraum. Die Mieten müssen sinken.</p><p>Sprachkurse für alle, sofort.</p>' })
+    const contained = (await (await w.coordinator.get(`/api/positions/${w.positionId}/versions/2/amendments`)).json()) as VersionAmendmentsJson
+    expect(contained.amendments.map((a) => [a.number, a.status, a.initiative?.id])).toEqual([
+      [1, 'merged', x.initiativeId],
+      [2, 'merged', y.initiativeId],
+    ])
+    expect(contained.sentences).toEqual([
+      { paragraph: 0, text: 'Wir fordern bezahlbaren Wohnraum.', amendments: [] },
+      { paragraph: 0, text: 'Die Mieten müssen sinken.', amendments: [1] },
+      { paragraph: 1, text: 'Sprachkurse für alle, sofort.', amendments: [2] },
+    ])
+    const v1 = (await (await w.coordinator.get(`/api/positions/${w.positionId}/versions/1/amendments`)).json()) as VersionAmendmentsJson
+    expect(v1.amendments).toEqual([])
+  })
+})
