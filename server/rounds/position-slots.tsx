@@ -75,6 +75,7 @@ export function decisionSlots(c: Context<AppEnv>, positionId: string): DecisionS
         positionId={position.id}
         version={{ number: shownVersion.number, hash: shownVersion.hash, html: shownVersion.html }}
         heading={ctx.t(running ? 'rounds.text.in_round' : 'rounds.text.adopted')}
+        comments={running ? { canWrite: can(actor, { type: 'comment.write', groupId: position.group_id }) } : undefined}
       />
     ) : undefined,
     versions: (

@@ -60,6 +60,30 @@ describe('comments on the text', () => {
     await selectionSettled(page)
   }
 
+  /** Selects `words` in the frozen text as with the mouse (the text may be split by highlights). */
+  async function selectInFrozenText(page: Page, words: string): Promise<void> {
+    await page.evaluate((words) => {
+      const paragraph = document.querySelector('[data-comment-text] p')!
+      const start = paragraph.textContent!.indexOf(words)
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT)
+      const point = (at: number): [Node, number] => {
+        let seen = 0
+        walker.currentNode = paragraph
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = (node as Text).data.length
+          if (at <= seen + length) return [node, at - seen]
+          seen += length
+        }
+        throw new Error('outside the paragraph')
+      }
+      const range = document.createRange()
+      range.setStart(...point(start))
+      range.setEnd(...point(start + words.length))
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+    }, words)
+  }
+
   const highlighted = (page: Page) =>
     page.evaluate(() => Array.from(document.querySelectorAll('#editor .comment-highlight')).map((el) => el.textContent).join(''))
 
@@ -168,15 +192,7 @@ describe('comments on the text', () => {
     await murat.goto(`${server.url}/rounds/${round.id}`)
 
     // Sara selects "Wohnraum für alle" in the frozen text, as with the mouse.
-    await sara.evaluate((words) => {
-      const text = document.querySelector('[data-comment-text] p')!.firstChild as Text
-      const start = text.data.indexOf(words)
-      const range = document.createRange()
-      range.setStart(text, start)
-      range.setEnd(text, start + words.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-    }, 'Wohnraum für alle')
+    await selectInFrozenText(sara, 'Wohnraum für alle')
     await sara.waitForFunction(() => document.querySelector('[data-comment-selection]')?.textContent === '„Wohnraum für alle“')
     await panelOf(sara).getByLabel('Ihr Kommentar').fill('Einwand: „für alle“ ist zu ungenau.')
     await panelOf(sara).getByRole('button', { name: 'Kommentieren' }).click()
@@ -201,15 +217,7 @@ describe('comments on the text', () => {
     await ballot.getByLabel('Einwand', { exact: true }).check()
     await passage.waitFor()
     await ballot.getByLabel('Begründung').fill('„bezahlbar“ braucht eine Zahl, sonst trägt der Satz nicht.')
-    await sara.evaluate((words) => {
-      const text = document.querySelector('[data-comment-text] p')!.firstChild as Text
-      const start = text.data.indexOf(words)
-      const range = document.createRange()
-      range.setStart(text, start)
-      range.setEnd(text, start + words.length)
-      getSelection()!.removeAllRanges()
-      getSelection()!.addRange(range)
-    }, PASSAGE)
+    await selectInFrozenText(sara, PASSAGE)
     await passage.getByRole('button', { name: 'Markierte Stelle übernehmen' }).click()
     await expect(passage.locator('[data-passage-quote]').textContent()).resolves.toBe(`„${PASSAGE}“`)
     await checkPage(sara, 'cm-06-ballot-objection-passage')
@@ -223,5 +231,40 @@ describe('comments on the text', () => {
     await expect(objection.locator('.comment-body').textContent()).resolves.toBe('„bezahlbar“ braucht eine Zahl, sonst trägt der Satz nicht.')
     await panelOf(sara).locator('.comment-thread', { hasText: 'Einwand in der Runde' }).waitFor()
     await checkPage(sara, 'cm-07-round-page-objection-thread')
+  })
+
+  it('shows the version’s threads beside the frozen text on the position page while the round runs, highlighted, and a keyboard user comments on a passage there', async () => {
+    await murat.goto(positionUrl)
+    const panel = panelOf(murat)
+    await panel.locator('.comment-thread', { hasText: 'Einwand in der Runde' }).waitFor()
+    const text = murat.getByRole('textbox', { name: 'Text, über den entschieden wird (nur lesen)' })
+    // Commented passages are shaded and underlined in the frozen text.
+    await murat.waitForFunction(() => document.querySelectorAll('[data-comment-text] mark.comment-highlight').length > 0)
+    const marked = await murat.evaluate(() => Array.from(document.querySelectorAll('[data-comment-text] mark.comment-highlight')).map((m) => m.textContent).join('|'))
+    expect(marked).toContain('bezahlbaren')
+    expect(marked).toContain('für alle')
+    await expect(text.evaluate((el) => getComputedStyle(el.querySelector('mark')!).borderBottomStyle)).resolves.toBe('solid')
+
+    // Keyboard only: into the text, to the end of the line, Shift+Left over "Sofort.", then the
+    // button that leads to the comment field, type, send.
+    await text.focus()
+    await murat.keyboard.press('End')
+    for (let i = 0; i < 'Sofort.'.length; i++) await murat.keyboard.press('Shift+ArrowLeft')
+    await murat.waitForFunction(() => document.querySelector('[data-comment-selection]')?.textContent === '„Sofort.“')
+    await murat.keyboard.press('Tab')
+    await expect(murat.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Markierte Stelle kommentieren')
+    await murat.keyboard.press('Enter')
+    await expect(murat.evaluate(() => document.activeElement?.id)).resolves.toBe('comment-new-body')
+    await murat.keyboard.type('Ist „Sofort“ realistisch?')
+    await murat.keyboard.press('Tab')
+    await murat.keyboard.press('Enter')
+    const thread = panel.locator('.comment-thread', { hasText: 'Ist „Sofort“ realistisch?' })
+    await thread.waitFor()
+    await expect(thread.locator('.comment-quote').textContent()).resolves.toBe('Sofort.')
+    await murat.waitForFunction(() => Array.from(document.querySelectorAll('[data-comment-text] mark.comment-highlight')).some((m) => m.textContent === 'Sofort.'))
+    // "Im Text zeigen" selects the passage in the frozen text again.
+    await thread.getByRole('button', { name: 'Im Text zeigen' }).click()
+    await expect(murat.evaluate(() => getSelection()?.toString())).resolves.toBe('Sofort.')
+    await checkPage(murat, 'cm-08-position-page-round-comments')
   })
 })

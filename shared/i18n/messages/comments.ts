@@ -39,6 +39,10 @@ export const de = {
   'comments.count': '{n} offen',
   'comments.ballot.objection': 'Einwand in der Runde',
   'comments.ballot.concern': 'Bedenken in der Runde',
+  'comments.frozen_label': 'Text, über den entschieden wird (nur lesen)',
+  'comments.frozen_keys': 'Mit der Tastatur: in den Text wechseln, mit den Pfeiltasten bewegen, mit Umschalt und Pfeiltasten eine Stelle markieren.',
+  'comments.comment_selection': 'Markierte Stelle kommentieren',
+  'comments.highlight_hint': 'Kommentierte Stellen sind unterstrichen und hinterlegt.',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -81,4 +85,8 @@ export const en: Record<keyof typeof de, string> = {
   'comments.count': '{n} open',
   'comments.ballot.objection': 'Objection in the round',
   'comments.ballot.concern': 'Concern in the round',
+  'comments.frozen_label': 'Text under decision (read only)',
+  'comments.frozen_keys': 'With the keyboard: move into the text, move with the arrow keys, select a passage with Shift and the arrow keys.',
+  'comments.comment_selection': 'Comment on the selected passage',
+  'comments.highlight_hint': 'Passages with comments are underlined and shaded.',
 }

@@ -46,6 +46,63 @@ export function proseMirrorPosition(root: Element, node: Node, offset: number): 
   return root.contains(node) || root === node ? walk(root, true) : null
 }
 
+/** The text nodes of a frozen text with the ProseMirror position each starts at (counted as above). */
+function textSegments(root: Element): Array<{ node: Text; start: number }> {
+  const segments: Array<{ node: Text; start: number }> = []
+  let pos = 0
+  const walk = (parent: Node, outer: boolean) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        const text = child as Text
+        if ((outer || CONTAINERS.has((parent as Element).tagName)) && text.data.trim() === '') continue
+        segments.push({ node: text, start: pos })
+        pos += text.data.length
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const tag = (child as Element).tagName
+        if (MARKS.has(tag)) walk(child, false)
+        else if (LEAVES.has(tag)) pos += 1
+        else {
+          pos += 1
+          walk(child, false)
+          pos += 1
+        }
+      }
+    }
+  }
+  walk(root, true)
+  return segments
+}
+
+/** The DOM point of a ProseMirror position inside the text (the nearest text at or after it). */
+function domPoint(root: Element, at: number, end: boolean): { node: Text; offset: number } | null {
+  const segments = textSegments(root)
+  for (const { node, start } of segments) {
+    const stop = start + node.data.length
+    if (end ? at > start && at <= stop : at >= start && at < stop) return { node, offset: at - start }
+  }
+  return null
+}
+
+/** Marks the passages with open threads: shaded and underlined (not by colour alone). */
+function drawHighlights(root: Element, list: Array<{ id: string; from: number; to: number }>): void {
+  for (const mark of Array.from(root.querySelectorAll('mark.comment-highlight'))) mark.replaceWith(...Array.from(mark.childNodes))
+  root.normalize()
+  for (const h of list) {
+    for (const { node, start } of textSegments(root)) {
+      const from = Math.max(h.from, start) - start
+      const to = Math.min(h.to, start + node.data.length) - start
+      if (from >= to) continue
+      const range = document.createRange()
+      range.setStart(node, from)
+      range.setEnd(node, to)
+      const mark = document.createElement('mark')
+      mark.className = 'comment-highlight'
+      mark.dataset.commentId = h.id
+      range.surroundContents(mark)
+    }
+  }
+}
+
 /** The panel's view of a frozen text: a passage selected with the mouse or the keyboard. */
 export function frozenTextHooks(root: Element): TextHooks {
   const current = () => {
@@ -61,7 +118,14 @@ export function frozenTextHooks(root: Element): TextHooks {
   return {
     selection: current,
     onSelection: (listener) => document.addEventListener('selectionchange', listener),
-    highlight: () => {},
-    show: () => {},
+    highlight: (list) => drawHighlights(root, list),
+    show: (from, to) => {
+      const start = domPoint(root, from, false)
+      const end = domPoint(root, to, true)
+      if (!start || !end) return
+      ;(root as HTMLElement).focus({ preventScroll: true })
+      getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset)
+      start.node.parentElement?.scrollIntoView({ block: 'center' })
+    },
   }
 }

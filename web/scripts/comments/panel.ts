@@ -192,7 +192,7 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
     if (c.replies.length) article.append(el('ol', { class: 'comment-replies' }, ...c.replies.map(replyItem)))
     const actions = el('div', { class: 'comment-actions' })
     const anchor = c.anchor
-    if (hooks && anchor && !('versionNumber' in anchor)) {
+    if (hooks && anchor && 'versionNumber' in anchor === Boolean(version)) {
       const show = el('button', { type: 'button', class: 'link-button' }, t('comments.show_in_text'))
       show.addEventListener('click', () => hooks?.show(anchor.from, anchor.to))
       actions.append(show)
@@ -239,7 +239,8 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
     }
     listBox.replaceChildren(...parts)
     if (keep) document.getElementById(keep)?.focus()
-    hooks?.highlight(openOnes.flatMap((c) => (c.anchor && !('versionNumber' in c.anchor) ? [{ id: c.id, from: c.anchor.from, to: c.anchor.to }] : [])))
+    // The editor marks the draft's passages, a frozen text those on its version.
+    hooks?.highlight(openOnes.flatMap((c) => (c.anchor && 'versionNumber' in c.anchor === Boolean(version) ? [{ id: c.id, from: c.anchor.from, to: c.anchor.to }] : [])))
   }
 
   if (form) {

@@ -63,7 +63,8 @@ export function PositionPage(props: PositionPageProps) {
       ctx={ctx}
       title={position.title}
       errors={formErrors(renameForm(props), draftImportView(props.draftImport))}
-      scripts={slots.text ? [] : ['/assets/editor.js']}
+      // A frozen text may carry the comment threads on its version (web/scripts/comments.ts).
+      scripts={slots.text ? ['/assets/comments.js'] : ['/assets/editor.js']}
       head={slots.text ? null : <link rel="stylesheet" href="/assets/editor.css" />}
     >
       <p class="breadcrumb">

@@ -1,3 +1,4 @@
+import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import type { Choice, RoundKind } from '../../../shared/rules/choices.ts'
@@ -55,17 +56,47 @@ export function LastRoundReasons({
   )
 }
 
-/** The frozen text in place of the live draft (a round runs on it, or it was adopted). */
-export function FrozenText({ ctx, positionId, version, heading }: { ctx: PageContext; positionId: string; version: { number: number; hash: string; html: string }; heading: string }) {
+/**
+ * The frozen text in place of the live draft (a round runs on it, or it was adopted). While a
+ * round runs, `comments` puts the threads on this version beside it: the draft is read-only
+ * then, so comments go on the text under decision.
+ */
+export function FrozenText({
+  ctx,
+  positionId,
+  version,
+  heading,
+  comments,
+}: {
+  ctx: PageContext
+  positionId: string
+  version: { number: number; hash: string; html: string }
+  heading: string
+  comments?: { canWrite: boolean }
+}) {
   const { t } = ctx
+  const text = (
+    <>
+      <div class="frozen-text prose" lang={CONTENT_LOCALE} data-comment-text={comments ? true : undefined}>
+        {raw(version.html)}
+      </div>
+      <HashLine ctx={ctx} hash={version.hash} />
+    </>
+  )
   return (
     <section class="frozen" aria-labelledby="frozen-heading">
       <h2 id="frozen-heading">{heading}</h2>
       <p class="hint">
         <a href={`/positions/${positionId}/versions/${version.number}`}>{t('versions.item', { n: version.number })}</a>
       </p>
-      <div class="frozen-text prose" lang={CONTENT_LOCALE}>{raw(version.html)}</div>
-      <HashLine ctx={ctx} hash={version.hash} />
+      {comments ? (
+        <div class="text-with-comments">
+          <div>{text}</div>
+          <CommentsPanel ctx={ctx} positionId={positionId} canWrite={comments.canWrite} versionNumber={version.number} selectable={true} />
+        </div>
+      ) : (
+        text
+      )}
     </section>
   )
 }
