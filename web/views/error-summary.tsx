@@ -1,16 +1,13 @@
 import type { Translate } from '../../shared/i18n/index.ts'
 
-/** One reason a submitted form was refused; `fieldId` is the id of the control it is about, if any. */
+/**
+ * One reason a submitted form was refused; `fieldId` is the id of the control it is about, if
+ * any. Pages get them from their forms (`formErrors` in form/form-view.ts), the one way a
+ * refusal is shown: a summary at the top, the message at its field or above its form.
+ */
 export interface PageError {
   message: string
   fieldId?: string | undefined
-}
-
-/** The problems of a refused form as the layout takes them: none, or one per message. */
-export function pageErrors(problem: { message: string; field?: string | undefined } | null | undefined, fieldIds: Record<string, string> = {}): PageError[] {
-  if (!problem) return []
-  const fieldId = problem.field ? fieldIds[problem.field] : undefined
-  return [{ message: problem.message, fieldId }]
 }
 
 /** "Fehler (2): " in front of the page title, so the refusal is the first thing a screen reader says. */

@@ -128,19 +128,6 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
   )
 }
 
-/**
- * A form's error message next to the form. Not a live region: the page's error summary (see
- * `errors` above) takes the focus and is what a screen reader reads first.
- */
-export function ErrorNotice({ message }: { message?: string | null | undefined }) {
-  if (!message) return null
-  return (
-    <p class="notice notice-error">
-      {message}
-    </p>
-  )
-}
-
 export function SuccessNotice({ message }: { message?: string | null }) {
   if (!message) return null
   return (

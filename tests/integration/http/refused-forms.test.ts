@@ -49,3 +49,17 @@ describe('a refused admin form and a refused round form', () => {
     expect(roundShown).toEqual(expected)
   })
 })
+
+describe('a refusal not about a field', () => {
+  it('is counted in the title and said once, in the summary (a new setup link for a disabled person)', async () => {
+    const admin = t.client.as(sessionCookie(t.db, buildPerson(t.db, { name: 'Ada Admin', admin: true }).id, t.clock.now()))
+    const person = buildPerson(t.db, { name: 'Dora Deaktiviert', disabled: true })
+    const res = await admin.form(`/admin/people/${person.id}/invite`, {})
+    expect(res.status).toBe(409)
+    const html = await res.text()
+    expect(html).toMatch(/<title>Fehler \(1\): Dora Deaktiviert/)
+    const message = /<div class="error-summary"[^>]*>\s*<h2[^>]*>[^<]*<\/h2>\s*<ul>\s*<li>([^<]+)<\/li>/.exec(html)?.[1]
+    expect(message).toBeTruthy()
+    expect(html.split(message!).length - 1).toBe(1)
+  })
+})

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { pageErrors, type PageError } from '../error-summary.tsx'
-import { ErrorNotice, Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import type { PageError } from '../error-summary.tsx'
+import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 
 export type AdminSection = 'overview' | 'initiatives' | 'people' | 'groups' | 'mail' | 'alliance'
 
@@ -17,21 +17,19 @@ export interface AdminLayoutProps {
   ctx: PageContext
   section: AdminSection
   title: string
-  /** A problem of the whole page, not of one form (e.g. a new setup link could not be made). */
-  error?: string | null | undefined
-  /** Why a submitted form was refused (see `pageErrors`): counted in the title, listed in the summary. */
+  /** Why a submitted form was refused (`formErrors` of the page's forms): counted in the title, listed in the summary. */
   errors?: readonly PageError[] | undefined
   success?: string | null | undefined
   children?: Child
 }
 
 /** Every admin page: the admin section links, the heading and the page's notices. */
-export function AdminLayout({ ctx, section, title, error, success, errors = [], children }: AdminLayoutProps) {
+export function AdminLayout({ ctx, section, title, success, errors = [], children }: AdminLayoutProps) {
   const { t } = ctx
   // The overview's own title is the section's name: say it once.
   const fullTitle = title === t('admin.title') ? title : `${title} · ${t('admin.title')}`
   return (
-    <Layout ctx={ctx} title={fullTitle} errors={[...errors, ...pageErrors(error ? { message: error } : null)]}>
+    <Layout ctx={ctx} title={fullTitle} errors={errors}>
       <nav aria-label={t('admin.nav')} class="admin-nav">
         <ul class="nav-list">
           {SECTIONS.map((s) => (
@@ -44,7 +42,6 @@ export function AdminLayout({ ctx, section, title, error, success, errors = [], 
         </ul>
       </nav>
       <h1>{title}</h1>
-      <ErrorNotice message={error} />
       <SuccessNotice message={success} />
       {children}
     </Layout>

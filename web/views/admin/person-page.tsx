@@ -1,5 +1,5 @@
-import { CheckboxField, PostForm } from '../form/field.tsx'
-import { formErrors, type FormProblem, type FormValues } from '../form/form-view.ts'
+import { CheckboxField, FormError, PostForm } from '../form/field.tsx'
+import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { AdminLayout } from './admin-layout.tsx'
 import { FormSection } from './admin-parts.tsx'
@@ -27,8 +27,10 @@ export function PersonPage(props: PersonPageProps) {
   const base = `/admin/people/${person.id}`
   const form = personForm('person-', props.values, props.problem)
   const translator = translatorForm(props.translator.values, props.translator.problem)
+  // A new setup link that could not be made is a refusal of the invite form, said above its button.
+  const inviteForm = formView({ prefix: 'invite-', problem: inviteProblem ? { message: inviteProblem } : null })
   return (
-    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} error={inviteProblem} errors={formErrors(form, translator)}>
+    <AdminLayout ctx={ctx} section="people" title={person.name} success={saved ? t('common.saved') : null} errors={formErrors(form, translator, inviteForm)}>
       <p>
         <a href="/admin/people">{t('admin.back_to_list')}</a>
       </p>
@@ -48,6 +50,7 @@ export function PersonPage(props: PersonPageProps) {
         <section aria-labelledby="invite-person">
           <h2 id="invite-person">{t('admin.people.invite_new')}</h2>
           <p class="hint">{t('admin.people.invite_new_hint')}</p>
+          <FormError form={inviteForm} />
           <PostForm action={`${base}/invite`}>
             <button type="submit" class="secondary">
               {t('admin.people.invite_new')}
