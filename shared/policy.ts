@@ -38,6 +38,9 @@ export type Action =
   | { type: 'translation.write'; language: string } // add or update a translation into this language
   | { type: 'translation.publish' } // publish or withdraw a translation
   | { type: 'round.nudge'; groupId: string } // remind the missing voters of an open round by mail
+  | { type: 'proxy.grant'; initiativeId: string } // hand the initiative's vote to a delegate of another one
+  | { type: 'proxy.revoke'; initiativeId: string } // take a handed-on vote back
+  | { type: 'proxy.settings' } // how many votes one person may carry
 
 export type ActionType = Action['type']
 
@@ -92,5 +95,11 @@ export function can(actor: Actor | null, action: Action): boolean {
       return actor.isAdmin || actor.isSpokesperson || (actor.translatorLanguages ?? []).includes(action.language)
     case 'translation.publish':
       return actor.isAdmin || actor.isSpokesperson
+    case 'proxy.grant':
+    case 'proxy.revoke':
+      // The initiative's own business, like casting its ballot: its delegates, not the admin.
+      return delegateOf(actor, action.initiativeId)
+    case 'proxy.settings':
+      return actor.isAdmin
   }
 }

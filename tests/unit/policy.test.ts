@@ -109,25 +109,34 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['round.nudge G', { type: 'round.nudge', groupId: G }],
     ['round.nudge H', { type: 'round.nudge', groupId: H }],
   ],
+  'proxy.grant': [
+    ['proxy.grant X', { type: 'proxy.grant', initiativeId: X }],
+    ['proxy.grant Y', { type: 'proxy.grant', initiativeId: Y }],
+  ],
+  'proxy.revoke': [
+    ['proxy.revoke X', { type: 'proxy.revoke', initiativeId: X }],
+    ['proxy.revoke Y', { type: 'proxy.revoke', initiativeId: Y }],
+  ],
+  'proxy.settings': [['proxy.settings', { type: 'proxy.settings' }]],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk
-  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -',
-  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -',
-  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -',
-  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -',
-  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y',
-  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -',
-  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -',
-  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge  proxy grant revoke settings
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk  X  Y   X  Y
+  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  Y  -  Y  -  -',
+  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -  -  Y  -  Y  -',
+  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -  -  -  -  -  -',
+  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y  -  -  -  -  -',
+  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -  -  -  -  -  -',
+  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -  -  -  -  -  -',
+  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y  -  -  -  -  Y',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {
