@@ -37,6 +37,8 @@ import { allianceAdminPages, alliancePublicPages } from './alliance/alliance.pag
 import { allianceRoutes, initiativeListingRoutes, publicAllianceRoutes } from './alliance/alliance.routes.ts'
 import { exportsPages } from './exports/exports.pages.ts'
 import { exportsRoutes } from './exports/exports.routes.ts'
+import { proxiesPages } from './proxies/proxies.pages.tsx'
+import { proxiesRoutes } from './proxies/proxies.routes.ts'
 import { importsRoutes } from './imports/imports.routes.ts'
 import { importsPages } from './imports/imports.pages.tsx'
 import { translationsRoutes } from './translations/translations.routes.ts'
@@ -108,6 +110,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', historyPages)
   app.route('/', auditPages)
   app.route('/', archivePages)
+  app.route('/api', proxiesRoutes)
+  app.route('/', proxiesPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -41,6 +41,9 @@ export type Action =
   | { type: 'amendment.propose'; groupId: string } // propose a change to a passage of a version
   | { type: 'amendment.support'; initiativeId: string } // put an initiative's support under an amendment
   | { type: 'amendment.decide'; groupId: string } // take over or reject an amendment, put amendments to a vote
+  | { type: 'proxy.grant'; initiativeId: string } // hand the initiative's vote to a delegate of another one
+  | { type: 'proxy.revoke'; initiativeId: string } // take a handed-on vote back
+  | { type: 'proxy.settings' } // how many votes one person may carry
 
 export type ActionType = Action['type']
 
@@ -102,5 +105,11 @@ export function can(actor: Actor | null, action: Action): boolean {
       return delegateOf(actor, action.initiativeId)
     case 'amendment.decide':
       return actor.isAdmin || coordinates(actor, action.groupId)
+    case 'proxy.grant':
+    case 'proxy.revoke':
+      // The initiative's own business, like casting its ballot: its delegates, not the admin.
+      return delegateOf(actor, action.initiativeId)
+    case 'proxy.settings':
+      return actor.isAdmin
   }
 }

@@ -12,7 +12,7 @@ import * as translations from './2026-12-03-13-translations.ts'
 import * as auditChain from './2026-12-03-14-audit-chain.ts'
 import * as commentAnswers from './2026-12-03-comment-answers.ts'
 import * as amendments from './2026-12-03-18-amendments.ts'
-import * as proxies from './2026-12-03-proxies.ts'
+import * as proxies from './2026-12-03-21-proxies.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -32,7 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-14-audit-chain': auditChain,
   '2026-12-03-comment-answers': commentAnswers,
   '2026-12-03-18-amendments': amendments,
-  '2026-12-03-proxies': proxies,
+  '2026-12-03-21-proxies': proxies,
 }
 
 export const migrationProvider: MigrationProvider = {

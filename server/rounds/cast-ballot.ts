@@ -16,6 +16,7 @@ import { currentBallotId } from './pending-voters.repo.ts'
 import { getRound } from './round.repo.ts'
 import { answerNeedsReason, answerShape, splitJson } from './split-answer.ts'
 import { storeSplit } from './split.repo.ts'
+import { recordUse } from '../proxies/proxy.repo.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 
 export interface CastBallotInput {
@@ -88,6 +89,7 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
     slot = slots.find((s) => s.voter_key === input.initiativeId) ?? fail('forbidden')
   } else if (slots.length > 1) fail('validation', undefined, 'initiativeId')
   if (!slot) fail('forbidden')
+  if (slot.blocked) fail('proxy_active')
   const voterKey = slot.voter_key
   const answer = answerFor(slot.weight)
   const choice = answer.choice
@@ -103,6 +105,7 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
       throw error
     }
     insertSecretBallot(deps.db, { id: newId(), round_id: round.id, version_number: round.version_number, choice, reason, weight: slot.weight, split: splitJson(answer.split) })
+    if (slot.proxyId) recordUse(deps.db, slot.proxyId, round.id, voterKey)
     recordAudit(deps, { actorId: actor.id, action: 'ballot.cast', objectType: 'round', objectId: round.id, data: { voter: voterKey, secret: true } })
     return { roundId: round.id, voterKey, choice, split: answer.split, reason, castAt: now, changed: false, secret: true }
   }
@@ -118,6 +121,7 @@ function castInTransaction(deps: Deps, actor: Actor, round: RoundRow, input: Cas
   else insertBallot(deps.db, row)
   appendHistory(deps.db, row, splitJson(answer.split))
   storeSplit(deps.db, round.id, voterKey, splitJson(answer.split))
+  if (slot.proxyId) recordUse(deps.db, slot.proxyId, round.id, voterKey)
   recordAudit(deps, {
     actorId: actor.id,
     action: before ? 'ballot.change' : 'ballot.cast',

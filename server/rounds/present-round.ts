@@ -51,7 +51,10 @@ export function presentRound(view: RoundView) {
       castBy: b.castByName,
       castById: b.castById,
       ballotId: b.ballotId,
+      viaProxy: b.viaProxy,
+      handedOn: b.handedOn,
     })),
+    proxies: view.proxies.map((p) => ({ id: p.id, initiative: p.initiative, to: p.to, roundOnly: p.roundOnly })),
     // Who has not answered yet, while the round is open (null after): not secret, even in secret rounds.
     notYetAnswered: view.notYetAnswered?.voters.map((v) => ({ id: v.id, name: v.name, delegates: v.delegates })) ?? null,
     notYetAnsweredCount: view.notYetAnswered?.count ?? null,

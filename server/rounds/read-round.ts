@@ -28,6 +28,7 @@ import { getRound, roundsOfPosition } from './round.repo.ts'
 import { shownResultOf } from './shown-result.ts'
 import { voterSlotsOf } from './voter-slots.ts'
 import { parseSplit } from './split-answer.ts'
+import { roundProxies, type RoundProxy } from '../proxies/round-proxies.ts'
 import { splitOf } from './split.repo.ts'
 import type { Split } from '../../shared/rules/split.ts'
 
@@ -47,6 +48,10 @@ export interface MyBallot {
   castById: string | null
   /** Identifies the current answer, so a replacing ballot can say which one it replaces. */
   ballotId: string | null
+  /** This person answers for the initiative through a proxy (server/proxies). */
+  viaProxy: boolean
+  /** The initiative's vote is handed on: its own delegates may not answer. */
+  handedOn: boolean
 }
 
 export interface RoundReason {
@@ -72,6 +77,8 @@ export interface RoundView {
   /** While the round is open: the voters still to answer (null once it has ended). */
   notYetAnswered: NotYetAnswered | null
   extensions: ExtensionRow[]
+  /** Votes handed on in this round (public, also in secret rounds: never how they were used). */
+  proxies: RoundProxy[]
   cancelledByName: string | null
   /** Objections and concerns with reasons (secret rounds: only after close, without names). */
   reasons: RoundReason[]
@@ -112,6 +119,8 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
       castByName: ballot ? (getPerson(deps.db, ballot.cast_by)?.name ?? null) : null,
       castById: ballot?.cast_by ?? null,
       ballotId: ballot ? String(currentBallotId(deps.db, round.id, slot.voter_key)) : null,
+      viaProxy: slot.proxyId !== undefined,
+      handedOn: slot.blocked === true,
     }
   })
 
@@ -139,6 +148,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
     answers,
     notYetAnswered: closed ? null : notYetAnswered(deps.db, round, { electorate: electorate.count, answered: participation.count }),
     extensions: extensionsOf(deps.db, round.id),
+    proxies: roundProxies(deps.db, round.id),
     cancelledByName: round.cancelled_by ? (getPerson(deps.db, round.cancelled_by)?.name ?? null) : null,
     reasons,
     result: shownResult(deps, round),

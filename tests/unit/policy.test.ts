@@ -121,25 +121,34 @@ const columnsByType: Record<ActionType, Array<[label: string, action: Action]>> 
     ['amendment.decide G', { type: 'amendment.decide', groupId: G }],
     ['amendment.decide H', { type: 'amendment.decide', groupId: H }],
   ],
+  'proxy.grant': [
+    ['proxy.grant X', { type: 'proxy.grant', initiativeId: X }],
+    ['proxy.grant Y', { type: 'proxy.grant', initiativeId: Y }],
+  ],
+  'proxy.revoke': [
+    ['proxy.revoke X', { type: 'proxy.revoke', initiativeId: X }],
+    ['proxy.revoke Y', { type: 'proxy.revoke', initiativeId: Y }],
+  ],
+  'proxy.settings': [['proxy.settings', { type: 'proxy.settings' }]],
 }
 const columns = Object.values(columnsByType).flat()
 
 // Y = allowed, - = refused. Column order is that of columnsByType above.
 const matrix: Record<RoleName, string> = {
-  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge  prop    sup   dec
-  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk   G  H  X  Y  G  H
-  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
-  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  Y  Y  Y  -  -  -',
-  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -  Y  Y  -  Y  -  -',
-  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  Y  -  -  -  -  -',
-  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y  -',
-  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y',
-  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -  -  -  -  -  -  -',
-  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -  -  -  -  -  -  -',
-  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y',
+  //                    admin self read  create  edit  freeze  open  close  extend cancel  arch  pub wdr  sign  cread  cwrite  resolve      edit  ally list  tr.write tr.pub  |   nudge  prop    sup   dec  grant revoke settings
+  //                                     G  H    G  H   G  H   G  H   G  H   G  H    G  H           X  Y         G  H    own G  H     own other  X  Y  ar uk   G  H  X  Y  G  H  X  Y  X  Y
+  anonymous:           '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  disabled:            '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  plain:               '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'member of X':       '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'delegate of X':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  Y  Y  Y  Y  -  -  Y  -  -  Y  -  -  -  -  -  -  Y  Y  Y  -  -  -  Y  -  Y  -  -',
+  'delegate of Y':     '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  Y  Y  Y  -  -  Y  -  -  -  Y  -  -  -  -  -  Y  Y  -  Y  -  -  -  Y  -  Y  -',
+  'group member of G': '-  Y  Y  Y  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  Y  -  -  Y  -  -  -  -  -  -  -  -  -  Y  -  -  -  -  -  -  -  -  -  -',
+  'coordinator of G':  '-  Y  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  -  Y  Y  -  Y  Y  -  Y  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y  -  -  -  -  -  -',
+  'coordinator of H':  '-  Y  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  Y  -  -  -  -  Y  -  Y  Y  -  Y  Y  -  -  -  -  -  -  -  -  Y  -  Y  -  -  -  Y  -  -  -  -  -',
+  spokesperson:        '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  Y  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  'translator into ar': '-  Y  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -  Y  -  -  Y  -  -  Y  -  -  -  -  Y  -  -  -  -  -  -  -  -  -  -  -  -  -  -  -',
+  admin:               'Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  Y  Y  Y  Y  Y  -  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y  -  -  Y  Y  -  -  -  -  Y',
 }
 
 const cells = (Object.keys(roles) as RoleName[]).flatMap((role) => {

@@ -24,7 +24,8 @@ afterAll(() => t.close())
 describe('secret round storage', () => {
   it('stores what was voted with no voter, no time and no sequence', () => {
     const columns = (t.db.sqlite.prepare('pragma table_info(secret_ballots)').all() as Array<{ name: string }>).map((c) => c.name)
-    expect(columns.sort()).toEqual(['choice', 'id', 'reason', 'round_id', 'version_number', 'weight'])
+    // `split` (a split vote's parts) is part of what was voted, like `choice`.
+    expect(columns.sort()).toEqual(['choice', 'id', 'reason', 'round_id', 'split', 'version_number', 'weight'])
     // WITHOUT ROWID: there is no hidden insertion-ordered rowid to sort by.
     expect(() => t.db.sqlite.prepare('select rowid from secret_ballots').all()).toThrow(/no such column/)
     const seq = t.db.sqlite.prepare("select name from sqlite_sequence where name in ('secret_ballots', 'round_participation')").all()

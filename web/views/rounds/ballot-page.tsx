@@ -1,4 +1,5 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import { RoundProxies, type ShownProxy } from '../proxies/round-proxies.tsx'
 import { raw } from 'hono/html'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
@@ -29,6 +30,10 @@ export interface BallotSlot {
   castAt: number | null
   castByOther: boolean
   ballotId: string | null
+  /** Answering for another initiative through a proxy. */
+  viaProxy?: boolean
+  /** This initiative's vote is handed on: not answered here. */
+  handedOn?: boolean
 }
 
 export interface BallotFormState {
@@ -71,6 +76,8 @@ export interface BallotPageProps {
   reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
   result: ShownResult | null
   canClose: boolean
+  /** Votes handed on in this round (server/proxies). */
+  proxies?: readonly ShownProxy[]
   form?: BallotFormState
   saved?: boolean
   flow: RoundFlow
@@ -118,6 +125,7 @@ export function BallotPage(props: BallotPageProps) {
         <li>{participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)}</li>
       </ul>
       <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
+      <RoundProxies ctx={ctx} proxies={props.proxies ?? []} />
       {props.result ? <ResultView ctx={ctx} result={props.result} electorate={round.electorate} closedAt={round.closedAt ?? round.closesAt} /> : null}
       {props.result ? (
         <p class="downloads no-print">
