@@ -1,3 +1,4 @@
+import { CommentStreams } from './comments/comment-streams.ts'
 import type { Db } from '../db/connection.ts'
 import { TurnCommit } from '../db/turn-commit.ts'
 import { createWriteMark } from '../db/write-mark.ts'
@@ -60,5 +61,6 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     notifications: createNotificationJobs(config, options.log),
     turnCommit: new TurnCommit(db),
     renders: createRenderer({ log: options.log, ...options.renders }),
+    commentStreams: new CommentStreams(),
   }
 }

@@ -1,3 +1,4 @@
+import type { CommentStreams } from './comments/comment-streams.ts'
 import type { Db } from '../db/connection.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
 import type { TurnCommit } from '../db/turn-commit.ts'
@@ -41,6 +42,8 @@ export interface Deps {
   turnCommit: TurnCommit
   /** Renders of drafts, versions, diffs and PDFs: in a worker thread when large, cached. */
   renders: Renderer
+  /** The open comment event streams per person, capped (server/comments/comment-streams.ts). */
+  commentStreams: CommentStreams
 }
 
 export interface AppCaches {

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'position_archived',
   'unknown_content',
   'nudge_too_soon',
+  'too_many_streams',
   'image_type',
   'translation_exists',
   'result_not_ready',

@@ -13,6 +13,8 @@ export const KEEPALIVE_MS = 25_000
  * gets what they missed. The stream ends when the person's session ends or they are disabled.
  */
 export function commentEvents(c: Context<AppEnv>, deps: Deps, current: CurrentPerson, positionId: string) {
+  // Taken before the stream starts, so the one over the cap is a plain 429 with its message.
+  const release = deps.commentStreams.take(current.person.id)
   c.header('X-Accel-Buffering', 'no') // nginx: pass each event on at once
   return streamSSE(c, async (stream) => {
     let finish: () => void = () => {}
@@ -36,6 +38,7 @@ export function commentEvents(c: Context<AppEnv>, deps: Deps, current: CurrentPe
       await stream.writeSSE({ event: 'ready', data: positionId, retry: 3000 })
       await ended
     } finally {
+      release()
       clearInterval(keepalive)
       deps.events.off('comments-changed', onChanged)
       deps.events.off('session-ended', onSessionEnded)

@@ -33,6 +33,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   unknown_content: 400,
   // A nudge within 6 hours of the last one for the same round.
   nudge_too_soon: 429,
+  too_many_streams: 429,
   // An uploaded logo that is not a PNG or JPEG by its content (SVG, PDF, text, a renamed file).
   image_type: 415,
   // A position has one translation per language: update that one instead.

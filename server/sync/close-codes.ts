@@ -35,6 +35,7 @@ export const closeCodeFor: Record<ErrorCode, number> = {
   unsupported_media_type: 1003,
   unknown_content: 1007,
   nudge_too_soon: 1008,
+  too_many_streams: 1008,
   image_type: 1003,
   translation_exists: 4409,
   result_not_ready: 4409,

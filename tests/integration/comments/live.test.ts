@@ -127,3 +127,39 @@ describe('comments arrive live', () => {
     expect(anonymous.status).toBe(401)
   })
 })
+
+describe('the cap on open comment streams', () => {
+  it('refuses a person’s stream over the cap with a clear 429, and frees a slot when a stream ends', async () => {
+    const personId = buildPerson(server.db).id
+    const cookie = sessionCookie(server.db, personId, Date.now())
+    const cap = server.deps.commentStreams.perPerson
+    const pages = []
+    for (let i = 0; i < cap; i++) {
+      const page = await listen(cookie)
+      await page.nth(1)
+      pages.push(page)
+    }
+    expect(server.deps.commentStreams.heldBy(personId)).toBe(cap)
+    const refused = await fetch(`${server.url}/api/positions/${positionId}/comments/events`, { headers: { cookie } })
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toMatchObject({ error: { code: 'too_many_streams', message: expect.stringContaining(`auf ${cap} Seiten`) } })
+    // Somebody else is not affected.
+    const other = await listen(bob)
+    await other.nth(1)
+    other.close()
+
+    pages.pop()!.close()
+    await until(() => server.deps.commentStreams.heldBy(personId) === cap - 1)
+    const again = await listen(cookie)
+    await again.nth(1)
+    for (const page of [...pages, again]) page.close()
+    await until(() => server.deps.commentStreams.heldBy(personId) === 0)
+  })
+})
+
+/** Waits until `check` holds (the server notices a closed connection on its next turn or two). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setImmediate(resolve))
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(check()).toBe(true)
+}
