@@ -134,3 +134,24 @@ export function storeMaxVotes(db: Db, maxVotes: number, by: string, at: number):
       .onConflict((oc) => oc.column('id').doUpdateSet({ max_votes: maxVotes, updated_at: at, updated_by: by })),
   )
 }
+
+/** Delegates of active initiatives other than `initiativeId`, with their initiatives' names (who a vote can go to). */
+export function proxyCandidates(db: Db, initiativeId: string): Array<{ id: string; name: string; initiative: string }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('initiative_memberships as m')
+      .innerJoin('initiatives as i', 'i.id', 'm.initiative_id')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .select(['p.id', 'p.name', 'i.name as initiative'])
+      .where('m.role', '=', 'delegate')
+      .where('i.active', '=', 1)
+      .where('p.disabled', '=', 0)
+      .where('m.initiative_id', '!=', initiativeId)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('initiative_memberships as own').select('own.person_id').whereRef('own.person_id', '=', 'p.id').where('own.initiative_id', '=', initiativeId))),
+      )
+      .orderBy('p.name')
+      .orderBy('i.name'),
+  )
+}

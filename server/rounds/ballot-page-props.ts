@@ -4,6 +4,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { diffOf } from '../versions/read-versions.ts'
 import { readRound } from './read-round.ts'
+import { proxyFormProps } from '../proxies/proxy-form-props.ts'
 import { roundFlowProps, type RoundFlowExtras } from './round-flow-props.ts'
 
 /** Everything the ballot page shows, read in one go (a due round shows as its close will store it). */
@@ -27,6 +28,7 @@ export async function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext
       // A cancelled round ended when it was cancelled.
       closedAt: round.closed_at ?? round.cancelled_at,
       closed: view.closed,
+      allowSplit: round.allow_split === 1,
     },
     position: { id: view.position.id, title: view.position.title },
     version: { number: view.version.number, hash: view.version.hash, html: view.version.html },
@@ -44,10 +46,12 @@ export async function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext
       castAt: b.castAt,
       castByOther: b.castById !== null && b.castById !== actor.id,
       ballotId: b.ballotId,
+      weight: b.weight,
       viaProxy: b.viaProxy,
       handedOn: b.handedOn,
     })),
     proxies: view.proxies,
+    proxyForms: proxyFormProps(deps.db, view),
     answers: view.answers?.map((a) => ({ voter: a.label, choice: a.choice, reason: a.reason, castByName: a.cast_by_name })) ?? null,
     reasons: view.reasons,
     result: view.result,

@@ -57,7 +57,7 @@ const CancelForm = z.object({ reason: z.string().max(CHANGE_REASON_MAX).optional
 /** What the round forms show a refusal with: the messages for bare field refusals. */
 const ROUND_FORM = { messages: ROUND_FIELD_MESSAGES } as const
 
-async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
+export async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
   const props = await ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm })
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)

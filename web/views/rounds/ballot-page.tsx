@@ -1,5 +1,7 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import { ProxyForms, type ProxyFormData } from '../proxies/proxy-form.tsx'
 import { RoundProxies, type ShownProxy } from '../proxies/round-proxies.tsx'
+import { SplitForms } from '../proxies/split-form.tsx'
 import { raw } from 'hono/html'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
@@ -30,6 +32,7 @@ export interface BallotSlot {
   castAt: number | null
   castByOther: boolean
   ballotId: string | null
+  weight?: number
   /** Answering for another initiative through a proxy. */
   viaProxy?: boolean
   /** This initiative's vote is handed on: not answered here. */
@@ -63,6 +66,7 @@ export interface BallotPageProps {
     closesAt: number
     closedAt: number | null
     closed: boolean
+    allowSplit?: boolean
   }
   position: { id: string; title: string }
   version: { number: number; hash: string; html: string }
@@ -76,8 +80,9 @@ export interface BallotPageProps {
   reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
   result: ShownResult | null
   canClose: boolean
-  /** Votes handed on in this round (server/proxies). */
+  /** Votes handed on in this round (server/proxies), and the forms to hand on or revoke. */
   proxies?: readonly ShownProxy[]
+  proxyForms?: ProxyFormData | null
   form?: BallotFormState
   saved?: boolean
   flow: RoundFlow
@@ -166,6 +171,10 @@ export function BallotPage(props: BallotPageProps) {
         )}
       </section>
       {round.closed ? null : <BallotForm {...props} view={form} />}
+      {round.closed || !round.allowSplit ? null : (
+        <SplitForms ctx={ctx} roundId={round.id} kind={round.kind} slots={props.slots.filter((s) => !s.handedOn && !(round.secret && s.answered)).map((s) => ({ voterKey: s.voterKey, label: s.label, weight: s.weight ?? 1 }))} />
+      )}
+      <ProxyForms ctx={ctx} data={props.proxyForms} />
       <Answers {...props} />
       {round.closed ? null : <RoundChangeForms ctx={ctx} roundId={round.id} closesAt={round.closesAt} flow={props.flow} />}
       {props.canClose ? (
@@ -203,8 +212,10 @@ function ballotForm({ round, slots, form = {} }: BallotPageProps): FormView {
 function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: BallotPageProps & { view: FormView }) {
   const { t } = ctx
   if (slots.length === 0) return <p class="notice">{t('rounds.page.not_in_electorate')}</p>
-  const open = round.secret ? slots.filter((s) => !s.answered) : slots
-  const final = round.secret ? slots.filter((s) => s.answered) : []
+  const handedOn = slots.filter((s) => s.handedOn)
+  const own = slots.filter((s) => !s.handedOn)
+  const open = round.secret ? own.filter((s) => !s.answered) : own
+  const final = round.secret ? own.filter((s) => s.answered) : []
   const current = slots.filter((s) => s.choice !== null)
   const only = open.length === 1 ? open[0] : undefined
   const selectedSlot = form.initiativeId ?? only?.voterKey
@@ -214,6 +225,11 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: Bal
     <section aria-labelledby="ballot-heading">
       <h2 id="ballot-heading">{t('rounds.page.your_answer')}</h2>
       <SuccessNotice message={saved ? t('rounds.page.saved') : null} />
+      {handedOn.map((s) => (
+        <p class="notice">
+          {s.label}: {t('error.proxy_active')}
+        </p>
+      ))}
       {final.map((s) => (
         <p>{t('rounds.page.voted_secret', { voter: s.label })}</p>
       ))}
@@ -231,7 +247,11 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: Bal
               name="initiativeId"
               legend={t('rounds.page.answering_for')}
               selected={selectedSlot}
-              choices={open.map((s) => ({ value: s.voterKey, id: `slot-${s.voterKey}`, label: `${s.label}${s.choice ? ` (${choiceLabel(t, s.choice)})` : ''}` }))}
+              choices={open.map((s) => ({
+                value: s.voterKey,
+                id: `slot-${s.voterKey}`,
+                label: `${s.viaProxy ? t('proxies.for_initiative', { initiative: s.label }) : s.label}${s.choice ? ` (${choiceLabel(t, s.choice)})` : ''}`,
+              }))}
             />
           ) : only && round.electorate === 'initiatives' ? (
             <input type="hidden" name="initiativeId" value={only.voterKey} />
