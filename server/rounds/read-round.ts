@@ -101,7 +101,7 @@ export function readRound(deps: Deps, actor: Actor, roundId: string): RoundView 
   const version = getVersion(deps.db, round.position_id, round.version_number) ?? fail('internal')
   const secret = round.secret === 1
   const closed = isClosed(timing(round), deps.now())
-  const shown = answersShown(round.visibility, closed)
+  const shown = answersShown(round.visibility, closed, round.status === 'cancelled')
 
   const slots = voterSlotsOf(deps.db, round, actor.id)
   const answered = answeredKeys(deps.db, round.id, secret, slots.map((s) => s.voter_key))
@@ -175,7 +175,7 @@ export function roundHistory(deps: Deps, actor: Actor, positionId: string): Roun
     const round = effectiveRound(deps, stored)
     const secret = round.secret === 1
     const closed = round.status !== 'open'
-    const reasons: RoundReason[] = !answersShown(round.visibility, closed)
+    const reasons: RoundReason[] = !answersShown(round.visibility, closed, round.status === 'cancelled')
       ? closed && secret
         ? secretReasons(deps.db, round.id).map((r) => ({ ...r, voter: null }))
         : []

@@ -2,7 +2,8 @@
  * Who sees which answer of a round, fixed when it opens:
  * - `open`: everyone who can see the round sees who answered what, while it runs and after;
  * - `until_close`: who answered is visible, what they answered only once the round has closed
- *   (then with names), so early answers do not sway later ones;
+ *   (then with names), so early answers do not sway later ones; a round cancelled before its end
+ *   never shows them: people answered for a result that never came;
  * - `secret`: who answered is visible, what they answered never is (stored apart, unlinkable).
  */
 export const VISIBILITIES = ['open', 'until_close', 'secret'] as const
@@ -14,8 +15,8 @@ export function visibilityOf(input: { visibility?: Visibility | undefined; secre
 }
 
 /** Whether the answers of a round may be shown with the voters' names right now. */
-export function answersShown(visibility: Visibility, closed: boolean): boolean {
+export function answersShown(visibility: Visibility, closed: boolean, cancelled = false): boolean {
   if (visibility === 'open') return true
-  if (visibility === 'until_close') return closed
+  if (visibility === 'until_close') return closed && !cancelled
   return false
 }

@@ -72,6 +72,19 @@ describe('answers hidden until the round closes', () => {
     expect(await (await b!.client.get(`/rounds/${id}`)).text()).toContain('Geheimer Grund bis zum Schluss.')
   })
 
+  it('keeps the answers hidden when the round is cancelled before its end: no result ever came', async () => {
+    const world = buildRoundWorld(t, { weights: [1, 1] })
+    const id = await openRoundVia(t, world, { visibility: 'until_close' })
+    const [a, b] = world.delegates
+    await a!.client.put(`/api/rounds/${id}/ballot`, { choice: 'objection', reason: 'Nur für das Ergebnis gedacht.' })
+    expect((await world.coordinator.post(`/api/rounds/${id}/cancel`, { reason: 'Falsche Fassung.' })).status).toBe(200)
+    const view = (await (await b!.client.get(`/api/rounds/${id}`)).json()) as Record<string, unknown>
+    expect(view).toMatchObject({ status: 'cancelled', answers: null, reasons: [] })
+    expect(await (await b!.client.get(`/rounds/${id}`)).text()).not.toContain('Nur für das Ergebnis gedacht.')
+    const history = (await (await b!.client.get(`/api/positions/${world.positionId}/rounds`)).json()) as { rounds: Array<{ reasons: unknown[] }> }
+    expect(history.rounds[0]!.reasons).toEqual([])
+  })
+
   it('keeps the boolean `secret` working and refuses a contradiction', async () => {
     const world = buildRoundWorld(t)
     const id = await openRoundVia(t, world, { secret: true })

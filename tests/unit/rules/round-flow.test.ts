@@ -20,6 +20,12 @@ describe('round visibility', () => {
   ] as const)('%s round, closed %s: answers shown %s', (visibility, closed, shown) => {
     expect(answersShown(visibility, closed)).toBe(shown)
   })
+
+  it('never shows the hidden answers of a round cancelled before its end (no result ever came)', () => {
+    expect(answersShown('until_close', true, true)).toBe(false)
+    expect(answersShown('open', true, true)).toBe(true)
+    expect(answersShown('secret', true, true)).toBe(false)
+  })
 })
 
 describe('short notice', () => {
