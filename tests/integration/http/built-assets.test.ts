@@ -14,9 +14,20 @@ it('the built server serves the stylesheet and the editor bundle with their type
   for (const [name, type] of [
     ['app.css', 'text/css; charset=utf-8'],
     ['editor.js', 'text/javascript; charset=utf-8'],
+    // Tigrinya names and texts need it where the device has no Ethiopic font (empty boxes otherwise).
+    ['noto-sans-ethiopic-ethiopic-400-normal.woff2', 'font/woff2'],
+    ['noto-sans-ethiopic-ethiopic-700-normal.woff2', 'font/woff2'],
   ]) {
     const res = await fetch(`${server.url}/assets/${name}`)
     expect(res.status, name).toBe(200)
     expect(res.headers.get('content-type')).toBe(type)
   }
+})
+
+it('the stylesheet loads the Ethiopic web font for Ethiopic letters only', { timeout: 60_000 }, async () => {
+  server ??= await startServer()
+  const css = await (await fetch(`${server.url}/assets/app.css`)).text()
+  for (const weight of [400, 700]) expect(css).toContain(`url(/assets/noto-sans-ethiopic-ethiopic-${weight}-normal.woff2)`)
+  expect(css).toContain('unicode-range: U+030E,U+1200-1399')
+  expect(css).toMatch(/font-family: system-ui[^;]*"Noto Sans Ethiopic"/)
 })
