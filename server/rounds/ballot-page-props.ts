@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts'
 import { diffOf } from '../versions/read-versions.ts'
 import { readRound } from './read-round.ts'
 import { proxyFormProps } from '../proxies/proxy-form-props.ts'
+import { parseSplit } from './split-answer.ts'
 import { roundFlowProps, type RoundFlowExtras } from './round-flow-props.ts'
 
 /** Everything the ballot page shows, read in one go (a due round shows as its close will store it). */
@@ -52,7 +53,7 @@ export async function ballotPageProps(deps: Deps, actor: Actor, ctx: PageContext
     })),
     proxies: view.proxies,
     proxyForms: proxyFormProps(deps.db, view),
-    answers: view.answers?.map((a) => ({ voter: a.label, choice: a.choice, reason: a.reason, castByName: a.cast_by_name })) ?? null,
+    answers: view.answers?.map((a) => ({ voter: a.label, choice: a.choice, reason: a.reason, castByName: a.cast_by_name, split: parseSplit(a.split) })) ?? null,
     reasons: view.reasons,
     result: view.result,
     canClose: view.canClose,

@@ -33,6 +33,8 @@ export interface PublishedResult {
    * was kept: then the tally's counts say it.
    */
   answered?: number
+  /** How many ballots divided their weight among answers (split votes); absent when none did. */
+  splits?: number
 }
 
 export interface SentenceOptions {
@@ -112,6 +114,7 @@ export function publishedResultOfRound(result: RoundResult | ShownResult, electo
     eligible: { ...result.electorate },
     participation: result.electorate.weight > 0 ? result.participation.weight / result.electorate.weight : 0,
     answered: result.participation.count,
+    ...(result.splits ? { splits: result.splits } : {}),
   }
 }
 
@@ -157,7 +160,9 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
   )
   const head = t(headKey(result), { date })
   const body = result.kind === 'vote' && parts.length > 1 ? parts.join('; ') : parts.join(', ')
-  return body ? `${head}: ${body}. ${participation}` : `${head}. ${participation}`
+  // A split vote is said, so that counts per answer adding up to more than the ballots make sense.
+  const splits = result.splits ? `. ${t(pluralKey('proxies.result.splits', result.splits, locale), { n: result.splits })}` : ''
+  return body ? `${head}: ${body}. ${participation}${splits}` : `${head}. ${participation}${splits}`
 }
 
 function headKey(result: PublishedResult): MessageKey {

@@ -43,6 +43,7 @@ describe('split votes', () => {
 
     const page = await (await world.coordinator.get(`/rounds/${id}`)).text()
     expect(page).toContain('Eine Stimme wurde geteilt.')
+    expect(page).toContain('geteilt: Ja 2, Enthaltung 1')
     const csv = await (await world.coordinator.get(`/api/rounds/${id}/result.csv`)).text()
     expect(csv).toContain('yes:2 abstain:1')
   })

@@ -4,6 +4,7 @@ import { computeResult, type Outcome } from '../../../shared/rules/outcome.ts'
 import { secretDisclosure, showResult } from '../../../shared/rules/secret-disclosure.ts'
 import { leadingChoice, normalizeSplit, singleChoiceOf, type Split } from '../../../shared/rules/split.ts'
 import { tally } from '../../../shared/rules/tally.ts'
+import { publishedResultOfRound, resultSentence } from '../../../shared/publishing/result-sentence.ts'
 
 // A ballot is either [answer, weight] or a split { answer: part } (its weight is the sum).
 type B = [Choice, number] | Split
@@ -88,5 +89,16 @@ describe('split votes in secret rounds', () => {
   it('open rounds show the tally and the number of split ballots', () => {
     const result = computeResult({ kind: 'vote', majority: 'simple', quorumBp: 0 }, { count: 2, weight: 4 }, ballots([{ yes: 2, no: 1 }, ['no', 1]]))
     expect(showResult(result, 'full')).toMatchObject({ splits: 1, tally: { yes: { count: 1, weight: 2 }, no: { count: 2, weight: 2 } } })
+  })
+})
+
+describe('split votes in the result sentence (round page, public page, PDF, feed)', () => {
+  it('says how many votes were split, and nothing when none was', () => {
+    const rules = { kind: 'vote' as const, majority: 'simple' as const, quorumBp: 0 }
+    const split = computeResult(rules, { count: 2, weight: 4 }, ballots([{ yes: 2, abstain: 1 }, ['no', 1]]))
+    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'de')).toMatch(/Eine Stimme wurde geteilt\.$/)
+    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'en')).toMatch(/One vote was split\.$/)
+    const plain = computeResult(rules, { count: 2, weight: 4 }, ballots([['yes', 3], ['no', 1]]))
+    expect(resultSentence(publishedResultOfRound(showResult(plain, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'de')).not.toMatch(/geteilt/)
   })
 })

@@ -1,8 +1,14 @@
-import { choicesFor, type RoundKind } from '../../../shared/rules/choices.ts'
+import { choicesFor, type Choice, type RoundKind } from '../../../shared/rules/choices.ts'
+import type { Split } from '../../../shared/rules/split.ts'
 import { formView } from '../form/form-view.ts'
 import { PostForm, TextArea, TextField } from '../form/field.tsx'
 import type { PageContext } from '../layout.tsx'
 import { choiceLabel } from '../rounds/round-labels.ts'
+
+/** "Ja 2, Enthaltung 1". */
+export function splitText(t: PageContext['t'], split: Split): string {
+  return (Object.entries(split) as Array<[Choice, number]>).map(([choice, part]) => `${choiceLabel(t, choice)} ${part}`).join(', ')
+}
 
 export interface SplitSlot {
   voterKey: string

@@ -1,7 +1,8 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { ProxyForms, type ProxyFormData } from '../proxies/proxy-form.tsx'
 import { RoundProxies, type ShownProxy } from '../proxies/round-proxies.tsx'
-import { SplitForms } from '../proxies/split-form.tsx'
+import { SplitForms, splitText } from '../proxies/split-form.tsx'
+import type { Split } from '../../../shared/rules/split.ts'
 import { raw } from 'hono/html'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
@@ -76,7 +77,7 @@ export interface BallotPageProps {
   participation: Totals
   electorateSize: Totals
   slots: BallotSlot[]
-  answers: Array<{ voter: string; choice: Choice; reason: string | null; castByName: string }> | null
+  answers: Array<{ voter: string; choice: Choice; reason: string | null; castByName: string; split?: Split | null }> | null
   reasons: Array<{ choice: Choice; reason: string; voter: string | null }>
   result: ShownResult | null
   canClose: boolean
@@ -349,7 +350,7 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
                     </th>
                     {/* The reason sits under the answer, not in a third column: a phone has room for two. */}
                     <td class={`answer-${a.choice}`}>
-                      <strong>{choiceLabel(t, a.choice)}</strong>
+                      <strong>{a.split ? t('proxies.split.shown', { parts: splitText(t, a.split) }) : choiceLabel(t, a.choice)}</strong>
                       {a.reason ? (
                         <div class="reason-cell">
                           <span class="visually-hidden">{t('rounds.page.reason')}: </span>

@@ -1,5 +1,5 @@
 import { resultBar } from '../../../shared/publishing/result-bar.ts'
-import { pluralKey, publishedResultOfRound, resultSentence } from '../../../shared/publishing/result-sentence.ts'
+import { publishedResultOfRound, resultSentence } from '../../../shared/publishing/result-sentence.ts'
 import type { Electorate } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { PageContext } from '../layout.tsx'
@@ -21,7 +21,6 @@ export function ResultView({ ctx, result, electorate, closedAt }: { ctx: PageCon
         <strong>{resultSentence(published, locale)}</strong>
       </p>
       <p>{t(result.quorumMet ? 'rounds.result.quorum_met' : 'rounds.result.quorum_missed', { quorum: quorumText(result.quorum, locale) })}</p>
-      {result.splits ? <p class="result-splits">{t(pluralKey('proxies.result.splits', result.splits, locale), { n: result.splits })}</p> : null}
       {result.disclosure === 'full' ? (
         <ResultBarView id="result-bar" title={t('publishing.bar.title')} segments={bar.segments} summary={bar.summary} />
       ) : (
