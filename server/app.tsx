@@ -46,6 +46,7 @@ import { historyPages } from './audit/history.pages.tsx'
 import { auditPages } from './audit/audit.pages.tsx'
 import { amendmentsRoutes } from './amendments/amendments.routes.ts'
 import { amendmentRoundsRoutes } from './amendments/amendment-rounds.routes.ts'
+import { amendmentsPages } from './amendments/amendments.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -106,6 +107,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', translationPages)
   app.route('/', historyPages)
   app.route('/', auditPages)
+  app.route('/', amendmentsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)
