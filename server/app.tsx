@@ -49,6 +49,7 @@ import { auditPages } from './audit/audit.pages.tsx'
 import { archivePages } from './exports/archive.pages.ts'
 import { amendmentsRoutes } from './amendments/amendments.routes.ts'
 import { amendmentRoundsRoutes } from './amendments/amendment-rounds.routes.ts'
+import { amendmentsPages } from './amendments/amendments.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -112,6 +113,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', archivePages)
   app.route('/api', proxiesRoutes)
   app.route('/', proxiesPages)
+  app.route('/', amendmentsPages)
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: c.get('t')('error.not_found') } }, 404)

@@ -2,6 +2,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
+import { listVersions } from '../versions/version.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import { presentAmendment, type AmendmentJson } from './present-amendment.ts'
 
@@ -27,4 +28,20 @@ export function readAmendments(deps: Deps, actor: Actor, positionId: string): Am
 export function readAmendment(deps: Deps, id: string): AmendmentJson {
   const row = amendmentRepo.getAmendment(deps.db, id) ?? fail('not_found')
   return presentAmendment(row, amendmentRepo.listSupports(deps.db, row.position_id))
+}
+
+/** What the amendments page shows: the position, its amendments, its versions, what the reader may do. */
+export function amendmentsPageData(deps: Deps, actor: Actor, positionId: string) {
+  const position = getPosition(deps.db, positionId) ?? fail('not_found')
+  const { amendments, canPropose, canDecide } = readAmendments(deps, actor, positionId)
+  return {
+    position: { id: position.id, title: position.title },
+    amendments,
+    versions: listVersions(deps.db, positionId)
+      .map((v) => v.number)
+      .sort((a, b) => a - b),
+    canPropose: canPropose && position.archived_at === null && (position.status === 'drafting' || position.status === 'in_round'),
+    canDecide,
+    myInitiatives: actor.initiatives.filter((i) => i.role === 'delegate').map((i) => i.initiativeId),
+  }
 }

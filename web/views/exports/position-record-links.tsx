@@ -7,7 +7,7 @@ export function PositionRecordLinks({ ctx, positionId }: { ctx: PageContext; pos
     <>
       <DownloadLinks ctx={ctx} base={`/positions/${positionId}/draft`} fileName={`${positionId}-${ctx.t('exchange.draft_file')}`} label={ctx.t('exchange.draft_short')} />
       <p class="no-print">
-        <a href={`/positions/${positionId}/history`}>{ctx.t('history.link')}</a>
+        <a href={`/positions/${positionId}/history`}>{ctx.t('history.link')}</a> · <a href={`/positions/${positionId}/amendments`}>{ctx.t('amendments.heading')}</a>
       </p>
     </>
   )
