@@ -141,7 +141,7 @@ export function ErrorNotice({ message }: { message?: string | null | undefined }
   )
 }
 
-export function SuccessNotice({ message }: { message?: string | null }) {
+export function SuccessNotice({ message }: { message?: string | Child | null }) {
   if (!message) return null
   return (
     <p class="notice notice-success" role="status">

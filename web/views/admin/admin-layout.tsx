@@ -17,6 +17,8 @@ export interface AdminLayoutProps {
   ctx: PageContext
   section: AdminSection
   title: string
+  /** The language of the title when it is content (a group's or an initiative's name). */
+  titleLang?: string | undefined
   /** A problem of the whole page, not of one form (e.g. a new setup link could not be made). */
   error?: string | null | undefined
   /** Why a submitted form was refused (see `pageErrors`): counted in the title, listed in the summary. */
@@ -26,7 +28,7 @@ export interface AdminLayoutProps {
 }
 
 /** Every admin page: the admin section links, the heading and the page's notices. */
-export function AdminLayout({ ctx, section, title, error, success, errors = [], children }: AdminLayoutProps) {
+export function AdminLayout({ ctx, section, title, titleLang, error, success, errors = [], children }: AdminLayoutProps) {
   const { t } = ctx
   // The overview's own title is the section's name: say it once.
   const fullTitle = title === t('admin.title') ? title : `${title} · ${t('admin.title')}`
@@ -43,7 +45,7 @@ export function AdminLayout({ ctx, section, title, error, success, errors = [], 
           ))}
         </ul>
       </nav>
-      <h1>{title}</h1>
+      <h1 lang={titleLang}>{title}</h1>
       <ErrorNotice message={error} />
       <SuccessNotice message={success} />
       {children}

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { CheckboxField } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
@@ -35,7 +36,7 @@ export function GroupPage(props: GroupPageProps) {
     fields: { personId: 'new-group-member', coordinator: 'new-group-member-coordinator' },
   })
   return (
-    <AdminLayout ctx={ctx} section="groups" title={group.name} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
+    <AdminLayout ctx={ctx} section="groups" title={group.name} titleLang={CONTENT_LOCALE} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
       <p>
         <a href="/admin/groups">{t('admin.back_to_list')}</a>
         {' · '}

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { SelectField } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
@@ -44,7 +45,7 @@ export function InitiativePage(props: InitiativePageProps) {
   })
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.role.${role}`) }))
   return (
-    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
+    <AdminLayout ctx={ctx} section="initiatives" title={initiative.name} titleLang={CONTENT_LOCALE} success={saved ? t('common.saved') : null} errors={formErrors(form, memberForm)}>
       <p>
         <a href="/admin/initiatives">{t('admin.back_to_list')}</a>
       </p>

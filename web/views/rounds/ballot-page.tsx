@@ -1,7 +1,7 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
-import { CONTENT_MARK, WithContent } from '../with-content.tsx'
+import { CONTENT_MARK, contentMark, Sentence, WithContent } from '../with-content.tsx'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
@@ -88,7 +88,9 @@ export function BallotPage(props: BallotPageProps) {
       <h1>
         <WithContent text={t('rounds.page.title', { kind: kindLabel(t, round.kind), title: CONTENT_MARK })} content={position.title} />
       </h1>
-      <p class="lead">{t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: position.title })}</p>
+      <p class="lead">
+        <Sentence text={t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: contentMark('title') })} content={{ title: position.title }} />
+      </p>
       <RoundFlowNotices ctx={ctx} flow={props.flow} />
       <ul class="round-facts">
         <li>
@@ -246,6 +248,7 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPagePro
             hint={t(round.kind === 'vote' ? 'rounds.page.reason.hint_vote' : 'rounds.page.reason.hint')}
             maxlength={4000}
             value={presetReason}
+            lang={CONTENT_LOCALE}
           />
           <input type="hidden" name="seen" value={seenValue(open)} />
           <ReplaceConfirm ctx={ctx} slots={open} form={view} />
@@ -288,7 +291,7 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
                       {a.reason ? (
                         <div class="reason-cell">
                           <span class="visually-hidden">{t('rounds.page.reason')}: </span>
-                          {a.reason}
+                          <span lang={CONTENT_LOCALE}>{a.reason}</span>
                         </div>
                       ) : null}
                     </td>
@@ -316,7 +319,7 @@ export function ReasonList({ ctx, reasons, headingId, level = 2 }: { ctx: PageCo
         {reasons.map((r) => (
           <li class={`reason reason-${r.choice}`}>
             <strong>{choiceLabel(t, r.choice)}</strong>
-            {r.voter ? ` (${r.voter})` : ''}: {r.reason}
+            {r.voter ? ` (${r.voter})` : ''}: <span lang={CONTENT_LOCALE}>{r.reason}</span>
           </li>
         ))}
       </ul>

@@ -103,14 +103,20 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
 /** The ids of a translation's fields, the same on the add and the edit page. */
 export const TRANSLATION_FIELDS = { title: 'tr-title', summary: 'tr-summary', text: 'tr-text' }
 
-/** Title, summary and text of a translation; what is typed takes its direction from its first letters. */
-export function TranslationFields({ ctx, form }: { ctx: PageContext; form: FormView }) {
+/**
+ * Title, summary and text of a translation. With its language known (the edit page) the fields
+ * carry that language and direction; while it is still to be chosen, what is typed takes its
+ * direction from its first letters.
+ */
+export function TranslationFields({ ctx, form, language }: { ctx: PageContext; form: FormView; language?: { code: string; dir: 'ltr' | 'rtl' } | undefined }) {
   const { t } = ctx
+  const lang = language?.code
+  const dir = language?.dir ?? 'auto'
   return (
     <div>
-      <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir="auto" />
-      <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir="auto" />
-      <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir="auto" />
+      <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir={dir} lang={lang} />
+      <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir={dir} lang={lang} />
+      <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir={dir} lang={lang} />
     </div>
   )
 }
