@@ -230,7 +230,7 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
       name: string
       who: Who
       path: () => string
-      form: string
+      form: string | (() => string)
       values: Record<string, string>
     }
     const PAST = '2020-01-06T10:00'
@@ -252,12 +252,12 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
       { name: 'edit translation', who: 'Thomas Krüger', path: () => ids.translationEditPath!, form: 'form[action^="/translations/"]', values: { title: '' } },
       { name: 'withdraw translation', who: 'Thomas Krüger', path: () => `/positions/${ids.published}/translations`, form: 'form[action$="/withdraw"]', values: { reason: '' } },
       { name: 'new person', who: 'Sabine Hoffmann', path: () => '/admin/people', form: 'form[action="/admin/people"]', values: { name: 'Nina', email: 'keine Adresse' } },
-      { name: 'edit person', who: 'Sabine Hoffmann', path: () => `/admin/people/${ids.person}`, form: `form[action="/admin/people/${ids.person}"]`, values: { name: '' } },
+      { name: 'edit person', who: 'Sabine Hoffmann', path: () => `/admin/people/${ids.person}`, form: () => `form[action="/admin/people/${ids.person}"]`, values: { name: '' } },
       { name: 'new group', who: 'Sabine Hoffmann', path: () => '/admin/groups', form: 'form[action="/admin/groups"]', values: { name: '' } },
-      { name: 'edit group', who: 'Sabine Hoffmann', path: () => `/admin/groups/${ids.group}`, form: `form[action="/admin/groups/${ids.group}"]`, values: { name: '' } },
+      { name: 'edit group', who: 'Sabine Hoffmann', path: () => `/admin/groups/${ids.group}`, form: () => `form[action="/admin/groups/${ids.group}"]`, values: { name: '' } },
       { name: 'add group member', who: 'Sabine Hoffmann', path: () => `/admin/groups/${ids.group}`, form: 'form[action$="/members"]', values: { personId: '' } },
       { name: 'new initiative', who: 'Sabine Hoffmann', path: () => '/admin/initiatives', form: 'form[action="/admin/initiatives"]', values: { name: '' } },
-      { name: 'edit initiative', who: 'Sabine Hoffmann', path: () => `/admin/initiatives/${ids.initiative}`, form: `form[action="/admin/initiatives/${ids.initiative}"]`, values: { name: '' } },
+      { name: 'edit initiative', who: 'Sabine Hoffmann', path: () => `/admin/initiatives/${ids.initiative}`, form: () => `form[action="/admin/initiatives/${ids.initiative}"]`, values: { name: '' } },
       { name: 'alliance profile', who: 'Sabine Hoffmann', path: () => '/admin/alliance', form: 'form[action="/admin/alliance"]', values: { contactEmail: 'keine Adresse' } },
       { name: 'alliance logo', who: 'Sabine Hoffmann', path: () => '/admin/alliance', form: 'form[action="/admin/alliance/logo"]', values: {} },
     ]
@@ -282,7 +282,7 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
             }
             form.requestSubmit()
           },
-          { selector: spec.form, values: spec.values },
+          { selector: typeof spec.form === 'string' ? spec.form : spec.form(), values: spec.values },
         )
         const response = await answered
         await navigated

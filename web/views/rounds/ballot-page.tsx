@@ -12,7 +12,7 @@ import { formatDateTime } from '../positions/format-time.ts'
 import { HashLine } from '../versions/version-page.tsx'
 import { ResultView } from './result-view.tsx'
 import { CurrentAnswer, ReplaceConfirm, seenValue } from './replace-answer.tsx'
-import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, type RoundFlow } from './round-flow.tsx'
+import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, roundChangeViews, type RoundFlow } from './round-flow.tsx'
 import { choiceHint, choiceLabel, electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
 import { participationText, percent, quorumText } from './result-words.ts'
 import { timeLeft } from './time-left.ts'
@@ -81,7 +81,7 @@ export function BallotPage(props: BallotPageProps) {
   const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
   const form = ballotForm(props)
   return (
-    <Layout ctx={ctx} title={title} errors={formErrors(form)} scripts={props.comments ? ['/assets/comments.js'] : []}>
+    <Layout ctx={ctx} title={title} errors={formErrors(form, ...(round.closed ? [] : Object.values(roundChangeViews(props.flow, round.closesAt))))} scripts={props.comments ? ['/assets/comments.js'] : []}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
@@ -221,7 +221,7 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view }: BallotPagePro
       {open.length === 0 ? null : (
         // The fragment (kept by the browser across the 303 too) scrolls back to this form, its error
         // or the confirmation; the page is long, and without it a phone shows the top.
-        <PostForm action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
+        <PostForm action={`/rounds/${round.id}/ballot`} class="ballot-form" novalidate>
           <FormError form={view} />
           {round.electorate === 'initiatives' && open.length > 1 ? (
             <ChoiceGroup

@@ -1,7 +1,7 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Electorate } from '../../../shared/rules/choices.ts'
 import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
-import { formView } from '../form/form-view.ts'
+import { formView, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { toLocalInput } from '../../../shared/zoned-time.ts'
@@ -113,9 +113,8 @@ export function NotYetAnswered({ ctx, flow, electorate }: { ctx: PageContext; fl
   )
 }
 
-/** The coordinator's forms on an open round: move the deadline later, or cancel without a result. */
-export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageContext; roundId: string; closesAt: number; flow: RoundFlow }) {
-  const { t } = ctx
+/** The extend and cancel forms as their fields see them (a refused one with its problem). */
+export function roundChangeViews(flow: RoundFlow, closesAt: number): { extend: FormView; cancel: FormView } {
   const refused = flow.changeForm
   const problemIn = (form: 'extend' | 'cancel') => (refused?.form === form ? { message: refused.error, field: refused.field } : null)
   const extend = formView({
@@ -130,6 +129,14 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
     problem: problemIn('cancel'),
     fields: { reason: 'cancel-reason', confirm: 'cancel-confirm' },
   })
+  return { extend, cancel }
+}
+
+/** The coordinator's forms on an open round: move the deadline later, or cancel without a result. */
+export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageContext; roundId: string; closesAt: number; flow: RoundFlow }) {
+  const { t } = ctx
+  const refused = flow.changeForm
+  const { extend, cancel } = roundChangeViews(flow, closesAt)
   return (
     <>
       {flow.canExtend && flow.notYetAnswered && flow.notYetAnswered.count > 0 ? (
@@ -141,7 +148,7 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
       {flow.canExtend ? (
         <details class="round-change" open={refused?.form === 'extend' ? true : undefined}>
           <summary>{t('rounds.extend.heading')}</summary>
-          <PostForm action={`/rounds/${roundId}/extend#extend-form`} id="extend-form" novalidate>
+          <PostForm action={`/rounds/${roundId}/extend`} id="extend-form" novalidate>
             <FormError form={extend} />
             <TextField form={extend} name="closesAt" type="datetime-local" label={t('rounds.extend.closes_at')} required />
             <TextArea form={extend} name="reason" label={t('rounds.extend.reason')} hint={t('rounds.extend.reason.hint')} maxlength={1000} rows={2} required lang={CONTENT_LOCALE} />
@@ -154,7 +161,7 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
       {flow.canCancel ? (
         <details class="round-change" open={refused?.form === 'cancel' ? true : undefined}>
           <summary>{t('rounds.cancel.heading')}</summary>
-          <PostForm action={`/rounds/${roundId}/cancel#cancel-form`} id="cancel-form" novalidate>
+          <PostForm action={`/rounds/${roundId}/cancel`} id="cancel-form" novalidate>
             <FormError form={cancel} />
             <p class="hint" id="cancel-hint">
               {t('rounds.cancel.hint')}

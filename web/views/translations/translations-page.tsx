@@ -24,14 +24,18 @@ export interface TranslationsPageProps {
   values?: FormValues | undefined
   problem?: FormProblem | null | undefined
   notice?: string | null | undefined
+  /** A refused withdrawal: which translation, why, and what was entered. */
+  withdrawRefused?: { id: string; problem: FormProblem; values: FormValues } | undefined
 }
 
 /** /positions/:id/translations: the translations of a published position, and a form to add one. */
-export function TranslationsPage({ ctx, position, translations, addable, canPublish, values, problem, notice }: TranslationsPageProps) {
+export function TranslationsPage({ ctx, position, translations, addable, canPublish, values, problem, notice, withdrawRefused }: TranslationsPageProps) {
   const { t, locale } = ctx
   const form = formView({ prefix: 'tr-', values, problem, fields: { language: 'tr-language', ...TRANSLATION_FIELDS } })
+  const withdrawForm = (id: string) =>
+    formView({ prefix: `withdraw-${id}-`, ...(withdrawRefused?.id === id ? withdrawRefused : {}), fields: { reason: `withdraw-${id}` } })
   return (
-    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form)}>
+    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form, withdrawRefused ? withdrawForm(withdrawRefused.id) : null)}>
       <p>
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -72,7 +76,7 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
                 ) : null}
                 {canPublish && tr.status === 'published' ? (
                   <PostForm action={`/translations/${tr.id}/withdraw`}>
-                    <TextField form={formView({ prefix: `withdraw-${tr.id}-` })} id={`withdraw-${tr.id}`} name="reason" label={t('translations.withdraw_reason')} required maxlength={1000} />
+                    <TextField form={withdrawForm(tr.id)} id={`withdraw-${tr.id}`} name="reason" label={t('translations.withdraw_reason')} required maxlength={1000} />
                     <button type="submit" class="danger">
                       {t('translations.withdraw')}
                     </button>
