@@ -9,6 +9,8 @@ export interface NotificationItem {
   id: string
   kind: NotificationKind
   title: string
+  /** The position title inside `title` (German content, marked as such on the page), if any. */
+  about: string | null
   url: string
   createdAt: string
   read: boolean
@@ -16,14 +18,18 @@ export interface NotificationItem {
 
 /** A person's latest notifications, titled in their language. */
 export function notificationsOf(deps: Pick<Deps, 'db' | 'config'>, personId: string, locale: Locale, limit = 100): NotificationItem[] {
-  return listNotifications(deps.db, personId, limit).map((n) => ({
-    id: n.id,
-    kind: n.kind as NotificationKind,
-    title: renderNotification(n.kind as NotificationKind, JSON.parse(n.payload) as Facts, locale, deps.config.publicUrl).subject,
-    url: n.url,
-    createdAt: new Date(n.created_at).toISOString(),
-    read: n.read_at !== null,
-  }))
+  return listNotifications(deps.db, personId, limit).map((n) => {
+    const facts = JSON.parse(n.payload) as Facts
+    return {
+      id: n.id,
+      kind: n.kind as NotificationKind,
+      title: renderNotification(n.kind as NotificationKind, facts, locale, deps.config.publicUrl).subject,
+      about: facts.title ?? null,
+      url: n.url,
+      createdAt: new Date(n.created_at).toISOString(),
+      read: n.read_at !== null,
+    }
+  })
 }
 
 /** Opening the list marks everything in it read; returns the list as it was (unread ones still marked unread). */

@@ -67,7 +67,7 @@ export const notificationsPages = new Hono<AppEnv>()
     const deps = c.get('deps')
     const o = outboxOverview(deps.db, 50)
     const view = (rows: typeof o.waitingRows) =>
-      rows.map((r) => ({ to: r.to_address, subject: r.subject, createdAt: r.created_at, attempts: r.attempts, error: r.last_error }))
+      rows.map((r) => ({ to: r.to_address, subject: r.subject, locale: r.locale, createdAt: r.created_at, attempts: r.attempts, error: r.last_error }))
     return render(
       c,
       <MailAdminPage

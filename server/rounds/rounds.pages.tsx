@@ -117,7 +117,8 @@ export const roundsPages = new Hono<AppEnv>()
       },
       ROUND_FORM,
     )
-    if (result.ok) return c.redirect(`/rounds/${id}?saved=1`, 303)
+    // The action has no fragment (it would keep a refused form's error summary from taking the focus): the answer names it.
+    if (result.ok) return c.redirect(`/rounds/${id}?saved=1#ballot-heading`, 303)
     // The round had ended: the page says when, and that this answer was not counted.
     if (result.error.code === 'round_closed') return ballotPage(c, id, { late: lateMessage(c, id), status: 409 })
     return ballotPage(c, id, { form: { ...entered, error: result.problem.message, field: result.problem.field }, status: result.status })

@@ -53,7 +53,7 @@ function parsedContent(json: string): unknown {
   }
 }
 
-function listPage(c: Context<AppEnv>, positionId: string, form: { values?: FormValues; problem?: FormProblem } = {}, status: Status = 200) {
+function listPage(c: Context<AppEnv>, positionId: string, form: { values?: FormValues; problem?: FormProblem; withdraw?: { id: string; problem: FormProblem; values: FormValues } } = {}, status: Status = 200) {
   const { actor } = requirePerson(c)
   const deps = c.get('deps')
   const publication = getPublication(deps.db, positionId) ?? fail('not_found')
@@ -78,6 +78,7 @@ function listPage(c: Context<AppEnv>, positionId: string, form: { values?: FormV
       canPublish={can(actor, { type: 'translation.publish' })}
       values={form.values}
       problem={form.problem}
+      withdrawRefused={form.withdraw}
       notice={done ? c.get('t')(`translations.${done}`) : null}
     />,
     status,
@@ -124,8 +125,11 @@ export const translationPages = new Hono<AppEnv>()
   })
   .post('/translations/:id/withdraw', async (c) => {
     const { actor } = requirePerson(c)
+    const id = c.req.param('id')
     const values = await readEntered(c)
-    const input = parseWith(c, WithdrawForm, values)
-    const row = withdrawTranslation(c.get('deps'), actor, c.req.param('id'), input.reason)
-    return c.redirect(`/positions/${row.position_id}/translations?done=withdrawn`, 303)
+    const result = await submitForm(c, () => withdrawTranslation(c.get('deps'), actor, id, parseWith(c, WithdrawForm, values).reason))
+    if (result.ok) return c.redirect(`/positions/${result.value.position_id}/translations?done=withdrawn`, 303)
+    // Refused (no reason): the list again, the withdraw form of this translation with its error.
+    const row = getTranslation(c.get('deps').db, id) ?? fail('not_found')
+    return listPage(c, row.position_id, { withdraw: { id, problem: result.problem, values } }, result.status)
   })

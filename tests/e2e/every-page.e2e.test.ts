@@ -10,7 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { contentInWrongLanguage, type KnownContent } from './support/content-language.ts'
+import { contentInWrongLanguage, timesWithoutZone, type KnownContent } from './support/content-language.ts'
 import { login } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
 import { startServer, type E2eServer } from './support/server.ts'
@@ -30,7 +30,7 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
   const ids: Record<string, string> = {}
   const contexts = new Map<string, BrowserContext>()
 
-  type Who = 'visitor' | 'Sabine Hoffmann' | 'Fatima Haidari' | 'Ayşe Demir' | 'Michael Schneider' | 'Thomas Krüger' | 'Anna Schulz'
+  type Who = 'visitor' | 'Sabine Hoffmann' | 'Fatima Haidari' | 'Ayşe Demir' | 'Michael Schneider' | 'Thomas Krüger' | 'Anna Schulz' | 'Samir Haddad'
   interface PageSpec {
     name: string
     who: Who
@@ -125,6 +125,7 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
     { name: 'round-result', who: 'Michael Schneider', path: () => `/rounds/${ids.closedRound}` },
     { name: 'version', who: 'Michael Schneider', path: () => `/positions/${ids.adopted}/versions/1` },
     { name: 'diff', who: 'Michael Schneider', path: () => `/positions/${ids.adopted}/diff` },
+    { name: 'home-spokesperson', who: 'Thomas Krüger', path: () => '/' },
     { name: 'publish-panel', who: 'Thomas Krüger', path: () => `/positions/${ids.adopted}/publish` },
     { name: 'position-published', who: 'Thomas Krüger', path: () => `/positions/${ids.published}` },
     { name: 'published-panel', who: 'Thomas Krüger', path: () => `/positions/${ids.published}/publish` },
@@ -221,6 +222,83 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
     return context.pages()[0] ?? context.newPage()
   }
 
+  // Every form refused by the server (the browser's own checks switched off, as an old browser or
+  // a screen reader's forms mode would send it): the page comes back with the error count in its
+  // title, the focus on the error summary, and each link of the summary leading to a field.
+  describe('refused forms', () => {
+    interface RefusedForm {
+      name: string
+      who: Who
+      path: () => string
+      form: string | (() => string)
+      values: Record<string, string>
+    }
+    const PAST = '2020-01-06T10:00'
+    const FORMS: RefusedForm[] = [
+      { name: 'login', who: 'visitor', path: () => '/login', form: 'form[action="/login"]', values: { email: 'niemand@example.org', password: 'falsches Passwort' } },
+      { name: 'setup', who: 'visitor', path: () => ids.setupPath!, form: 'form[action^="/setup/"]', values: { password: 'Ein langes Passwort', password2: 'Ein anderes Passwort' } },
+      { name: 'account name', who: 'Fatima Haidari', path: () => '/me', form: 'form[action="/me/name"]', values: { name: '' } },
+      { name: 'account password', who: 'Fatima Haidari', path: () => '/me', form: 'form[action="/me/password"]', values: { currentPassword: 'nicht meins', password: 'Ein ganz neues Passwort', password2: 'Ein ganz neues Passwort' } },
+      { name: 'new position', who: 'Fatima Haidari', path: () => `/groups/${ids.groupSlug}`, form: 'form[action$="/positions"]', values: { title: '' } },
+      { name: 'import', who: 'Fatima Haidari', path: () => `/groups/${ids.groupSlug}/import`, form: 'form[action$="/import"]', values: {} },
+      { name: 'rename', who: 'Fatima Haidari', path: () => `/positions/${ids.draft}`, form: 'form[action$="/title"]', values: { title: '' } },
+      { name: 'open round', who: 'Fatima Haidari', path: () => `/positions/${ids.draft}/rounds/new`, form: 'form[action$="/rounds"]', values: { closesAt: PAST } },
+      { name: 'ballot', who: 'Samir Haddad', path: () => `/rounds/${ids.openRound}`, form: 'form.ballot-form', values: { choice: 'objection', reason: '' } },
+      { name: 'extend round', who: 'Ayşe Demir', path: () => `/rounds/${ids.openRound}`, form: '#extend-form', values: { closesAt: PAST, reason: 'Mehr Zeit' } },
+      { name: 'cancel round', who: 'Ayşe Demir', path: () => `/rounds/${ids.openRound}`, form: '#cancel-form', values: { reason: '' } },
+      { name: 'publish', who: 'Thomas Krüger', path: () => `/positions/${ids.adopted}/publish`, form: 'form[action$="/publish"]', values: { summary: 'x'.repeat(600) } },
+      { name: 'withdraw', who: 'Thomas Krüger', path: () => `/positions/${ids.published}/publish`, form: 'form[action$="/withdraw"]', values: { reason: '' } },
+      { name: 'add translation', who: 'Thomas Krüger', path: () => `/positions/${ids.published}/translations`, form: 'form[action$="/translations"]', values: { title: '', text: '' } },
+      { name: 'edit translation', who: 'Thomas Krüger', path: () => ids.translationEditPath!, form: 'form[action^="/translations/"]', values: { title: '' } },
+      { name: 'withdraw translation', who: 'Thomas Krüger', path: () => `/positions/${ids.published}/translations`, form: 'form[action$="/withdraw"]', values: { reason: '' } },
+      { name: 'new person', who: 'Sabine Hoffmann', path: () => '/admin/people', form: 'form[action="/admin/people"]', values: { name: 'Nina', email: 'keine Adresse' } },
+      { name: 'edit person', who: 'Sabine Hoffmann', path: () => `/admin/people/${ids.person}`, form: () => `form[action="/admin/people/${ids.person}"]`, values: { name: '' } },
+      { name: 'new group', who: 'Sabine Hoffmann', path: () => '/admin/groups', form: 'form[action="/admin/groups"]', values: { name: '' } },
+      { name: 'edit group', who: 'Sabine Hoffmann', path: () => `/admin/groups/${ids.group}`, form: () => `form[action="/admin/groups/${ids.group}"]`, values: { name: '' } },
+      { name: 'add group member', who: 'Sabine Hoffmann', path: () => `/admin/groups/${ids.group}`, form: 'form[action$="/members"]', values: { personId: '' } },
+      { name: 'new initiative', who: 'Sabine Hoffmann', path: () => '/admin/initiatives', form: 'form[action="/admin/initiatives"]', values: { name: '' } },
+      { name: 'edit initiative', who: 'Sabine Hoffmann', path: () => `/admin/initiatives/${ids.initiative}`, form: () => `form[action="/admin/initiatives/${ids.initiative}"]`, values: { name: '' } },
+      { name: 'alliance profile', who: 'Sabine Hoffmann', path: () => '/admin/alliance', form: 'form[action="/admin/alliance"]', values: { contactEmail: 'keine Adresse' } },
+      { name: 'alliance logo', who: 'Sabine Hoffmann', path: () => '/admin/alliance', form: 'form[action="/admin/alliance/logo"]', values: {} },
+    ]
+    for (const spec of FORMS) {
+      it(`${spec.name} (${spec.who})`, async () => {
+        const page = await pageFor(spec.who, 'de')
+        await page.goto(server.url + spec.path())
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().resourceType() === 'document')
+        const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() })
+        await page.evaluate(
+          ({ selector, values }) => {
+            const form = document.querySelector<HTMLFormElement>(selector)
+            if (!form) throw new Error(`no form ${selector}`)
+            form.noValidate = true
+            for (const [name, value] of Object.entries(values)) {
+              const fields = Array.from(form.elements).filter((el) => (el as HTMLInputElement).name === name) as HTMLInputElement[]
+              if (!fields.length) throw new Error(`no field ${name} in ${selector}`)
+              for (const field of fields) {
+                if (field.type === 'radio' || field.type === 'checkbox') field.checked = field.value === value
+                else field.value = value
+              }
+            }
+            form.requestSubmit()
+          },
+          { selector: typeof spec.form === 'string' ? spec.form : spec.form(), values: spec.values },
+        )
+        const response = await answered
+        await navigated
+        await page.waitForLoadState('load')
+        expect(response.status(), `${spec.name}: status`).toBeGreaterThanOrEqual(400)
+        expect(response.status(), `${spec.name}: status`).toBeLessThan(500)
+        await expect(page.title()).resolves.toMatch(/^(Fehler|Error) \(\d+\): /)
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('error-summary')
+        const broken = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLAnchorElement>('#error-summary a')).map((a) => a.getAttribute('href')!).filter((href) => !document.getElementById(href.slice(1))),
+        )
+        expect(broken, `${spec.name}: summary links without a field`).toEqual([])
+      })
+    }
+  })
+
   for (const locale of ['de', 'en'] as const) {
     describe(locale === 'de' ? 'German interface' : 'English interface', () => {
       for (const spec of PAGES) {
@@ -231,9 +309,14 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
           if (spec.act) await spec.act(page)
           await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale)
           if (await page.locator('#editor').count()) await page.locator('#editor .ProseMirror').waitFor()
+          // The comment panel loads after the page: check it with the comments in it.
+          if (await page.locator('[data-comments-list]').count()) {
+            await page.waitForFunction(() => !/^(Kommentare werden geladen|Loading comments)/.test(document.querySelector('[data-comments-list]')?.textContent?.trim() ?? ''))
+          }
           await checkPage(page, `every-${locale}-${spec.name}`)
           const wrong = await contentInWrongLanguage(page, locale === 'en' ? [GERMAN, ...TRANSLATED] : TRANSLATED)
           expect(wrong.join('\n'), `${spec.name}: content read in the wrong language`).toBe('')
+          await expect(timesWithoutZone(page), `${spec.name}: times without their zone`).resolves.toEqual([])
         })
       }
     })

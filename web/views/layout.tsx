@@ -128,7 +128,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
   )
 }
 
-export function SuccessNotice({ message }: { message?: string | null }) {
+export function SuccessNotice({ message }: { message?: string | Child | null }) {
   if (!message) return null
   return (
     <p class="notice notice-success" role="status">

@@ -43,3 +43,23 @@ export async function contentInWrongLanguage(page: Page, known: KnownContent[]):
     return found
   }, known)
 }
+
+/**
+ * Times of day shown without their time zone ("18:54" instead of "18:54 MEZ"): a deadline read
+ * abroad or on a phone set to another zone is misread. Code (checksums, raw records) is left out.
+ */
+export async function timesWithoutZone(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = []
+    const time = /(?<![\d:])\d{1,2}:\d{2}(?![\d:])(?!\s*(?:Uhr\s*)?(?:MEZ|MESZ|CET|CEST|UTC|GMT))/
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement
+      if (!parent || parent.closest('script, style, template, code, pre, textarea, .ProseMirror, .prose')) continue
+      // The zone may follow in the next element ("<time>18:54</time> MEZ"): read the parent's whole text.
+      const text = (parent.textContent ?? '').replace(/\s+/g, ' ')
+      if (time.test(node.textContent ?? '') && time.test(text)) found.push(`"${text.trim().slice(0, 80)}" (${parent.tagName.toLowerCase()})`)
+    }
+    return [...new Set(found)]
+  })
+}

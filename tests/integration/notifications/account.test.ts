@@ -81,7 +81,7 @@ describe('the in-app list', () => {
     const delegate = world.delegates[0]!.client
     const list = (await (await delegate.get('/api/me/notifications')).json()) as { notifications: Array<Record<string, unknown>> }
     expect(list.notifications).toEqual([
-      { id: expect.any(String), kind: 'round_opened', title: expect.stringMatching(/^Konsensrunde zu „/), url: `/rounds/${roundId}`, createdAt: new Date(t.clock.now()).toISOString(), read: false },
+      { id: expect.any(String), kind: 'round_opened', title: expect.stringMatching(/^Konsensrunde zu „/), about: expect.any(String), url: `/rounds/${roundId}`, createdAt: new Date(t.clock.now()).toISOString(), read: false },
     ])
     expect(await (await delegate.get('/')).text()).toContain('1 ungelesen')
     const page = await (await delegate.get('/notifications')).text()

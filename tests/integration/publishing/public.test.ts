@@ -116,7 +116,7 @@ describe('the public list', () => {
     const html = await (await t.client.get('/p?group=' + encodeURIComponent(await groupSlugOf(language.slug)))).text()
     expect(html).toContain('Sprachkurse ab Tag eins')
     expect(html).not.toContain('Wohnen für alle</a>')
-    expect(html).toMatch(/<option value="[^"]+" selected="">AG Sprache<\/option>/)
+    expect(html).toMatch(/<option value="[^"]+" selected="" lang="de">AG Sprache<\/option>/)
   })
 
   it('tolerates tracking parameters on shared links', async () => {

@@ -46,7 +46,7 @@ describe('the ballot page', () => {
 
     const ok = await client.form(`/rounds/${id}/ballot`, { choice: 'objection', reason: 'Absatz 3 widerspricht unserem Beschluss.' })
     expect(ok.status).toBe(303)
-    expect(ok.headers.get('location')).toBe(`/rounds/${id}?saved=1`)
+    expect(ok.headers.get('location')).toBe(`/rounds/${id}?saved=1#ballot-heading`)
     const after = await (await client.get(`/rounds/${id}?saved=1`)).text()
     expect(after).toContain('Deine Antwort ist gespeichert.')
     expect(after).toContain('Bisherige Antwort für')

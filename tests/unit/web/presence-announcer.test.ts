@@ -53,4 +53,24 @@ describe('presence announcer', () => {
     vi.advanceTimersByTime(10_000)
     expect(out.textContent).toBe('')
   })
+
+  it('counts a crowd instead of reading out every name, and keeps announcing while people keep coming', () => {
+    const out = region()
+    const a = presenceAnnouncer(out, t)
+    a.update(people('Lena'))
+    a.settle()
+    // A workshop opens the draft: five people within a second, one announcement.
+    const crowd = ['Lena', 'Murat', 'Sara', 'Jonas', 'Elif', 'Anna']
+    for (let n = 2; n <= crowd.length; n++) {
+      a.update(people(...crowd.slice(0, n)))
+      vi.advanceTimersByTime(200)
+    }
+    expect(out.textContent).toBe('')
+    vi.advanceTimersByTime(1500)
+    expect(out.textContent).toBe('5 Personen sind dazugekommen.')
+    // Two leave: their names, not a count.
+    a.update(people('Lena', 'Murat', 'Sara', 'Jonas'))
+    vi.advanceTimersByTime(1500)
+    expect(out.textContent).toBe('Anna, Elif sind gegangen.')
+  })
 })

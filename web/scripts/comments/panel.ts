@@ -119,7 +119,7 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
       { class: 'comment-meta' },
       el('strong', { id: `${idPrefix}-author` }, c.author?.name ?? t('comments.unknown_author')),
       ' · ',
-      el('time', { datetime: c.createdAt }, new Date(c.createdAt).toLocaleString(data.locale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'short', timeStyle: 'short' })),
+      el('time', { datetime: c.createdAt }, new Date(c.createdAt).toLocaleString(data.locale === 'en' ? 'en-GB' : 'de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin', timeZoneName: 'short' })),
       c.editedAt && !c.deleted ? ` · ${t('comments.edited')}` : null,
     )
 

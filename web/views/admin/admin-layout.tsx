@@ -17,6 +17,8 @@ export interface AdminLayoutProps {
   ctx: PageContext
   section: AdminSection
   title: string
+  /** The language of the title when it is content (a group's or an initiative's name). */
+  titleLang?: string | undefined
   /** Why a submitted form was refused (`formErrors` of the page's forms): counted in the title, listed in the summary. */
   errors?: readonly PageError[] | undefined
   success?: string | null | undefined
@@ -24,7 +26,7 @@ export interface AdminLayoutProps {
 }
 
 /** Every admin page: the admin section links, the heading and the page's notices. */
-export function AdminLayout({ ctx, section, title, success, errors = [], children }: AdminLayoutProps) {
+export function AdminLayout({ ctx, section, title, titleLang, success, errors = [], children }: AdminLayoutProps) {
   const { t } = ctx
   // The overview's own title is the section's name: say it once.
   const fullTitle = title === t('admin.title') ? title : `${title} · ${t('admin.title')}`
@@ -41,7 +43,7 @@ export function AdminLayout({ ctx, section, title, success, errors = [], childre
           ))}
         </ul>
       </nav>
-      <h1>{title}</h1>
+      <h1 lang={titleLang}>{title}</h1>
       <SuccessNotice message={success} />
       {children}
     </Layout>

@@ -98,7 +98,7 @@ export function CollectionDetailPage<M extends MemberRow>(props: CollectionDetai
   const addId = `add-${noun}-member`
   const addHeading = t(`admin.${collection}.add_member`)
   return (
-    <AdminLayout ctx={ctx} section={collection} title={entry.name} success={props.saved ? t('common.saved') : null} errors={formErrors(edit.form, add.form)}>
+    <AdminLayout ctx={ctx} section={collection} title={entry.name} titleLang={CONTENT_LOCALE} success={props.saved ? t('common.saved') : null} errors={formErrors(edit.form, add.form)}>
       <p>
         <a href={`/admin/${collection}`}>{t('admin.back_to_list')}</a>
         {props.links}

@@ -29,9 +29,9 @@ export function GroupFields({ ctx, form, creating }: { ctx: PageContext; form: F
   const { t } = ctx
   return (
     <>
-      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} />
+      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} lang={CONTENT_LOCALE} />
       <TextField form={form} name="slug" label={t('admin.field.slug')} hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')} required={!creating} maxlength={80} />
-      <TextArea form={form} name="description" label={t('admin.field.description')} maxlength={2000} />
+      <TextArea form={form} name="description" label={t('admin.field.description')} maxlength={2000} lang={CONTENT_LOCALE} />
     </>
   )
 }

@@ -32,7 +32,7 @@ export function InitiativeFields({ ctx, form, creating }: { ctx: PageContext; fo
   const { t } = ctx
   return (
     <>
-      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} />
+      <TextField form={form} name="name" label={t('admin.field.name')} required maxlength={200} lang={CONTENT_LOCALE} />
       <TextField form={form} name="slug" label={t('admin.field.slug')} hint={t(creating ? 'admin.field.slug_hint_create' : 'admin.field.slug_hint')} required={!creating} maxlength={80} />
       <TextField form={form} name="weight" type="number" label={t('admin.field.weight')} hint={t('admin.field.weight_hint')} required min={0} max={1000} step={1} />
       <CheckboxField form={form} name="active" label={t('admin.field.active')} />

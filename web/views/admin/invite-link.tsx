@@ -1,3 +1,4 @@
+import { formatDateTime as formatZoned } from '../positions/format-time.ts'
 import type { PageContext } from '../layout.tsx'
 
 export interface InviteLinkInfo {
@@ -7,12 +8,8 @@ export interface InviteLinkInfo {
 }
 
 export function formatDateTime(ctx: PageContext, ms: number): string {
-  // The alliance meets in Germany: show times as they are there, whatever the server's zone.
-  return new Intl.DateTimeFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(ms)
+  // The alliance's time zone, named, as every other deadline (the link expires at that time).
+  return formatZoned(ms, ctx.locale)
 }
 
 /** The one-time link shown to the admin right after it was made; it cannot be shown again later. */

@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { ChoiceGroup, TextField } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
@@ -29,14 +30,20 @@ export interface PeoplePageProps {
 }
 
 /** Every role a person holds: global ones, then "Delegierte*r (Initiative)", "Koordination (AG)". */
-export function rolesText(ctx: PageContext, person: Pick<PersonItem, 'roles' | 'delegateOf' | 'coordinatorOf'>): string {
+export function rolesText(ctx: PageContext, person: Pick<PersonItem, 'roles' | 'delegateOf' | 'coordinatorOf'>) {
   const { t } = ctx
+  // The names of initiatives and groups are content (German), the role words the interface's.
+  const of = (role: string, name: string) => (
+    <>
+      {role} (<span lang={CONTENT_LOCALE}>{name}</span>)
+    </>
+  )
   const roles = [
-    ...person.roles.map((r) => t(`admin.role.${r}`)),
-    ...person.delegateOf.map((name) => `${t('admin.role.delegate')} (${name})`),
-    ...person.coordinatorOf.map((name) => `${t('admin.role.coordinator')} (${name})`),
+    ...person.roles.map((r) => <>{t(`admin.role.${r}`)}</>),
+    ...person.delegateOf.map((name) => of(t('admin.role.delegate'), name)),
+    ...person.coordinatorOf.map((name) => of(t('admin.role.coordinator'), name)),
   ]
-  return roles.length ? roles.join(', ') : t('admin.role.none')
+  return roles.length ? <>{roles.map((role, i) => (i === 0 ? role : [', ', role]))}</> : <>{t('admin.role.none')}</>
 }
 
 export function statusLabel(ctx: PageContext, person: Pick<PersonItem, 'disabled' | 'passwordSet'>): string {

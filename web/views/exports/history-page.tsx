@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Translate } from '../../../shared/i18n/index.ts'
 import { Layout, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
+import { contentMark, Sentence } from '../with-content.tsx'
 
 export interface HistoryEvent {
   id: number
@@ -21,33 +22,40 @@ function when(value: unknown, ctx: PageContext): string {
   return Number.isFinite(ms) ? formatDateTime(ms, ctx.locale) : ''
 }
 
-/** One line in words for an event of a position's record. */
-export function describeEvent(ctx: PageContext, e: { action: string; data: Record<string, unknown> }): string {
+/** One line in words for an event of a position's record, its content marked as German. */
+export function describeEvent(ctx: PageContext, e: { action: string; data: Record<string, unknown> }) {
+  const text = eventSentence(ctx, e)
+  const d = e.data
+  // Titles and reasons are content (German), the sentence around them is the interface's language.
+  return <Sentence text={text} content={{ title: str(d.title), from: str(d.from), to: str(d.to), reason: str(d.reason) }} />
+}
+
+function eventSentence(ctx: PageContext, e: { action: string; data: Record<string, unknown> }): string {
   const t: Translate = ctx.t
   const d = e.data
   switch (e.action) {
     case 'position.create':
-      return t('history.position.create', { title: str(d.title) })
+      return t('history.position.create', { title: contentMark('title') })
     case 'position.import':
       return t('history.position.import', { file: str(d.fileName) })
     case 'draft.import':
       return t('history.draft.import', { file: str(d.fileName) })
     case 'position.rename':
-      return t('history.position.rename', { from: str(d.from), to: str(d.to) })
+      return t('history.position.rename', { from: contentMark('from'), to: contentMark('to') })
     case 'version.freeze':
       return t('history.version.freeze', { n: str(d.number) })
     case 'round.open':
       return t(d.kind === 'vote' ? 'history.round.open_vote' : 'history.round.open_consent', { n: str(d.versionNumber), date: when(d.closesAt, ctx) })
     case 'round.extend':
-      return t('history.round.extend', { date: when(d.to, ctx), reason: str(d.reason) })
+      return t('history.round.extend', { date: when(d.to, ctx), reason: contentMark('reason') })
     case 'round.close':
       return t(d.outcome === 'adopted' ? 'history.round.close_adopted' : d.outcome === 'rejected' ? 'history.round.close_rejected' : 'history.round.close_no_quorum')
     case 'round.cancel':
-      return t('history.round.cancel', { reason: str(d.reason) })
+      return t('history.round.cancel', { reason: contentMark('reason') })
     case 'position.publish':
       return t('history.position.publish', { n: str(d.version) })
     case 'position.withdraw':
-      return t('history.position.withdraw', { reason: str(d.reason) })
+      return t('history.position.withdraw', { reason: contentMark('reason') })
     case 'position.archive':
       return t('history.position.archive')
     default:

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { FileField, FormError, TextField } from '../form/field.tsx'
 import { formErrors, formView } from '../form/form-view.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
+import { contentMark, Sentence } from '../with-content.tsx'
 
 export interface ImportPageProps {
   ctx: PageContext
@@ -65,7 +66,7 @@ function ImportReport({ ctx, done }: { ctx: PageContext; done: NonNullable<Impor
   return (
     <section aria-labelledby="import-done" class="import-report">
       <h2 id="import-done">{t('exchange.import.done_heading')}</h2>
-      <SuccessNotice message={t('exchange.import.done', { title: done.title })} />
+      <SuccessNotice message={<Sentence text={t('exchange.import.done', { title: contentMark('title') })} content={{ title: done.title }} />} />
       {done.dropped.length === 0 ? (
         <p>{t('exchange.import.nothing_dropped')}</p>
       ) : (
@@ -75,7 +76,9 @@ function ImportReport({ ctx, done }: { ctx: PageContext; done: NonNullable<Impor
         </>
       )}
       <p>
-        <a href={`/positions/${done.positionId}`}>{t('exchange.import.open', { title: done.title })}</a>
+        <a href={`/positions/${done.positionId}`}>
+          <Sentence text={t('exchange.import.open', { title: contentMark('title') })} content={{ title: done.title }} />
+        </a>
       </p>
     </section>
   )

@@ -90,6 +90,8 @@ export interface TextFieldProps extends FieldBase {
   autocomplete?: string | undefined
   /** Text direction of what is typed ("auto": from its first letters, for translations). */
   dir?: 'auto' | 'ltr' | 'rtl' | undefined
+  /** Language of what the field holds when it is content (a German title, an Arabic translation). */
+  lang?: string | undefined
 }
 
 /** A labelled single-line input. */
@@ -114,6 +116,7 @@ export function TextField(props: TextFieldProps) {
         inputmode={props.inputmode}
         autocomplete={props.autocomplete ?? 'off'}
         dir={props.dir}
+        lang={props.lang}
         {...aria(props)}
       />
     </Frame>
@@ -142,6 +145,8 @@ export interface TextAreaProps extends FieldBase {
   required?: boolean | undefined
   value?: string | undefined
   dir?: 'auto' | 'ltr' | 'rtl' | undefined
+  /** Language of what the field holds when it is content. */
+  lang?: string | undefined
 }
 
 /** A labelled multi-line input. */
@@ -150,7 +155,7 @@ export function TextArea(props: TextAreaProps) {
   const id = props.id ?? controlId(form, name)
   return (
     <Frame field={props} id={id}>
-      <textarea id={id} name={name} maxlength={props.maxlength} rows={props.rows} required={props.required} dir={props.dir} {...aria(props)}>
+      <textarea id={id} name={name} maxlength={props.maxlength} rows={props.rows} required={props.required} dir={props.dir} lang={props.lang} {...aria(props)}>
         {props.value ?? valueOf(form.values, name)}
       </textarea>
     </Frame>

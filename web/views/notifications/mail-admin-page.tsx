@@ -5,6 +5,8 @@ import { formatDateTime } from '../positions/format-time.ts'
 export interface MailRowView {
   to: string
   subject: string
+  /** The language the mail was written in (the recipient's). */
+  locale: string
   createdAt: number
   attempts: number
   error: string | null
@@ -38,7 +40,9 @@ function MailTable({ ctx, rows, id }: { ctx: PageContext; rows: MailRowView[]; i
         <tbody>
           {rows.map((r) => (
             <tr>
-              <th scope="row">{r.subject}</th>
+              <th scope="row" lang={r.locale}>
+                {r.subject}
+              </th>
               <td data-label={t('notify.admin.col.to')}>{r.to}</td>
               <td data-label={t('notify.admin.col.created')}>{formatDateTime(r.createdAt, ctx.locale)}</td>
               <td data-label={t('notify.admin.col.attempts')}>{r.attempts}</td>

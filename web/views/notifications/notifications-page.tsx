@@ -1,9 +1,12 @@
 import { Layout, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
+import { ContentIn } from '../with-content.tsx'
 
 export interface NotificationView {
   id: string
   title: string
+  /** The position title inside `title`, marked as German content. */
+  about: string | null
   url: string
   createdAt: number
   read: boolean
@@ -21,7 +24,9 @@ export function NotificationsPage({ ctx, items }: { ctx: PageContext; items: Not
         <ul class="notification-list">
           {items.map((n) => (
             <li class={n.read ? 'notification' : 'notification notification-unread'}>
-              <a href={n.url}>{n.title}</a>
+              <a href={n.url}>
+                <ContentIn text={n.title} content={n.about} />
+              </a>
               {n.read ? null : <> <strong class="badge">{t('notify.list.unread')}</strong></>}
               <br />
               <span class="muted">{formatDateTime(n.createdAt, ctx.locale)}</span>

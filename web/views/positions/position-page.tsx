@@ -104,7 +104,7 @@ function RenameForm(props: PositionPageProps) {
       <summary>{t('positions.rename.summary')}</summary>
       <FormError form={form} />
       <PostForm action={`/positions/${position.id}/title`}>
-        <TextField form={form} name="title" label={t('positions.field.title')} hint={t('positions.field.title_limit')} required />
+        <TextField form={form} name="title" label={t('positions.field.title')} hint={t('positions.field.title_limit')} required lang={CONTENT_LOCALE} />
         <div>
           <button type="submit">{t('positions.rename.submit')}</button>
         </div>

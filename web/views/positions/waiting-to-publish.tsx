@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { PageContext } from '../layout.tsx'
 
 export interface WaitingItem {
@@ -19,9 +20,9 @@ export function WaitingToPublish({ ctx, items }: { ctx: PageContext; items: Wait
         {items.map((item) => (
           <li class="card">
             <h3 class="public-card-title">
-              <a href={`/positions/${item.id}`}>{item.title}</a>
+              <a href={`/positions/${item.id}`} lang={CONTENT_LOCALE}>{item.title}</a>
             </h3>
-            <p class="muted">{item.groupName}</p>
+            <p class="muted" lang={CONTENT_LOCALE}>{item.groupName}</p>
           </li>
         ))}
       </ul>

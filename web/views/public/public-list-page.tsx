@@ -55,7 +55,7 @@ export function PublicListPage({ ctx, items, groups, query, url, publisher, lang
             <select id="public-group" name="group">
               <option value="">{t('publishing.group_all')}</option>
               {groups.map((g) => (
-                <option value={g.slug} selected={g.slug === query.group}>
+                <option value={g.slug} selected={g.slug === query.group} lang={CONTENT_LOCALE}>
                   {g.name}
                 </option>
               ))}
@@ -117,7 +117,7 @@ export function PublicListEntry({ ctx, item, level = 2 }: { ctx: PageContext; it
       </Heading>
       <p class="public-card-meta">
         {item.withdrawnAt !== null ? <span class="badge badge-withdrawn">{t('publishing.withdrawn_badge')}</span> : null}{' '}
-        <span>{item.groupName}</span> ·{' '}
+        <span lang={CONTENT_LOCALE}>{item.groupName}</span> ·{' '}
         <time datetime={new Date(item.publishedAt).toISOString()}>
           {t('publishing.published_on', { date: formatLongDate(item.publishedAt, locale) })}
         </time>

@@ -5,6 +5,7 @@ import { ResultBarView } from '../result-bar-view.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
 import { PublicHead } from './public-head.tsx'
+import { contentMark, Sentence } from '../with-content.tsx'
 import type { SitePublisher } from '../alliance/site-publisher.tsx'
 import { TranslationLanguages, type TranslationLink } from '../translations/translation-languages.tsx'
 
@@ -79,7 +80,9 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
           <section class="public-withdrawn" aria-labelledby="withdrawn-title">
             <h2 id="withdrawn-title">{t('publishing.withdrawn_title', { date: formatLongDate(p.withdrawn.at, locale) })}</h2>
             <p>{t('publishing.withdrawn_text')}</p>
-            <p>{t('publishing.withdrawn_reason', { reason: p.withdrawn.reason })}</p>
+            <p>
+              <Sentence text={t('publishing.withdrawn_reason', { reason: contentMark('reason') })} content={{ reason: p.withdrawn.reason }} />
+            </p>
           </section>
         ) : null}
         <SuccessNotice message={notice} />
@@ -104,7 +107,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
           <h2 id="facts-title">{t('publishing.facts')}</h2>
           <dl>
             <dt>{t('publishing.group')}</dt>
-            <dd>{p.groupName}</dd>
+            <dd lang={CONTENT_LOCALE}>{p.groupName}</dd>
             <dt>{t('publishing.adopted_at')}</dt>
             <dd>{date(p.adoptedAt)}</dd>
             <dt>{t('publishing.published_at')}</dt>

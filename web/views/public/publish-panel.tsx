@@ -1,8 +1,10 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { formatLongDate } from '../../../shared/publishing/result-sentence.ts'
 import { FormError, PostForm, TextArea } from '../form/field.tsx'
 import { formView, type FormProblem, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { embedSnippet } from './embed-snippet.ts'
+import { contentMark, Sentence } from '../with-content.tsx'
 
 /** What the spokesperson panel of a position shows. */
 export interface PublishPanelData {
@@ -50,7 +52,7 @@ export function PublishPanel({ ctx, data, values = {}, problem, level = 2 }: Pub
       {data.status === 'adopted' ? (
         <PostForm action={`/positions/${data.positionId}/publish`}>
           <p>{t('publishing.panel_adopted')}</p>
-          <TextArea form={form} name="summary" label={t('publishing.summary_label')} hint={t('publishing.summary_hint')} maxlength={500} rows={3} />
+          <TextArea form={form} name="summary" label={t('publishing.summary_label')} hint={t('publishing.summary_hint')} maxlength={500} rows={3} lang={CONTENT_LOCALE} />
           <div>
             <button type="submit">{t('publishing.publish_submit')}</button>
           </div>
@@ -67,7 +69,7 @@ export function PublishPanel({ ctx, data, values = {}, problem, level = 2 }: Pub
       {pub && pub.withdrawnAt !== null ? (
         <p>
           <strong>{t('publishing.panel_withdrawn', { date: formatLongDate(pub.withdrawnAt, locale) })}</strong>{' '}
-          {t('publishing.withdrawn_reason', { reason: pub.withdrawReason ?? '' })}
+          <Sentence text={t('publishing.withdrawn_reason', { reason: contentMark('reason') })} content={{ reason: pub.withdrawReason ?? '' }} />
         </p>
       ) : null}
       {pub && pub.withdrawnAt === null && data.status === 'published' ? (
@@ -75,7 +77,7 @@ export function PublishPanel({ ctx, data, values = {}, problem, level = 2 }: Pub
           <fieldset>
             <legend>{t('publishing.withdraw_legend')}</legend>
             <p>{t('publishing.withdraw_intro')}</p>
-            <TextArea form={form} name="reason" label={t('publishing.reason_label')} hint={t('publishing.reason_hint')} required maxlength={1000} rows={3} />
+            <TextArea form={form} name="reason" label={t('publishing.reason_label')} hint={t('publishing.reason_hint')} required maxlength={1000} rows={3} lang={CONTENT_LOCALE} />
             <div>
               <button type="submit" class="danger">
                 {t('publishing.withdraw_submit')}

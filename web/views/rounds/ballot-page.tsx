@@ -5,7 +5,7 @@ import { SplitForms, splitText } from '../proxies/split-form.tsx'
 import type { Split } from '../../../shared/rules/split.ts'
 import { raw } from 'hono/html'
 import { CommentsPanel } from '../comments/comments-panel.tsx'
-import { CONTENT_MARK, WithContent } from '../with-content.tsx'
+import { CONTENT_MARK, contentMark, Sentence, WithContent } from '../with-content.tsx'
 import { choicesFor, type Choice, type Electorate, type Majority, type RoundKind } from '../../../shared/rules/choices.ts'
 import type { ShownResult } from '../../../shared/rules/secret-disclosure.ts'
 import type { Totals } from '../../../shared/rules/tally.ts'
@@ -16,7 +16,7 @@ import { formatDateTime } from '../positions/format-time.ts'
 import { HashLine } from '../versions/version-page.tsx'
 import { ResultView } from './result-view.tsx'
 import { CurrentAnswer, ReplaceConfirm, seenValue } from './replace-answer.tsx'
-import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, type RoundFlow } from './round-flow.tsx'
+import { NotYetAnswered, QuorumWords, RoundChangeForms, RoundFlowNotices, roundChangeViews, type RoundFlow } from './round-flow.tsx'
 import { choiceHint, choiceLabel, electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
 import { participationText, quorumText } from './result-words.ts'
 import { timeLeft } from './time-left.ts'
@@ -96,14 +96,16 @@ export function BallotPage(props: BallotPageProps) {
   const title = t('rounds.page.title', { kind: kindLabel(t, round.kind), title: position.title })
   const form = ballotForm(props)
   return (
-    <Layout ctx={ctx} title={title} errors={formErrors(form)} scripts={props.comments ? ['/assets/comments.js'] : []}>
+    <Layout ctx={ctx} title={title} errors={formErrors(form, ...(round.closed ? [] : Object.values(roundChangeViews(props.flow, round.closesAt))))} scripts={props.comments ? ['/assets/comments.js'] : []}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`}>{t('rounds.page.back')}</a>
       </p>
       <h1>
         <WithContent text={t('rounds.page.title', { kind: kindLabel(t, round.kind), title: CONTENT_MARK })} content={position.title} />
       </h1>
-      <p class="lead">{t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: position.title })}</p>
+      <p class="lead">
+        <Sentence text={t('rounds.page.about', { kind: kindLabel(t, round.kind), version: version.number, title: contentMark('title') })} content={{ title: position.title }} />
+      </p>
       <RoundFlowNotices ctx={ctx} flow={props.flow} />
       <ul class="round-facts">
         <li>
@@ -240,7 +242,7 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: Bal
       {open.length === 0 ? null : (
         // The fragment (kept by the browser across the 303 too) scrolls back to this form, its error
         // or the confirmation; the page is long, and without it a phone shows the top.
-        <PostForm action={`/rounds/${round.id}/ballot#ballot-heading`} class="ballot-form" novalidate>
+        <PostForm action={`/rounds/${round.id}/ballot`} class="ballot-form" novalidate>
           <FormError form={view} />
           {round.electorate === 'initiatives' && open.length > 1 ? (
             <ChoiceGroup
@@ -271,6 +273,7 @@ function BallotForm({ ctx, round, slots, form = {}, saved, view, comments }: Bal
             hint={t(round.kind === 'vote' ? 'rounds.page.reason.hint_vote' : 'rounds.page.reason.hint')}
             maxlength={4000}
             value={presetReason}
+            lang={CONTENT_LOCALE}
           />
           {round.kind === 'consent' && !round.secret && comments?.canWrite ? <PassageChoice ctx={ctx} view={view} passage={form.passage} /> : null}
           <input type="hidden" name="seen" value={seenValue(open)} />
@@ -354,7 +357,7 @@ function Answers({ ctx, round, answers, reasons }: BallotPageProps) {
                       {a.reason ? (
                         <div class="reason-cell">
                           <span class="visually-hidden">{t('rounds.page.reason')}: </span>
-                          {a.reason}
+                          <span lang={CONTENT_LOCALE}>{a.reason}</span>
                         </div>
                       ) : null}
                     </td>
@@ -382,7 +385,7 @@ export function ReasonList({ ctx, reasons, headingId, level = 2 }: { ctx: PageCo
         {reasons.map((r) => (
           <li class={`reason reason-${r.choice}`}>
             <strong>{choiceLabel(t, r.choice)}</strong>
-            {r.voter ? ` (${r.voter})` : ''}: {r.reason}
+            {r.voter ? ` (${r.voter})` : ''}: <span lang={CONTENT_LOCALE}>{r.reason}</span>
           </li>
         ))}
       </ul>

@@ -1,9 +1,11 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Electorate } from '../../../shared/rules/choices.ts'
 import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
-import { formView } from '../form/form-view.ts'
+import { formView, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { toLocalInput } from '../../../shared/zoned-time.ts'
+import { contentMark, Sentence } from '../with-content.tsx'
 
 // What the ballot page shows around the ballot itself: a late answer, the short-notice reason,
 // extensions and a cancellation, who has not answered yet, and the coordinator's extend and
@@ -38,12 +40,12 @@ export function RoundFlowNotices({ ctx, flow }: { ctx: PageContext; flow: RoundF
       ) : null}
       {flow.cancelled ? (
         <p class="notice round-notice" id="round-cancelled">
-          {t('rounds.cancelled', { date: formatDateTime(flow.cancelled.at, locale), name: flow.cancelled.byName, reason: flow.cancelled.reason })}
+          <Sentence text={t('rounds.cancelled', { date: formatDateTime(flow.cancelled.at, locale), name: flow.cancelled.byName, reason: contentMark('reason') })} content={{ reason: flow.cancelled.reason }} />
         </p>
       ) : null}
       {flow.shortNoticeReason ? (
         <p class="notice round-notice" id="short-notice">
-          {t('rounds.short_notice.shown', { reason: flow.shortNoticeReason })}
+          <Sentence text={t('rounds.short_notice.shown', { reason: contentMark('reason') })} content={{ reason: flow.shortNoticeReason }} />
         </p>
       ) : null}
       {flow.extensions.length > 0 ? (
@@ -54,13 +56,16 @@ export function RoundFlowNotices({ ctx, flow }: { ctx: PageContext; flow: RoundF
           <ul class="reason-list">
             {flow.extensions.map((x) => (
               <li>
-                {t('rounds.extend.item', {
-                  at: formatDateTime(x.at, locale),
-                  name: x.byName,
-                  from: formatDateTime(x.from, locale),
-                  to: formatDateTime(x.to, locale),
-                  reason: x.reason,
-                })}
+                <Sentence
+                  text={t('rounds.extend.item', {
+                    at: formatDateTime(x.at, locale),
+                    name: x.byName,
+                    from: formatDateTime(x.from, locale),
+                    to: formatDateTime(x.to, locale),
+                    reason: contentMark('reason'),
+                  })}
+                  content={{ reason: x.reason }}
+                />
               </li>
             ))}
           </ul>
@@ -108,9 +113,8 @@ export function NotYetAnswered({ ctx, flow, electorate }: { ctx: PageContext; fl
   )
 }
 
-/** The coordinator's forms on an open round: move the deadline later, or cancel without a result. */
-export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageContext; roundId: string; closesAt: number; flow: RoundFlow }) {
-  const { t } = ctx
+/** The extend and cancel forms as their fields see them (a refused one with its problem). */
+export function roundChangeViews(flow: RoundFlow, closesAt: number): { extend: FormView; cancel: FormView } {
   const refused = flow.changeForm
   const problemIn = (form: 'extend' | 'cancel') => (refused?.form === form ? { message: refused.error, field: refused.field } : null)
   const extend = formView({
@@ -125,6 +129,14 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
     problem: problemIn('cancel'),
     fields: { reason: 'cancel-reason', confirm: 'cancel-confirm' },
   })
+  return { extend, cancel }
+}
+
+/** The coordinator's forms on an open round: move the deadline later, or cancel without a result. */
+export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageContext; roundId: string; closesAt: number; flow: RoundFlow }) {
+  const { t } = ctx
+  const refused = flow.changeForm
+  const { extend, cancel } = roundChangeViews(flow, closesAt)
   return (
     <>
       {flow.canExtend && flow.notYetAnswered && flow.notYetAnswered.count > 0 ? (
@@ -136,10 +148,10 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
       {flow.canExtend ? (
         <details class="round-change" open={refused?.form === 'extend' ? true : undefined}>
           <summary>{t('rounds.extend.heading')}</summary>
-          <PostForm action={`/rounds/${roundId}/extend#extend-form`} id="extend-form" novalidate>
+          <PostForm action={`/rounds/${roundId}/extend`} id="extend-form" novalidate>
             <FormError form={extend} />
             <TextField form={extend} name="closesAt" type="datetime-local" label={t('rounds.extend.closes_at')} required />
-            <TextArea form={extend} name="reason" label={t('rounds.extend.reason')} hint={t('rounds.extend.reason.hint')} maxlength={1000} rows={2} required />
+            <TextArea form={extend} name="reason" label={t('rounds.extend.reason')} hint={t('rounds.extend.reason.hint')} maxlength={1000} rows={2} required lang={CONTENT_LOCALE} />
             <div>
               <button type="submit">{t('rounds.extend.submit')}</button>
             </div>
@@ -149,12 +161,12 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
       {flow.canCancel ? (
         <details class="round-change" open={refused?.form === 'cancel' ? true : undefined}>
           <summary>{t('rounds.cancel.heading')}</summary>
-          <PostForm action={`/rounds/${roundId}/cancel#cancel-form`} id="cancel-form" novalidate>
+          <PostForm action={`/rounds/${roundId}/cancel`} id="cancel-form" novalidate>
             <FormError form={cancel} />
             <p class="hint" id="cancel-hint">
               {t('rounds.cancel.hint')}
             </p>
-            <TextArea form={cancel} name="reason" label={t('rounds.cancel.reason')} maxlength={1000} rows={2} required />
+            <TextArea form={cancel} name="reason" label={t('rounds.cancel.reason')} maxlength={1000} rows={2} required lang={CONTENT_LOCALE} />
             <CheckboxField form={cancel} name="confirm" value="yes" checked={false} label={t('rounds.cancel.confirm')} required />
             <button type="submit" class="danger" aria-describedby="cancel-hint">
               {t('rounds.cancel.submit')}

@@ -8,7 +8,8 @@ import { TRANSLATION_EDITOR_SCRIPT, TRANSLATION_FIELDS, TranslationEditorStyles,
 export function TranslationEditPage({ ctx, translation, values, problem }: { ctx: PageContext; translation: { id: string; positionId: string; language: string }; values: FormValues; problem?: FormProblem | null | undefined }) {
   const { t, locale } = ctx
   const form = formView({ prefix: 'tr-', values, problem, fields: TRANSLATION_FIELDS })
-  const name = translationLanguage(translation.language)?.[locale] ?? translation.language
+  const language = translationLanguage(translation.language)
+  const name = language?.[locale] ?? translation.language
   return (
     <Layout ctx={ctx} title={t('translations.edit_title', { language: name })} errors={formErrors(form)} scripts={[TRANSLATION_EDITOR_SCRIPT]} head={<TranslationEditorStyles />}>
       <p>
@@ -17,7 +18,7 @@ export function TranslationEditPage({ ctx, translation, values, problem }: { ctx
       <h1>{t('translations.edit_title', { language: name })}</h1>
       <PostForm action={`/translations/${translation.id}`}>
         <FormError form={form} />
-        <TranslationFields ctx={ctx} form={form} language={translation.language} />
+        <TranslationFields ctx={ctx} form={form} language={{ code: translation.language, dir: language?.dir ?? 'ltr' }} />
         <div>
           <button type="submit">{t('translations.save')}</button>
         </div>

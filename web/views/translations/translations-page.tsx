@@ -24,14 +24,24 @@ export interface TranslationsPageProps {
   values?: FormValues | undefined
   problem?: FormProblem | null | undefined
   notice?: string | null | undefined
+  /** A refused withdrawal: which translation, why, and what was entered. */
+  withdrawRefused?: { id: string; problem: FormProblem; values: FormValues } | undefined
 }
 
 /** /positions/:id/translations: the translations of a published position, and a form to add one. */
-export function TranslationsPage({ ctx, position, translations, addable, canPublish, values, problem, notice }: TranslationsPageProps) {
+export function TranslationsPage({ ctx, position, translations, addable, canPublish, values, problem, notice, withdrawRefused }: TranslationsPageProps) {
   const { t, locale } = ctx
   const form = formView({ prefix: 'tr-', values, problem, fields: { language: 'tr-language', ...TRANSLATION_FIELDS } })
+  const withdrawForm = (id: string) =>
+    formView({ prefix: `withdraw-${id}-`, ...(withdrawRefused?.id === id ? withdrawRefused : {}), fields: { reason: `withdraw-${id}` } })
   return (
-    <Layout ctx={ctx} title={t('translations.page_title')} errors={formErrors(form)} scripts={addable.length > 0 ? [TRANSLATION_EDITOR_SCRIPT] : []} head={addable.length > 0 ? <TranslationEditorStyles /> : null}>
+    <Layout
+      ctx={ctx}
+      title={t('translations.page_title')}
+      errors={formErrors(form, withdrawRefused ? withdrawForm(withdrawRefused.id) : null)}
+      scripts={addable.length > 0 ? [TRANSLATION_EDITOR_SCRIPT] : []}
+      head={addable.length > 0 ? <TranslationEditorStyles /> : null}
+    >
       <p>
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -72,7 +82,7 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
                 ) : null}
                 {canPublish && tr.status === 'published' ? (
                   <PostForm action={`/translations/${tr.id}/withdraw`}>
-                    <TextField form={formView({ prefix: `withdraw-${tr.id}-` })} id={`withdraw-${tr.id}`} name="reason" label={t('translations.withdraw_reason')} required maxlength={1000} />
+                    <TextField form={withdrawForm(tr.id)} id={`withdraw-${tr.id}`} name="reason" label={t('translations.withdraw_reason')} required maxlength={1000} />
                     <button type="submit" class="danger">
                       {t('translations.withdraw')}
                     </button>
@@ -110,19 +120,23 @@ export function TranslationEditorStyles() {
 }
 
 /**
- * Title, summary and text of a translation; what is typed takes its direction from its first
- * letters. The text is a plain text area; the page's script puts the editor in its place (with
- * `content`, the document as ProseMirror JSON, from the stored text or a refused post) and sets
- * the editor's language and direction from `language` or the language chosen in the form.
+ * Title, summary and text of a translation. With its language known (the edit page) the fields
+ * carry that language and direction; while it is still to be chosen, what is typed takes its
+ * direction from its first letters. The text is a plain text area; the page's script puts the
+ * editor in its place (with `content`, the document as ProseMirror JSON, from the stored text or
+ * a refused post) and sets the editor's language and direction from `language` or the language
+ * chosen in the form.
  */
-export function TranslationFields({ ctx, form, language }: { ctx: PageContext; form: FormView; language?: string | undefined }) {
+export function TranslationFields({ ctx, form, language }: { ctx: PageContext; form: FormView; language?: { code: string; dir: 'ltr' | 'rtl' } | undefined }) {
   const { t } = ctx
+  const lang = language?.code
+  const dir = language?.dir ?? 'auto'
   return (
     <div>
-      <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir="auto" />
-      <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir="auto" />
-      <div data-translation-text data-content={valueOf(form.values, 'content') || undefined} data-language={language} data-editor-hint={t('translations.hint.editor')}>
-        <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir="auto" />
+      <TextField form={form} name="title" label={t('translations.field.title')} required maxlength={300} dir={dir} lang={lang} />
+      <TextArea form={form} name="summary" label={t('translations.field.summary')} maxlength={1000} dir={dir} lang={lang} />
+      <div data-translation-text data-content={valueOf(form.values, 'content') || undefined} data-language={lang} data-editor-hint={t('translations.hint.editor')}>
+        <TextArea form={form} name="text" label={t('translations.field.text')} hint={t('translations.hint.text')} rows={16} maxlength={200000} required dir={dir} lang={lang} />
       </div>
     </div>
   )
