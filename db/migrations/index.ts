@@ -10,7 +10,7 @@ import * as comments from './2026-12-03-11-comments.ts'
 import * as alliance from './2026-12-03-12-alliance.ts'
 import * as translations from './2026-12-03-13-translations.ts'
 import * as auditChain from './2026-12-03-14-audit-chain.ts'
-import * as commentAnswers from './2026-12-03-comment-answers.ts'
+import * as commentAnswers from './2026-12-03-17-comment-answers.ts'
 import * as amendments from './2026-12-03-18-amendments.ts'
 import * as proxies from './2026-12-03-21-proxies.ts'
 
@@ -30,7 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-12-alliance': alliance,
   '2026-12-03-13-translations': translations,
   '2026-12-03-14-audit-chain': auditChain,
-  '2026-12-03-comment-answers': commentAnswers,
+  '2026-12-03-17-comment-answers': commentAnswers,
   '2026-12-03-18-amendments': amendments,
   '2026-12-03-21-proxies': proxies,
 }
