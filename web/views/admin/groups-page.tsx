@@ -1,3 +1,4 @@
+import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { TextArea, TextField } from '../form/field.tsx'
 import { formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
