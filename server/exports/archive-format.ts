@@ -51,6 +51,20 @@ export const ARCHIVED_TABLES = [
   'comment_mentions',
   'notifications',
   'notification_settings',
+  // Amendments (issue 18): proposals, supports, and the rounds that vote on them; secret
+  // amendment rounds keep participation and answers apart as ordinary secret rounds do.
+  'amendments',
+  'amendment_supports',
+  'amendment_rounds',
+  'amendment_round_items',
+  'amendment_round_electorate',
+  'amendment_ballots',
+  'amendment_round_participation',
+  'amendment_secret_ballots',
+  // Handed-on votes: who carries whose vote, in which rounds it was used (never what was answered).
+  'proxies',
+  'proxy_uses',
+  'proxy_settings',
   'audit_events',
 ] as const
 

@@ -89,7 +89,7 @@ describe('the installation archive', () => {
     const { archive, text } = first
     const secret = archive.tables.secret_ballots!.filter((row) => row.round_id === secretRoundId)
     expect(secret).toHaveLength(4)
-    for (const row of secret) expect(Object.keys(row).sort()).toEqual(['choice', 'id', 'reason', 'round_id', 'version_number', 'weight'])
+    for (const row of secret) expect(Object.keys(row).sort()).toEqual(['choice', 'id', 'reason', 'round_id', 'split', 'version_number', 'weight'])
     // Sorted by the random id, not in the order they were cast.
     const ids = secret.map((row) => String(row.id))
     expect(ids).toEqual([...ids].sort())
