@@ -128,6 +128,8 @@ describe('people forms', () => {
     expect(link).toMatch(new RegExp(`^${TEST_ORIGIN}/setup/`))
     expect(html).toContain('Schicke diesen Link an Leyla Yılmaz')
     expect(html).toContain('Er funktioniert nur einmal')
+    // The expiry names its time zone, as every deadline does (the admin may sit elsewhere).
+    expect(html).toMatch(/gültig bis \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} (MEZ|MESZ|UTC[+-]?\d*)\./)
     expect(res.headers.get('cache-control')).toBe('no-store')
     const person = getPersonByEmail(w.t.db, 'leyla.yilmaz@example.org')!
     expect(person).toMatchObject({ name: 'Leyla Yılmaz', is_spokesperson: 1, is_admin: 0, password_hash: null })

@@ -3,6 +3,7 @@ import { buildPublishingWorld, type PublishingWorld } from '../../support/adopt.
 import { wordFile } from '../../support/docx-fixtures.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 import { upload } from '../../support/upload.ts'
+import { pageText } from '../../support/page-text.ts'
 
 let t: TestApp
 let world: PublishingWorld
@@ -30,7 +31,7 @@ describe('the import page of a working group', () => {
     const res = await upload(t, `/groups/${slug}/import`, world.member.cookie, { name: 'kurse.docx', bytes: await wordFile() })
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(html).toContain('„Sprachkurse für alle“ wurde als neue Position angelegt.')
+    expect(pageText(html)).toContain('„Sprachkurse für alle“ wurde als neue Position angelegt.')
     expect(html).toContain('Tabellen: 1')
     expect(html).toContain('Bilder: 1')
     expect(html).toMatch(/href="\/positions\/[^"]+"/)

@@ -4,6 +4,7 @@ import { adoptedPosition, buildPublishingWorld, type PublishingWorld } from '../
 import { buildPosition } from '../../support/factories.ts'
 import { buildRoundWorld, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
+import { pageText } from '../../support/page-text.ts'
 
 let t: TestApp
 let world: PublishingWorld
@@ -28,12 +29,12 @@ describe('after adoption', () => {
     const position = await adoptedPosition(t, world, { title: 'Wartet auf Veröffentlichung' })
     const spokesperson = await page(world.spokesperson.cookie, '/')
     expect(spokesperson).toContain('<h2 id="home-to-publish">Zum Veröffentlichen</h2>')
-    expect(spokesperson).toContain(`<a href="/positions/${position.id}">Wartet auf Veröffentlichung</a>`)
+    expect(spokesperson).toContain(`<a href="/positions/${position.id}" lang="de">Wartet auf Veröffentlichung</a>`)
     expect(await page(world.delegates[0]!.cookie, '/')).not.toContain('Zum Veröffentlichen')
 
     const published = await t.client.as(world.spokesperson.cookie).post(`/api/positions/${position.id}/publish`, { summary: '' })
     expect(published.status).toBe(200)
-    expect(await page(world.spokesperson.cookie, '/')).not.toContain(`<a href="/positions/${position.id}">`)
+    expect(await page(world.spokesperson.cookie, '/')).not.toContain(`<a href="/positions/${position.id}" lang="de">`)
   })
 })
 

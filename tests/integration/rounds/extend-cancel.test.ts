@@ -4,6 +4,7 @@ import { startRoundDeadlines } from '../../../server/jobs/round-deadlines.ts'
 import { toLocalInput } from '../../../shared/zoned-time.ts'
 import { buildRoundWorld, DAY, HOUR, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
+import { pageText } from '../../support/page-text.ts'
 
 let t: TestApp
 beforeEach(async () => {
@@ -31,7 +32,7 @@ describe('extending the deadline of an open round', () => {
     ])
     expect(auditEventsFor(t.db, 'round', id).map((e) => e.action)).toContain('round.extend')
     const html = await (await world.delegates[0]!.client.get(`/rounds/${id}`)).text()
-    expect(html).toContain('Begründung: Zwei Initiativen tagen erst Donnerstag.')
+    expect(pageText(html)).toContain('Begründung: Zwei Initiativen tagen erst Donnerstag.')
     expect(html).toContain('noch 4 Tage')
 
     // A ballot after the old deadline counts now.
@@ -98,7 +99,7 @@ describe('cancelling an open round', () => {
     const view = (await (await world.delegates[0]!.client.get(`/api/rounds/${id}`)).json()) as { status: string; result: unknown }
     expect(view).toMatchObject({ status: 'cancelled', result: null })
     const html = await (await world.delegates[0]!.client.get(`/rounds/${id}`)).text()
-    expect(html).toContain('ohne Ergebnis. Begründung: Die falsche Fassung wurde eingefroren.')
+    expect(pageText(html)).toContain('ohne Ergebnis. Begründung: Die falsche Fassung wurde eingefroren.')
     expect(html).not.toContain('Deine Antwort für')
     expect(await (await world.coordinator.get(`/positions/${world.positionId}`)).text()).toContain('abgebrochen am 21.11.2026, 11:00 MEZ, ohne Ergebnis')
     // The next round can be opened.

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toLocalInput } from '../../../shared/zoned-time.ts'
 import { buildRoundWorld, DAY, HOUR, openRoundVia } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
+import { pageText } from '../../support/page-text.ts'
 
 let t: TestApp
 beforeEach(async () => {
@@ -23,7 +24,7 @@ describe('a round at short notice', () => {
     const id = await openRoundVia(t, world, { closesAt: iso(t.clock.now() + 3 * HOUR), shortNotice: { reason: 'Die Pressekonferenz ist morgen früh.' } })
     const round = (await (await world.delegates[0]!.client.get(`/api/rounds/${id}`)).json()) as { shortNotice: unknown }
     expect(round.shortNotice).toEqual({ reason: 'Die Pressekonferenz ist morgen früh.' })
-    expect(await (await world.delegates[0]!.client.get(`/rounds/${id}`)).text()).toContain('Kurzfristige Runde. Begründung: Die Pressekonferenz ist morgen früh.')
+    expect(pageText(await (await world.delegates[0]!.client.get(`/rounds/${id}`)).text())).toContain('Kurzfristige Runde. Begründung: Die Pressekonferenz ist morgen früh.')
   })
 
   it('needs no reason at 24 hours or more, and keeps none', async () => {
