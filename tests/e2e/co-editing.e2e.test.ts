@@ -324,7 +324,7 @@ describe('co-editing a position draft', () => {
       await clickAndWait(tab, tab.getByRole('link', { name: 'AG Wohnen' }))
       await tab.getByLabel('Titel', { exact: true }).fill('Noch leer')
       await clickAndWait(tab, tab.getByRole('button', { name: 'Position anlegen' }))
-      await tab.waitForFunction(() => document.querySelector('#editor .ProseMirror p')?.getAttribute('data-placeholder') !== null)
+      await tab.waitForFunction(() => document.querySelector('#editor .ProseMirror p[data-placeholder]') !== null)
       const placeholder = await tab.evaluate(() => {
         const p = document.querySelector('#editor .ProseMirror p')!
         return { text: p.getAttribute('data-placeholder'), shown: getComputedStyle(p, '::before').content }

@@ -192,16 +192,8 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
       true,
     )
     await checkPage(lena, 'round-flow-07-cancelled')
-    // On a phone the answer in the table of who answered what stays one word on one line.
-    await lena.setViewportSize({ width: 360, height: 740 })
-    try {
-      const answers = await lena.evaluate(() =>
-        Array.from(document.querySelectorAll('td[class^="answer-"] > strong')).map((el) => ({ text: el.textContent, lines: el.getClientRects().length })),
-      )
-      expect(answers).toEqual([{ text: 'Zustimmung', lines: 1 }])
-    } finally {
-      await lena.setViewportSize({ width: 1280, height: 800 })
-    }
+    // Answers hidden until the close stay hidden when the round is cancelled: no result ever came.
+    await expect(lena.evaluate(() => document.querySelectorAll('td[class^="answer-"]').length)).resolves.toBe(0)
 
     await clickAndWait(amina, form.getByRole('button', { name: 'Antwort abgeben' }))
     const late = amina.getByRole('alert')

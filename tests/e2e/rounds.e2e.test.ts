@@ -195,8 +195,11 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     const fieldError = amina.locator('#reason-error')
     await expect(fieldError.textContent()).resolves.toContain('Bitte begründe deinen Einwand.')
     await expect(amina.title()).resolves.toMatch(/^Fehler \(1\): /)
-    // The form is far down the page; the answer brings the browser back to it, not to the top.
-    await expect(onScreen(fieldError)).resolves.toBe(true)
+    // The error summary at the top takes the focus (read first); its link leads down to the field.
+    await expect(amina.evaluate(() => document.activeElement?.id)).resolves.toBe('error-summary')
+    await amina.locator('#error-summary a').first().click()
+    await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await expect(onScreen(reason)).resolves.toBe(true)
     await expect(amina.getByRole('radio', { name: 'Einwand', exact: true }).isChecked()).resolves.toBe(true)
     await checkPage(amina, 'rounds-09-ballot-objection-without-reason')
 
@@ -209,6 +212,17 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await expect(row.getByRole('cell').textContent()).resolves.toBe(`EinwandBegründung: ${OBJECTION}`)
     await expect(answers.getByRole('row', { name: new RegExp(INITIATIVES[1]!) }).getByRole('cell').first().textContent()).resolves.toBe('Zustimmung')
     await checkPage(amina, 'rounds-10-ballot-objection-saved')
+    // On a phone each answer in the table of who answered what stays one word on one line.
+    await amina.setViewportSize({ width: 360, height: 740 })
+    try {
+      const words = await amina.evaluate(() =>
+        Array.from(document.querySelectorAll('td[class^="answer-"] > strong')).map((el) => ({ text: el.textContent, lines: el.getClientRects().length })),
+      )
+      expect(words).toEqual(expect.arrayContaining([{ text: 'Zustimmung', lines: 1 }, { text: 'Einwand', lines: 1 }]))
+      expect(words.every((w) => w.lines === 1)).toBe(true)
+    } finally {
+      await amina.setViewportSize({ width: 1280, height: 800 })
+    }
   })
 
   it("ends the round with the coordinator's button: no consent, back to drafting with the objection next to the draft", async () => {
