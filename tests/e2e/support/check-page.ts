@@ -14,6 +14,8 @@ import { overflowingElements, shoot } from './screenshots.ts'
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('load')
+  // Web fonts are fetched when their letters first appear (the Ethiopic one): wait for them.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   const problems = pageProblems(page)
   if (problems.length) throw new Error(`"${name}" (${page.url()}) has problems:\n  ${problems.join('\n  ')}`)
   await expectAccessible(page, name)
