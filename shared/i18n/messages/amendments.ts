@@ -84,6 +84,17 @@ export const de = {
   'amendments.round.tally': 'Ja {yes}, Nein {no}, Enthaltung {abstain}',
   'amendments.round.participation': 'Beteiligung: Stimmgewicht {weight} von {total}',
   'amendments.round.link': 'Zur Abstimmung',
+  'amendments.rounds.heading': 'Abstimmungen über Änderungsanträge',
+  'amendments.rounds.item': 'Abstimmung über {numbers}',
+  'amendments.rounds.open': 'läuft',
+  'amendments.rounds.open_heading': 'Über Änderungsanträge abstimmen lassen',
+  'amendments.rounds.which': 'Änderungsanträge, über die abgestimmt wird (jeder einzeln)',
+  'amendments.rounds.none_chosen': 'Bitte wählen Sie mindestens einen Änderungsantrag.',
+  'amendments.rounds.quorum': 'Quorum in Prozent des Stimmgewichts',
+  'amendments.rounds.closes_at': 'Abstimmung endet am',
+  'amendments.rounds.secret': 'Geheime Abstimmung',
+  'amendments.rounds.ordered': 'Reihenfolge festlegen (in der Reihenfolge der Nummern; nötig, wenn Anträge dieselbe Stelle betreffen)',
+  'amendments.rounds.submit': 'Abstimmung öffnen',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -171,4 +182,15 @@ export const en: Record<keyof typeof de, string> = {
   'amendments.round.tally': 'Yes {yes}, no {no}, abstain {abstain}',
   'amendments.round.participation': 'Participation: vote weight {weight} of {total}',
   'amendments.round.link': 'Go to the vote',
+  'amendments.rounds.heading': 'Votes on amendments',
+  'amendments.rounds.item': 'Vote on {numbers}',
+  'amendments.rounds.open': 'running',
+  'amendments.rounds.open_heading': 'Put amendments to a vote',
+  'amendments.rounds.which': 'Amendments to vote on (each separately)',
+  'amendments.rounds.none_chosen': 'Please choose at least one amendment.',
+  'amendments.rounds.quorum': 'Quorum in percent of the vote weight',
+  'amendments.rounds.closes_at': 'The vote ends on',
+  'amendments.rounds.secret': 'Secret vote',
+  'amendments.rounds.ordered': 'Set the order (by number; needed when amendments change the same passage)',
+  'amendments.rounds.submit': 'Open the vote',
 }
