@@ -95,6 +95,9 @@ export const de = {
   'amendments.rounds.secret': 'Geheime Abstimmung',
   'amendments.rounds.ordered': 'Reihenfolge festlegen (in der Reihenfolge der Nummern; nötig, wenn Anträge dieselbe Stelle betreffen)',
   'amendments.rounds.submit': 'Abstimmung öffnen',
+  'amendments.contained.heading': 'Enthaltene Änderungsanträge',
+  'amendments.contained.sentences': 'Sätze aus Änderungsanträgen',
+  'amendments.contained.from': 'aus {labels}',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -193,4 +196,7 @@ export const en: Record<keyof typeof de, string> = {
   'amendments.rounds.secret': 'Secret vote',
   'amendments.rounds.ordered': 'Set the order (by number; needed when amendments change the same passage)',
   'amendments.rounds.submit': 'Open the vote',
+  'amendments.contained.heading': 'Amendments it contains',
+  'amendments.contained.sentences': 'Sentences from amendments',
+  'amendments.contained.from': 'from {labels}',
 }

@@ -69,5 +69,17 @@ describe('from version 1 through three amendments to an adopted version 2', () =
     ])
     const v1 = (await (await w.coordinator.get(`/api/positions/${w.positionId}/versions/1/amendments`)).json()) as VersionAmendmentsJson
     expect(v1.amendments).toEqual([])
+
+    // The version's page and the diff say which amendments it contains, and where sentences came from.
+    const page2 = await (await y.client.get(`/positions/${w.positionId}/versions/2`)).text()
+    const section = (html: string) => /<section aria-labelledby="contained-heading"[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(section(page2)).toContain('Enthaltene Änderungsanträge')
+    expect([...section(page2).matchAll(/>Ä(\d)<\/a>/g)].map((m) => m[1])).toEqual(['1', '2'])
+    expect(section(page2)).toMatch(/<q lang="de">Die Mieten müssen sinken\.<\/q> – aus Ä1/)
+    expect(section(page2)).toMatch(/<q lang="de">Sprachkurse für alle, sofort\.<\/q> – aus Ä2/)
+    expect(section(page2)).not.toContain('Wir fordern')
+    const diff = await (await y.client.get(`/positions/${w.positionId}/diff?from=1&to=2`)).text()
+    expect([...section(diff).matchAll(/>Ä(\d)<\/a>/g)].map((m) => m[1])).toEqual(['1', '2'])
+    expect(section(await (await y.client.get(`/positions/${w.positionId}/versions/1`)).text())).toBe('')
   })
 })
