@@ -58,3 +58,16 @@ export function amendmentsBetween(deps: Deps, actor: Actor, positionId: string, 
     .filter((a) => a.in_version !== null && a.in_version > low && a.in_version <= high)
     .map((a) => presentAmendment(a, supports))
 }
+
+/**
+ * The amendments an adopted (published) version contains, for its public page: every amendment
+ * merged into it or an earlier version. Public: no author, only the initiative it came from.
+ */
+export function adoptedAmendments(deps: Pick<Deps, 'db'>, positionId: string, versionNumber: number): Array<{ number: number; quote: string; text: string; initiative: { name: string } | null }> {
+  return amendmentRepo.amendmentsUpTo(deps.db, positionId, versionNumber).map((a) => ({
+    number: a.number,
+    quote: a.quote,
+    text: a.text,
+    initiative: a.initiative_name === null ? null : { name: a.initiative_name },
+  }))
+}

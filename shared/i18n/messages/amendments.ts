@@ -98,6 +98,7 @@ export const de = {
   'amendments.contained.heading': 'Enthaltene Änderungsanträge',
   'amendments.contained.sentences': 'Sätze aus Änderungsanträgen',
   'amendments.contained.from': 'aus {labels}',
+  'amendments.adopted.heading': 'Angenommene Änderungsanträge',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -199,4 +200,5 @@ export const en: Record<keyof typeof de, string> = {
   'amendments.contained.heading': 'Amendments it contains',
   'amendments.contained.sentences': 'Sentences from amendments',
   'amendments.contained.from': 'from {labels}',
+  'amendments.adopted.heading': 'Adopted amendments',
 }

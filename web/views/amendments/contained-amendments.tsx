@@ -1,5 +1,11 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { PageContext } from '../layout.tsx'
+import { contentMark, Sentence } from '../with-content.tsx'
+
+/** "für Café Winsen", the initiative's name marked as content. */
+function ForInitiative({ ctx, name }: { ctx: PageContext; name: string }) {
+  return <Sentence text={ctx.t('amendments.for_initiative', { initiative: contentMark('initiative') })} content={{ initiative: name }} />
+}
 
 export interface ContainedAmendment {
   number: number
@@ -29,7 +35,7 @@ export function ContainedAmendments({ ctx, positionId, amendments, sentences = [
         {amendments.map((a) => (
           <li>
             <a href={`/positions/${positionId}/amendments#a-${a.number}`}>{label(a.number)}</a>
-            {a.initiative ? <> ({t('amendments.for_initiative', { initiative: a.initiative.name })})</> : null}:{' '}
+            {a.initiative ? <> (<ForInitiative ctx={ctx} name={a.initiative.name} />)</> : null}:{' '}
             <span class="amendment-diff" lang={CONTENT_LOCALE}>
               <del aria-label={t('amendments.old')}>{a.quote}</del> {a.text === '' ? <em>{t('amendments.deletion')}</em> : <ins aria-label={t('amendments.new')}>{a.text}</ins>}
             </span>
@@ -48,6 +54,29 @@ export function ContainedAmendments({ ctx, positionId, amendments, sentences = [
           </ul>
         </>
       ) : null}
+    </section>
+  )
+}
+
+/** On the public page of an adopted position: the amendments its text took in (no links: visitors cannot follow them). */
+export function AdoptedAmendments({ ctx, amendments }: { ctx: PageContext; amendments: ContainedAmendment[] }) {
+  const { t } = ctx
+  if (amendments.length === 0) return null
+  return (
+    <section aria-labelledby="adopted-amendments-title" class="public-amendments">
+      <h2 id="adopted-amendments-title">{t('amendments.adopted.heading')}</h2>
+      <ul>
+        {amendments.map((a) => (
+          <li>
+            <strong>{t('amendments.label', { number: a.number })}</strong>
+            {a.initiative ? <> (<ForInitiative ctx={ctx} name={a.initiative.name} />)</> : null}
+            :{' '}
+            <span class="amendment-diff" lang={CONTENT_LOCALE}>
+              <del aria-label={t('amendments.old')}>{a.quote}</del> {a.text === '' ? <em>{t('amendments.deletion')}</em> : <ins aria-label={t('amendments.new')}>{a.text}</ins>}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }
