@@ -50,6 +50,7 @@ import { archivePages } from './exports/archive.pages.ts'
 import { amendmentsRoutes } from './amendments/amendments.routes.ts'
 import { amendmentRoundsRoutes } from './amendments/amendment-rounds.routes.ts'
 import { amendmentsPages } from './amendments/amendments.pages.tsx'
+import { amendmentRoundPages } from './amendments/amendment-round.pages.tsx'
 
 /** Builds the whole HTTP application around its dependencies; no global state. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -78,6 +79,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', amendmentRoundsRoutes)
   app.route('/api', versionsRoutes)
   app.route('/api', roundsRoutes)
+  app.route('/', amendmentRoundPages)
   app.route('/', roundsPages)
   app.route('/', versionsPages)
   app.route('/api/initiatives', initiativesRoutes)

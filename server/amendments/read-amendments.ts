@@ -1,3 +1,5 @@
+import { isDue } from '../../shared/rules/round-clock.ts'
+import * as roundRepo from './amendment-round.repo.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
@@ -43,5 +45,19 @@ export function amendmentsPageData(deps: Deps, actor: Actor, positionId: string)
     canPropose: canPropose && position.archived_at === null && (position.status === 'drafting' || position.status === 'in_round'),
     canDecide,
     myInitiatives: actor.initiatives.filter((i) => i.role === 'delegate').map((i) => i.initiativeId),
+    rounds: roundLinks(deps, positionId, amendments),
   }
+}
+
+/** The position's amendment rounds, newest first, with the numbers of their amendments. */
+function roundLinks(deps: Deps, positionId: string, amendments: ReadonlyArray<{ id: string; number: number }>) {
+  const numbers = new Map(amendments.map((a) => [a.id, a.number]))
+  return roundRepo
+    .amendmentRoundsOf(deps.db, positionId)
+    .reverse()
+    .map((round) => ({
+      id: round.id,
+      status: round.status === 'closed' || isDue({ status: round.status, closesAt: round.closes_at }, deps.now()) ? ('closed' as const) : ('open' as const),
+      numbers: roundRepo.itemsOf(deps.db, round.id).map((i) => numbers.get(i.amendment_id) ?? 0),
+    }))
 }

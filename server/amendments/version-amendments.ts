@@ -41,3 +41,33 @@ function textBlocks(doc: PmNode): string[] {
   })
   return out
 }
+
+/** What a version's page shows of its amendments: those it contains, and the sentences they brought. */
+export function amendmentsOfVersion(deps: Deps, actor: Actor, positionId: string, number: number) {
+  const { amendments, sentences } = versionAmendments(deps, actor, positionId, number)
+  return { contained: amendments, sentences }
+}
+
+/** The amendments the versions after `from` up to `to` contain (what the diff between them brought). */
+export function amendmentsBetween(deps: Deps, actor: Actor, positionId: string, from: number, to: number): AmendmentJson[] {
+  if (!can(actor, { type: 'position.read' })) fail('forbidden')
+  const [low, high] = from <= to ? [from, to] : [to, from]
+  const supports = amendmentRepo.listSupports(deps.db, positionId)
+  return amendmentRepo
+    .amendmentsUpTo(deps.db, positionId, high)
+    .filter((a) => a.in_version !== null && a.in_version > low && a.in_version <= high)
+    .map((a) => presentAmendment(a, supports))
+}
+
+/**
+ * The amendments an adopted (published) version contains, for its public page: every amendment
+ * merged into it or an earlier version. Public: no author, only the initiative it came from.
+ */
+export function adoptedAmendments(deps: Pick<Deps, 'db'>, positionId: string, versionNumber: number): Array<{ number: number; quote: string; text: string; initiative: { name: string } | null }> {
+  return amendmentRepo.amendmentsUpTo(deps.db, positionId, versionNumber).map((a) => ({
+    number: a.number,
+    quote: a.quote,
+    text: a.text,
+    initiative: a.initiative_name === null ? null : { name: a.initiative_name },
+  }))
+}

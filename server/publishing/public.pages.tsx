@@ -6,6 +6,7 @@ import { fail } from '../../shared/errors.ts'
 import { resultBar } from '../../shared/publishing/result-bar.ts'
 import { formatLongDate, resultSentence } from '../../shared/publishing/result-sentence.ts'
 import { PublicListPage } from '../../web/views/public/public-list-page.tsx'
+import { adoptedAmendments } from '../amendments/version-amendments.ts'
 import { PublicPositionPage, type PublicPositionView } from '../../web/views/public/public-position-page.tsx'
 import type { AppEnv } from '../http/app-env.ts'
 import { pageContext } from '../http/render.tsx'
@@ -214,7 +215,8 @@ export const publicPages = new Hono<AppEnv>()
       const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
       const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
       const translations = publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl))
-      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} translations={translations} />)
+      const amendments = adoptedAmendments(deps, row.position_id, row.version_number)
+      return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} translations={translations} amendments={amendments} />)
     }
     if (!current) return cachedForVisitor(c, mark, basis, build, () => sameStamp(deps.caches.publicationStamps.get(stamp.slug), stamp))
     return c.html(build())

@@ -6,6 +6,7 @@ import { requirePerson } from '../auth/guards.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { pageContext, render } from '../http/render.tsx'
 import { readQuery } from '../http/validate.ts'
+import { amendmentsBetween, amendmentsOfVersion } from '../amendments/version-amendments.ts'
 import { freezeVersion } from './freeze-version.ts'
 import { diffOf, readablePosition, versionOf, versionsOf } from './read-versions.ts'
 
@@ -26,6 +27,7 @@ export const versionsPages = new Hono<AppEnv>()
         position={{ id, title: position.title }}
         version={{ number: v.number, hash: v.hash, html: v.html, createdAt: v.created_at, createdByName: v.created_by_name }}
         frozen={c.req.query('frozen') === '1'}
+        amendments={amendmentsOfVersion(c.get('deps'), actor, id, v.number)}
       />,
     )
   })
@@ -39,7 +41,7 @@ export const versionsPages = new Hono<AppEnv>()
     const to = query.to ?? numbers[0] ?? 1
     const from = query.from ?? Math.max(1, to - 1)
     const diff = await diffOf(c.get('deps'), actor, id, from, to, c.get('locale'))
-    return render(c, <DiffPage ctx={pageContext(c)} position={{ id, title: position.title }} from={from} to={to} numbers={numbers} diffHtml={diff.diff.html} />)
+    return render(c, <DiffPage ctx={pageContext(c)} position={{ id, title: position.title }} from={from} to={to} numbers={numbers} diffHtml={diff.diff.html} amendments={amendmentsBetween(c.get('deps'), actor, id, from, to)} />)
   })
   .post('/positions/:id/versions', async (c) => {
     const { actor } = requirePerson(c)

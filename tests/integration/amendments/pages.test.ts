@@ -40,4 +40,35 @@ describe('the amendments page', () => {
     expect((await list())[0]!.status).toBe('merged')
     expect(await (await w.coordinator.get(page)).text()).toContain('eingearbeitet')
   })
+
+  it('the coordinator puts open amendments to a vote from the page; a refused form comes back with the error summary', async () => {
+    const w = buildRoundWorld(t, { draft: ['Wir fordern bezahlbaren Wohnraum für alle.'] })
+    expect((await w.coordinator.post(`/api/positions/${w.positionId}/versions`, {})).status).toBe(201)
+    const page = `/positions/${w.positionId}/amendments`
+    expect((await w.delegates[0]!.client.post(page, form({ versionNumber: '1', quote: 'bezahlbaren', text: 'guten', reason: 'Klarer.' }), FORM)).status).toBe(303)
+    const [a1] = ((await (await w.coordinator.get(`/api/positions/${w.positionId}/amendments`)).json()) as { amendments: Array<{ id: string }> }).amendments
+    const shown = await (await w.coordinator.get(page)).text()
+    expect(shown).toContain('Über Änderungsanträge abstimmen lassen')
+    const closesAt = /name="closesAt" type="datetime-local" value="([^"]+)"/.exec(shown)![1]!
+    // Delegates do not get the form.
+    expect(await (await w.delegates[0]!.client.get(page)).text()).not.toContain('Über Änderungsanträge abstimmen lassen')
+
+    const none = await w.coordinator.post(`/positions/${w.positionId}/amendment-rounds`, form({ quorum: '50', closesAt }), FORM)
+    expect(none.status).toBe(400)
+    const refused = await none.text()
+    expect(refused).toMatch(/<title>Fehler \(1\)/)
+    expect(refused).toContain('href="#amend-round-amendmentIds"')
+    expect(refused).toContain('Bitte wählen Sie mindestens einen Änderungsantrag.')
+    const past = await w.coordinator.post(`/positions/${w.positionId}/amendment-rounds`, form({ amendmentIds: a1!.id, quorum: '50', closesAt: '2000-01-01T10:00' }), FORM)
+    expect(past.status).toBe(400)
+    expect(await past.text()).toContain(`value="${a1!.id}" checked`)
+
+    const opened = await w.coordinator.post(`/positions/${w.positionId}/amendment-rounds`, form({ amendmentIds: a1!.id, quorum: '50', closesAt }), FORM)
+    expect(opened.status).toBe(303)
+    const roundUrl = opened.headers.get('location')!
+    expect(roundUrl).toMatch(/^\/rounds\/[a-z0-9]+$/)
+    const after = await (await w.delegates[0]!.client.get(page)).text()
+    expect(after).toContain(`<a href="${roundUrl}">Abstimmung über Ä1</a> · läuft`)
+    expect(await (await w.delegates[0]!.client.get(roundUrl)).text()).toMatch(/<legend>Ä1<\/legend>/)
+  })
 })

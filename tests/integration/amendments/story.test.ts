@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { VersionAmendmentsJson } from '../../../server/amendments/version-amendments.ts'
 import { buildRoundWorld, DAY } from '../../support/round-world.ts'
+import { buildPerson, sessionCookie } from '../../support/factories.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 
 let t: TestApp
@@ -69,5 +70,29 @@ describe('from version 1 through three amendments to an adopted version 2', () =
     ])
     const v1 = (await (await w.coordinator.get(`/api/positions/${w.positionId}/versions/1/amendments`)).json()) as VersionAmendmentsJson
     expect(v1.amendments).toEqual([])
+
+    // The version's page and the diff say which amendments it contains, and where sentences came from.
+    const page2 = await (await y.client.get(`/positions/${w.positionId}/versions/2`)).text()
+    const section = (html: string) => /<section aria-labelledby="contained-heading"[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(section(page2)).toContain('Enthaltene Änderungsanträge')
+    expect([...section(page2).matchAll(/>Ä(\d)<\/a>/g)].map((m) => m[1])).toEqual(['1', '2'])
+    expect(section(page2)).toMatch(/<q lang="de">Die Mieten müssen sinken\.<\/q> – aus Ä1/)
+    expect(section(page2)).toMatch(/<q lang="de">Sprachkurse für alle, sofort\.<\/q> – aus Ä2/)
+    expect(section(page2)).not.toContain('Wir fordern')
+    const diff = await (await y.client.get(`/positions/${w.positionId}/diff?from=1&to=2`)).text()
+    expect([...section(diff).matchAll(/>Ä(\d)<\/a>/g)].map((m) => m[1])).toEqual(['1', '2'])
+    expect(section(await (await y.client.get(`/positions/${w.positionId}/versions/1`)).text())).toBe('')
+
+    // The public page of the adopted position lists the adopted amendments, for visitors too.
+    const speaker = t.client.as(sessionCookie(t.db, buildPerson(t.db, { spokesperson: true }).id, t.clock.now()))
+    const published = await speaker.post(`/api/positions/${w.positionId}/publish`, {})
+    expect(published.status, await published.clone().text()).toBe(200)
+    const { slug } = (await published.json()) as { slug: string }
+    const visitor = await (await t.client.get(`/p/${slug}`)).text()
+    const adopted = /<section aria-labelledby="adopted-amendments-title"[\s\S]*?<\/section>/.exec(visitor)?.[0] ?? ''
+    expect(adopted).toContain('Angenommene Änderungsanträge')
+    expect([...adopted.matchAll(/<strong>Ä(\d)<\/strong>/g)].map((m) => m[1])).toEqual(['1', '2'])
+    expect(adopted).toMatch(/<del[^>]*>ab dem ersten Tag\.<\/del> <ins[^>]*>für alle, sofort\.<\/ins>/)
+    expect(adopted).not.toContain('billigen')
   })
 })

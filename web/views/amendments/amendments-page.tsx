@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
+import { AmendmentRoundList, OpenAmendmentRoundForm, type AmendmentRoundLink } from './open-amendment-round-form.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 
 export interface AmendmentView {
@@ -28,8 +29,14 @@ export interface AmendmentsPageProps {
   canDecide: boolean
   /** Initiatives the reader is a delegate of (they may support for them). */
   myInitiatives: string[]
+  rounds: AmendmentRoundLink[]
   values?: FormValues | undefined
   problem?: FormProblem | null | undefined
+  /** The open-round form as entered when it was refused. */
+  roundValues?: FormValues | undefined
+  roundProblem?: FormProblem | null | undefined
+  /** What the open-round form proposes when it is not refused: the deadline a week from now. */
+  defaultClosesAt: string
 }
 
 /** /positions/:id/amendments: the amendments as inline diffs (Ä1, Ä2 …), support, decisions, and the form to propose one. */
@@ -37,9 +44,15 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
   const { ctx, position } = props
   const { t } = ctx
   const form = formView({ prefix: 'amend-', values: props.values, problem: props.problem, fields: { versionNumber: 'amend-version', quote: 'amend-quote', text: 'amend-text', reason: 'amend-reason' } })
+  const roundForm = formView({
+    prefix: 'amend-round-',
+    values: props.roundValues ?? { quorum: '50', closesAt: props.defaultClosesAt },
+    problem: props.roundProblem,
+    fields: { amendmentIds: 'amend-round-amendmentIds', quorum: 'amend-round-quorum', closesAt: 'amend-round-closesAt' },
+  })
   const latest = props.versions[props.versions.length - 1]
   return (
-    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form)}>
+    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -107,6 +120,8 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
           )
         })}
       </ol>
+      <AmendmentRoundList ctx={ctx} rounds={props.rounds} />
+      {props.canDecide ? <OpenAmendmentRoundForm ctx={ctx} form={roundForm} positionId={position.id} open={props.amendments.filter((a) => a.status === 'open')} /> : null}
       {props.canPropose ? (
         <section aria-labelledby="amend-heading">
           <h2 id="amend-heading">{t('amendments.propose_heading')}</h2>

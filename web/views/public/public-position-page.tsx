@@ -7,6 +7,7 @@ import { CoSignForms, type CoSignChoice } from './co-sign-forms.tsx'
 import { PublicHead } from './public-head.tsx'
 import { contentMark, Sentence } from '../with-content.tsx'
 import type { SitePublisher } from '../alliance/site-publisher.tsx'
+import { AdoptedAmendments, type ContainedAmendment } from '../amendments/contained-amendments.tsx'
 import { TranslationLanguages, type TranslationLink } from '../translations/translation-languages.tsx'
 
 export interface PublicPositionView {
@@ -42,9 +43,11 @@ export interface PublicPositionPageProps {
   publisher?: SitePublisher | undefined
   /** Published translations of this position. */
   translations?: TranslationLink[] | undefined
+  /** The amendments the adopted version contains. */
+  amendments?: ContainedAmendment[] | undefined
 }
 
-export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher, translations = [] }: PublicPositionPageProps) {
+export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher, translations = [], amendments = [] }: PublicPositionPageProps) {
   const { t, locale } = ctx
   const date = (ms: number) => <time datetime={new Date(ms).toISOString()}>{formatLongDate(ms, locale)}</time>
   return (
@@ -92,6 +95,7 @@ export function PublicPositionPage({ ctx, position: p, coSign, notice, publisher
         </p>
         <ResultBarView id="result-bar" title={t('publishing.bar.title')} segments={p.resultBar.segments} summary={p.resultBar.summary} />
         <section class="public-text prose" lang={CONTENT_LOCALE} aria-label={t('publishing.text')} dangerouslySetInnerHTML={{ __html: p.html }} />
+        <AdoptedAmendments ctx={ctx} amendments={amendments} />
         {p.signatories.length ? (
           <section class="public-signatories" aria-labelledby="signatories-title">
             <h2 id="signatories-title">{t('publishing.signatories')}</h2>

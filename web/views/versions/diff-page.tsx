@@ -1,5 +1,6 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import { raw } from 'hono/html'
+import { ContainedAmendments, type ContainedAmendment } from '../amendments/contained-amendments.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 
 export interface DiffPageProps {
@@ -11,10 +12,12 @@ export interface DiffPageProps {
   numbers: number[]
   /** The changes, rendered (./diff-view.tsx). */
   diffHtml: string
+  /** The amendments the versions after `from` up to `to` contain. */
+  amendments?: ContainedAmendment[] | undefined
 }
 
 /** /positions/:id/diff?from=&to= — what changed between two versions. */
-export function DiffPage({ ctx, position, from, to, numbers, diffHtml }: DiffPageProps) {
+export function DiffPage({ ctx, position, from, to, numbers, diffHtml, amendments = [] }: DiffPageProps) {
   const { t } = ctx
   return (
     <Layout ctx={ctx} title={t('diff.title', { from, to, title: position.title })}>
@@ -48,6 +51,7 @@ export function DiffPage({ ctx, position, from, to, numbers, diffHtml }: DiffPag
         </button>
       </form>
       {raw(diffHtml)}
+      <ContainedAmendments ctx={ctx} positionId={position.id} amendments={amendments} />
       <p>
         <a href={`/positions/${position.id}/versions/${to}`}>{t('versions.item', { n: to })}</a>
       </p>

@@ -3,6 +3,7 @@ import { raw } from 'hono/html'
 import { CONTENT_MARK, WithContent } from '../with-content.tsx'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
+import { ContainedAmendments, type ContainedAmendment, type SentenceFrom } from '../amendments/contained-amendments.tsx'
 import { DownloadLinks } from '../exports/download-links.tsx'
 
 export interface VersionPageProps {
@@ -10,10 +11,12 @@ export interface VersionPageProps {
   position: { id: string; title: string }
   version: { number: number; hash: string; html: string; createdAt: number; createdByName: string }
   frozen?: boolean
+  /** The amendments merged since the version before, and the sentences they brought. */
+  amendments?: { contained: ContainedAmendment[]; sentences: SentenceFrom[] } | undefined
 }
 
 /** /positions/:id/versions/:n — one frozen version, exactly as it was frozen. */
-export function VersionPage({ ctx, position, version, frozen }: VersionPageProps) {
+export function VersionPage({ ctx, position, version, frozen, amendments }: VersionPageProps) {
   const { t } = ctx
   return (
     <Layout ctx={ctx} title={t('versions.page.title', { n: version.number, title: position.title })}>
@@ -35,6 +38,7 @@ export function VersionPage({ ctx, position, version, frozen }: VersionPageProps
       <section class="frozen-text prose" lang={CONTENT_LOCALE} aria-label={t('versions.page.title', { n: version.number, title: position.title })}>
         {raw(version.html)}
       </section>
+      {amendments ? <ContainedAmendments ctx={ctx} positionId={position.id} amendments={amendments.contained} sentences={amendments.sentences} /> : null}
       <HashLine ctx={ctx} hash={version.hash} />
       <DownloadLinks
         ctx={ctx}
