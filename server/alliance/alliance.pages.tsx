@@ -11,6 +11,8 @@ import { readEntered, submitForm, type RefusalOptions } from '../http/refused-fo
 import { pageContext, render } from '../http/render.tsx'
 import { parseWith } from '../http/validate.ts'
 import { listInitiatives } from '../initiatives/initiative.repo.ts'
+import { maxVotes } from '../proxies/proxy.repo.ts'
+import { setMaxVotes } from '../proxies/proxy-settings.ts'
 import { getLogo, listedInitiatives, publicGroups } from './alliance.repo.ts'
 import { logoProblem, readLogoFile } from './alliance.routes.ts'
 import { setListedInitiatives } from './initiative-listing.ts'
@@ -51,6 +53,8 @@ interface AdminState {
   problem?: FormProblem
   logoProblem?: string
   saved?: string
+  proxyValues?: FormValues
+  proxyProblem?: FormProblem
 }
 
 function adminPage(c: Context<AppEnv>, state: AdminState = {}, status: Status = 200) {
@@ -71,15 +75,20 @@ function adminPage(c: Context<AppEnv>, state: AdminState = {}, status: Status = 
       maxLogoKb={LOGO_MAX_BYTES / 1024}
       initiatives={initiatives}
       saved={state.saved}
+      proxySettings={{ values: state.proxyValues ?? { maxVotes: String(maxVotes(db)) }, problem: state.proxyProblem }}
     />,
     status,
   )
 }
 
-const SAVED = { profile: 'alliance.admin.saved', logo: 'alliance.logo.saved', listing: 'alliance.listing.saved' } as const
-const SavedQuery = z.object({ saved: z.enum(['profile', 'logo', 'listing']).optional() })
+const SAVED = { profile: 'alliance.admin.saved', logo: 'alliance.logo.saved', listing: 'alliance.listing.saved', proxies: 'proxies.settings.saved' } as const
+const SavedQuery = z.object({ saved: z.enum(['profile', 'logo', 'listing', 'proxies']).optional() })
 
-/** /admin/alliance: the profile form, the logo upload and the public naming of initiatives. */
+// A form posts strings: a whole number from 1 to 100, as PUT /api/alliance/proxy-settings takes it.
+const ProxySettingsForm = z.object({ maxVotes: z.string().trim().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(100)) })
+const PROXY_FORM: RefusalOptions = { messages: { maxVotes: 'proxies.settings.error' } }
+
+/** /admin/alliance: the profile form, the logo upload, the public naming of initiatives and the maximum of votes per person. */
 export const allianceAdminPages = new Hono<AppEnv>()
   .get('/', (c) => {
     requireCan(c, ADMIN)
@@ -105,6 +114,13 @@ export const allianceAdminPages = new Hono<AppEnv>()
     const listed = values.listed === undefined ? [] : Array.isArray(values.listed) ? values.listed : [values.listed]
     setListedInitiatives(c.get('deps'), actor, listed)
     return c.redirect('/admin/alliance?saved=listing', 303)
+  })
+  .post('/proxies', async (c) => {
+    const { actor } = requireCan(c, ADMIN)
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => setMaxVotes(c.get('deps'), actor, parseWith(c, ProxySettingsForm, { maxVotes: values.maxVotes }).maxVotes), PROXY_FORM)
+    if (!result.ok) return adminPage(c, { proxyValues: values, proxyProblem: result.problem }, result.status)
+    return c.redirect('/admin/alliance?saved=proxies', 303)
   })
 
 /** The public pages of the profile: the logo, Impressum, Datenschutzerklärung, "Über uns". */

@@ -56,6 +56,7 @@ export function publicationFacts(db: Db, positionId: string): { slug: string; ti
  * The people who answer for the electorate of a round: for initiatives every current delegate of
  * every initiative in it, for members the members themselves. With `missingOnly`, only those whose
  * vote is still missing: an initiative that has answered is not reached through any delegate.
+ * Proxies in force for the round add their holders; with `missingOnly` they replace A's delegates.
  */
 export function electoratePeople(db: Db, roundId: string, options: { missingOnly: boolean; secret: boolean; electorate: 'initiatives' | 'members' }): string[] {
   const answeredIn = options.secret ? 'round_participation' : 'ballots'
@@ -76,17 +77,23 @@ export function electoratePeople(db: Db, roundId: string, options: { missingOnly
   if (options.electorate === 'members') {
     return all(db, db.q.selectFrom('people').select('id').where('disabled', '=', 0).where('id', 'in', voters)).map((r) => r.id)
   }
-  return all(
-    db,
-    db.q
-      .selectFrom('initiative_memberships as m')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .select('p.id')
-      .distinct()
-      .where('m.role', '=', 'delegate')
-      .where('p.disabled', '=', 0)
-      .where('m.initiative_id', 'in', voters),
-  ).map((r) => r.id)
+  // A vote handed on for this round (or for every round) is answered by the proxy holder: they
+  // are told too, and a reminder of a missing answer reaches only them (A's delegates may not answer).
+  const handedOn = db.q
+    .selectFrom('proxies as x')
+    .where('x.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)]))
+    .where('x.initiative_id', 'in', voters)
+  let delegates = db.q
+    .selectFrom('initiative_memberships as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select('p.id')
+    .where('m.role', '=', 'delegate')
+    .where('p.disabled', '=', 0)
+    .where('m.initiative_id', 'in', voters)
+  if (options.missingOnly) delegates = delegates.where('m.initiative_id', 'not in', handedOn.select('x.initiative_id'))
+  const holders = db.q.selectFrom('people as p').select('p.id').where('p.disabled', '=', 0).where('p.id', 'in', handedOn.select('x.to_person_id'))
+  return all(db, delegates.union(holders)).map((r) => r.id)
 }
 
 export function groupPeople(db: Db, groupId: string): string[] {

@@ -105,6 +105,24 @@ export function proxiesOfRound(db: Db, roundId: string): RoundProxyRow[] {
   )
 }
 
+/**
+ * Who answers for each of these initiatives in a round through a proxy in force that applies to
+ * it (for this round, or for every round): the holder, by name.
+ */
+export function proxyHoldersIn(db: Db, roundId: string, initiativeIds: readonly string[]): Array<{ initiative_id: string; id: string; name: string }> {
+  if (initiativeIds.length === 0) return []
+  return all(
+    db,
+    db.q
+      .selectFrom('proxies as x')
+      .innerJoin('people as p', 'p.id', 'x.to_person_id')
+      .select(['x.initiative_id', 'p.id', 'p.name'])
+      .where('x.initiative_id', 'in', initiativeIds)
+      .where('x.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)])),
+  )
+}
+
 /** Names of the initiatives a person is a delegate of (how the round page names a proxy holder). */
 export function delegateInitiativeNames(db: Db, personId: string): string[] {
   return all(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts'
 import type { RoundRow } from '../../db/schema/index.ts'
+import { proxyHoldersIn } from '../proxies/proxy.repo.ts'
 import { delegatesOf, pendingVoters } from './pending-voters.repo.ts'
 
 /** A member electorate can be large: the page and the API name at most this many. */
@@ -9,8 +10,11 @@ export interface PendingVoter {
   /** The initiative's id (electorate "initiatives") or the person's id (electorate "members"). */
   id: string
   name: string
-  /** Electorate "initiatives": who can answer for it (its delegates now); empty for members. */
-  delegates: Array<{ id: string; name: string }>
+  /**
+   * Electorate "initiatives": who can answer for it (its delegates now, or, while its vote is
+   * handed on, only the proxy holder, marked `proxy`); empty for members.
+   */
+  delegates: Array<{ id: string; name: string; proxy?: true }>
 }
 
 export interface NotYetAnswered {
@@ -28,13 +32,21 @@ export function notYetAnswered(db: Db, round: RoundRow, counts: { electorate: nu
   const count = counts.electorate - counts.answered
   const pending = count > 0 ? pendingVoters(db, round.id, round.electorate, secret, PENDING_LIST_MAX) : []
   if (round.electorate === 'members') pending.sort((a, b) => a.name.localeCompare(b.name))
-  const delegates = round.electorate === 'initiatives' ? delegatesOf(db, pending.map((p) => p.id)) : []
+  const ids = round.electorate === 'initiatives' ? pending.map((p) => p.id) : []
+  const delegates = delegatesOf(db, ids)
+  // A's own delegates may not answer while its vote is handed on: the holder answers for A.
+  const holders = proxyHoldersIn(db, round.id, ids)
   return {
     count,
-    voters: pending.map((p) => ({
-      id: p.id,
-      name: p.name,
-      delegates: delegates.filter((d) => d.initiative_id === p.id).map((d) => ({ id: d.id, name: d.name })),
-    })),
+    voters: pending.map((p) => {
+      const holder = holders.find((h) => h.initiative_id === p.id)
+      return {
+        id: p.id,
+        name: p.name,
+        delegates: holder
+          ? [{ id: holder.id, name: holder.name, proxy: true as const }]
+          : delegates.filter((d) => d.initiative_id === p.id).map((d) => ({ id: d.id, name: d.name })),
+      }
+    }),
   }
 }

@@ -12,16 +12,19 @@ export interface AllianceAdminPageProps {
   maxLogoKb: number
   initiatives: Array<{ id: string; name: string; listed: boolean }>
   saved?: string | null | undefined
+  /** The alliance's maximum of votes one person may carry (shown, or as entered when refused). */
+  proxySettings: { values: FormValues; problem?: FormProblem | null | undefined }
 }
 
 /** /admin/alliance: the public profile, the logo and which initiatives are named publicly. */
-export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, maxLogoKb, initiatives, saved }: AllianceAdminPageProps) {
+export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, maxLogoKb, initiatives, saved, proxySettings }: AllianceAdminPageProps) {
   const { t } = ctx
   const names = ['name', 'description', 'website', 'contactEmail', 'pressContact', 'imprintUrl', 'imprintText', 'privacyUrl', 'privacyText']
   const form = formView({ prefix: 'alliance-', values, problem, fields: Object.fromEntries(names.map((n) => [n, `alliance-${n}`])) })
   const logoForm = formView({ prefix: 'alliance-', problem: logoProblem ? { message: logoProblem, field: 'logo' } : null, fields: { logo: 'alliance-logo' } })
   const listingForm = formView({ prefix: 'listed-', fields: {} })
-  const errors = formErrors(form, logoForm)
+  const proxyForm = formView({ prefix: 'proxy-', values: proxySettings.values, problem: proxySettings.problem, fields: { maxVotes: 'proxy-maxVotes' } })
+  const errors = formErrors(form, logoForm, proxyForm)
   return (
     <AdminLayout ctx={ctx} section="alliance" title={t('alliance.admin.title')} errors={errors} success={saved}>
       <p>{t('alliance.admin.intro')}</p>
@@ -78,6 +81,29 @@ export function AllianceAdminPage({ ctx, values, problem, logo, logoProblem, max
             </div>
           </PostForm>
         )}
+      </section>
+
+      <section aria-labelledby="proxy-settings-title">
+        <h2 id="proxy-settings-title">{t('proxies.settings.title')}</h2>
+        <p>{t('proxies.settings.intro')}</p>
+        <PostForm action="/admin/alliance/proxies" class="stack">
+          <FormError form={proxyForm} />
+          <TextField
+            form={proxyForm}
+            name="maxVotes"
+            type="number"
+            inputmode="numeric"
+            min={1}
+            max={100}
+            step={1}
+            required
+            label={t('proxies.settings.max_votes')}
+            hint={t('proxies.settings.max_votes_hint')}
+          />
+          <div>
+            <button type="submit">{t('proxies.settings.save')}</button>
+          </div>
+        </PostForm>
       </section>
     </AdminLayout>
   )

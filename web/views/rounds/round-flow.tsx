@@ -18,7 +18,7 @@ export interface RoundFlow {
   cancelled: { at: number; byName: string; reason: string } | null
   extensions: Array<{ from: number; to: number; at: number; byName: string; reason: string }>
   /** While the round is open: who still has to answer (null once it has ended). */
-  notYetAnswered: { count: number; voters: Array<{ id: string; name: string; delegates: Array<{ name: string }> }> } | null
+  notYetAnswered: { count: number; voters: Array<{ id: string; name: string; delegates: Array<{ name: string; proxy?: true }> }> } | null
   /** Open round whose answers are hidden until it ends. */
   answersHidden: boolean
   canExtend: boolean
@@ -101,7 +101,7 @@ export function NotYetAnswered({ ctx, flow, electorate }: { ctx: PageContext; fl
               <strong>{v.name}</strong>
               {electorate !== 'initiatives' ? null : (
                 <span class="muted block">
-                  {v.delegates.length > 0 ? t('rounds.pending.delegates', { names: v.delegates.map((d) => d.name).join(', ') }) : t('rounds.pending.no_delegate')}
+                  {v.delegates.length > 0 ? t('rounds.pending.delegates', { names: v.delegates.map((d) => (d.proxy ? t('proxies.pending_holder', { name: d.name }) : d.name)).join(', ') }) : t('rounds.pending.no_delegate')}
                 </span>
               )}
             </li>
