@@ -5,24 +5,8 @@ import { getInitiative } from '../initiatives/initiative.repo.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
-import { presentAmendmentRound, type AmendmentRoundJson } from './read-amendment-round.ts'
-
-export interface AmendmentBallotVoter {
-  /** The initiative (or, in a members' round, the person) the answers count for. */
-  key: string
-  /** The initiative's name; null in a members' round. */
-  name: string | null
-  /** A secret round's answers are final once given. */
-  answered: boolean
-  choices: Record<string, string>
-}
-
-export interface AmendmentBallotPageData {
-  position: { id: string; title: string }
-  round: AmendmentRoundJson
-  voters: AmendmentBallotVoter[]
-  canClose: boolean
-}
+import { presentAmendmentRound } from './read-amendment-round.ts'
+import type { AmendmentBallotPageData, AmendmentBallotVoter } from '../../web/views/amendments/amendment-ballot-page.tsx'
 
 /** What the ballot page of an amendment round shows to this person. */
 export function amendmentBallotPageData(deps: Deps, actor: Actor, roundId: string): AmendmentBallotPageData {

@@ -9,27 +9,10 @@ import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 import { countItems } from './close-amendment-round.ts'
+import type { AmendmentRoundJson } from '../../shared/amendments/amendment-round-json.ts'
 
-export interface AmendmentRoundJson {
-  id: string
-  kind: 'amendments'
-  positionId: string
-  electorate: 'initiatives' | 'members'
-  majority: string
-  quorum: number
-  secret: boolean
-  ordered: boolean
-  openedAt: string
-  closesAt: string
-  /** A round past its deadline reads as closed, with the results its close will store. */
-  status: 'open' | 'closed'
-  closedAt: string | null
-  voters: { count: number; weight: number }
-  answered: number
-  amendments: Array<{ id: string; number: number; quote: string; text: string; status: string; outcome: string | null; result: RoundResult | null }>
-  /** The caller's current answers (open, non-secret rounds), per voter they may answer for. */
-  myBallots: Array<{ voterKey: string; choices: Record<string, string> }>
-}
+
+export type { AmendmentRoundJson }
 
 const iso = (ms: number) => new Date(ms).toISOString()
 

@@ -5,7 +5,24 @@ import { FieldError, FormError, PostForm } from '../form/field.tsx'
 import { errorId, formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import { timeLeft } from '../rounds/time-left.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
-import type { AmendmentBallotPageData, AmendmentBallotVoter } from '../../../server/amendments/amendment-ballot-page.ts'
+import type { AmendmentRoundJson } from '../../../shared/amendments/amendment-round-json.ts'
+
+export interface AmendmentBallotVoter {
+  /** The initiative (or, in a members' round, the person) the answers count for. */
+  key: string
+  /** The initiative's name; null in a members' round. */
+  name: string | null
+  /** A secret round's answers are final once given. */
+  answered: boolean
+  choices: Record<string, string>
+}
+
+export interface AmendmentBallotPageData {
+  position: { id: string; title: string }
+  round: AmendmentRoundJson
+  voters: AmendmentBallotVoter[]
+  canClose: boolean
+}
 
 export interface AmendmentBallotPageProps extends AmendmentBallotPageData {
   ctx: PageContext
