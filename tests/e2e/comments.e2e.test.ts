@@ -131,7 +131,7 @@ describe('comments on the text', () => {
 
     await selectByKeyboard(murat, 'Wir fordern '.length, PASSAGE.length)
     await expect(panelOf(murat).locator('[data-comment-selection]').textContent()).resolves.toBe(`„${PASSAGE}“`)
-    await panelOf(murat).getByLabel('Ihr Kommentar').fill('Was heißt bezahlbar? Siehe https://example.org/mieten.')
+    await panelOf(murat).getByLabel('Dein Kommentar').fill('Was heißt bezahlbar? Siehe https://example.org/mieten.')
     await panelOf(murat).getByRole('button', { name: 'Kommentieren' }).click()
     const thread = panelOf(murat).locator('.comment-thread')
     await thread.first().waitFor()
@@ -149,7 +149,7 @@ describe('comments on the text', () => {
     await checkPage(sara, 'cm-02-position-reader-with-comment')
 
     await thread.getByRole('button', { name: 'Antworten' }).click()
-    await thread.getByLabel('Ihre Antwort').fill('@Murat Yıldız Unter 30 Prozent des Einkommens.')
+    await thread.getByLabel('Deine Antwort auf den Kommentar').fill('@Murat Yıldız Unter 30 Prozent des Einkommens.')
     await thread.getByRole('button', { name: 'Antwort senden' }).click()
     await panelOf(murat).locator('.comment-reply').first().waitFor()
     await expect(panelOf(murat).locator('.comment-reply .comment-body').textContent()).resolves.toBe('@Murat Yıldız Unter 30 Prozent des Einkommens.')
@@ -194,14 +194,14 @@ describe('comments on the text', () => {
     // Sara selects "Wohnraum für alle" in the frozen text, as with the mouse.
     await selectInFrozenText(sara, 'Wohnraum für alle')
     await sara.waitForFunction(() => document.querySelector('[data-comment-selection]')?.textContent === '„Wohnraum für alle“')
-    await panelOf(sara).getByLabel('Ihr Kommentar').fill('Einwand: „für alle“ ist zu ungenau.')
+    await panelOf(sara).getByLabel('Dein Kommentar').fill('Einwand: „für alle“ ist zu ungenau.')
     await panelOf(sara).getByRole('button', { name: 'Kommentieren' }).click()
 
     const thread = panelOf(murat).locator('.comment-thread').first()
     await thread.waitFor()
     await expect(thread.locator('.comment-quote').textContent()).resolves.toBe('Wohnraum für alle')
     await thread.getByRole('button', { name: 'Antworten' }).click()
-    await thread.getByLabel('Ihre Antwort').fill('Wir meinen alle Geflüchteten in der Stadt.')
+    await thread.getByLabel('Deine Antwort auf den Kommentar').fill('Wir meinen alle Geflüchteten in der Stadt.')
     await thread.getByRole('button', { name: 'Antwort senden' }).click()
     await panelOf(sara).locator('.comment-reply').first().waitFor()
     await checkPage(sara, 'cm-05-round-page-version-thread')

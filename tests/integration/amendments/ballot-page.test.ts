@@ -44,7 +44,7 @@ describe('the ballot page of an amendment round', () => {
     expect(saved.status).toBe(303)
     expect(saved.headers.get('location')).toBe(`/rounds/${roundId}?saved=1#ballot-heading`)
     const again = await (await w.delegates[0]!.client.get(`/rounds/${roundId}?saved=1`)).text()
-    expect(again).toContain('Ihre Antworten sind gespeichert.')
+    expect(again).toContain('Deine Antworten sind gespeichert.')
     // The page shows the answers given, to change them.
     expect(again).toMatch(new RegExp(`name="choice-${a1}" value="yes" checked`))
     expect(again).toMatch(new RegExp(`name="choice-${a2}" value="no" checked`))
@@ -57,7 +57,7 @@ describe('the ballot page of an amendment round', () => {
     const refused = await w.delegates[1]!.client.post(`/rounds/${roundId}/amendment-ballot`, form({ [`choice-${a1}`]: 'no' }), FORM)
     expect(refused.status).toBe(400)
     const html = await refused.text()
-    expect(html).toContain('Bitte geben Sie zu jedem Änderungsantrag der Runde eine Antwort')
+    expect(html).toContain('Bitte gib zu jedem Änderungsantrag der Runde eine Antwort')
     expect(html).toMatch(/<title>Fehler \(1\)/)
     expect(html).toContain('href="#ballot0-choices"')
     expect(html).toContain('id="ballot0-choices"')

@@ -58,7 +58,7 @@ describe('the amendments page', () => {
     const refused = await none.text()
     expect(refused).toMatch(/<title>Fehler \(1\)/)
     expect(refused).toContain('href="#amend-round-amendmentIds"')
-    expect(refused).toContain('Bitte wählen Sie mindestens einen Änderungsantrag.')
+    expect(refused).toContain('Bitte wähle mindestens einen Änderungsantrag.')
     const past = await w.coordinator.post(`/positions/${w.positionId}/amendment-rounds`, form({ amendmentIds: a1!.id, quorum: '50', closesAt: '2000-01-01T10:00' }), FORM)
     expect(past.status).toBe(400)
     expect(await past.text()).toContain(`value="${a1!.id}" checked`)

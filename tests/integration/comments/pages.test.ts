@@ -26,7 +26,7 @@ describe('the comment panel on the position page', () => {
     const html = await (await as({ inGroup: true }).get(`/positions/${p.id}`)).text()
     expect(html).toContain('class="editor-layout has-comments"')
     expect(html).toMatch(/<aside class="comments" id="comments" aria-labelledby="comments-heading"[^>]*data-can-write="true"/)
-    expect(html).toContain('<label for="comment-new-body">Ihr Kommentar</label>')
+    expect(html).toContain('<label for="comment-new-body">Dein Kommentar</label>')
   })
 
   it('tells a reader without a group or initiative who can comment, without a form', async () => {
