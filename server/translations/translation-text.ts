@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { TRANSLATION_LANGUAGE_CODES } from '../../shared/translations/languages.ts'
 import { assertKnownContent } from '../content/assert-known-content.ts'
 import { renderHtml } from '../content/render-html.ts'
+import { plainTextDoc } from '../../shared/editor/plain-text-doc.ts'
 
 const MAX_TEXT = 200_000
 
@@ -30,28 +31,9 @@ export const TranslationUpdate = z
   .refine((v) => (v.text === undefined) !== (v.content === undefined), { message: 'text or content', path: ['text'] })
 export type TranslationUpdate = z.infer<typeof TranslationUpdate>
 
-/**
- * Plain text as the document schema: a blank line starts a new paragraph, a single line break
- * stays a line break. (The form's first step; the editor sends `content`.)
- */
-export function textToDoc(text: string): unknown {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  return {
-    type: 'doc',
-    content: paragraphs.map((p) => ({
-      type: 'paragraph',
-      content: p.split('\n').flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ type: 'text', text: line }] : [])]),
-    })),
-  }
-}
-
 /** The stored text of a translation: checked against the shared schema, canonical JSON and its HTML. */
 export function translationText(input: { title: string; summary?: string | undefined; text?: string | undefined; content?: unknown }) {
-  const doc = input.content !== undefined ? input.content : textToDoc(input.text ?? '')
+  const doc = input.content !== undefined ? input.content : plainTextDoc(input.text ?? '')
   const content = assertKnownContent(doc)
   if (!Array.isArray((content as { content?: unknown[] }).content) || (content as { content: unknown[] }).content.length === 0) fail('validation', undefined, 'text')
   return { title: input.title, summary: input.summary ?? '', content: canonicalJson(content), html: renderHtml(content) }

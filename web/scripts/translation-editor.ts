@@ -6,27 +6,12 @@ import { translationLanguage } from '../../shared/translations/languages.ts'
 import { createLinkForm } from './editor/link-form.ts'
 import { editorTranslator } from './editor/messages.ts'
 import { createToolbar } from './editor/toolbar.ts'
+import { plainTextDoc } from '../../shared/editor/plain-text-doc.ts'
 
 // The text of a translation, written in the same editor as a position (the same schema, the same
 // toolbar), but by one person at a time: no co-editing, so TipTap's own undo. Without JavaScript
 // the form keeps its plain text area (a blank line starts a paragraph); with it, the text area
 // gives way to the editor and the form posts the document as ProseMirror JSON in `content`.
-
-/** Plain text as paragraphs, the way the server reads the text area (translation-text.ts). */
-function paragraphs(text: string): JSONContent {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  return {
-    type: 'doc',
-    content: blocks.map((p) => ({
-      type: 'paragraph',
-      content: p.split('\n').flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [{ type: 'text', text: line }] : [])]),
-    })),
-  }
-}
 
 function initialContent(root: HTMLElement, textarea: HTMLTextAreaElement): JSONContent {
   if (root.dataset.content) {
@@ -36,7 +21,7 @@ function initialContent(root: HTMLElement, textarea: HTMLTextAreaElement): JSONC
       // A refused post with broken JSON: fall back to what the text area holds.
     }
   }
-  return paragraphs(textarea.value)
+  return plainTextDoc(textarea.value) as JSONContent
 }
 
 function start(root: HTMLElement): void {
