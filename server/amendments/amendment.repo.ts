@@ -104,3 +104,18 @@ export function amendmentsInVersion(db: Db, positionId: string, number: number):
 export function amendmentsUpTo(db: Db, positionId: string, number: number): AmendmentListed[] {
   return all(db, listed(db).where('amendments.position_id', '=', positionId).where('amendments.in_version', '<=', number).orderBy('amendments.number'))
 }
+
+/** Taken-over and adopted amendments not yet in the draft, with the round that decided them (merge-order.ts). */
+export function pendingMerges(db: Db, positionId: string): Array<{ id: string; number: number; round_id: string | null; ord: number | null; ordered: number | null }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('amendments as a')
+      .leftJoin('amendment_round_items as i', (join) => join.onRef('i.round_id', '=', 'a.round_id').onRef('i.amendment_id', '=', 'a.id'))
+      .leftJoin('amendment_rounds as r', 'r.id', 'a.round_id')
+      .select(['a.id', 'a.number', 'a.round_id', 'i.ord', 'r.ordered'])
+      .where('a.position_id', '=', positionId)
+      .where('a.status', 'in', ['taken_over', 'adopted'])
+      .orderBy('a.number'),
+  )
+}

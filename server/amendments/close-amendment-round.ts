@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
-import { mergeAmendment } from './merge-amendment.ts'
+import { mergeWaiting } from './merge-waiting.ts'
 import { overlaps } from './open-amendment-round.ts'
 
 const timing = (round: AmendmentRoundRow) => ({ status: round.status, closesAt: round.closes_at })
@@ -60,17 +60,13 @@ export function closeAmendmentRoundInTransaction(deps: Deps, round: AmendmentRou
   })
 }
 
-/** After the commit of a close: the adopted amendments go into the live draft, in the round's order. */
+/**
+ * After the commit of a close: the adopted amendments go into the live draft (with any others
+ * still waiting), in merge order: by number, an ordered round's in its order (merge-waiting.ts).
+ */
 export function afterClose(deps: Deps, roundId: string, actorId: string | null): void {
-  for (const item of roundRepo.itemsOf(deps.db, roundId)) {
-    if (amendmentRepo.getAmendment(deps.db, item.amendment_id)?.status !== 'adopted') continue
-    try {
-      mergeAmendment(deps, actorId, item.amendment_id)
-    } catch (error) {
-      // The vote stands; the coordinator can merge again (POST /api/amendments/:id/merge).
-      deps.log.error('amendments: merging an adopted amendment failed', { amendmentId: item.amendment_id, error })
-    }
-  }
+  const round = roundRepo.getAmendmentRound(deps.db, roundId)
+  if (round) mergeWaiting(deps, round.position_id, actorId)
 }
 
 /** The coordinator closes an amendment round now. */

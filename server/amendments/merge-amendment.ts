@@ -8,6 +8,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { draftView } from '../comments/draft-anchor.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { appendUpdate } from '../sync/doc.repo.ts'
 import { loadDocFromDb } from '../sync/load-doc.ts'
@@ -33,8 +34,12 @@ export type MergeOutcome = { status: 'merged'; update: Uint8Array } | { status: 
  * nothing is written and the amendment is marked `conflict`. While the draft cannot be edited
  * (a round runs, or it is adopted) the amendment waits.
  * All of it runs in one synchronous step, so no editor's update lands in between.
+ *
+ * `automatic`: nobody asked for this merge and sees its outcome (merge-waiting.ts, after a round):
+ * the audit says so, and a conflict is told to the group's coordinators.
  */
-export function mergeAmendment(deps: Deps, actorId: string | null, amendmentId: string): MergeOutcome {
+export function mergeAmendment(deps: Deps, actorId: string | null, amendmentId: string, options: { automatic?: boolean } = {}): MergeOutcome {
+  const automatic = options.automatic === true
   const amendment = amendmentRepo.getAmendment(deps.db, amendmentId) ?? fail('not_found')
   if (!MERGEABLE.includes(amendment.status)) fail('amendment_decided', { key: 'amendments.error.not_mergeable' })
   const position = getPosition(deps.db, amendment.position_id) ?? fail('not_found')
@@ -56,8 +61,9 @@ export function mergeAmendment(deps: Deps, actorId: string | null, amendmentId: 
         action: 'amendment.conflict',
         objectType: 'amendment',
         objectId: amendment.id,
-        data: { positionId: position.id, number: amendment.number, reason: outcome.note },
+        data: { positionId: position.id, number: amendment.number, reason: outcome.note, ...(automatic ? { automatic } : {}) },
       })
+      if (automatic) queueNotification(deps, 'amendment_conflict', { amendmentId: amendment.id })
     })
     return outcome
   }
@@ -73,7 +79,7 @@ export function mergeAmendment(deps: Deps, actorId: string | null, amendmentId: 
       action: 'amendment.merge',
       objectType: 'amendment',
       objectId: amendment.id,
-      data: { positionId: position.id, number: amendment.number, versionNumber: amendment.version_number, live: taken },
+      data: { positionId: position.id, number: amendment.number, versionNumber: amendment.version_number, live: taken, ...(automatic ? { automatic } : {}) },
     })
   })
   return outcome
@@ -85,13 +91,6 @@ export function mergeAgain(deps: Deps, actor: Actor, amendmentId: string): Merge
   const position = getPosition(deps.db, amendment.position_id) ?? fail('not_found')
   if (!can(actor, { type: 'amendment.decide', groupId: position.group_id })) fail('forbidden')
   return mergeAmendment(deps, actor.id, amendmentId)
-}
-
-/** Merges every amendment of the position that waits for the draft, by number. */
-export function mergeWaiting(deps: Deps, actorId: string | null, positionId: string): void {
-  for (const a of amendmentRepo.listAmendments(deps.db, positionId)) {
-    if ((a.status === 'taken_over' || a.status === 'adopted') && getPosition(deps.db, positionId)?.draft_readonly === 0) mergeAmendment(deps, actorId, a.id)
-  }
 }
 
 function draftUpdate(deps: Deps, positionId: string, versionJson: unknown, amendment: { from_pos: number; to_pos: number; content: string }): Exclude<MergeOutcome, { status: 'waiting' }> {

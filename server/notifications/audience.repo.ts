@@ -108,6 +108,33 @@ export function groupPeople(db: Db, groupId: string): string[] {
   ).map((r) => r.id)
 }
 
+/** The coordinators of a working group: they decide its amendments and merge them by hand. */
+export function groupCoordinators(db: Db, groupId: string): string[] {
+  return all(
+    db,
+    db.q
+      .selectFrom('group_memberships as g')
+      .innerJoin('people as p', 'p.id', 'g.person_id')
+      .select('p.id')
+      .where('g.group_id', '=', groupId)
+      .where('g.coordinator', '=', 1)
+      .where('p.disabled', '=', 0),
+  ).map((r) => r.id)
+}
+
+/** An amendment as a notification names it: its number, its version, its position. */
+export function amendmentFacts(db: Db, amendmentId: string): { positionId: string; groupId: string; title: string; number: number; versionNumber: number } | undefined {
+  const row = first(
+    db,
+    db.q
+      .selectFrom('amendments as a')
+      .innerJoin('positions as p', 'p.id', 'a.position_id')
+      .select(['a.position_id', 'p.group_id', 'p.title', 'a.number', 'a.version_number'])
+      .where('a.id', '=', amendmentId),
+  )
+  return row && { positionId: row.position_id, groupId: row.group_id, title: row.title, number: row.number, versionNumber: row.version_number }
+}
+
 export function spokespeople(db: Db): string[] {
   return all(db, db.q.selectFrom('people').select('id').where('is_spokesperson', '=', 1).where('disabled', '=', 0)).map((r) => r.id)
 }

@@ -4,7 +4,7 @@ import { publishedResultOfRound, type PublishedResult } from '../../shared/publi
 import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { mentionFacts, mentionRecipients } from '../comments/mention-audience.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
-import { electoratePeople, everyone, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
+import { amendmentFacts, electoratePeople, everyone, groupCoordinators, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
 
 /**
  * What a notification says, stored with it (JSON) so the in-app list and the digest can render it
@@ -24,6 +24,9 @@ export interface Facts {
   author?: string
   quote?: string
   text?: string
+  /** An amendment's number (Ä3) and the version it is on. */
+  amendment?: number
+  versionNumber?: number
 }
 
 /** What the event hands over: the one call at each place passes just this. */
@@ -40,6 +43,7 @@ export interface KindInputs {
   published: { positionId: string }
   withdrawn: { positionId: string }
   mentioned: { commentId: string }
+  amendment_conflict: { amendmentId: string }
 }
 
 export type Followup = { [K in NotificationKind]: { kind: K; input: KindInputs[K] } }[NotificationKind]
@@ -137,6 +141,18 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
     prepare: (db, input) => {
       const facts = mentionFacts(db, input.commentId)
       return facts && { facts, recipients: mentionRecipients(db, input.commentId) }
+    },
+  },
+  amendment_conflict: {
+    inApp: true,
+    prepare: (db, input) => {
+      const a = amendmentFacts(db, input.amendmentId)
+      return (
+        a && {
+          facts: { url: `/positions/${a.positionId}/amendments#a-${a.number}`, title: a.title, amendment: a.number, versionNumber: a.versionNumber },
+          recipients: groupCoordinators(db, a.groupId),
+        }
+      )
     },
   },
 }

@@ -20,6 +20,8 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
     quote: facts.quote ?? '',
     text: facts.text ?? '',
   }
+  if (facts.amendment !== undefined) params.number = facts.amendment
+  if (facts.versionNumber !== undefined) params.version = facts.versionNumber
   if (facts.roundKind) {
     params.kind = t(`rounds.kind.${facts.roundKind}`)
     params.kindInline = t(`rounds.kind.${facts.roundKind}.inline`)

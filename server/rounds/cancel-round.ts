@@ -4,6 +4,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
+import { mergeWaiting } from '../amendments/merge-waiting.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
@@ -30,9 +31,10 @@ export function cancelInTransaction(deps: Deps, round: RoundRow, actorId: string
   queueNotification(deps, 'round_cancelled', { roundId: round.id })
 }
 
-/** Tells the sync core after the commit of a cancel: the draft is editable again. */
+/** After the commit of a cancel: the draft is editable again; the sync core is told, and the amendments that waited for it are merged. */
 export function announceCancel(deps: Deps, round: RoundRow): void {
   deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
+  mergeWaiting(deps, round.position_id)
 }
 
 /**

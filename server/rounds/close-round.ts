@@ -5,6 +5,7 @@ import { can, type Actor } from '../../shared/policy.ts'
 import { computeResult, type RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue, type RoundTiming } from '../../shared/rules/round-clock.ts'
 import { secretDisclosure } from '../../shared/rules/secret-disclosure.ts'
+import { mergeWaiting } from '../amendments/merge-waiting.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
@@ -61,9 +62,14 @@ export function closeInTransaction(deps: Deps, round: RoundRow, closedBy: string
   return result
 }
 
-/** Tells the sync core after the commit of a close: a draft that was not adopted is editable again. */
+/**
+ * After the commit of a close: a draft that was not adopted is editable again; the sync core is
+ * told, and the amendments that waited for it are merged.
+ */
 export function announce(deps: Deps, round: RoundRow, result: RoundResult): void {
-  if (result.outcome !== 'adopted') deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
+  if (result.outcome === 'adopted') return
+  deps.events.emit('draft-readonly', { positionId: round.position_id, readonly: false })
+  mergeWaiting(deps, round.position_id)
 }
 
 /** A coordinator (or admin) closes a round now. Closing a closed round answers its stored result. */

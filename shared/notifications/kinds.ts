@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'published',
   'withdrawn',
   'mentioned',
+  'amendment_conflict',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -37,6 +38,7 @@ export const DEFAULT_MODES: Record<NotificationKind, NotificationMode> = {
   published: 'digest',
   withdrawn: 'digest',
   mentioned: 'immediate',
+  amendment_conflict: 'immediate',
 }
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -13,6 +13,7 @@ export const de = {
   'notify.kind.published': 'Veröffentlicht',
   'notify.kind.withdrawn': 'Zurückgezogen',
   'notify.kind.mentioned': 'Du wirst in einem Kommentar erwähnt',
+  'notify.kind.amendment_conflict': 'Ein Änderungsantrag ließ sich nicht einarbeiten',
 
   'notify.mode.immediate': 'Sofort',
   'notify.mode.digest': 'Einmal am Tag gesammelt',
@@ -63,6 +64,9 @@ export const de = {
   'notify.mentioned.body': '{author} hat dich in einem Kommentar zur Position „{title}“ erwähnt, an der Stelle „{quote}“.',
   'notify.mentioned.text': 'Der Kommentar: {text}',
   'notify.mentioned.action': 'Zum Kommentar',
+  'notify.amendment_conflict.subject': 'Bitte von Hand einarbeiten: Ä{number} zu „{title}“',
+  'notify.amendment_conflict.body': 'Der Änderungsantrag Ä{number} zu Fassung {version} von „{title}“ ist beschlossen, ließ sich aber nicht in den Entwurf einarbeiten: Die Stelle wurde im Entwurf seit Fassung {version} geändert. Bitte arbeite ihn von Hand ein und wähle dann „Erneut einarbeiten“.',
+  'notify.amendment_conflict.action': 'Zum Änderungsantrag',
 
   'notify.digest.subject': 'Sprachrohr: Neues seit gestern ({n})',
   'notify.digest.body': 'Das ist seit der letzten Zusammenfassung passiert:',
@@ -125,6 +129,7 @@ export const en: Record<keyof typeof de, string> = {
   'notify.kind.published': 'Published',
   'notify.kind.withdrawn': 'Withdrawn',
   'notify.kind.mentioned': 'You are mentioned in a comment',
+  'notify.kind.amendment_conflict': 'An amendment could not be merged',
 
   'notify.mode.immediate': 'Immediately',
   'notify.mode.digest': 'Once a day, collected',
@@ -175,6 +180,9 @@ export const en: Record<keyof typeof de, string> = {
   'notify.mentioned.body': '{author} mentioned you in a comment on the position “{title}”, at the passage “{quote}”.',
   'notify.mentioned.text': 'The comment: {text}',
   'notify.mentioned.action': 'Go to the comment',
+  'notify.amendment_conflict.subject': 'Please merge by hand: A{number} of “{title}”',
+  'notify.amendment_conflict.body': 'Amendment A{number} to version {version} of “{title}” was decided but could not be merged into the draft: the passage was changed in the draft since version {version}. Please merge it by hand, then choose “Merge again”.',
+  'notify.amendment_conflict.action': 'Go to the amendment',
 
   'notify.digest.subject': 'Sprachrohr: news since yesterday ({n})',
   'notify.digest.body': 'This happened since the last summary:',
