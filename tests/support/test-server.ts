@@ -35,11 +35,14 @@ export interface TestServerOptions {
   file?: string
   sync?: Partial<SyncEndpointOptions>
   config?: Partial<Config>
+  /** Wall clock of the app (tests/support/clock.ts); default the real one. */
+  now?: () => number
 }
 
 /**
  * The real HTTP server with the sync endpoint on port 0, on a temp-file SQLite database, with the
- * real clock (sessions created by `sessionCookie(db, id, Date.now())` are valid).
+ * real clock unless `now` is given (sessions created by `sessionCookie(db, id, Date.now())` are
+ * valid; an injected clock should start at Date.now()).
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config = testConfig(options.config)
@@ -47,7 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = openDatabase(file)
   await migrateToLatest(db)
   const log = memoryLogger()
-  const deps = createAppContext(config, db, { log })
+  const deps = createAppContext(config, db, { log, ...(options.now ? { now: options.now } : {}) })
   const sync = createSyncEndpoint(deps, options.sync)
   let running: RunningServer
   try {
