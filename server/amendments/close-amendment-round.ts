@@ -10,7 +10,8 @@ import { getPosition } from '../positions/position.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 import { mergeWaiting } from './merge-waiting.ts'
-import { overlaps } from './open-amendment-round.ts'
+import { draftPassages } from './draft-passages.ts'
+import { passagesOverlap } from './overlap.ts'
 
 const timing = (round: AmendmentRoundRow) => ({ status: round.status, closesAt: round.closes_at })
 
@@ -27,17 +28,19 @@ export function countItems(deps: Pick<Deps, 'db'>, round: AmendmentRoundRow): Ar
  * Closes an amendment round inside the caller's transaction: tallies every amendment separately
  * (shared/rules, like any round) and stores each result with the close. Adopted amendments become
  * `adopted` (merged after the commit, `afterClose`), the others `refused`; of ordered overlapping
- * amendments, one whose passage an earlier adopted one changed becomes `obsolete`.
+ * amendments, one whose passage an earlier adopted one changed becomes `obsolete` (overlap.ts; of
+ * different versions compared in the live draft, and only when that comparison is sure).
  */
 export function closeAmendmentRoundInTransaction(deps: Deps, round: AmendmentRoundRow, closedBy: string | null): void {
   const closedAt = closedBy === null ? Math.min(round.closes_at, deps.now()) : deps.now()
   if (!roundRepo.storeClose(deps.db, round.id, closedAt, closedBy)) fail('conflict')
   const adopted: amendmentRepo.AmendmentListed[] = []
+  const texts = draftPassages(deps, round.position_id)
   const outcomes: Record<number, string> = {}
   for (const { amendmentId, result } of countItems(deps, round)) {
     roundRepo.storeItemResult(deps.db, round.id, amendmentId, result.outcome, JSON.stringify(result))
     const amendment = amendmentRepo.getAmendment(deps.db, amendmentId) ?? fail('internal')
-    const earlier = round.ordered === 1 ? adopted.find((a) => overlaps(a, amendment)) : undefined
+    const earlier = round.ordered === 1 ? adopted.find((a) => passagesOverlap(texts, a, amendment) === 'yes') : undefined
     const decided = { decided_by: closedBy, decided_at: closedAt }
     if (earlier) {
       amendmentRepo.setStatus(deps.db, amendmentId, ['open'], { status: 'obsolete', ...decided, obsoleted_by: earlier.id, merge_note: 'obsolete' })

@@ -10,6 +10,8 @@ import type { Deps } from '../deps.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { MAX_ROUND_MS } from '../rounds/open-round.ts'
 import * as amendmentRepo from './amendment.repo.ts'
+import { draftPassages } from './draft-passages.ts'
+import { passagesOverlap } from './overlap.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 
 export interface OpenAmendmentRoundInput {
@@ -24,16 +26,12 @@ export interface OpenAmendmentRoundInput {
   closesAt: number
 }
 
-/** Two amendments of the same version whose passages share at least one position. */
-export function overlaps(a: { version_number: number; from_pos: number; to_pos: number }, b: typeof a): boolean {
-  return a.version_number === b.version_number && a.from_pos < b.to_pos && b.from_pos < a.to_pos
-}
-
 /**
  * Puts open amendments of a position to a vote: each is voted on separately (yes / no /
  * abstain) with the round's majority and quorum, by the electorate snapshotted now. Unlike a
  * round on a version, the position keeps its status and its draft stays editable. Overlapping
- * amendments are refused unless the coordinator ordered them.
+ * amendments (overlap.ts: of different versions, compared in the live draft) are refused unless
+ * the coordinator ordered them.
  */
 export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string, input: OpenAmendmentRoundInput): AmendmentRoundRow {
   const now = deps.now()
@@ -54,10 +52,12 @@ export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string,
       if (a.status !== 'open' || a.round_id !== null) fail('amendment_decided', { key: 'amendments.error.not_open', params: { number: a.number, status: a.status } }, 'amendmentIds')
     }
     if (!input.ordered) {
+      const texts = draftPassages(deps, positionId)
       for (let i = 0; i < amendments.length; i++) {
         for (let j = i + 1; j < amendments.length; j++) {
           const [a, b] = [amendments[i]!, amendments[j]!]
-          if (overlaps(a, b)) fail('amendments_overlap', { key: 'amendments.error.overlap', params: { first: Math.min(a.number, b.number), second: Math.max(a.number, b.number) } }, 'ordered')
+          // Of different versions and not to be aligned with the draft: treated as overlapping.
+          if (passagesOverlap(texts, a, b) !== 'no') fail('amendments_overlap', { key: 'amendments.error.overlap', params: { first: Math.min(a.number, b.number), second: Math.max(a.number, b.number) } }, 'ordered')
         }
       }
     }
