@@ -15,7 +15,7 @@ const FIRST = 'Wir fordern bezahlbaren Wohnraum. Die Mieten steigen.'
 const SECOND = 'Sprachkurse ab dem ersten Tag.'
 
 describe('from version 1 through three amendments to an adopted version 2', () => {
-  it('contains exactly the one taken over and the one adopted by vote, and says where each sentence came from', async () => {
+  it('contains exactly the one taken over (waiting while a round on version 1 ran) and the one adopted by vote, and says where each sentence came from', async () => {
     const w = buildRoundWorld(t, { weights: [2, 1, 1], draft: [FIRST, SECOND] })
     const [x, y, z] = w.delegates as [typeof w.delegates[0], typeof w.delegates[0], typeof w.delegates[0]]
     expect((await w.coordinator.post(`/api/positions/${w.positionId}/versions`, {})).status).toBe(201)
@@ -30,8 +30,26 @@ describe('from version 1 through three amendments to an adopted version 2', () =
     const a3 = await propose(z, 13, 24, 'billigen')
     expect((await y.client.post(`/api/amendments/${a1}/support`, {})).status).toBe(200)
 
-    expect(await (await w.coordinator.post(`/api/amendments/${a1}/decision`, { decision: 'take_over' })).json()).toMatchObject({ status: 'merged' })
+    // Version 1 goes to a consent round first, and Z objects. While it runs the draft is
+    // read-only: Ä1, taken over meanwhile, waits, and goes in when the round ends without adoption.
+    const first = await w.coordinator.post(`/api/positions/${w.positionId}/rounds`, {
+      kind: 'consent',
+      versionNumber: 1,
+      quorum: 0.5,
+      closesAt: new Date(t.clock.now() + 3 * DAY).toISOString(),
+    })
+    expect(first.status, await first.clone().text()).toBe(201)
+    const firstId = ((await first.json()) as { id: string }).id
+    expect((await z.client.put(`/api/rounds/${firstId}/ballot`, { choice: 'objection', reason: 'Erst die Änderungsanträge.' })).status).toBe(200)
+    expect((await x.client.put(`/api/rounds/${firstId}/ballot`, { choice: 'consent' })).status).toBe(200)
+    expect(await (await w.coordinator.post(`/api/amendments/${a1}/decision`, { decision: 'take_over' })).json()).toMatchObject({ status: 'taken_over', mergeNote: 'waiting' })
     expect(await (await w.coordinator.post(`/api/amendments/${a3}/decision`, { decision: 'reject', reason: 'Zu ungenau.' })).json()).toMatchObject({ status: 'rejected' })
+    expect(((await (await w.coordinator.get(`/api/positions/${w.positionId}/draft`)).json()) as { html: string }).html).toBe(`<p>${FIRST}</p><p>${SECOND}</p>`)
+    expect(await (await w.coordinator.post(`/api/rounds/${firstId}/close`, {})).json()).toMatchObject({ result: { outcome: 'rejected' } })
+    expect(((await (await w.coordinator.get(`/api/positions/${w.positionId}/draft`)).json()) as { html: string }).html).toBe(
+      '<p>Wir fordern bezahlbaren Wohnraum. Die Mieten müssen sinken.</p><p>Sprachkurse ab dem ersten Tag.</p>',
+    )
+
     const round = await w.coordinator.post(`/api/positions/${w.positionId}/rounds`, {
       kind: 'amendments',
       amendmentIds: [a2],
@@ -43,6 +61,11 @@ describe('from version 1 through three amendments to an adopted version 2', () =
       expect((await d.client.put(`/api/rounds/${roundId}/ballot`, { choices: { [a2]: choice } })).status).toBe(200)
     }
     expect((await w.coordinator.post(`/api/rounds/${roundId}/close`, {})).status).toBe(200)
+    expect(((await (await w.coordinator.get(`/api/positions/${w.positionId}/amendments`)).json()) as { amendments: Array<{ number: number; status: string }> }).amendments.map((a) => a.status)).toEqual([
+      'merged',
+      'merged',
+      'rejected',
+    ])
 
     // Version 2 is frozen by the consent round on the draft, which then adopts it.
     const consent = await w.coordinator.post(`/api/positions/${w.positionId}/rounds`, {
