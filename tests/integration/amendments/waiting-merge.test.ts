@@ -62,6 +62,10 @@ function answer(w: RoundWorld, roundId: string, choice: string, delegates = [0, 
   )
 }
 
+async function page(w: RoundWorld): Promise<string> {
+  return (await w.coordinator.get(`/positions/${w.positionId}/amendments`)).text()
+}
+
 async function conflictNotices(w: RoundWorld): Promise<Array<{ kind: string; title: string; url: string }>> {
   const list = (await (await w.coordinator.get('/api/me/notifications')).json()) as { notifications: Array<{ kind: string; title: string; url: string }> }
   return list.notifications.filter((n) => n.kind === 'amendment_conflict')
@@ -74,11 +78,14 @@ describe('an amendment taken over while a round runs on the text', () => {
     const roundId = await openRoundVia(t, w)
     expect(await takeOver(w, a1)).toMatchObject({ status: 'taken_over', mergeNote: 'waiting' })
     expect(draft(w.positionId)).toBe(TEXT)
+    const WAITING = 'Wird eingearbeitet, sobald der Entwurf wieder bearbeitet werden kann.'
+    expect(await page(w)).toContain(WAITING)
 
     const cancel = await w.coordinator.post(`/api/rounds/${roundId}/cancel`, { reason: 'Erst die Änderungsanträge.' })
     expect(cancel.status, await cancel.clone().text()).toBe(200)
     expect((await amendments(w))[a1]).toMatchObject({ status: 'merged', mergeNote: null, mergedAt: expect.any(String) })
     expect(draft(w.positionId)).toBe('Wir fordern guten Wohnraum für alle.')
+    expect(await page(w)).not.toContain(WAITING)
     const merge = auditEventsFor(t.db, 'amendment', a1).find((e) => e.action === 'amendment.merge')
     expect(JSON.parse(merge!.data)).toMatchObject({ automatic: true, number: 1 })
   })
@@ -127,6 +134,7 @@ describe('an amendment taken over while a round runs on the text', () => {
     const after = await amendments(w)
     expect([after[a1]!.status, after[a2]!.status, after[a3]!.status]).toEqual(['merged', 'conflict', 'merged'])
     expect(after[a2]!.mergeNote).toBe('changed')
+    expect(await page(w)).toMatch(/Ä2 <span class="muted">zu Fassung 1<\/span>[\s\S]*Die Stelle wurde im Entwurf seit Fassung 1 geändert; bitte von Hand einarbeiten\./)
     expect(draft(w.positionId)).toBe('Wir fordern guten Wohnraum für alle Menschen.')
     const mergedAt = (id: string) => auditEventsFor(t.db, 'amendment', id).find((e) => e.action === 'amendment.merge')!.id
     expect(mergedAt(a1)).toBeLessThan(mergedAt(a3))

@@ -18,6 +18,20 @@ export interface AmendmentView {
   status: string
   decision: { reason: string | null } | null
   inVersion: number | null
+  /** Why it is not (yet) in the draft: waiting, changed, too_many_changes, obsolete. */
+  mergeNote: string | null
+  obsoletedBy: string | null
+}
+
+/** Why an amendment is not in the draft (yet), in words; null when nothing needs saying. */
+function mergeNoteText(t: PageContext['t'], a: AmendmentView, all: readonly AmendmentView[]): string | null {
+  if (a.status === 'obsolete') {
+    const by = all.find((b) => b.id === a.obsoletedBy)
+    return by ? t('amendments.note.obsolete', { number: by.number }) : null
+  }
+  if (a.status === 'conflict') return t(a.mergeNote === 'too_many_changes' ? 'amendments.note.too_many_changes' : 'amendments.note.conflict', { n: a.versionNumber })
+  if ((a.status === 'taken_over' || a.status === 'adopted') && a.mergeNote === 'waiting') return t('amendments.note.waiting')
+  return null
 }
 
 export interface AmendmentsPageProps {
@@ -65,6 +79,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
         {props.amendments.map((a) => {
           const label = t('amendments.label', { number: a.number })
           const supported = a.supporters.some((s) => props.myInitiatives.includes(s.id))
+          const note = mergeNoteText(t, a, props.amendments)
           return (
             <li id={`a-${a.number}`} class="amendment">
               <h2>
@@ -75,6 +90,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
                 {a.initiative ? <> {t('amendments.for_initiative', { initiative: a.initiative.name })}</> : null}
                 {a.inVersion !== null ? <> · {t('amendments.in_version', { n: a.inVersion })}</> : null}
               </p>
+              {note ? <p class="amendment-note">{note}</p> : null}
               <p class="amendment-diff" lang={CONTENT_LOCALE}>
                 <del aria-label={t('amendments.old')}>{a.quote}</del>{' '}
                 {a.text === '' ? <em>{t('amendments.deletion')}</em> : <ins aria-label={t('amendments.new')}>{a.text}</ins>}
