@@ -54,7 +54,7 @@ async function typeSlowly(client: DraftClient, paragraph: number, at: 'start' | 
   }
 }
 
-/** A position with version 1, Anna and Ben in its editor, Ä1 proposed and taken over while a consent round runs. */
+/** A position with version 1, Anna and Ben in its editor, Ä1 and Ä2 (on both paragraphs) taken over while a consent round runs. */
 async function takenOverDuringRound(): Promise<{ positionId: string; roundId: string; amendmentId: string; anna: DraftClient; ben: DraftClient }> {
   const positionId = world.newPosition()
   writeDraft(world.server.db, positionId, ['Wir fordern bezahlbaren Wohnraum für alle.', 'Sprachkurse ab dem ersten Tag.'])
@@ -71,15 +71,22 @@ async function takenOverDuringRound(): Promise<{ positionId: string; roundId: st
     201,
   )
   await waitFor(() => anna.access() === 'read-only' && ben.access() === 'read-only', { what: 'both editors to become read-only' })
-  expect(await ok(send('POST', `/api/amendments/${amendmentId}/decision`, coordinator, { decision: 'take_over' }))).toMatchObject({ status: 'taken_over', mergeNote: 'waiting' })
+  // A second one, proposed during the round, on the other paragraph; taken over first.
+  const { id: second } = await ok<{ id: string }>(
+    send('POST', `/api/positions/${positionId}/amendments`, world.ben, { versionNumber: 1, from: 45, to: 56, text: 'Deutschkurse', reason: 'Genauer.' }),
+    201,
+  )
+  for (const id of [second, amendmentId]) {
+    expect(await ok(send('POST', `/api/amendments/${id}/decision`, coordinator, { decision: 'take_over' }))).toMatchObject({ status: 'taken_over', mergeNote: 'waiting' })
+  }
   return { positionId, roundId, amendmentId, anna, ben }
 }
 
 const ORIGINAL = 'Wir fordern bezahlbaren Wohnraum für alle.\nSprachkurse ab dem ersten Tag.'
-const MERGED = 'Wir fordern guten und bezahlbaren Wohnraum für alle.\nSprachkurse ab dem ersten Tag.'
+const MERGED = 'Wir fordern guten und bezahlbaren Wohnraum für alle.\nDeutschkurse ab dem ersten Tag.'
 
-describe('an amendment waiting for a round on the text, with two editors open', () => {
-  it('reaches both editors right after the round is cancelled, and typing at once keeps both edits and the amendment', async () => {
+describe('amendments waiting for a round on the text, with two editors open', () => {
+  it('reach both editors right after the round is cancelled, and typing at once keeps both edits and the amendments', async () => {
     const { positionId, roundId, anna, ben } = await takenOverDuringRound()
     expect([draftText(anna.doc), draftText(ben.doc)]).toEqual([ORIGINAL, ORIGINAL])
 
@@ -88,13 +95,13 @@ describe('an amendment waiting for a round on the text, with two editors open', 
     await waitFor(() => anna.access() === 'read-write' && ben.access() === 'read-write', { what: 'both editors to be writable again' })
 
     await Promise.all([typeSlowly(anna, 0, 'start', 'Erstens: '), typeSlowly(ben, 1, 'end', ' Kostenlos!')])
-    const expected = 'Erstens: Wir fordern guten und bezahlbaren Wohnraum für alle.\nSprachkurse ab dem ersten Tag. Kostenlos!'
+    const expected = 'Erstens: Wir fordern guten und bezahlbaren Wohnraum für alle.\nDeutschkurse ab dem ersten Tag. Kostenlos!'
     await waitFor(() => draftText(anna.doc) === expected && draftText(ben.doc) === expected, { what: 'both editors to converge' })
     const stored = await fetch(`${world.server.url}/api/positions/${positionId}/draft`, { headers: { cookie: world.ben } })
-    expect(((await stored.json()) as { html: string }).html).toBe('<p>Erstens: Wir fordern guten und bezahlbaren Wohnraum für alle.</p><p>Sprachkurse ab dem ersten Tag. Kostenlos!</p>')
+    expect(((await stored.json()) as { html: string }).html).toBe('<p>Erstens: Wir fordern guten und bezahlbaren Wohnraum für alle.</p><p>Deutschkurse ab dem ersten Tag. Kostenlos!</p>')
   })
 
-  it('reaches both editors when the round closes at its deadline without adoption', async () => {
+  it('reach both editors when the round closes at its deadline without adoption', async () => {
     const { roundId, amendmentId, anna, ben } = await takenOverDuringRound()
     await ok(send('PUT', `/api/rounds/${roundId}/ballot`, delegate, { choice: 'objection', reason: 'So nicht.' }))
     clock.advance(2 * DAY)
@@ -102,6 +109,9 @@ describe('an amendment waiting for a round on the text, with two editors open', 
     expect(closeDueRounds(world.server.deps)).toBe(1)
     await waitFor(() => draftText(anna.doc) === MERGED && draftText(ben.doc) === MERGED, { what: 'the amendment in both editors' })
     const listed = await fetch(`${world.server.url}/api/positions/${anna.provider.roomname}/amendments`, { headers: { cookie: coordinator } })
-    expect(((await listed.json()) as { amendments: Array<{ id: string; status: string }> }).amendments).toEqual([expect.objectContaining({ id: amendmentId, status: 'merged' })])
+    expect(((await listed.json()) as { amendments: Array<{ id: string; status: string }> }).amendments).toEqual([
+      expect.objectContaining({ id: amendmentId, status: 'merged' }),
+      expect.objectContaining({ status: 'merged' }),
+    ])
   })
 })
