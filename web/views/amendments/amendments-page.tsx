@@ -59,7 +59,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
   })
   const proposeText = props.canPropose ? props.text : undefined
   return (
-    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)} scripts={proposeText ? [AMENDMENTS_SCRIPT] : []}>
+    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)} scripts={proposeText ? [AMENDMENTS_SCRIPT] : []} head={proposeText ? <link rel="stylesheet" href="/assets/editor.css" /> : undefined}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
