@@ -45,21 +45,18 @@ export function blockAt(doc: PmNode, pos: number): PassageRange | null {
 }
 
 /**
- * The passage as block nodes (JSON): each text block it touches, cut to the passage, with its
- * formatting. It fills the replacement editor (so a change is an edit of the passage) and shows
- * the old side of an amendment's diff. List items and quotes around the text are left out: a
- * replacement goes in at both ends the way these blocks come out.
+ * The passage as block nodes (JSON), with its formatting: it fills the replacement editor (so a
+ * change is an edit of the passage) and is the old side of an amendment's diff. Inside one text
+ * block it is that block cut to the passage; across blocks it is the cut of the text from the
+ * top, with the lists and quotes around its ends, so that put back unchanged (see
+ * applyReplacement on the server) it leaves the text as it was.
  */
 export function passageBlocks(doc: PmNode, from: number, to: number): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = []
-  doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true
-    const start = pos + 1
-    const end = start + node.content.size
-    if (end < from || start > to || (end === from && from !== to) || (start === to && from !== to)) return false
-    const cut = node.content.cut(Math.max(from, start) - start, Math.min(to, end) - start)
-    out.push(node.copy(cut).toJSON() as Record<string, unknown>)
-    return false
-  })
-  return out
+  const $from = doc.resolve(from)
+  const $to = doc.resolve(to)
+  if ($from.parent === $to.parent && $from.parent.isTextblock) {
+    const block = $from.parent
+    return [block.copy(block.content.cut($from.parentOffset, $to.parentOffset)).toJSON() as Record<string, unknown>]
+  }
+  return (doc.slice(from, to, true).content.toJSON() ?? []) as Array<Record<string, unknown>>
 }

@@ -61,9 +61,12 @@ export function startPassageSelection(text: HTMLElement, box: HTMLElement): void
   deleting.className = 'amend-deleting'
   deleting.setAttribute('role', 'status')
   replacementRoot.append(deleting)
+  // Once there is a passage to delete (taken from the text, or quoted).
   const showDeleting = () => {
-    deleting.textContent = isEmpty(editor) ? (replacementRoot.dataset.willDelete ?? '') : ''
+    const passage = !passageBox.hidden || quoteInput.value.trim() !== ''
+    deleting.textContent = passage && isEmpty(editor) ? (replacementRoot.dataset.willDelete ?? '') : ''
   }
+  quoteInput.addEventListener('input', showDeleting)
   editor.on('update', showDeleting)
   showDeleting()
   let prefilled: string | null = null
@@ -121,6 +124,9 @@ export function startPassageSelection(text: HTMLElement, box: HTMLElement): void
     quoteBox.hidden = true
     quoteInput.disabled = true
     if (select) select.value = version
+    const editorHint = replacementRoot.querySelector<HTMLElement>('.hint')
+    if (editorHint && replacementRoot.dataset.editorHintTaken) editorHint.textContent = replacementRoot.dataset.editorHintTaken
+    showDeleting()
     if (restoring) return
     // The editor starts with the passage, unless something was written there that is not a passage taken before.
     const current = JSON.stringify(editor.getJSON())
@@ -146,6 +152,9 @@ export function startPassageSelection(text: HTMLElement, box: HTMLElement): void
     passageBox.hidden = true
     quoteBox.hidden = false
     quoteInput.disabled = false
+    const editorHint = replacementRoot.querySelector<HTMLElement>('.hint')
+    if (editorHint && replacementRoot.dataset.editorHint) editorHint.textContent = replacementRoot.dataset.editorHint
+    showDeleting()
   }
   passageBox.querySelector('[data-passage-change]')!.addEventListener('click', () => {
     clear()

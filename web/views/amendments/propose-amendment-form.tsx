@@ -92,7 +92,8 @@ export function ProposeAmendmentForm({ ctx, form, positionId, versions, text }: 
           <div
             data-amend-replacement
             data-content={valueOf(form.values, 'content') || undefined}
-            data-editor-hint={t('amendments.select.editor_hint')}
+            data-editor-hint={t('amendments.select.editor_hint_start')}
+            data-editor-hint-taken={t('amendments.select.editor_hint')}
             data-will-delete={t('amendments.select.will_delete')}
             data-will-replace={t('amendments.select.will_replace')}
           >
