@@ -44,6 +44,8 @@ describe('amendments: selecting the passage in the version text', () => {
   async function dragOver(page: Page, words: string): Promise<void> {
     const box = await page.evaluate((words) => {
       const root = document.querySelector('[data-amend-text]')!
+      // In the middle of the window: at its bottom edge, the sticky button bar would be in the way.
+      root.scrollIntoView({ block: 'center' })
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = (node as Text).data.indexOf(words)
@@ -149,6 +151,7 @@ describe('amendments: selecting the passage in the version text', () => {
     await expect(amina.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Änderung vorschlagen')
     await amina.keyboard.press('Enter')
     await expect(amina.evaluate(() => document.activeElement?.id)).resolves.toBe('amend-text')
+    await amina.locator('.amend-select-bar [role=status]').filter({ hasText: 'Stelle übernommen: „Die Mieten steigen.“' }).waitFor({ state: 'attached' })
     await amina.keyboard.press('Control+A')
     await amina.keyboard.press('Delete')
     await amina.getByText('Der neue Text ist leer: Der Antrag streicht die Stelle.').waitFor()
@@ -164,6 +167,27 @@ describe('amendments: selecting the passage in the version text', () => {
     await checkPage(amina, 'as-05-deletion-proposed')
   })
 
+  it('"Andere Stelle wählen" drops the passage and leads back to the text; what was written in the editor stays for the next passage', async () => {
+    await murat.goto(amendmentsUrl)
+    await dragOver(murat, 'Sprachkurse')
+    await murat.getByText('Markiert: „Sprachkurse“').waitFor()
+    await murat.getByRole('button', { name: 'Änderung vorschlagen' }).click()
+    await expect(editorOf(murat).textContent()).resolves.toBe('Sprachkurse')
+    await murat.keyboard.press('Control+A')
+    await murat.keyboard.type('Deutschkurse')
+    await murat.getByRole('button', { name: 'Andere Stelle wählen' }).click()
+    await expect(murat.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Text der Fassung 1 (nur lesen)')
+    await murat.locator('.amend-select-bar [role=status]').filter({ hasText: 'Stelle verworfen.' }).waitFor({ state: 'attached' })
+    await expect(murat.getByLabel('Stelle (genau aus dem Text kopiert)').isVisible()).resolves.toBe(true)
+    await expect(murat.locator('[data-amend-passage]').isVisible()).resolves.toBe(false)
+    await dragOver(murat, 'Sprachkurse ab')
+    await murat.getByText('Markiert: „Sprachkurse ab“').waitFor()
+    await murat.getByRole('button', { name: 'Änderung vorschlagen' }).click()
+    await expect(murat.locator('[data-amend-passage] blockquote').textContent()).resolves.toBe('Sprachkurse ab')
+    await expect(editorOf(murat).textContent()).resolves.toBe('Deutschkurse')
+    await checkPage(murat, 'as-06-other-passage')
+  })
+
   it('on a 360 px phone: a tap into a paragraph and the button take the whole paragraph, which is then narrowed in the editor', async () => {
     const phone = await openAs(AMINA, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
     await phone.goto(amendmentsUrl)
@@ -177,12 +201,12 @@ describe('amendments: selecting the passage in the version text', () => {
     for (let i = 0; i < 'ab dem ersten Tag.'.length; i++) await phone.keyboard.press('Backspace')
     await phone.keyboard.type('für alle, sofort.')
     await phone.getByLabel('Begründung', { exact: true }).fill('Alle, nicht nur manche.')
-    await checkPage(phone, 'as-06-phone-paragraph-taken')
+    await checkPage(phone, 'as-07-phone-paragraph-taken')
     await clickAndWait(phone, phone.getByRole('button', { name: 'Änderungsantrag stellen' }))
     const a3 = phone.locator('#a-3')
     await expect(a3.locator('del').textContent()).resolves.toBe(SECOND)
     await expect(a3.locator('ins').textContent()).resolves.toBe('Sprachkurse für alle, sofort.')
-    await checkPage(phone, 'as-07-phone-proposed')
+    await checkPage(phone, 'as-08-phone-proposed')
     await phone.context().close()
   })
 })
