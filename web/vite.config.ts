@@ -24,6 +24,7 @@ export default defineConfig({
         'forget-drafts': fileURLToPath(new URL('scripts/forget-drafts.ts', import.meta.url)),
         comments: fileURLToPath(new URL('scripts/comments.ts', import.meta.url)),
         'translation-editor': fileURLToPath(new URL('scripts/translation-editor.ts', import.meta.url)),
+        amendments: fileURLToPath(new URL('scripts/amendments.ts', import.meta.url)),
       },
       output: {
         entryFileNames: '[name].js',

@@ -15,18 +15,40 @@ import { parseWith } from '../http/validate.ts'
 import { MAX_AMENDMENT_REASON, MAX_AMENDMENT_TEXT } from './amendments.routes.ts'
 import { decideAmendment } from './decide-amendment.ts'
 import { mergeAgain } from './merge-amendment.ts'
-import { proposeByQuote } from './propose-by-quote.ts'
+import { proposeFromForm } from './propose-from-form.ts'
 import { amendmentsPageData } from './read-amendments.ts'
 import { getAmendment } from './amendment.repo.ts'
+import { passagesOf, proposeTextOf } from './passage-view.ts'
+import type { PmJson } from '../../web/views/amendments/amendment-diff.tsx'
 import { fail } from '../../shared/errors.ts'
 import { setSupport } from './support-amendment.ts'
 
 const WEEK = 7 * 24 * 60 * 60 * 1000
 
+/** A position in the version's text as a form posts it; an empty field is none. */
+const formPosition = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(100_000_000).optional())
+/** The editor's replacement: ProseMirror block nodes as JSON (checked against the schema later). */
+const formContent = z
+  .string()
+  .optional()
+  .transform((json, ctx) => {
+    if (json === undefined) return undefined
+    try {
+      const parsed: unknown = JSON.parse(json)
+      if (Array.isArray(parsed) && parsed.length <= 500) return parsed as unknown[]
+    } catch {
+      // refused below
+    }
+    ctx.addIssue({ code: 'custom', message: 'not a list of ProseMirror nodes' })
+    return z.NEVER
+  })
 const ProposeForm = z.object({
   versionNumber: z.coerce.number().int().min(1).max(1_000_000),
-  quote: z.string().trim().min(1).max(MAX_AMENDMENT_TEXT),
+  from: formPosition,
+  to: formPosition,
+  quote: z.string().trim().max(MAX_AMENDMENT_TEXT).default(''),
   text: z.string().max(MAX_AMENDMENT_TEXT).default(''),
+  content: formContent,
   reason: z.string().trim().min(1).max(MAX_AMENDMENT_REASON),
 })
 const SupportForm = z.object({ action: z.enum(['support', 'unsupport']) })
@@ -44,10 +66,18 @@ function roundInputOf(values: FormValues): OpenAmendmentRoundInput {
   return { amendmentIds: ids, electorate: 'initiatives', majority: 'simple', quorum: percent / 100, secret: values.secret === 'on', ordered: values.ordered === 'on', closesAt }
 }
 
+const TextQuery = z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) })
+
 function page(c: Context<AppEnv>, actor: Actor, extra: Partial<AmendmentsPageProps> = {}, status?: PageStatus) {
   const deps = c.get('deps')
-  const data = amendmentsPageData(deps, actor, c.req.param('id') ?? '')
-  return render(c, <AmendmentsPage ctx={pageContext(c)} {...data} defaultClosesAt={toLocalInput(deps.now() + WEEK)} {...extra} />, status)
+  const positionId = c.req.param('id') ?? ''
+  const data = amendmentsPageData(deps, actor, positionId)
+  const passages = passagesOf(deps, positionId, data.amendments)
+  const amendments = data.amendments.map((a) => ({ ...a, content: a.content as PmJson[], passage: passages.get(a.id) as PmJson[] | undefined }))
+  // The text to select a passage in: the version the refused form named, else ?version=, else the latest.
+  const wanted = Number(extra.values?.versionNumber) || TextQuery.parse(c.req.query()).version
+  const text = data.canPropose ? proposeTextOf(deps, positionId, wanted) : undefined
+  return render(c, <AmendmentsPage ctx={pageContext(c)} {...data} amendments={amendments} text={text} defaultClosesAt={toLocalInput(deps.now() + WEEK)} {...extra} />, status)
 }
 
 export const amendmentsPages = new Hono<AppEnv>()
@@ -67,7 +97,7 @@ export const amendmentsPages = new Hono<AppEnv>()
     const { actor } = requirePerson(c)
     const deps = c.get('deps')
     const values = await readEntered(c)
-    const result = await submitForm(c, () => proposeByQuote(deps, actor, c.req.param('id'), parseWith(c, ProposeForm, values)), { fields: { from: 'quote', content: 'text' } })
+    const result = await submitForm(c, () => proposeFromForm(deps, actor, c.req.param('id'), parseWith(c, ProposeForm, values)), { fields: { from: 'quote', to: 'quote', content: 'text' }, messages: { content: 'amendments.error.content_invalid' } })
     if (!result.ok) return page(c, actor, { values, problem: result.problem }, result.status)
     return c.redirect(`/positions/${c.req.param('id')}/amendments#a-${result.value.number}`, 303)
   })

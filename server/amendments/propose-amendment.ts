@@ -37,7 +37,8 @@ export function proposeAmendment(deps: Deps, actor: Actor, positionId: string, i
   const doc = editorSchema().nodeFromJSON(JSON.parse(version.content))
   const quote = passageQuote(doc, input.from, input.to)
   const nodes = input.content !== undefined ? replacementFromContent(input.content) : replacementFromText(input.text ?? '')
-  applyReplacement(doc, input.from, input.to, nodes)
+  // A replacement that leaves the text as it is (the editor starts with the passage) changes nothing.
+  if (applyReplacement(doc, input.from, input.to, nodes).eq(doc)) fail('amendment_range', { key: 'amendments.error.unchanged' }, 'content')
 
   const initiativeId = initiativeOf(actor, input.initiativeId)
   const id = newId()

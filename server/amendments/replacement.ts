@@ -1,4 +1,4 @@
-import { Fragment, Slice, type Node as PmNode } from '@tiptap/pm/model'
+import { Fragment, Slice, type Node as PmNode, type ResolvedPos } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform'
 import { editorSchema } from '../../shared/editor/extensions.ts'
 import { fail } from '../../shared/errors.ts'
@@ -48,6 +48,20 @@ export function replacementText(nodes: Replacement): string {
 }
 
 /**
+ * How far an end of the replacement joins the text around the passage: a paragraph joins the
+ * paragraph it lands in (1); a list (or quote) whose edge leads to a paragraph through the same
+ * nodes as the passage's end joins as deep as that (so a passage cut across list items, put
+ * back, fits where it came from); anything else stands as a block of its own (0).
+ */
+function openDepth(node: PmNode, $pos: ResolvedPos, side: 'first' | 'last'): number {
+  const chain: PmNode[] = []
+  for (let n: PmNode | null = node; n; n = n.isTextblock ? null : side === 'first' ? n.firstChild : n.lastChild) chain.push(n)
+  const edge = chain[chain.length - 1]!
+  if (edge.isTextblock && chain.length === $pos.depth && chain.every((n, i) => n.type === $pos.node(i + 1).type)) return chain.length
+  return node.isTextblock ? 1 : 0
+}
+
+/**
  * The passage [from, to) of `doc` replaced, the way pasting the replacement over the selected
  * passage would do it: a paragraph at either end joins the text around the passage. Refuses
  * (`amendment_range`) what cannot be placed there.
@@ -58,7 +72,7 @@ export function applyReplacement(doc: PmNode, from: number, to: number, nodes: R
     if (nodes.length === 0) tr.delete(from, to)
     else {
       const fragment = Fragment.fromArray(nodes)
-      tr.replace(from, to, new Slice(fragment, nodes[0]!.isTextblock ? 1 : 0, nodes[nodes.length - 1]!.isTextblock ? 1 : 0))
+      tr.replace(from, to, new Slice(fragment, openDepth(nodes[0]!, doc.resolve(from), 'first'), openDepth(nodes[nodes.length - 1]!, doc.resolve(to), 'last')))
     }
     tr.doc.check()
   } catch {

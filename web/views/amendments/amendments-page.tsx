@@ -1,9 +1,11 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
-import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
+import { PostForm } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import { AmendmentRoundList, OpenAmendmentRoundForm, type AmendmentRoundLink } from './open-amendment-round-form.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
+import { AmendmentDiff, type PmJson } from './amendment-diff.tsx'
+import { AMENDMENTS_SCRIPT, ProposeAmendmentForm, type ProposeText } from './propose-amendment-form.tsx'
 
 export interface AmendmentView {
   id: string
@@ -21,6 +23,9 @@ export interface AmendmentView {
   /** Why it is not (yet) in the draft: waiting, changed, too_many_changes, obsolete. */
   mergeNote: string | null
   obsoletedBy: string | null
+  /** The replacement as block nodes, and the passage cut from its version: the diff shows their formatting. */
+  content?: PmJson[] | undefined
+  passage?: PmJson[] | undefined
 }
 
 /** Why an amendment is not in the draft (yet), in words; null when nothing needs saying. */
@@ -51,6 +56,8 @@ export interface AmendmentsPageProps {
   roundProblem?: FormProblem | null | undefined
   /** What the open-round form proposes when it is not refused: the deadline a week from now. */
   defaultClosesAt: string
+  /** The version whose text the propose form shows (chosen with ?version=, else the latest). */
+  text?: ProposeText | undefined
 }
 
 /** /positions/:id/amendments: the amendments as inline diffs (Ä1, Ä2 …), support, decisions, and the form to propose one. */
@@ -64,9 +71,9 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
     problem: props.roundProblem,
     fields: { amendmentIds: 'amend-round-amendmentIds', quorum: 'amend-round-quorum', closesAt: 'amend-round-closesAt' },
   })
-  const latest = props.versions[props.versions.length - 1]
+  const proposeText = props.canPropose ? props.text : undefined
   return (
-    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)}>
+    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)} scripts={proposeText ? [AMENDMENTS_SCRIPT] : []} head={proposeText ? <link rel="stylesheet" href="/assets/editor.css" /> : undefined}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -91,10 +98,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
                 {a.inVersion !== null ? <> · {t('amendments.in_version', { n: a.inVersion })}</> : null}
               </p>
               {note ? <p class="amendment-note">{note}</p> : null}
-              <p class="amendment-diff" lang={CONTENT_LOCALE}>
-                <del aria-label={t('amendments.old')}>{a.quote}</del>{' '}
-                {a.text === '' ? <em>{t('amendments.deletion')}</em> : <ins aria-label={t('amendments.new')}>{a.text}</ins>}
-              </p>
+              <AmendmentDiff ctx={ctx} quote={a.quote} text={a.text} passage={a.passage} replacement={a.content} />
               <p>
                 <strong>{t('amendments.reason')}:</strong> <span lang={CONTENT_LOCALE}>{a.reason}</span>
               </p>
@@ -141,25 +145,10 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
       {props.canPropose ? (
         <section aria-labelledby="amend-heading">
           <h2 id="amend-heading">{t('amendments.propose_heading')}</h2>
-          {latest === undefined ? (
+          {proposeText === undefined ? (
             <p class="muted">{t('amendments.no_version')}</p>
           ) : (
-            <>
-              <FormError form={form} />
-              <PostForm action={`/positions/${position.id}/amendments`}>
-                <SelectField
-                  form={form}
-                  name="versionNumber"
-                  label={t('amendments.field.version')}
-                  options={[...props.versions].reverse().map((n) => ({ value: String(n), label: String(n) }))}
-                  selected={(props.values?.versionNumber as string | undefined) ?? String(latest)}
-                />
-                <TextField form={form} name="quote" label={t('amendments.field.quote')} hint={t('amendments.field.quote_hint')} required maxlength={20000} />
-                <TextArea form={form} name="text" label={t('amendments.field.text')} hint={t('amendments.field.text_hint')} maxlength={20000} rows={4} />
-                <TextArea form={form} name="reason" label={t('amendments.field.reason')} required maxlength={5000} rows={3} />
-                <button type="submit">{t('amendments.submit')}</button>
-              </PostForm>
-            </>
+            <ProposeAmendmentForm ctx={ctx} form={form} positionId={position.id} versions={props.versions} text={proposeText} />
           )}
         </section>
       ) : null}
