@@ -20,6 +20,8 @@ import { amendmentsPageData } from './read-amendments.ts'
 import { getAmendment } from './amendment.repo.ts'
 import { fail } from '../../shared/errors.ts'
 import { setSupport } from './support-amendment.ts'
+import { replyToAmendment } from './reply-to-amendment.ts'
+import { MAX_COMMENT_LENGTH } from '../../shared/comments/mentions.ts'
 
 const WEEK = 7 * 24 * 60 * 60 * 1000
 
@@ -30,6 +32,7 @@ const ProposeForm = z.object({
   reason: z.string().trim().min(1).max(MAX_AMENDMENT_REASON),
 })
 const SupportForm = z.object({ action: z.enum(['support', 'unsupport']) })
+const ReplyForm = z.object({ body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) })
 const DecideForm = z.object({ decision: z.enum(['take_over', 'reject']), reason: z.string().max(MAX_AMENDMENT_REASON).default('') })
 
 /** /positions/:id/amendments and the forms of its amendments (they work without JavaScript). */
@@ -44,9 +47,9 @@ function roundInputOf(values: FormValues): OpenAmendmentRoundInput {
   return { amendmentIds: ids, electorate: 'initiatives', majority: 'simple', quorum: percent / 100, secret: values.secret === 'on', ordered: values.ordered === 'on', closesAt }
 }
 
-function page(c: Context<AppEnv>, actor: Actor, extra: Partial<AmendmentsPageProps> = {}, status?: PageStatus) {
+function page(c: Context<AppEnv>, actor: Actor, extra: Partial<AmendmentsPageProps> = {}, status?: PageStatus, positionId = c.req.param('id') ?? '') {
   const deps = c.get('deps')
-  const data = amendmentsPageData(deps, actor, c.req.param('id') ?? '')
+  const data = amendmentsPageData(deps, actor, positionId)
   return render(c, <AmendmentsPage ctx={pageContext(c)} {...data} defaultClosesAt={toLocalInput(deps.now() + WEEK)} {...extra} />, status)
 }
 
@@ -76,6 +79,15 @@ export const amendmentsPages = new Hono<AppEnv>()
     const { action } = parseWith(c, SupportForm, await readEntered(c))
     const row = setSupport(c.get('deps'), actor, c.req.param('id'), action === 'support')
     return c.redirect(`/positions/${row.position_id}/amendments#a-${row.number}`, 303)
+  })
+  .post('/amendments/:id/replies', async (c) => {
+    const { actor } = requirePerson(c)
+    const deps = c.get('deps')
+    const amendment = getAmendment(deps.db, c.req.param('id')) ?? fail('not_found')
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => replyToAmendment(deps, actor, amendment.id, parseWith(c, ReplyForm, values).body), { messages: { body: 'amendments.discussion.body_invalid' } })
+    if (!result.ok) return page(c, actor, { refusedReply: { amendmentId: amendment.id, values, problem: result.problem } }, result.status, amendment.position_id)
+    return c.redirect(`/positions/${amendment.position_id}/amendments#comment-${result.value.id}`, 303)
   })
   .post('/amendments/:id/decide', async (c) => {
     const { actor } = requirePerson(c)

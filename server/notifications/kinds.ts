@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts'
 import type { NotificationKind } from '../../shared/notifications/kinds.ts'
 import { publishedResultOfRound, type PublishedResult } from '../../shared/publishing/result-sentence.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { proposedNotice, replyNotice } from '../amendments/amendment-audience.ts'
 import { mentionFacts, mentionRecipients } from '../comments/mention-audience.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
 import { electoratePeople, everyone, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
@@ -24,6 +25,8 @@ export interface Facts {
   author?: string
   quote?: string
   text?: string
+  /** The amendment (Ä<number>) a notification is about. */
+  amendmentNumber?: number
 }
 
 /** What the event hands over: the one call at each place passes just this. */
@@ -40,6 +43,8 @@ export interface KindInputs {
   published: { positionId: string }
   withdrawn: { positionId: string }
   mentioned: { commentId: string }
+  amendment_proposed: { amendmentId: string }
+  amendment_reply: { commentId: string }
 }
 
 export type Followup = { [K in NotificationKind]: { kind: K; input: KindInputs[K] } }[NotificationKind]
@@ -139,4 +144,6 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
       return facts && { facts, recipients: mentionRecipients(db, input.commentId) }
     },
   },
+  amendment_proposed: { inApp: true, prepare: (db, input) => proposedNotice(db, input.amendmentId) },
+  amendment_reply: { inApp: true, prepare: (db, input) => replyNotice(db, input.commentId) },
 }

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'published',
   'withdrawn',
   'mentioned',
+  'amendment_proposed',
+  'amendment_reply',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -37,6 +39,9 @@ export const DEFAULT_MODES: Record<NotificationKind, NotificationMode> = {
   published: 'digest',
   withdrawn: 'digest',
   mentioned: 'immediate',
+  // The coordination decides each amendment; a discussion wants its answer while it is on.
+  amendment_proposed: 'immediate',
+  amendment_reply: 'immediate',
 }
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
+import { AmendmentDiscussion, replyForm, type DiscussionView, type RefusedReply } from './amendment-discussion.tsx'
 import { AmendmentRoundList, OpenAmendmentRoundForm, type AmendmentRoundLink } from './open-amendment-round-form.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 
@@ -18,6 +19,8 @@ export interface AmendmentView {
   status: string
   decision: { reason: string | null } | null
   inVersion: number | null
+  /** Its discussion (a comment thread); null for none. */
+  discussion?: DiscussionView | null | undefined
 }
 
 export interface AmendmentsPageProps {
@@ -35,6 +38,10 @@ export interface AmendmentsPageProps {
   /** The open-round form as entered when it was refused. */
   roundValues?: FormValues | undefined
   roundProblem?: FormProblem | null | undefined
+  /** May the reader answer in the discussions. */
+  canReply?: boolean | undefined
+  /** A reply form that was refused: which amendment's, what was entered, why. */
+  refusedReply?: RefusedReply | null | undefined
   /** What the open-round form proposes when it is not refused: the deadline a week from now. */
   defaultClosesAt: string
 }
@@ -52,7 +59,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
   })
   const latest = props.versions[props.versions.length - 1]
   return (
-    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)}>
+    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm, props.refusedReply ? replyForm(props.refusedReply.amendmentId, props.refusedReply) : null)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -116,6 +123,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
                   </button>
                 </PostForm>
               ) : null}
+              {a.discussion ? <AmendmentDiscussion ctx={ctx} amendmentId={a.id} label={label} discussion={a.discussion} canReply={props.canReply ?? false} refused={props.refusedReply} /> : null}
             </li>
           )
         })}
