@@ -98,7 +98,7 @@ describe('amendments: from version 1 through three amendments to version 2', () 
   it('Lena asks in Ä1’s discussion and Murat, its author, answers there, with the plain reply form', async () => {
     await lena.goto(amendmentsUrl)
     const discussion = lena.locator('#a-1 .amendment-discussion')
-    await expect(discussion.getByRole('heading').textContent()).resolves.toBe('Diskussion zu Ä1 (Noch keine Antworten.)')
+    await expect(discussion.getByRole('heading').textContent()).resolves.toBe('Diskussion zu Ä1 (noch keine Antworten)')
     await discussion.getByLabel('Deine Antwort zu Ä1').fill('Warum sinken und nicht: bezahlbar bleiben?')
     await clickAndWait(lena, discussion.getByRole('button', { name: 'Antwort senden' }))
     expect(lena.url()).toMatch(/\/amendments#comment-[a-z0-9]+$/)

@@ -55,6 +55,8 @@ describe('settings per kind', () => {
       published: 'digest',
       withdrawn: 'digest',
       mentioned: 'immediate',
+      amendment_proposed: 'immediate',
+      amendment_reply: 'immediate',
     })
     const put = await me.put('/api/me/notification-settings', { round_closed: 'immediate', published: 'off' })
     expect(put.status).toBe(200)
