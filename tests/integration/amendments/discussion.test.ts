@@ -69,7 +69,13 @@ async function reply(client: TestClient, threadId: string, body: string): Promis
 describe('an amendment’s discussion', () => {
   it('is a comment thread on the amendment’s passage, opened by its reason when it is proposed, and the coordination is told', async () => {
     await deliver()
+    // Open comment panels hear of the new thread (the event stream's "changed").
+    const changed: string[] = []
+    const onChanged = ({ positionId }: { positionId: string }) => changed.push(positionId)
+    t.deps.events.on('comments-changed', onChanged)
     const w = await world()
+    t.deps.events.off('comments-changed', onChanged)
+    expect(changed).toEqual([w.positionId])
     const [a1] = await amendments(w.delegates[2]!.client, w.positionId)
     expect(a1!.thread).toEqual({ id: w.threadId, replies: 0, resolved: false })
 
