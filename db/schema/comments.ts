@@ -24,6 +24,8 @@ export interface CommentsTable {
   deleted_at: number | null
   /** Set on a thread a voter started from the ballot form: the answer whose reason it carries. */
   ballot_choice: 'objection' | 'concern' | null
+  /** Set on the thread that discusses an amendment (its first comment is the amendment's reason). */
+  amendment_id: string | null
 }
 export type CommentRow = Selectable<CommentsTable>
 

@@ -22,6 +22,8 @@ import { passagesOf, proposeTextOf } from './passage-view.ts'
 import type { PmJson } from '../../web/views/amendments/amendment-diff.tsx'
 import { fail } from '../../shared/errors.ts'
 import { setSupport } from './support-amendment.ts'
+import { replyToAmendment } from './reply-to-amendment.ts'
+import { MAX_COMMENT_LENGTH } from '../../shared/comments/mentions.ts'
 
 const WEEK = 7 * 24 * 60 * 60 * 1000
 
@@ -52,6 +54,7 @@ const ProposeForm = z.object({
   reason: z.string().trim().min(1).max(MAX_AMENDMENT_REASON),
 })
 const SupportForm = z.object({ action: z.enum(['support', 'unsupport']) })
+const ReplyForm = z.object({ body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) })
 const DecideForm = z.object({ decision: z.enum(['take_over', 'reject']), reason: z.string().max(MAX_AMENDMENT_REASON).default('') })
 
 /** /positions/:id/amendments and the forms of its amendments (they work without JavaScript). */
@@ -68,9 +71,8 @@ function roundInputOf(values: FormValues): OpenAmendmentRoundInput {
 
 const TextQuery = z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) })
 
-function page(c: Context<AppEnv>, actor: Actor, extra: Partial<AmendmentsPageProps> = {}, status?: PageStatus) {
+function page(c: Context<AppEnv>, actor: Actor, extra: Partial<AmendmentsPageProps> = {}, status?: PageStatus, positionId = c.req.param('id') ?? '') {
   const deps = c.get('deps')
-  const positionId = c.req.param('id') ?? ''
   const data = amendmentsPageData(deps, actor, positionId)
   const passages = passagesOf(deps, positionId, data.amendments)
   const amendments = data.amendments.map((a) => ({ ...a, content: a.content as PmJson[], passage: passages.get(a.id) as PmJson[] | undefined }))
@@ -106,6 +108,15 @@ export const amendmentsPages = new Hono<AppEnv>()
     const { action } = parseWith(c, SupportForm, await readEntered(c))
     const row = setSupport(c.get('deps'), actor, c.req.param('id'), action === 'support')
     return c.redirect(`/positions/${row.position_id}/amendments#a-${row.number}`, 303)
+  })
+  .post('/amendments/:id/replies', async (c) => {
+    const { actor } = requirePerson(c)
+    const deps = c.get('deps')
+    const amendment = getAmendment(deps.db, c.req.param('id')) ?? fail('not_found')
+    const values = await readEntered(c)
+    const result = await submitForm(c, () => replyToAmendment(deps, actor, amendment.id, parseWith(c, ReplyForm, values).body), { messages: { body: 'amendments.discussion.body_invalid' } })
+    if (!result.ok) return page(c, actor, { refusedReply: { amendmentId: amendment.id, values, problem: result.problem } }, result.status, amendment.position_id)
+    return c.redirect(`/positions/${amendment.position_id}/amendments#comment-${result.value.id}`, 303)
   })
   .post('/amendments/:id/decide', async (c) => {
     const { actor } = requirePerson(c)

@@ -4,7 +4,10 @@ import { editorSchema } from '../../shared/editor/extensions.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { announce } from '../comments/comment-access.ts'
+import { writeThread } from '../comments/create-comment.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { getVersion } from '../versions/version.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
@@ -80,7 +83,11 @@ export function proposeAmendment(deps: Deps, actor: Actor, positionId: string, i
       objectId: id,
       data: { positionId, number, versionNumber: version.number, from: input.from, to: input.to, initiativeId, deletion: nodes.length === 0 },
     })
+    // Its discussion: a comment thread on the passage, opened by the reason (see ARCHITECTURE).
+    writeThread(deps, actor, positionId, { body: input.reason.trim(), anchor: { versionNumber: version.number, from: input.from, to: input.to }, amendmentId: id })
+    queueNotification(deps, 'amendment_proposed', { amendmentId: id })
   })
+  announce(deps, positionId)
   return amendmentRepo.getAmendment(deps.db, id) ?? fail('internal')
 }
 

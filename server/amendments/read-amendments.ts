@@ -7,9 +7,13 @@ import { getPosition } from '../positions/position.repo.ts'
 import { listVersions } from '../versions/version.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import { presentAmendment, type AmendmentJson } from './present-amendment.ts'
+import { canReply, discussionsOf, threadJson, type AmendmentThreadJson } from './amendment-discussion.ts'
+
+/** An amendment in the list, with its discussion (a comment thread). */
+export type AmendmentListJson = AmendmentJson & { thread: AmendmentThreadJson | null }
 
 export interface AmendmentsJson {
-  amendments: AmendmentJson[]
+  amendments: AmendmentListJson[]
   canPropose: boolean
   canDecide: boolean
 }
@@ -19,26 +23,29 @@ export function readAmendments(deps: Deps, actor: Actor, positionId: string): Am
   const position = getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   const supports = amendmentRepo.listSupports(deps.db, positionId)
+  const discussions = discussionsOf(deps, positionId)
   return {
-    amendments: amendmentRepo.listAmendments(deps.db, positionId).map((row) => presentAmendment(row, supports)),
+    amendments: amendmentRepo.listAmendments(deps.db, positionId).map((row) => ({ ...presentAmendment(row, supports), thread: threadJson(discussions.get(row.id)) })),
     canPropose: can(actor, { type: 'amendment.propose', groupId: position.group_id }),
     canDecide: can(actor, { type: 'amendment.decide', groupId: position.group_id }),
   }
 }
 
 /** One amendment as the list shows it. */
-export function readAmendment(deps: Deps, id: string): AmendmentJson {
+export function readAmendment(deps: Deps, id: string): AmendmentListJson {
   const row = amendmentRepo.getAmendment(deps.db, id) ?? fail('not_found')
-  return presentAmendment(row, amendmentRepo.listSupports(deps.db, row.position_id))
+  return { ...presentAmendment(row, amendmentRepo.listSupports(deps.db, row.position_id)), thread: threadJson(discussionsOf(deps, row.position_id).get(row.id)) }
 }
 
 /** What the amendments page shows: the position, its amendments, its versions, what the reader may do. */
 export function amendmentsPageData(deps: Deps, actor: Actor, positionId: string) {
   const position = getPosition(deps.db, positionId) ?? fail('not_found')
   const { amendments, canPropose, canDecide } = readAmendments(deps, actor, positionId)
+  const discussions = discussionsOf(deps, positionId)
   return {
     position: { id: position.id, title: position.title },
-    amendments,
+    amendments: amendments.map((a) => ({ ...a, discussion: discussions.get(a.id) ?? null })),
+    canReply: canReply(actor, position.group_id),
     versions: listVersions(deps.db, positionId)
       .map((v) => v.number)
       .sort((a, b) => a - b),

@@ -91,3 +91,8 @@ export function latestRoundOnVersion(db: Db, positionId: string, versionNumber: 
     db.q.selectFrom('rounds').select('id').where('position_id', '=', positionId).where('version_number', '=', versionNumber).orderBy('opened_at', 'desc').limit(1),
   )?.id
 }
+
+/** The numbers (Ä1, Ä2 …) of a position's amendments, for the threads that discuss them. */
+export function amendmentNumbers(db: Db, positionId: string): Map<string, number> {
+  return new Map(all(db, db.q.selectFrom('amendments').select(['id', 'number']).where('position_id', '=', positionId)).map((r) => [r.id, r.number]))
+}

@@ -20,6 +20,8 @@ export interface CreateCommentInput {
   anchor: AnchorInput
   /** A thread started from the ballot form carries the reason of this answer. */
   ballotChoice?: 'objection' | 'concern'
+  /** A thread started by proposing an amendment: its discussion (the body is the amendment's reason). */
+  amendmentId?: string
 }
 
 /**
@@ -40,7 +42,7 @@ export function writeThread(deps: Deps, actor: Actor, positionId: string, input:
   const position = positionRepo.getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'comment.write', groupId: position.group_id })) fail('forbidden')
   const at = deps.now()
-  const row: CommentRow = { ...newCommentRow({ positionId: position.id, threadId: null, authorId: actor.id, body: input.body, at }), ballot_choice: input.ballotChoice ?? null }
+  const row: CommentRow = { ...newCommentRow({ positionId: position.id, threadId: null, authorId: actor.id, body: input.body, at }), ballot_choice: input.ballotChoice ?? null, amendment_id: input.amendmentId ?? null }
   if ('versionNumber' in input.anchor) {
     const { versionNumber, from, to } = input.anchor
     const version = versionRepo.getVersion(deps.db, position.id, versionNumber) ?? fail('not_found', undefined, 'anchor')
@@ -69,7 +71,7 @@ export function writeThread(deps: Deps, actor: Actor, positionId: string, input:
       action: 'comment.create',
       objectType: 'comment',
       objectId: row.id,
-      data: { positionId: position.id, anchor: row.anchor_kind, versionNumber: row.version_number, mentioned, ...(row.ballot_choice ? { ballotChoice: row.ballot_choice } : {}) },
+      data: { positionId: position.id, anchor: row.anchor_kind, versionNumber: row.version_number, mentioned, ...(row.ballot_choice ? { ballotChoice: row.ballot_choice } : {}), ...(row.amendment_id ? { amendmentId: row.amendment_id } : {}) },
     })
   })
   return row

@@ -10,6 +10,8 @@ import * as commentRepo from './comment.repo.ts'
 export function editComment(deps: Deps, actor: Actor, commentId: string, body: string): { id: string } {
   const { comment, position } = loadComment(deps, commentId)
   if (!can(actor, { type: 'comment.edit', authorId: comment.author_id })) fail('forbidden')
+  // The start of an amendment's discussion is the amendment's reason: part of the proposal's record.
+  if (comment.amendment_id !== null) fail('invalid_state', { key: 'comments.error.amendment_reason' })
   if (comment.deleted_at !== null) fail('invalid_state')
   if (comment.body === body) return { id: comment.id }
   transaction(deps.db, () => {

@@ -38,7 +38,8 @@ export function mentionRecipients(db: Db, commentId: string): string[] {
 
 /**
  * The facts of a mention: the link goes to the comment on the page that shows its thread (the
- * position page for the draft, the round on the version for a frozen text).
+ * position page for the draft, the round on the version for a frozen text, the amendments page
+ * for an amendment's discussion).
  */
 export function mentionFacts(db: Db, commentId: string): MentionFacts | undefined {
   const comment = commentRepo.getComment(db, commentId)
@@ -47,7 +48,8 @@ export function mentionFacts(db: Db, commentId: string): MentionFacts | undefine
   const position = positionRepo.getPosition(db, comment.position_id)
   if (!thread || !position) return undefined
   const roundId = thread.anchor_kind === 'version' && thread.version_number !== null ? commentRepo.latestRoundOnVersion(db, position.id, thread.version_number) : undefined
-  const page = roundId ? `/rounds/${roundId}` : `/positions/${position.id}`
+  // An amendment's discussion is read on the amendments page.
+  const page = thread.amendment_id !== null ? `/positions/${position.id}/amendments` : roundId ? `/rounds/${roundId}` : `/positions/${position.id}`
   return {
     url: `${page}#comment-${comment.id}`,
     title: position.title,

@@ -22,5 +22,6 @@ export function newCommentRow(fields: { positionId: string; threadId: string | n
     edited_at: null,
     deleted_at: null,
     ballot_choice: null,
+    amendment_id: null,
   }
 }

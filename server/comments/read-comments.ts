@@ -23,6 +23,7 @@ export function readComments(deps: Pick<Deps, 'db'>, actor: Actor, positionId: s
   const rows = commentRepo.listComments(deps.db, position.id)
   let threads = rows.filter((r) => r.thread_id === null)
   if (options.versionNumber !== undefined) threads = threads.filter((t) => t.version_number === options.versionNumber)
+  const amendmentNumbers = threads.some((t) => t.amendment_id !== null) ? commentRepo.amendmentNumbers(deps.db, position.id) : new Map<string, number>()
   const replies = new Map<string, CommentWithAuthor[]>()
   for (const row of rows) if (row.thread_id !== null) replies.set(row.thread_id, [...(replies.get(row.thread_id) ?? []), row])
 
@@ -39,7 +40,8 @@ export function readComments(deps: Pick<Deps, 'db'>, actor: Actor, positionId: s
     author: row.author_id === null ? null : { id: row.author_id, name: row.author_name ?? '' },
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: iso(row.edited_at),
-    canEdit: row.deleted_at === null && can(actor, { type: 'comment.edit', authorId: row.author_id }),
+    // An amendment's reason opens its discussion and stays as proposed.
+    canEdit: row.deleted_at === null && row.amendment_id === null && can(actor, { type: 'comment.edit', authorId: row.author_id }),
   })
 
   let view: DraftView | undefined
@@ -75,6 +77,7 @@ export function readComments(deps: Pick<Deps, 'db'>, actor: Actor, positionId: s
         canResolve: can(actor, { type: 'comment.resolve', groupId: position.group_id, authorId: t.author_id }),
         replies: (replies.get(t.id) ?? []).map(present),
         ...(t.ballot_choice ? { ballotChoice: t.ballot_choice } : {}),
+        ...(t.amendment_id ? { amendment: { id: t.amendment_id, number: amendmentNumbers.get(t.amendment_id) ?? 0 } } : {}),
         order,
       }
     })

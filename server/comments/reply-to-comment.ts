@@ -3,6 +3,7 @@ import type { CommentRow } from '../../db/schema/index.ts'
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import { recordAudit } from '../audit/record-audit.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import type { Deps } from '../deps.ts'
 import { announce, loadComment, recordMentions, threadOf } from './comment-access.ts'
 import * as commentRepo from './comment.repo.ts'
@@ -23,8 +24,10 @@ export function replyToComment(deps: Deps, actor: Actor, commentId: string, body
       action: 'comment.reply',
       objectType: 'comment',
       objectId: row.id,
-      data: { positionId: position.id, threadId: thread.id, mentioned },
+      data: { positionId: position.id, threadId: thread.id, mentioned, ...(thread.amendment_id ? { amendmentId: thread.amendment_id } : {}) },
     })
+    // An amendment's discussion tells its author, its supporters and who wrote in it.
+    if (thread.amendment_id !== null) queueNotification(deps, 'amendment_reply', { commentId: row.id })
   })
   announce(deps, position.id)
   return row

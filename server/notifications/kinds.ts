@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts'
 import type { NotificationKind } from '../../shared/notifications/kinds.ts'
 import { publishedResultOfRound, type PublishedResult } from '../../shared/publishing/result-sentence.ts'
 import type { RoundResult } from '../../shared/rules/outcome.ts'
+import { proposedNotice, replyNotice } from '../amendments/amendment-audience.ts'
 import { mentionFacts, mentionRecipients } from '../comments/mention-audience.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
 import { amendmentFacts, electoratePeople, everyone, groupCoordinators, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
@@ -27,6 +28,8 @@ export interface Facts {
   /** An amendment's number (Ä3) and the version it is on. */
   amendment?: number
   versionNumber?: number
+  /** The amendment (Ä<number>) a notification is about. */
+  amendmentNumber?: number
 }
 
 /** What the event hands over: the one call at each place passes just this. */
@@ -44,6 +47,8 @@ export interface KindInputs {
   withdrawn: { positionId: string }
   mentioned: { commentId: string }
   amendment_conflict: { amendmentId: string }
+  amendment_proposed: { amendmentId: string }
+  amendment_reply: { commentId: string }
 }
 
 export type Followup = { [K in NotificationKind]: { kind: K; input: KindInputs[K] } }[NotificationKind]
@@ -155,4 +160,6 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
       )
     },
   },
+  amendment_proposed: { inApp: true, prepare: (db, input) => proposedNotice(db, input.amendmentId) },
+  amendment_reply: { inApp: true, prepare: (db, input) => replyNotice(db, input.commentId) },
 }

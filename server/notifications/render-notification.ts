@@ -30,10 +30,11 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
   if (facts.closesAt !== undefined) params.deadline = formatDateTime(facts.closesAt, locale)
   if (facts.expiresAt !== undefined) params.date = formatDateTime(facts.expiresAt, locale)
   if (facts.result) params.result = resultSentence(facts.result, locale)
+  if (facts.amendmentNumber !== undefined) params.label = t('amendments.label', { number: facts.amendmentNumber })
   const key = (part: string) => `notify.${kind}.${part}` as MessageKey
   const paragraphs = [t(key('body'), params)]
   if (kind === 'round_opened') paragraphs.push(t('notify.round_opened.calendar'))
-  if (kind === 'mentioned' && facts.text) paragraphs.push(t('notify.mentioned.text', params))
+  if ((kind === 'mentioned' || kind === 'amendment_proposed' || kind === 'amendment_reply') && facts.text) paragraphs.push(t(key('text'), params))
   return { subject: t(key('subject'), params), paragraphs, action: { label: t(key('action')), url: absoluteUrl(facts.url, publicUrl) } }
 }
 

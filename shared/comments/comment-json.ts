@@ -30,6 +30,8 @@ export interface CommentJson extends ReplyJson {
   replies: ReplyJson[]
   /** Set when a voter started the thread from the ballot form: the answer whose reason it is. */
   ballotChoice?: 'objection' | 'concern'
+  /** Set on the thread that discusses an amendment: it opens with the amendment's reason. */
+  amendment?: { id: string; number: number }
 }
 
 export interface CommentsJson {

@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'withdrawn',
   'mentioned',
   'amendment_conflict',
+  'amendment_proposed',
+  'amendment_reply',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -39,6 +41,9 @@ export const DEFAULT_MODES: Record<NotificationKind, NotificationMode> = {
   withdrawn: 'digest',
   mentioned: 'immediate',
   amendment_conflict: 'immediate',
+  // The coordination decides each amendment; a discussion wants its answer while it is on.
+  amendment_proposed: 'immediate',
+  amendment_reply: 'immediate',
 }
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

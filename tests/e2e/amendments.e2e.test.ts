@@ -95,6 +95,25 @@ describe('amendments: from version 1 through three amendments to version 2', () 
     await checkPage(amina, 'am-02-three-amendments')
   })
 
+  it('Lena asks in Ä1’s discussion and Murat, its author, answers there, with the plain reply form', async () => {
+    await lena.goto(amendmentsUrl)
+    const discussion = lena.locator('#a-1 .amendment-discussion')
+    await expect(discussion.getByRole('heading').textContent()).resolves.toBe('Diskussion zu Ä1 (noch keine Antworten)')
+    await discussion.getByLabel('Deine Antwort zu Ä1').fill('Warum sinken und nicht: bezahlbar bleiben?')
+    await clickAndWait(lena, discussion.getByRole('button', { name: 'Antwort senden' }))
+    expect(lena.url()).toMatch(/\/amendments#comment-[a-z0-9]+$/)
+    await checkPage(lena, 'am-02a-discussion-asked')
+
+    await murat.goto(amendmentsUrl)
+    const his = murat.locator('#a-1 .amendment-discussion')
+    await expect(his.locator('.comment-reply').first().textContent()).resolves.toContain('Lena Hoffmann')
+    await his.getByLabel('Deine Antwort zu Ä1').fill('Weil sie schon jetzt zu hoch sind.')
+    await clickAndWait(murat, his.getByRole('button', { name: 'Antwort senden' }))
+    await expect(murat.locator('#a-1 .amendment-discussion h3').textContent()).resolves.toBe('Diskussion zu Ä1 (2 Antworten)')
+    await expect(murat.locator('#a-1 .comment-reply').nth(1).textContent()).resolves.toContain('Weil sie schon jetzt zu hoch sind.')
+    await checkPage(murat, 'am-02b-discussion-answered')
+  })
+
   it('the coordinator takes Ä1 over, rejects Ä3 with a reason and puts Ä2 to a vote', async () => {
     await lena.goto(amendmentsUrl)
     await clickAndWait(lena, lena.locator('#a-1').getByRole('button', { name: 'Übernehmen' }))

@@ -98,6 +98,16 @@ export const de = {
   'amendments.contained.sentences': 'Sätze aus Änderungsanträgen',
   'amendments.contained.from': 'aus {labels}',
   'amendments.adopted.heading': 'Angenommene Änderungsanträge',
+  'amendments.discussion.heading': 'Diskussion zu {label}',
+  'amendments.discussion.none': 'noch keine Antworten',
+  'amendments.discussion.count_one': '1 Antwort',
+  'amendments.discussion.count': '{n} Antworten',
+  'amendments.discussion.resolved': 'Diese Diskussion ist als erledigt markiert.',
+  'amendments.discussion.reply_label': 'Deine Antwort zu {label}',
+  'amendments.discussion.reply_hint': 'Höchstens {max} Zeichen, mit @Name erwähnst du eine Person. Wer den Antrag gestellt, unterstützt oder hier geschrieben hat, wird benachrichtigt.',
+  'amendments.discussion.submit': 'Antwort senden',
+  'amendments.discussion.body_invalid': 'Bitte schreib deine Antwort: mindestens ein Zeichen, höchstens 4000.',
+  'amendments.discussion.readonly': 'Antworten können die Mitglieder der Arbeitsgruppe und der Initiativen des Bündnisses.',
 } as const
 
 export const en: Record<keyof typeof de, string> = {
@@ -199,4 +209,14 @@ export const en: Record<keyof typeof de, string> = {
   'amendments.contained.sentences': 'Sentences from amendments',
   'amendments.contained.from': 'from {labels}',
   'amendments.adopted.heading': 'Adopted amendments',
+  'amendments.discussion.heading': 'Discussion of {label}',
+  'amendments.discussion.none': 'no replies yet',
+  'amendments.discussion.count_one': '1 reply',
+  'amendments.discussion.count': '{n} replies',
+  'amendments.discussion.resolved': 'This discussion is marked as resolved.',
+  'amendments.discussion.reply_label': 'Your reply on {label}',
+  'amendments.discussion.reply_hint': 'At most {max} characters; mention a person with @Name. Whoever proposed, supported or wrote here is notified.',
+  'amendments.discussion.submit': 'Send reply',
+  'amendments.discussion.body_invalid': 'Please write your reply: at least one character, at most 4000.',
+  'amendments.discussion.readonly': 'Members of the working group and of the alliance’s initiatives can reply.',
 }

@@ -56,6 +56,8 @@ describe('settings per kind', () => {
       withdrawn: 'digest',
       mentioned: 'immediate',
       amendment_conflict: 'immediate',
+      amendment_proposed: 'immediate',
+      amendment_reply: 'immediate',
     })
     const put = await me.put('/api/me/notification-settings', { round_closed: 'immediate', published: 'off' })
     expect(put.status).toBe(200)

@@ -183,6 +183,10 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
     if (c.orphaned) article.append(el('p', { class: 'comment-gone' }, t('comments.passage_gone')))
     else if (c.anchor && 'versionNumber' in c.anchor && !version) article.append(el('p', { class: 'hint' }, t('comments.on_version', { n: c.anchor.versionNumber })))
     if (c.ballotChoice) article.append(el('p', { class: `comment-answer comment-answer-${c.ballotChoice}` }, el('strong', {}, t(`comments.ballot.${c.ballotChoice}`))))
+    if (c.amendment) {
+      const label = t('comments.amendment', { number: c.amendment.number })
+      article.append(el('p', { class: 'comment-answer' }, el('a', { href: `/positions/${positionId}/amendments#a-${c.amendment.number}` }, label)))
+    }
     article.append(el('blockquote', { class: c.orphaned ? 'comment-quote gone' : 'comment-quote', lang: 'de' }, c.quote))
     article.append(meta(c, id))
     if (c.deleted) article.append(el('p', { class: 'comment-deleted' }, t('comments.deleted')))

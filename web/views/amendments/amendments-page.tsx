@@ -2,6 +2,7 @@ import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { PostForm } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
+import { AmendmentDiscussion, replyForm, type DiscussionView, type RefusedReply } from './amendment-discussion.tsx'
 import { AmendmentRoundList, OpenAmendmentRoundForm, type AmendmentRoundLink } from './open-amendment-round-form.tsx'
 import { Layout, type PageContext } from '../layout.tsx'
 import { AmendmentDiff, type PmJson } from './amendment-diff.tsx'
@@ -26,6 +27,8 @@ export interface AmendmentView {
   /** The replacement as block nodes, and the passage cut from its version: the diff shows their formatting. */
   content?: PmJson[] | undefined
   passage?: PmJson[] | undefined
+  /** Its discussion (a comment thread); null for none. */
+  discussion?: DiscussionView | null | undefined
 }
 
 /** Why an amendment is not in the draft (yet), in words; null when nothing needs saying. */
@@ -54,6 +57,10 @@ export interface AmendmentsPageProps {
   /** The open-round form as entered when it was refused. */
   roundValues?: FormValues | undefined
   roundProblem?: FormProblem | null | undefined
+  /** May the reader answer in the discussions. */
+  canReply?: boolean | undefined
+  /** A reply form that was refused: which amendment's, what was entered, why. */
+  refusedReply?: RefusedReply | null | undefined
   /** What the open-round form proposes when it is not refused: the deadline a week from now. */
   defaultClosesAt: string
   /** The version whose text the propose form shows (chosen with ?version=, else the latest). */
@@ -73,7 +80,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
   })
   const proposeText = props.canPropose ? props.text : undefined
   return (
-    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm)} scripts={proposeText ? [AMENDMENTS_SCRIPT] : []} head={proposeText ? <link rel="stylesheet" href="/assets/editor.css" /> : undefined}>
+    <Layout ctx={ctx} title={t('amendments.title', { title: position.title })} errors={formErrors(form, roundForm, props.refusedReply ? replyForm(props.refusedReply.amendmentId, props.refusedReply) : null)} scripts={proposeText ? [AMENDMENTS_SCRIPT] : []} head={proposeText ? <link rel="stylesheet" href="/assets/editor.css" /> : undefined}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
           {position.title}
@@ -136,6 +143,7 @@ export function AmendmentsPage(props: AmendmentsPageProps) {
                   </button>
                 </PostForm>
               ) : null}
+              {a.discussion ? <AmendmentDiscussion ctx={ctx} amendmentId={a.id} label={label} discussion={a.discussion} canReply={props.canReply ?? false} refused={props.refusedReply} /> : null}
             </li>
           )
         })}
