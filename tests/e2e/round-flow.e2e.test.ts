@@ -53,7 +53,7 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
   }
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    ;[server, browser] = await Promise.all([startServer({ clock: true }), launchBrowser()])
     const admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
     const group = expectStatus(await admin.post('/api/groups', { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' }), 201, 'group') as {
       id: string
@@ -212,10 +212,10 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
   })
 
   it('tells a delegate whose answer comes after the deadline when the round ended and that it was not counted', async () => {
-    // The server's clock cannot be set from here: a round at very short notice (20 s), and a wait
-    // for the real clock to pass its deadline while the form is open.
+    // The server runs on the harness's clock (startServer({ clock: true })): the round ends in
+    // three hours of its time, and the test moves that time past the deadline while the form is open.
     const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const closesAt = Date.now() + 20_000
+    const closesAt = (await server.clock!.now()) + 3 * 3600_000
     const round = expectStatus(
       await lenaApi.post(`/api/positions/${positionId}/rounds`, {
         kind: 'consent',
@@ -229,8 +229,11 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
     await amina.goto(`${server.url}/rounds/${round.id}`)
     const form = amina.getByRole('region', { name: 'Deine Antwort' })
     await form.getByRole('radio', { name: 'Zustimmung', exact: true }).check()
-    expect(Date.now()).toBeLessThan(closesAt)
-    await amina.waitForFunction((deadline) => Date.now() >= deadline + 500, closesAt, { timeout: 60_000, polling: 250 })
+    expect(await server.clock!.now()).toBeLessThan(closesAt)
+    const printed = server.output().length
+    await server.clock!.advance(3 * 3600_000 + 60_000)
+    // The deadline job closed the round meanwhile, as it would have at the real deadline.
+    await server.waitForOutput(/rounds closed at their deadline/, 15_000, printed)
     await clickAndWait(amina, form.getByRole('button', { name: 'Antwort abgeben' }))
     const late = amina.getByRole('alert')
     await expect(late.getByText('Deine Antwort kam zu spät').isVisible()).resolves.toBe(true)
