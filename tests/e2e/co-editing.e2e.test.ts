@@ -47,21 +47,32 @@ describe('co-editing a position draft', () => {
   }
 
   /**
-   * Waits until `selector` in the page's editor shows text that satisfies `test`. `ms` only ends
-   * a wait for what never comes; how fast edits arrive is the benchmark's business, not a test's.
+   * Waits until `selector` in the page's editor shows text that `expected` describes (the page
+   * checks it on every frame, no polling from here). `ms` only ends a wait for what never comes;
+   * how fast edits arrive is the benchmark's business, not a test's.
    */
-  async function waitForText(page: Page, selector: string, test: (text: string) => boolean, ms = 10_000): Promise<void> {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const text = await textIn(page, selector)
-      if (text !== null && test(text)) return
-      if (Date.now() > deadline) throw new Error(`"${selector}" in ${page.url()} did not show the expected text within ${ms} ms; it shows: ${text}`)
-      await page.waitForTimeout(25)
+  async function waitForText(page: Page, selector: string, expected: { includes: string } | { equals: string }, ms = 10_000): Promise<void> {
+    try {
+      await page.waitForFunction(
+        ([sel, want]) => {
+          const el = document.querySelector(`#editor .ProseMirror ${sel}`.trim())
+          if (!el) return false
+          const copy = el.cloneNode(true) as Element
+          copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove())
+          const text = copy.textContent ?? ''
+          return 'equals' in want ? text === want.equals : text.includes(want.includes)
+        },
+        [selector, expected] as const,
+        { timeout: ms },
+      )
+    } catch (error) {
+      const shows = await textIn(page, selector).catch(() => null)
+      throw new Error(`"${selector}" in ${page.url()} did not show ${JSON.stringify(expected)} within ${ms} ms; it shows: ${shows}`, { cause: error })
     }
   }
 
   /** Waits until the page's editor text contains `text` (see waitForText for `ms`). */
-  const seesText = (page: Page, text: string, ms = 10_000) => waitForText(page, '', (t) => t.includes(text), ms)
+  const seesText = (page: Page, text: string, ms = 10_000) => waitForText(page, '', { includes: text }, ms)
 
   /**
    * Waits until ProseMirror has taken over the browser's selection. It reads it on the
@@ -215,7 +226,7 @@ describe('co-editing a position draft', () => {
     await selectionSettled(lena)
     await toolbar.getByRole('button', { name: 'Überschrift' }).click()
     await expect(toolbar.getByRole('button', { name: 'Überschrift' }).getAttribute('aria-pressed')).resolves.toBe('true')
-    await waitForText(murat, 'h2', (text) => text === LENA_TEXT)
+    await waitForText(murat, 'h2', { equals: LENA_TEXT })
 
     // Keyboard only: Shift+Tab from the text reaches the toolbar, arrows move along it.
     await clickAtEnd(murat)
@@ -227,7 +238,7 @@ describe('co-editing a position draft', () => {
     await murat.keyboard.press('ArrowRight')
     await expect(focused()).resolves.toBe('Fett')
     await murat.keyboard.press('Enter')
-    await waitForText(lena, 'strong', (text) => text === MURAT_TEXT)
+    await waitForText(lena, 'strong', { equals: MURAT_TEXT })
     await expect(murat.getByRole('button', { name: 'Fett' }).getAttribute('aria-pressed')).resolves.toBe('true')
   })
 
