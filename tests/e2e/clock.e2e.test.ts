@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, expectStatus, type ApiClient } from './support/api.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 const HOUR = 3600_000
 
-/** A group, an initiative with a delegate and a position with a vote open for `hours` from the server's `now`. */
+/** A group, an initiative with a delegate and a position with a consent round open for `hours` from the server's `now`. */
 async function roundClosingIn(admin: ApiClient, now: number, hours: number): Promise<string> {
-  const groupId = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group').id
-  const initiative = expectStatus(await admin.post('/api/initiatives', { name: 'Café Winsen' }), 201, 'initiative')
-  const delegate = await seedPerson(admin, { name: 'Jonas Weber', email: 'jonas@cafe-winsen.example', password: 'Unser Café öffnet jeden Dienstag' })
-  expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: delegate, role: 'delegate' }), 201, 'delegate')
-  const position = expectStatus(await admin.post('/api/positions', { groupId, title: 'Wohnungen statt Sammelunterkünfte' }), 201, 'position')
-  const round = expectStatus(
-    await admin.post(`/api/positions/${position.id}/rounds`, { kind: 'consent', quorum: 0.5, closesAt: new Date(now + hours * HOUR).toISOString() }),
-    201,
-    'round',
-  )
-  return round.id as string
+  const groupId = await seedGroup(admin, { name: 'AG Wohnen' })
+  const initiativeId = await seedInitiative(admin, { name: 'Café Winsen' })
+  await seedDelegate(admin, { name: 'Jonas Weber', email: 'jonas@cafe-winsen.example', password: 'Unser Café öffnet jeden Dienstag' }, { initiativeId })
+  const positionId = await seedPosition(admin, groupId, 'Wohnungen statt Sammelunterkünfte')
+  return seedRound(admin, positionId, { kind: 'consent', quorum: 0.5, closesAt: new Date(now + hours * HOUR).toISOString() })
 }
-
-const ADMIN = { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' }
 
 // Tests that would wait for a deadline move the server's clock instead (startServer({ clock: true })).
 // The control that does it exists only in the harness's entry, never in what `npm start` runs.
@@ -37,7 +31,7 @@ describe('the server clock of the e2e harness', () => {
   })
 
   it('moves forward on request, and the deadline job closes a round whose deadline it passed at once', async () => {
-    const admin = await seedFirstAdmin(moved, ADMIN)
+    const admin = await seedFirstAdmin(moved, FIRST_ADMIN)
     const before = await moved.clock!.now()
     const roundId = await roundClosingIn(admin, before, 25)
     expect(expectStatus(await admin.get(`/api/rounds/${roundId}`), 200, 'round').status).toBe('open')
@@ -57,7 +51,7 @@ describe('the server clock of the e2e harness', () => {
 
   it('does not exist in the server `npm start` runs: no control, and its time stays the real one', async () => {
     expect(shipped.clock).toBeUndefined()
-    const admin = await seedFirstAdmin(shipped, ADMIN)
+    const admin = await seedFirstAdmin(shipped, FIRST_ADMIN)
     const roundId = await roundClosingIn(admin, Date.now(), 25)
 
     const anonymous = api(shipped)

@@ -14,9 +14,9 @@ export async function seedInitiative(admin: ApiClient, initiative: { name: strin
   return (expectStatus(await admin.post('/api/initiatives', initiative), 201, 'initiative') as { id: string }).id
 }
 
-/** Makes a person a delegate of an initiative. */
-export async function addDelegate(admin: ApiClient, initiativeId: string, personId: string): Promise<void> {
-  expectStatus(await admin.post(`/api/initiatives/${initiativeId}/members`, { personId, role: 'delegate' }), 201, 'delegate')
+/** Makes a person a delegate (or a plain member, who may read along but not decide) of an initiative. */
+export async function addToInitiative(admin: ApiClient, initiativeId: string, personId: string, role: 'delegate' | 'member' = 'delegate'): Promise<void> {
+  expectStatus(await admin.post(`/api/initiatives/${initiativeId}/members`, { personId, role }), 201, 'initiative member')
 }
 
 /** Makes a person a member (or the coordinator) of a working group. */
@@ -34,7 +34,7 @@ export async function seedDelegate(
   where: { initiativeId: string; groupId?: string; coordinator?: boolean },
 ): Promise<string> {
   const id = await seedPerson(admin, person)
-  await addDelegate(admin, where.initiativeId, id)
+  await addToInitiative(admin, where.initiativeId, id)
   if (where.groupId) await addToGroup(admin, where.groupId, id, where.coordinator ?? false)
   return id
 }
