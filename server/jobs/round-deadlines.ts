@@ -4,6 +4,8 @@ import { closeDueRounds } from '../rounds/close-round.ts'
 import { nextDeadline } from '../rounds/round.repo.ts'
 
 export interface RoundDeadlines {
+  /** Checks at once instead of at the armed time: the clock was moved (the e2e harness's clock). */
+  wake(): void
   stop(): void
 }
 
@@ -52,6 +54,11 @@ export function startRoundDeadlines(deps: Deps, options: RoundDeadlineOptions = 
 
   tick()
   return {
+    wake: () => {
+      if (stopped) return
+      if (timer) clearTimeout(timer)
+      tick()
+    },
     stop: () => {
       stopped = true
       if (timer) clearTimeout(timer)

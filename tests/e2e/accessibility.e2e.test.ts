@@ -1,13 +1,15 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { apiAs, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { contrast, focusRingOf } from './support/focus-ring.ts'
 import { login } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
 import { unreachableTableCells } from './support/reflow.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { addToGroup, addToInitiative, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // What a WCAG 2.1 AA audit checks beyond axe: the focus ring's contrast, tables within reach at
@@ -21,7 +23,7 @@ describe('accessibility beyond axe', () => {
   let publishedSlug: string
   let adoptedId: string
 
-  const ADMIN = { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' }
+  const ADMIN = FIRST_ADMIN
   const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: 'Wir treffen uns jeden Dienstag im Café' }
   const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: 'Fahrradwerkstatt hinter dem Bahnhof' }
   const JOSEF = { name: 'Josef Brandt', email: 'josef@buendnis.example', password: 'Sonntags backen wir Brot für das Hoffest' }
@@ -40,25 +42,24 @@ describe('accessibility beyond axe', () => {
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
     admin = await seedFirstAdmin(server, ADMIN)
-    const initiative = expectStatus(await admin.post('/api/initiatives', { name: INITIATIVE }), 201, 'initiative') as { id: string }
-    const group = expectStatus(await admin.post('/api/groups', { name: GROUP }), 201, 'group') as { id: string }
+    const initiativeId = await seedInitiative(admin, { name: INITIATIVE })
+    const groupId = await seedGroup(admin, { name: GROUP })
     for (const [i, person] of [LENA, MURAT].entries()) {
       const id = await seedPerson(admin, person)
-      if (i === 0) expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
+      if (i === 0) await addToInitiative(admin, initiativeId, id)
+      await addToGroup(admin, groupId, id, i === 0)
     }
     await seedPerson(admin, { ...JOSEF, roles: ['spokesperson'] })
 
-    const lena = api(server, await apiLogin(server, LENA.email, LENA.password))
-    draftId = (expectStatus(await lena.post('/api/positions', { groupId: group.id, title: DRAFT_TITLE }), 201, 'draft') as { id: string }).id
-    const adopted = expectStatus(await lena.post('/api/positions', { groupId: group.id, title: PUBLISHED_TITLE }), 201, 'position') as { id: string }
-    adoptedId = adopted.id
+    const lena = await apiAs(server, LENA)
+    draftId = await seedPosition(lena, groupId, DRAFT_TITLE)
+    adoptedId = await seedPosition(lena, groupId, PUBLISHED_TITLE)
     const closesAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString()
-    const round = expectStatus(await lena.post(`/api/positions/${adopted.id}/rounds`, { kind: 'consent', quorum: 0.5, closesAt }), 201, 'round') as { id: string }
-    expectStatus(await lena.put(`/api/rounds/${round.id}/ballot`, { choice: 'consent' }), 200, 'ballot')
-    expectStatus(await lena.post(`/api/rounds/${round.id}/close`), 200, 'close')
-    const josef = api(server, await apiLogin(server, JOSEF.email, JOSEF.password))
-    publishedSlug = (expectStatus(await josef.post(`/api/positions/${adopted.id}/publish`, { summary: SUMMARY }), 200, 'publish') as { slug: string }).slug
+    const roundId = await seedRound(lena, adoptedId, { kind: 'consent', quorum: 0.5, closesAt })
+    expectStatus(await lena.put(`/api/rounds/${roundId}/ballot`, { choice: 'consent' }), 200, 'ballot')
+    expectStatus(await lena.post(`/api/rounds/${roundId}/close`), 200, 'close')
+    const josef = await apiAs(server, JOSEF)
+    publishedSlug = (expectStatus(await josef.post(`/api/positions/${adoptedId}/publish`, { summary: SUMMARY }), 200, 'publish') as { slug: string }).slug
   })
 
   afterAll(async () => {

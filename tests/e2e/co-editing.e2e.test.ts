@@ -1,12 +1,14 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { apiAs, expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
 import { shoot } from './support/screenshots.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { addToGroup, addToInitiative, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // Two delegates of member initiatives write one position together in real Chromium; a member
@@ -47,21 +49,32 @@ describe('co-editing a position draft', () => {
   }
 
   /**
-   * Waits until `selector` in the page's editor shows text that satisfies `test`. `ms` only ends
-   * a wait for what never comes; how fast edits arrive is the benchmark's business, not a test's.
+   * Waits until `selector` in the page's editor shows text that `expected` describes (the page
+   * checks it on every frame, no polling from here). `ms` only ends a wait for what never comes;
+   * how fast edits arrive is the benchmark's business, not a test's.
    */
-  async function waitForText(page: Page, selector: string, test: (text: string) => boolean, ms = 10_000): Promise<void> {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const text = await textIn(page, selector)
-      if (text !== null && test(text)) return
-      if (Date.now() > deadline) throw new Error(`"${selector}" in ${page.url()} did not show the expected text within ${ms} ms; it shows: ${text}`)
-      await page.waitForTimeout(25)
+  async function waitForText(page: Page, selector: string, expected: { includes: string } | { equals: string }, ms = 10_000): Promise<void> {
+    try {
+      await page.waitForFunction(
+        ([sel, want]) => {
+          const el = document.querySelector(`#editor .ProseMirror ${sel}`.trim())
+          if (!el) return false
+          const copy = el.cloneNode(true) as Element
+          copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove())
+          const text = copy.textContent ?? ''
+          return 'equals' in want ? text === want.equals : text.includes(want.includes)
+        },
+        [selector, expected] as const,
+        { timeout: ms },
+      )
+    } catch (error) {
+      const shows = await textIn(page, selector).catch(() => null)
+      throw new Error(`"${selector}" in ${page.url()} did not show ${JSON.stringify(expected)} within ${ms} ms; it shows: ${shows}`, { cause: error })
     }
   }
 
   /** Waits until the page's editor text contains `text` (see waitForText for `ms`). */
-  const seesText = (page: Page, text: string, ms = 10_000) => waitForText(page, '', (t) => t.includes(text), ms)
+  const seesText = (page: Page, text: string, ms = 10_000) => waitForText(page, '', { includes: text }, ms)
 
   /**
    * Waits until ProseMirror has taken over the browser's selection. It reads it on the
@@ -116,35 +129,26 @@ describe('co-editing a position draft', () => {
     return page.evaluate(() => (window as unknown as { statusesShown: string[] }).statusesShown)
   }
 
-  async function openAs(account: typeof LENA): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, account.email, account.password)
-    return page
-  }
+  const openAs = (account: typeof LENA): Promise<Page> => pageAs(browser, server.url, account)
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
-    const welcome = expectStatus(await admin.post('/api/initiatives', { name: 'Refugees Welcome Lüneburg' }), 201, 'initiative')
-    const group = expectStatus(
-      await admin.post('/api/groups', { name: 'AG Wohnen', description: 'Unterbringung, Mieten und der Weg in die eigene Wohnung.' }),
-      201,
-      'group',
-    )
+    admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const cafe = await seedInitiative(admin, { name: 'Internationales Café Winsen' })
+    const welcome = await seedInitiative(admin, { name: 'Refugees Welcome Lüneburg' })
+    groupId = await seedGroup(admin, { name: 'AG Wohnen', description: 'Unterbringung, Mieten und der Weg in die eigene Wohnung.' })
     const lenaId = await seedPerson(admin, LENA)
     muratId = await seedPerson(admin, MURAT)
     const saraId = await seedPerson(admin, SARA)
     for (const [initiative, personId, role] of [
-      [cafe.id, lenaId, 'delegate'],
-      [welcome.id, muratId, 'delegate'],
-      [welcome.id, saraId, 'member'],
+      [cafe, lenaId, 'delegate'],
+      [welcome, muratId, 'delegate'],
+      [welcome, saraId, 'member'],
     ] as const) {
-      expectStatus(await admin.post(`/api/initiatives/${initiative}/members`, { personId, role }), 201, 'initiative member')
+      await addToInitiative(admin, initiative, personId, role)
     }
-    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
-    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: muratId }), 201, 'group member')
-    groupId = group.id
+    await addToGroup(admin, groupId, lenaId, true)
+    await addToGroup(admin, groupId, muratId)
   })
 
   afterAll(async () => {
@@ -215,7 +219,7 @@ describe('co-editing a position draft', () => {
     await selectionSettled(lena)
     await toolbar.getByRole('button', { name: 'Überschrift' }).click()
     await expect(toolbar.getByRole('button', { name: 'Überschrift' }).getAttribute('aria-pressed')).resolves.toBe('true')
-    await waitForText(murat, 'h2', (text) => text === LENA_TEXT)
+    await waitForText(murat, 'h2', { equals: LENA_TEXT })
 
     // Keyboard only: Shift+Tab from the text reaches the toolbar, arrows move along it.
     await clickAtEnd(murat)
@@ -227,7 +231,7 @@ describe('co-editing a position draft', () => {
     await murat.keyboard.press('ArrowRight')
     await expect(focused()).resolves.toBe('Fett')
     await murat.keyboard.press('Enter')
-    await waitForText(lena, 'strong', (text) => text === MURAT_TEXT)
+    await waitForText(lena, 'strong', { equals: MURAT_TEXT })
     await expect(murat.getByRole('button', { name: 'Fett' }).getAttribute('aria-pressed')).resolves.toBe('true')
   })
 
@@ -388,17 +392,13 @@ describe('co-editing a position draft', () => {
 
   it('locks the open editors when a round opens, and unlocks them when it ends without adoption', async () => {
     const positionId = new URL(positionUrl).pathname.split('/')[2]!
-    const coordinator = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const round = expectStatus(
-      await coordinator.post(`/api/positions/${positionId}/rounds`, {
-        kind: 'consent',
-        quorum: 0.5,
-        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-        shortNotice: { reason: 'Die Sitzung ist heute Abend.' },
-      }),
-      201,
-      'open round',
-    )
+    const coordinator = await apiAs(server, LENA)
+    const roundId = await seedRound(coordinator, positionId, {
+      kind: 'consent',
+      quorum: 0.5,
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      shortNotice: { reason: 'Die Sitzung ist heute Abend.' },
+    })
     await murat.waitForFunction(
       () => document.querySelector('[data-editor-status]')?.textContent === 'nur lesen – gesperrt, solange über eine Fassung entschieden wird',
       undefined,
@@ -412,7 +412,7 @@ describe('co-editing a position draft', () => {
     await shoot(murat, 'co-07-position-locked')
 
     // Nobody answered: no quorum, back to drafting, and the same pages may write again.
-    expectStatus(await coordinator.post(`/api/rounds/${(round as { id: string }).id}/close`), 200, 'close round')
+    expectStatus(await coordinator.post(`/api/rounds/${roundId}/close`), 200, 'close round')
     await murat.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert', undefined, { timeout: 5_000 })
     await expect(murat.getByRole('toolbar', { name: 'Formatierung' }).isVisible()).resolves.toBe(true)
     await clickAtEnd(murat)

@@ -1,10 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { apiAs, type ApiClient } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { pageAs } from './support/login.ts'
+import { FIRST_ADMIN, seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { addToGroup, addToInitiative, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // Two delegates comment on a passage and answer each other while a third writes around it, in
@@ -30,11 +32,7 @@ describe('comments on the text', () => {
   const panelOf = (page: Page): Locator => page.getByRole('complementary', { name: 'Kommentare' })
   const saved = (page: Page) => page.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
 
-  async function openAs(account: typeof LENA): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, account.email, account.password)
-    return page
-  }
+  const openAs = (account: typeof LENA): Promise<Page> => pageAs(browser, server.url, account)
 
   /** Waits until the ProseMirror selection is where the browser's is (it follows selectionchange). */
   async function selectionSettled(page: Page): Promise<void> {
@@ -89,25 +87,24 @@ describe('comments on the text', () => {
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
-    const welcome = expectStatus(await admin.post('/api/initiatives', { name: 'Refugees Welcome Lüneburg' }), 201, 'initiative')
-    const sprachcafe = expectStatus(await admin.post('/api/initiatives', { name: 'Sprachcafé Uelzen' }), 201, 'initiative')
-    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen', description: 'Unterbringung und Mieten.' }), 201, 'group')
+    admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const cafe = await seedInitiative(admin, { name: 'Internationales Café Winsen' })
+    const welcome = await seedInitiative(admin, { name: 'Refugees Welcome Lüneburg' })
+    const sprachcafe = await seedInitiative(admin, { name: 'Sprachcafé Uelzen' })
+    const groupId = await seedGroup(admin, { name: 'AG Wohnen', description: 'Unterbringung und Mieten.' })
     const lenaId = await seedPerson(admin, LENA)
     const muratId = await seedPerson(admin, MURAT)
     const saraId = await seedPerson(admin, SARA)
     for (const [initiative, personId] of [
-      [cafe.id, lenaId],
-      [welcome.id, muratId],
-      [sprachcafe.id, saraId],
+      [cafe, lenaId],
+      [welcome, muratId],
+      [sprachcafe, saraId],
     ] as const) {
-      expectStatus(await admin.post(`/api/initiatives/${initiative}/members`, { personId, role: 'delegate' }), 201, 'initiative member')
+      await addToInitiative(admin, initiative, personId)
     }
-    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
-    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: muratId }), 201, 'group member')
-    const position = expectStatus(await admin.post('/api/positions', { groupId: group.id, title: 'Wohnraum für Geflüchtete' }), 201, 'position')
-    positionUrl = `${server.url}/positions/${position.id}`
+    await addToGroup(admin, groupId, lenaId, true)
+    await addToGroup(admin, groupId, muratId)
+    positionUrl = `${server.url}/positions/${await seedPosition(admin, groupId, 'Wohnraum für Geflüchtete')}`
   })
 
   afterAll(async () => {
@@ -183,13 +180,13 @@ describe('comments on the text', () => {
   })
 
   it('shows the threads on the frozen version beside the text of a round, where a passage can be commented on', async () => {
-    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const positionId = new URL(positionUrl).pathname.split('/')[2]
+    const lenaApi = await apiAs(server, LENA)
+    const positionId = new URL(positionUrl).pathname.split('/')[2]!
     const closesAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString()
-    const round = expectStatus(await lenaApi.post(`/api/positions/${positionId}/rounds`, { kind: 'consent', quorum: 0.5, secret: false, closesAt }), 201, 'round')
-    await sara.goto(`${server.url}/rounds/${round.id}`)
+    const roundId = await seedRound(lenaApi, positionId, { kind: 'consent', quorum: 0.5, secret: false, closesAt })
+    await sara.goto(`${server.url}/rounds/${roundId}`)
     await expect(panelOf(sara).getByText('Noch keine Kommentare.').isVisible()).resolves.toBe(true)
-    await murat.goto(`${server.url}/rounds/${round.id}`)
+    await murat.goto(`${server.url}/rounds/${roundId}`)
 
     // Sara selects "Wohnraum für alle" in the frozen text, as with the mouse.
     await selectInFrozenText(sara, 'Wohnraum für alle')
@@ -205,7 +202,7 @@ describe('comments on the text', () => {
     await thread.getByRole('button', { name: 'Antwort senden' }).click()
     await panelOf(sara).locator('.comment-reply').first().waitFor()
     await checkPage(sara, 'cm-05-round-page-version-thread')
-    roundUrl = `${server.url}/rounds/${round.id}`
+    roundUrl = `${server.url}/rounds/${roundId}`
   })
 
   it('lets a voter point an objection at a passage from the ballot form; the reason becomes a thread beside the text', async () => {

@@ -4,12 +4,14 @@ import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../support/csv.ts'
 import { wordFile } from '../support/docx-fixtures.ts'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { apiAs, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { login } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // One story: a coordinator imports a Word file into her working group, downloads the draft as
@@ -35,15 +37,13 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
+    admin = await seedFirstAdmin(server, FIRST_ADMIN)
     const group = expectStatus(await admin.post('/api/groups', { name: 'AG Sprache' }), 201, 'group') as { id: string; slug: string }
     groupSlug = group.slug
     groupId = group.id
     for (const [i, person] of [LENA, MURAT].entries()) {
-      const initiative = expectStatus(await admin.post('/api/initiatives', { name: INITIATIVES[i] }), 201, 'initiative') as { id: string }
-      const id = await seedPerson(admin, person)
-      expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
+      const initiativeId = await seedInitiative(admin, { name: INITIATIVES[i]! })
+      await seedDelegate(admin, person, { initiativeId, groupId: group.id, coordinator: i === 0 })
     }
     lena = await (await newContext(browser, { acceptDownloads: true })).newPage()
     await login(lena, server.url, LENA.email, LENA.password)
@@ -83,22 +83,18 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
   })
 
   it('downloads a decided round’s result as CSV from the round page, and shows the history', async () => {
-    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const round = expectStatus(
-      await lenaApi.post(`/api/positions/${positionId}/rounds`, { kind: 'vote', majority: 'simple', quorum: 0.5, closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString() }),
-      201,
-      'open round',
-    ) as { id: string }
+    const lenaApi = await apiAs(server, LENA)
+    const roundId = await seedRound(lenaApi, positionId, { kind: 'vote', majority: 'simple', quorum: 0.5, closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString() })
     for (const [person, choice] of [
       [LENA, 'yes'],
       [MURAT, 'no'],
     ] as const) {
-      const client = api(server, await apiLogin(server, person.email, person.password))
-      expectStatus(await client.put(`/api/rounds/${round.id}/ballot`, { choice }), 200, 'ballot')
+      const client = await apiAs(server, person)
+      expectStatus(await client.put(`/api/rounds/${roundId}/ballot`, { choice }), 200, 'ballot')
     }
-    expectStatus(await lenaApi.post(`/api/rounds/${round.id}/close`), 200, 'close')
+    expectStatus(await lenaApi.post(`/api/rounds/${roundId}/close`), 200, 'close')
 
-    await lena.goto(`${server.url}/rounds/${round.id}`)
+    await lena.goto(`${server.url}/rounds/${roundId}`)
     await checkPage(lena, 'data-04-round-result')
     const csv = parseCsv((await download(lena, lena.getByRole('link', { name: 'Ergebnis als Tabelle (CSV)' }))).toString('utf8'))
     expect(csv[0]).toEqual(['voter', 'voter_id', 'answer', 'weight', 'cast_by', 'cast_at', 'reason'])
@@ -114,9 +110,8 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
   })
 
   it('takes a file into an empty draft from the position page; a wrong file is refused on the form', async () => {
-    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const created = expectStatus(await lenaApi.post('/api/positions', { groupId, title: 'Sprachcafés in jedem Landkreis' }), 201, 'position') as { id: string }
-    await lena.goto(`${server.url}/positions/${created.id}`)
+    const createdId = await seedPosition(await apiAs(server, LENA), groupId, 'Sprachcafés in jedem Landkreis')
+    await lena.goto(`${server.url}/positions/${createdId}`)
     await lena.getByText('Text aus einer Datei übernehmen (Word, Markdown, Text)').click()
     await checkPage(lena, 'data-06-draft-import-form')
     await lena.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'foto.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) })
@@ -132,7 +127,7 @@ describe('data in and out: a Word file in, Word and CSV out', () => {
 
   it('lets the admin download the whole installation as one archive', async () => {
     const page = await (await newContext(browser, { acceptDownloads: true })).newPage()
-    await login(page, server.url, 'aylin@buendnis.example', 'Kaffee am Hafen um halb acht')
+    await login(page, server.url, FIRST_ADMIN.email, FIRST_ADMIN.password)
     await page.goto(`${server.url}/admin`)
     await checkPage(page, 'data-09-admin-archive')
     const archive = JSON.parse((await download(page, page.getByRole('link', { name: 'Archiv herunterladen (JSON)' }))).toString('utf8')) as { format: string; tables: Record<string, unknown[]> }

@@ -7,7 +7,7 @@ import { runCli } from '../../server/cli/main.ts'
 import { DEMO_PASSWORD, demoEmail } from '../../server/cli/demo.ts'
 import { wordFile } from '../support/docx-fixtures.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { api, apiAs, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { contentInWrongLanguage, timesWithoutZone, type KnownContent } from './support/content-language.ts'
@@ -144,7 +144,7 @@ describe('every page, in German and English, at 1280 and 360 px', () => {
     { name: 'admin-mail', who: 'Sabine Hoffmann', path: () => '/admin/mail' },
   ]
 
-  const client = async (name: string): Promise<ApiClient> => api(server, await apiLogin(server, demoEmail(name), DEMO_PASSWORD))
+  const client = (name: string): Promise<ApiClient> => apiAs(server, { email: demoEmail(name), password: DEMO_PASSWORD })
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sprachrohr-e2e-every-'))

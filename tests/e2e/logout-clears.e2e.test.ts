@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, apiLogin, expectStatus } from './support/api.ts'
+import { apiAs } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
 import { login, logout } from './support/login.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // A delegate writes a draft on the computer of a café, then logs out. The editor kept an offline
@@ -34,15 +36,12 @@ describe('logging out clears the offline copies of drafts', () => {
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    const admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const cafe = expectStatus(await admin.post('/api/initiatives', { name: 'Internationales Café Winsen' }), 201, 'initiative')
-    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group')
-    const lenaId = await seedPerson(admin, LENA)
-    expectStatus(await admin.post(`/api/initiatives/${cafe.id}/members`, { personId: lenaId, role: 'delegate' }), 201, 'initiative member')
-    expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: lenaId, coordinator: true }), 201, 'group member')
-    const lena = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const position = expectStatus(await lena.post('/api/positions', { groupId: group.id, title: 'Wohnraum für Geflüchtete' }), 201, 'position')
-    positionUrl = `${server.url}/positions/${position.id}`
+    const admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const initiativeId = await seedInitiative(admin, { name: 'Internationales Café Winsen' })
+    const groupId = await seedGroup(admin, { name: 'AG Wohnen' })
+    await seedDelegate(admin, LENA, { initiativeId, groupId, coordinator: true })
+    const positionId = await seedPosition(await apiAs(server, LENA), groupId, 'Wohnraum für Geflüchtete')
+    positionUrl = `${server.url}/positions/${positionId}`
   })
 
   afterAll(async () => {

@@ -1,16 +1,16 @@
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { editorSchema } from '../../shared/editor/extensions.ts'
 import { toLocalInput } from '../../web/views/rounds/zoned-time.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
-import { connectDraft } from '../support/yjs-client.ts'
-import { api, apiLogin, expectStatus } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { api, apiLogin } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { paragraphs, writeDraft } from './support/draft-writer.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // Notifications in real Chromium with a real SMTP server: the coordinator opens a round, the
@@ -28,48 +28,32 @@ describe('notifications: a round opens, the mail leads to the ballot, the remind
   const LENA = { name: 'Lena Hoffmann', email: 'lena@cafe-winsen.example', password: PASSWORD }
   const MURAT = { name: 'Murat Yıldız', email: 'murat@refugees-welcome.example', password: PASSWORD }
   const AMINA = { name: 'Amina Haddad', email: 'amina@fluechtlingshilfe.example', password: PASSWORD }
-  const ADMIN = { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' }
+  const ADMIN = FIRST_ADMIN
   const INITIATIVES = ['Internationales Café Winsen', 'Refugees Welcome Lüneburg', 'Flüchtlingshilfe Bardowick']
   const TITLE = 'Arbeitserlaubnis ohne Wartezeit'
   const DEMAND = 'Wer eine Stelle in Aussicht hat, bekommt die Arbeitserlaubnis innerhalb von zwei Wochen.'
 
   const mailsTo = (address: string) => smtp.mails.filter((m) => (m.to as { value: Array<{ address: string }> }).value[0]!.address === address)
 
-  async function openAs(account: typeof LENA): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, account.email, account.password)
-    return page
-  }
+  const openAs = (account: typeof LENA): Promise<Page> => pageAs(browser, server.url, account)
 
   beforeAll(async () => {
     smtp = await startSmtpSink()
     ;[server, browser] = await Promise.all([startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Sprachrohr <positionen@buendnis.example>' } }), launchBrowser()])
     const admin = await seedFirstAdmin(server, ADMIN)
-    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' }), 201, 'group') as { id: string }
+    const groupId = await seedGroup(admin, { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' })
     const initiativeIds: string[] = []
-    for (const name of INITIATIVES) initiativeIds.push((expectStatus(await admin.post('/api/initiatives', { name }), 201, 'initiative') as { id: string }).id)
+    for (const name of INITIATIVES) initiativeIds.push(await seedInitiative(admin, { name }))
     for (const [person, initiative, coordinator] of [
       [LENA, 0, true],
       [MURAT, 1, false],
       [AMINA, 2, false],
     ] as const) {
-      const id = await seedPerson(admin, person)
-      expectStatus(await admin.post(`/api/initiatives/${initiativeIds[initiative]}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator }), 201, 'group member')
+      await seedDelegate(admin, person, { initiativeId: initiativeIds[initiative]!, groupId, coordinator })
     }
     const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
-    positionId = (expectStatus(await api(server, lenaCookie).post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as { id: string }).id
-    const writer = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
-    await writer.synced(15_000)
-    prosemirrorJSONToYXmlFragment(editorSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: DEMAND }] }] }, writer.doc.getXmlFragment('content'))
-    const lenaApi = api(server, lenaCookie)
-    for (let i = 0; ; i++) {
-      const draft = expectStatus(await lenaApi.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
-      if (draft.html.includes(DEMAND)) break
-      if (i > 200) throw new Error('the draft was never stored')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    writer.destroy()
+    positionId = await seedPosition(api(server, lenaCookie), groupId, TITLE)
+    await writeDraft(server, lenaCookie, positionId, paragraphs(DEMAND))
   })
 
   afterAll(async () => {

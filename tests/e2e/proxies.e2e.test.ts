@@ -1,10 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectStatus } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { apiLogin } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { paragraphs, writeDraft } from './support/draft-writer.ts'
+import { pageAs } from './support/login.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // Café Winsen cannot attend and hands its vote to Lena Wagner (Solidarisches Osnabrück), who
@@ -16,39 +19,37 @@ describe('handing on a vote and splitting one', () => {
   let lena: Page
   let murat: Page
   let roundId: string
-  const COORD = { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' }
   const JONAS = { name: 'Jonas Weber', email: 'jonas@cafe-winsen.example', password: 'Unser Café öffnet jeden Dienstag', initiative: 'Café Winsen', weight: 1 }
   const LENA = { name: 'Lena Wagner', email: 'lena@solidarisch.example', password: 'Sprachcafé am Samstagvormittag', initiative: 'Solidarisches Osnabrück', weight: 1 }
   const MURAT = { name: 'Murat Yıldız', email: 'murat@diakonie.example', password: 'Fahrradwerkstatt hinter dem Bahnhof', initiative: 'Diakonie Lüneburg', weight: 3 }
+  // The text the vote is about, written into the draft before the round freezes it.
+  const TEXT = paragraphs(
+    'Geflüchtete sollen spätestens drei Monate nach ihrer Ankunft aus der Sammelunterkunft in eine eigene Wohnung ziehen dürfen.',
+    'Der Landkreis mietet dafür Wohnungen an, übernimmt Kaution und Maklerkosten und vermittelt zwischen Vermieter*innen und Mieter*innen.',
+    'Familien mit Kindern, Kranke und Menschen mit Behinderung ziehen zuerst um.',
+  )
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    const admin = await seedFirstAdmin(server, COORD)
-    const groupId = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group').id
+    const admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const groupId = await seedGroup(admin, { name: 'AG Wohnen' })
     for (const d of [JONAS, LENA, MURAT]) {
-      const initiative = expectStatus(await admin.post('/api/initiatives', { name: d.initiative, weight: d.weight }), 201, 'initiative')
-      const id = await seedPerson(admin, { name: d.name, email: d.email, password: d.password })
-      expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
+      const initiativeId = await seedInitiative(admin, { name: d.initiative, weight: d.weight })
+      await seedDelegate(admin, { name: d.name, email: d.email, password: d.password }, { initiativeId })
     }
-    const position = expectStatus(await admin.post('/api/positions', { groupId, title: 'Wohnungen statt Sammelunterkünfte' }), 201, 'position')
-    roundId = expectStatus(
-      await admin.post(`/api/positions/${position.id}/rounds`, {
-        kind: 'vote',
-        electorate: 'initiatives',
-        majority: 'simple',
-        quorum: 0.5,
-        allowSplit: true,
-        closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-      }),
-      201,
-      'round',
-    ).id
-    jonas = await (await newContext(browser)).newPage()
-    lena = await (await newContext(browser)).newPage()
-    murat = await (await newContext(browser)).newPage()
-    await login(jonas, server.url, JONAS.email, JONAS.password)
-    await login(lena, server.url, LENA.email, LENA.password)
-    await login(murat, server.url, MURAT.email, MURAT.password)
+    const positionId = await seedPosition(admin, groupId, 'Wohnungen statt Sammelunterkünfte')
+    await writeDraft(server, await apiLogin(server, FIRST_ADMIN.email, FIRST_ADMIN.password), positionId, TEXT)
+    roundId = await seedRound(admin, positionId, {
+      kind: 'vote',
+      electorate: 'initiatives',
+      majority: 'simple',
+      quorum: 0.5,
+      allowSplit: true,
+      closesAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+    })
+    jonas = await pageAs(browser, server.url, JONAS)
+    lena = await pageAs(browser, server.url, LENA)
+    murat = await pageAs(browser, server.url, MURAT)
   })
 
   afterAll(async () => {
@@ -70,6 +71,8 @@ describe('handing on a vote and splitting one', () => {
 
   it('Lena answers for Café Winsen, choosing the initiative', async () => {
     await lena.goto(`${server.url}/rounds/${roundId}`)
+    // The ballot shows the text being decided, frozen from the draft when the round opened.
+    await expect(lena.getByRole('main').getByText('Familien mit Kindern, Kranke und Menschen mit Behinderung ziehen zuerst um.').isVisible()).resolves.toBe(true)
     await lena.getByLabel('für Café Winsen (übertragen)').check()
     await lena.getByLabel('Ja', { exact: true }).check()
     await checkPage(lena, 'px-03-ballot-for-whom')

@@ -1,18 +1,18 @@
 import { execFile } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { editorSchema } from '../../shared/editor/extensions.ts'
-import { connectDraft } from '../support/yjs-client.ts'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { api, apiAs, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { writeDraft } from './support/draft-writer.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
 import { SCREENSHOT_DIR } from './support/screenshots.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 const run = promisify(execFile)
@@ -84,57 +84,38 @@ describe('publishing an adopted position', () => {
     ],
   }
 
+  /** A logged-in person's page, or a visitor's (null) in a context of their own. */
   async function openAs(account: { email: string; password: string } | null): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    if (account) await login(page, server.url, account.email, account.password)
-    return page
+    return account ? pageAs(browser, server.url, account) : (await newContext(browser)).newPage()
   }
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const initiatives = []
-    for (const name of INITIATIVES) initiatives.push(expectStatus(await admin.post('/api/initiatives', { name }), 201, 'initiative') as { id: string })
-    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Wohnen' }), 201, 'group') as { id: string }
+    admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const initiativeIds: string[] = []
+    for (const name of INITIATIVES) initiativeIds.push(await seedInitiative(admin, { name }))
+    const groupId = await seedGroup(admin, { name: 'AG Wohnen' })
     const delegates = [LENA, MURAT, AMINA]
-    for (const [i, person] of delegates.entries()) {
-      const id = await seedPerson(admin, person)
-      expectStatus(await admin.post(`/api/initiatives/${initiatives[i]!.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
-    }
+    for (const [i, person] of delegates.entries()) await seedDelegate(admin, person, { initiativeId: initiativeIds[i]!, groupId, coordinator: i === 0 })
     await seedPerson(admin, { ...JOSEF, roles: ['spokesperson'] })
 
     // The text is written through the sync websocket, as the editor would, then decided by consent.
     const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
     const lena = api(server, lenaCookie)
-    const position = expectStatus(await lena.post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as { id: string }
-    positionId = position.id
-    const editor = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
-    await editor.synced(15_000)
-    prosemirrorJSONToYXmlFragment(editorSchema(), CONTENT, editor.doc.getXmlFragment('content'))
-    for (let i = 0; ; i++) {
-      const draft = expectStatus(await lena.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
-      if (draft.html.includes('Eine eigene Tür')) break
-      if (i > 100) throw new Error('the draft was not stored')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    editor.destroy()
+    positionId = await seedPosition(lena, groupId, TITLE)
+    await writeDraft(server, lenaCookie, positionId, CONTENT)
 
-    const round = expectStatus(
-      await lena.post(`/api/positions/${positionId}/rounds`, {
-        kind: 'consent',
-        quorum: 0.5,
-        closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
-      }),
-      201,
-      'open round',
-    ) as { id: string }
+    const roundId = await seedRound(lena, positionId, {
+      kind: 'consent',
+      quorum: 0.5,
+      closesAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    })
     const answers = ['consent', 'consent', 'concern'] as const
     for (const [i, person] of delegates.entries()) {
-      const client = api(server, await apiLogin(server, person.email, person.password))
-      expectStatus(await client.put(`/api/rounds/${round.id}/ballot`, { choice: answers[i] }), 200, 'ballot')
+      const client = await apiAs(server, person)
+      expectStatus(await client.put(`/api/rounds/${roundId}/ballot`, { choice: answers[i] }), 200, 'ballot')
     }
-    expectStatus(await lena.post(`/api/rounds/${round.id}/close`), 200, 'close round')
+    expectStatus(await lena.post(`/api/rounds/${roundId}/close`), 200, 'close round')
   })
 
   afterAll(async () => {

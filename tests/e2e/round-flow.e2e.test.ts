@@ -1,15 +1,15 @@
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { editorSchema } from '../../shared/editor/extensions.ts'
 import { toLocalInput } from '../../shared/zoned-time.ts'
-import { connectDraft } from '../support/yjs-client.ts'
-import { api, apiLogin, expectStatus } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { api, apiAs, apiLogin } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { paragraphs, writeDraft } from './support/draft-writer.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition, seedRound } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // The flow around a round, in real Chromium: a coordinator opens a round at short notice (which
@@ -46,44 +46,26 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
   const main = (page: Page): Locator => page.getByRole('main')
   const editorStatus = (page: Page) => page.evaluate(() => document.querySelector('[data-editor-status]')?.textContent ?? null)
 
-  async function openAs(account: typeof LENA): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, account.email, account.password)
-    return page
-  }
+  const openAs = (account: typeof LENA): Promise<Page> => pageAs(browser, server.url, account)
 
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    const admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const group = expectStatus(await admin.post('/api/groups', { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' }), 201, 'group') as {
-      id: string
-    }
+    ;[server, browser] = await Promise.all([startServer({ clock: true }), launchBrowser()])
+    const admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const groupId = await seedGroup(admin, { name: 'AG Arbeitsmarkt', description: 'Arbeit, Ausbildung, Anerkennung.' })
     const initiativeIds: string[] = []
-    for (const name of INITIATIVES) initiativeIds.push((expectStatus(await admin.post('/api/initiatives', { name }), 201, 'initiative') as { id: string }).id)
+    for (const name of INITIATIVES) initiativeIds.push(await seedInitiative(admin, { name }))
     for (const [person, initiative, coordinator] of [
       [LENA, 0, true],
       [MURAT, 1, false],
       [SELIN, 1, false],
       [AMINA, 2, false],
     ] as const) {
-      const id = await seedPerson(admin, person)
-      expectStatus(await admin.post(`/api/initiatives/${initiativeIds[initiative]}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator }), 201, 'group member')
+      await seedDelegate(admin, person, { initiativeId: initiativeIds[initiative]!, groupId, coordinator })
     }
     const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
-    positionId = (expectStatus(await api(server, lenaCookie).post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as { id: string }).id
+    positionId = await seedPosition(api(server, lenaCookie), groupId, TITLE)
     positionUrl = `${server.url}/positions/${positionId}`
-    const writer = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
-    await writer.synced(15_000)
-    prosemirrorJSONToYXmlFragment(editorSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: DEMAND }] }] }, writer.doc.getXmlFragment('content'))
-    const lenaApi = api(server, lenaCookie)
-    for (let i = 0; ; i++) {
-      const draft = expectStatus(await lenaApi.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
-      if (draft.html.includes(DEMAND)) break
-      if (i > 200) throw new Error('the draft was never stored')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    writer.destroy()
+    await writeDraft(server, lenaCookie, positionId, paragraphs(DEMAND))
   })
 
   afterAll(async () => {
@@ -212,31 +194,29 @@ describe('the flow of a round: short notice, who is missing, a colleague, extend
   })
 
   it('tells a delegate whose answer comes after the deadline when the round ended and that it was not counted', async () => {
-    // The server's clock cannot be set from here: a round at very short notice (20 s), and a wait
-    // for the real clock to pass its deadline while the form is open.
-    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    const closesAt = Date.now() + 20_000
-    const round = expectStatus(
-      await lenaApi.post(`/api/positions/${positionId}/rounds`, {
-        kind: 'consent',
-        quorum: 0.5,
-        closesAt: new Date(closesAt).toISOString(),
-        shortNotice: { reason: 'Nur ein Test der Frist.' },
-      }),
-      201,
-      'open round',
-    ) as { id: string }
-    await amina.goto(`${server.url}/rounds/${round.id}`)
+    // The server runs on the harness's clock (startServer({ clock: true })): the round ends in
+    // three hours of its time, and the test moves that time past the deadline while the form is open.
+    const closesAt = (await server.clock!.now()) + 3 * 3600_000
+    const roundId = await seedRound(await apiAs(server, LENA), positionId, {
+      kind: 'consent',
+      quorum: 0.5,
+      closesAt: new Date(closesAt).toISOString(),
+      shortNotice: { reason: 'Nur ein Test der Frist.' },
+    })
+    await amina.goto(`${server.url}/rounds/${roundId}`)
     const form = amina.getByRole('region', { name: 'Deine Antwort' })
     await form.getByRole('radio', { name: 'Zustimmung', exact: true }).check()
-    expect(Date.now()).toBeLessThan(closesAt)
-    await amina.waitForFunction((deadline) => Date.now() >= deadline + 500, closesAt, { timeout: 60_000, polling: 250 })
+    expect(await server.clock!.now()).toBeLessThan(closesAt)
+    const printed = server.output().length
+    await server.clock!.advance(3 * 3600_000 + 60_000)
+    // The deadline job closed the round meanwhile, as it would have at the real deadline.
+    await server.waitForOutput(/rounds closed at their deadline/, 15_000, printed)
     await clickAndWait(amina, form.getByRole('button', { name: 'Antwort abgeben' }))
     const late = amina.getByRole('alert')
     await expect(late.getByText('Deine Antwort kam zu spät').isVisible()).resolves.toBe(true)
     await expect(late.getByText(/^Die Runde endete am \d\d\.\d\d\.\d{4}, \d\d:\d\d MEZ\. Deine Antwort wurde nicht gezählt\.$/).isVisible()).resolves.toBe(true)
     // Nothing was counted: the API says so too, with its code.
-    const again = await api(server, await apiLogin(server, AMINA.email, AMINA.password)).put(`/api/rounds/${round.id}/ballot`, { choice: 'consent' })
+    const again = await (await apiAs(server, AMINA)).put(`/api/rounds/${roundId}/ballot`, { choice: 'consent' })
     expect(again.status).toBe(409)
     expect((again.body as { error: { code: string } }).error.code).toBe('round_closed')
     await checkPage(amina, 'round-flow-10-late-after-deadline')

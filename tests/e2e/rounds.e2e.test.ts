@@ -1,14 +1,14 @@
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { editorSchema } from '../../shared/editor/extensions.ts'
-import { connectDraft } from '../support/yjs-client.ts'
-import { api, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
-import { launchBrowser, newContext } from './support/browser.ts'
+import { api, apiAs, apiLogin, expectStatus, type ApiClient } from './support/api.ts'
+import { launchBrowser } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { writeDraft } from './support/draft-writer.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
-import { seedFirstAdmin, seedPerson } from './support/seed.ts'
+import { FIRST_ADMIN, seedFirstAdmin } from './support/seed.ts'
+import { seedDelegate, seedGroup, seedInitiative } from './support/seed-alliance.ts'
+import { seedPosition } from './support/seed-position.ts'
 import { startServer, type E2eServer } from './support/server.ts'
 
 // One story, in order, in real Chromium: the coordinator of a working group opens a consent
@@ -66,21 +66,12 @@ describe('deciding a position: consent round, objection, new version, vote', () 
       return box.top >= 0 && box.bottom <= window.innerHeight
     })
 
-  async function openAs(account: typeof LENA): Promise<Page> {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, account.email, account.password)
-    return page
-  }
+  const openAs = (account: typeof LENA): Promise<Page> => pageAs(browser, server.url, account)
 
-  /** Polls the stored draft (over the API, as Lena) until `test` holds; fails after 10 s. */
-  async function draftHtmlWhere(test: (html: string) => boolean): Promise<string> {
-    const lenaApi = api(server, await apiLogin(server, LENA.email, LENA.password))
-    for (let i = 0; ; i++) {
-      const draft = expectStatus(await lenaApi.get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
-      if (test(draft.html)) return draft.html
-      if (i > 200) throw new Error(`the stored draft never matched; it is: ${draft.html}`)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+  /** The stored draft as HTML, read over the API as Lena. */
+  async function storedDraftHtml(): Promise<string> {
+    const draft = expectStatus(await (await apiAs(server, LENA)).get(`/api/positions/${positionId}/draft`), 200, 'draft') as { html: string }
+    return draft.html
   }
 
   /** Picks an answer on the ballot page, fills the reason (or leaves it empty) and sends the form. */
@@ -102,31 +93,19 @@ describe('deciding a position: consent round, objection, new version, vote', () 
 
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-    admin = await seedFirstAdmin(server, { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' })
-    const group = expectStatus(
-      await admin.post('/api/groups', { name: 'AG Wohnen', description: 'Unterbringung, Mieten und der Weg in die eigene Wohnung.' }),
-      201,
-      'group',
-    ) as { id: string }
+    admin = await seedFirstAdmin(server, FIRST_ADMIN)
+    const groupId = await seedGroup(admin, { name: 'AG Wohnen', description: 'Unterbringung, Mieten und der Weg in die eigene Wohnung.' })
     for (const [i, person] of [LENA, MURAT, AMINA].entries()) {
-      const initiative = expectStatus(await admin.post('/api/initiatives', { name: INITIATIVES[i] }), 201, 'initiative') as { id: string }
-      const id = await seedPerson(admin, person)
-      expectStatus(await admin.post(`/api/initiatives/${initiative.id}/members`, { personId: id, role: 'delegate' }), 201, 'delegate')
-      expectStatus(await admin.post(`/api/groups/${group.id}/members`, { personId: id, coordinator: i === 0 }), 201, 'group member')
+      const initiativeId = await seedInitiative(admin, { name: INITIATIVES[i]! })
+      await seedDelegate(admin, person, { initiativeId, groupId, coordinator: i === 0 })
     }
 
     // The first draft is written through the sync websocket, as the editor would write it.
     const lenaCookie = await apiLogin(server, LENA.email, LENA.password)
-    const position = expectStatus(await api(server, lenaCookie).post('/api/positions', { groupId: group.id, title: TITLE }), 201, 'position') as {
-      id: string
-    }
-    positionId = position.id
+    positionId = await seedPosition(api(server, lenaCookie), groupId, TITLE)
     positionUrl = `${server.url}/positions/${positionId}`
-    const writer = connectDraft(server.url.replace(/^http/, 'ws') + '/sync', positionId, lenaCookie, { origin: server.url })
-    await writer.synced(15_000)
-    prosemirrorJSONToYXmlFragment(editorSchema(), CONTENT, writer.doc.getXmlFragment('content'))
-    await draftHtmlWhere((html) => html.includes(DEMAND))
-    writer.destroy()
+    await writeDraft(server, lenaCookie, positionId, CONTENT)
+    await expect(storedDraftHtml()).resolves.toContain(DEMAND)
   })
 
   afterAll(async () => {
@@ -273,8 +252,9 @@ describe('deciding a position: consent round, objection, new version, vote', () 
     await lena.keyboard.press('End')
     await settledSelection(lena)
     await lena.keyboard.type(AMENDMENT)
-    await draftHtmlWhere((html) => html.includes(DEMAND + AMENDMENT))
+    // "gespeichert" follows the server's acknowledgement that it stored every keystroke.
     await lena.waitForFunction(() => document.querySelector('[data-editor-status]')?.textContent === 'gespeichert')
+    await expect(storedDraftHtml()).resolves.toContain(DEMAND + AMENDMENT)
     await expect(editorStatus(lena)).resolves.toBe('gespeichert')
   })
 

@@ -7,7 +7,7 @@ import { runCli } from '../../server/cli/main.ts'
 import { DEMO_PASSWORD, demoEmail } from '../../server/cli/demo.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { checkPage } from './support/check-page.ts'
-import { login } from './support/login.ts'
+import { pageAs } from './support/login.ts'
 import { clickAndWait } from './support/navigation.ts'
 import { api, apiLogin, expectStatus } from './support/api.ts'
 import { startServer, type E2eServer } from './support/server.ts'
@@ -31,8 +31,7 @@ describe('translators', () => {
     const code = await runCli(['demo'], { env: { DATA_DIR: dataDir, LANG: 'de_DE.UTF-8' }, print: () => {}, printError: () => {} })
     expect(code).toBe(0)
     ;[server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()])
-    admin = await (await newContext(browser)).newPage()
-    await login(admin, server.url, demoEmail('Sabine Hoffmann'), DEMO_PASSWORD)
+    admin = await pageAs(browser, server.url, { email: demoEmail('Sabine Hoffmann'), password: DEMO_PASSWORD })
   })
 
   afterAll(async () => {
@@ -75,8 +74,7 @@ describe('translators', () => {
     positionId = list.positions.find((p) => p.title === 'Arbeitserlaubnis ohne Wartezeit')!.id
     slug = (expectStatus(await spokesperson.post(`/api/positions/${positionId}/publish`, {}), 200, 'publish') as { slug: string }).slug
 
-    translator = await (await newContext(browser)).newPage()
-    await login(translator, server.url, demoEmail(TRANSLATOR), DEMO_PASSWORD)
+    translator = await pageAs(browser, server.url, { email: demoEmail(TRANSLATOR), password: DEMO_PASSWORD })
     await translator.goto(`${server.url}/positions/${positionId}/translations`)
     await translator.getByLabel('Sprache').selectOption('ar')
     await translator.getByLabel('Titel').fill('تصريح عمل دون فترة انتظار')
@@ -96,8 +94,7 @@ describe('translators', () => {
   })
 
   it('lets the spokesperson publish it, and a visitor reads it right to left with the bold', async () => {
-    const page = await (await newContext(browser)).newPage()
-    await login(page, server.url, demoEmail('Thomas Krüger'), DEMO_PASSWORD)
+    const page = await pageAs(browser, server.url, { email: demoEmail('Thomas Krüger'), password: DEMO_PASSWORD })
     await page.goto(`${server.url}/positions/${positionId}/translations`)
     await clickAndWait(page, page.getByRole('button', { name: 'Veröffentlichen' }))
     await expect(page.getByText('Die Übersetzung ist veröffentlicht.').isVisible()).resolves.toBe(true)

@@ -36,6 +36,11 @@ export interface DraftClient {
   closeCodes: number[]
   /** Resolves when the provider is synced with the server. */
   synced(timeoutMs?: number): Promise<void>
+  /**
+   * Resolves when the server has acknowledged storing everything this client inserted (its
+   * "saved" message, shared/sync/protocol.ts): its state vector covers this client's own clock.
+   */
+  stored(timeoutMs?: number): Promise<void>
   destroy(): void
 }
 
@@ -54,8 +59,14 @@ export function connectDraft(
   })
   let access: DraftAccess | null = null
   let reason: ReadOnlyReason | null = null
+  let storedClock = 0
+  const onStored = new Set<() => void>()
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {
     const message = readAuthMessage(decoder)
+    if (message?.type === 'saved') {
+      storedClock = Math.max(storedClock, Y.decodeStateVector(message.stateVector).get(doc.clientID) ?? 0)
+      for (const listener of onStored) listener()
+    }
     if (message?.type !== 'access') return // save acknowledgements leave it as it was
     access = message.access
     reason = message.access === 'read-only' ? message.reason : null
@@ -72,6 +83,24 @@ export function connectDraft(
     accessReason: () => reason,
     closeCodes,
     synced: (timeoutMs = 5000) => waitFor(() => provider.synced, { timeoutMs, what: 'provider synced' }),
+    stored: (timeoutMs = 5000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (storedClock < Y.getState(doc.store, doc.clientID)) return
+          finish()
+          resolve()
+        }
+        const timer = setTimeout(() => {
+          finish()
+          reject(new Error(`the server did not acknowledge storing the edits within ${timeoutMs} ms`))
+        }, timeoutMs)
+        const finish = () => {
+          clearTimeout(timer)
+          onStored.delete(check)
+        }
+        onStored.add(check)
+        check()
+      }),
     destroy: () => {
       provider.destroy()
       doc.destroy()

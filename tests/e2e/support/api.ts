@@ -64,3 +64,8 @@ export async function apiLogin(server: Pick<E2eServer, 'url'> & { origin?: strin
   if (!cookies.length) throw new Error(`login as ${email}: no session cookie in the answer`)
   return cookies.join('; ')
 }
+
+/** An API client logged in as `account` (through POST /api/session). */
+export async function apiAs(server: Pick<E2eServer, 'url'> & { origin?: string }, account: { email: string; password: string }): Promise<ApiClient> {
+  return api(server, await apiLogin(server, account.email, account.password))
+}

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { newContext } from './browser.ts'
 import { clickAndWait } from './navigation.ts'
 
 /**
@@ -25,4 +26,11 @@ export async function login(page: Page, baseUrl: string, email: string, password
 export async function logout(page: Page): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' })
   await clickAndWait(page, nav.getByRole('button', { name: 'Abmelden', exact: true }))
+}
+
+/** A page in a browser context of its own (one person, German locale), logged in as `account` through the form. */
+export async function pageAs(browser: Browser, baseUrl: string, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await newContext(browser)).newPage()
+  await login(page, baseUrl, account.email, account.password)
+  return page
 }

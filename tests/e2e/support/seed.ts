@@ -7,6 +7,9 @@ export interface Account {
   password: string
 }
 
+/** The alliance's first admin, whom most tests create through the setup link and who sets up the rest. */
+export const FIRST_ADMIN: Account = { name: 'Aylin Demir', email: 'aylin@buendnis.example', password: 'Kaffee am Hafen um halb acht' }
+
 /** The setup link the server printed at its first start (only a fresh data directory prints one). */
 export async function printedSetupLink(server: E2eServer): Promise<string> {
   const match = await server.waitForOutput(/(https?:\/\/\S+\/setup\/[A-Za-z0-9._~-]+)/)
@@ -18,7 +21,7 @@ export async function printedSetupLink(server: E2eServer): Promise<string> {
  * form, and returns an API client logged in as that admin. For tests that need an admin but
  * are not about the setup page.
  */
-export async function seedFirstAdmin(server: E2eServer & { origin?: string }, admin: Account): Promise<ApiClient> {
+export async function seedFirstAdmin(server: E2eServer & { origin?: string }, admin: Account = FIRST_ADMIN): Promise<ApiClient> {
   const link = await printedSetupLink(server)
   const res = await api(server).form(new URL(link).pathname, {
     name: admin.name,

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** What `npm start` runs; built once per test run by tests/support/build-server.ts (globalSetup). */
 const MAIN = join(ROOT, 'server', 'dist', 'main.js')
+/** The same server with a clock the test moves (clock-server.ts), built next to the fuzz harness. */
+const CLOCK_MAIN = join(ROOT, 'tests', '.build', 'e2e-clock-server.js')
 
 export interface E2eServer {
   /** The origin the app believes it is reached at, e.g. http://127.0.0.1:41234. */
@@ -16,12 +18,28 @@ export interface E2eServer {
   dataDir: string
   /** Everything the server printed so far (stdout and stderr, in order). */
   output(): string
-  /** Resolves with the first match of `pattern` in the output, waiting for it if needed. */
-  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
+  /**
+   * Resolves with the first match of `pattern` in the output, waiting for it if needed. `from`
+   * (an earlier `output().length`) looks only at what was printed since.
+   */
+  waitForOutput(pattern: RegExp, timeoutMs?: number, from?: number): Promise<RegExpMatchArray>
   /** Stops the server and deletes its data directory. */
   stop(): Promise<void>
   /** Ends the process with `signal` (e.g. SIGKILL to crash it), keeps the data directory, resolves when it is gone. */
   kill(signal: NodeJS.Signals): Promise<number | null>
+  /** The server's clock, when started with `{ clock: true }`; a server as `npm start` runs it has none. */
+  clock?: ServerClock
+}
+
+/** Moves the time of a server started with `{ clock: true }`: tests jump past a deadline instead of waiting for it. */
+export interface ServerClock {
+  /** The server's time now, ms since the epoch. */
+  now(): Promise<number>
+  /**
+   * Moves the server's time forward by `ms` and resolves once its deadline and notification jobs
+   * have looked at the new time (a round now past its deadline is closed); returns the new time.
+   */
+  advance(ms: number): Promise<number>
 }
 
 export interface StartOptions {
@@ -31,6 +49,12 @@ export interface StartOptions {
   dataDir?: string
   /** A fixed port (e.g. the same one after a restart, for clients that reconnect); by default a free one. */
   port?: number
+  /**
+   * Start the server with a clock the test can move (`server.clock`): the same start as `npm
+   * start` (server/start.ts) through the test entry tests/e2e/support/clock-server.ts. Without
+   * it, the server is `node server/dist/main.js` and has no clock control.
+   */
+  clock?: boolean
 }
 
 /** Asks the kernel for a free port by binding port 0, then releases it for the server. */
@@ -58,7 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<E2eServer
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort())
     try {
-      return await launch(port, dataDir, ownDataDir, options.env ?? {})
+      return await launch(port, dataDir, ownDataDir, options.env ?? {}, options.clock ? CLOCK_MAIN : MAIN)
     } catch (error) {
       if (attempt >= 2 || options.port !== undefined || !(error instanceof PortTakenError)) {
         if (ownDataDir) rmSync(dataDir, { recursive: true, force: true })
@@ -70,10 +94,10 @@ export async function startServer(options: StartOptions = {}): Promise<E2eServer
 
 class PortTakenError extends Error {}
 
-async function launch(port: number, dataDir: string, ownDataDir: boolean, env: Record<string, string>): Promise<E2eServer> {
+async function launch(port: number, dataDir: string, ownDataDir: boolean, env: Record<string, string>, main: string): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build:server\` (the e2e and integration projects build it in their globalSetup)`)
-  const child = spawn(process.execPath, [MAIN], {
+  if (!existsSync(main)) throw new Error(`${main} is missing: the e2e and integration projects build it in their globalSetup (tests/support/build-server.ts)`)
+  const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
       ...appEnvironment(),
@@ -101,10 +125,10 @@ async function launch(port: number, dataDir: string, ownDataDir: boolean, env: R
     for (const listener of listeners) listener()
   })
 
-  const waitForOutput = (pattern: RegExp, timeoutMs = 15_000) =>
+  const waitForOutput = (pattern: RegExp, timeoutMs = 15_000, from = 0) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
-        const match = text.match(pattern)
+        const match = text.slice(from).match(pattern)
         if (match) return finish(() => resolve(match))
         if (hasExited) finish(() => reject(new Error(`server exited before printing ${pattern}:\n${text}`)))
       }
@@ -140,6 +164,20 @@ async function launch(port: number, dataDir: string, ownDataDir: boolean, env: R
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       return exited
     },
+    ...(main === CLOCK_MAIN ? { clock: serverClock(url) } : {}),
+  }
+}
+
+function serverClock(url: string): ServerClock {
+  const call = async (init?: RequestInit): Promise<number> => {
+    const res = await fetch(`${url}/__test/clock`, init)
+    const body = (await res.json()) as { now?: number; error?: string }
+    if (res.status !== 200 || typeof body.now !== 'number') throw new Error(`clock control: HTTP ${res.status}: ${JSON.stringify(body)}`)
+    return body.now
+  }
+  return {
+    now: () => call(),
+    advance: (ms) => call({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) }),
   }
 }
 

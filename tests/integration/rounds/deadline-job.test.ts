@@ -51,4 +51,16 @@ describe('the deadline job', () => {
     vi.advanceTimersByTime(120_000)
     expect(statusOf(id)).toBe('open')
   })
+
+  it('closes a due round at once when woken after the clock moved, without waiting for its timer', async () => {
+    const world = buildRoundWorld(t)
+    const id = await openRoundVia(t, world, { closesAt: new Date(t.clock.now() + HOUR).toISOString(), shortNotice: { reason: 'Frist läuft heute ab.' } })
+    vi.useFakeTimers()
+    const job = startRoundDeadlines(t.deps, { maxSleepMs: 60_000 })
+    t.clock.advance(2 * HOUR)
+    expect(statusOf(id)).toBe('open')
+    job.wake()
+    expect(statusOf(id)).toBe('closed')
+    job.stop()
+  })
 })
