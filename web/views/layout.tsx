@@ -46,7 +46,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
   // Browser scripts carry German and English; a pack language's words for them come with the page.
   const words = scripts.length ? languages.scriptWords(locale, SCRIPT_MESSAGE_KEYS) : null
   return (
-    <html lang={locale} dir={languages.info(locale).dir}>
+    <html lang={locale} dir={rtl(languages.info(locale).dir)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -118,7 +118,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
                   <form method="post" action="/locale" class="inline-form">
                     <input type="hidden" name="locale" value={l.code} />
                     <input type="hidden" name="back" value={ctx.path} />
-                    <button type="submit" class="link-button" lang={l.code} dir={l.dir} aria-label={languages.translator(l.code)('lang.switch_to')}>
+                    <button type="submit" class="link-button" lang={l.code} dir={rtl(l.dir)} aria-label={languages.translator(l.code)('lang.switch_to')}>
                       {l.name}
                     </button>
                   </form>
@@ -136,6 +136,9 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
     </html>
   )
 }
+
+/** `dir` only where it is not the default (left to right). */
+const rtl = (dir: 'ltr' | 'rtl') => (dir === 'rtl' ? dir : undefined)
 
 /** JSON inside <script>: `<` escaped, so no text in it can end the element. */
 function wordsJson(words: Record<string, string>): string {
