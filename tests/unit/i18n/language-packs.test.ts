@@ -6,6 +6,7 @@ import { DEFAULT_LANGUAGES_DIR, loadLanguagePacks } from '../../../server/i18n/l
 import { GERMAN } from '../../../shared/i18n/index.ts'
 import { missingKeys } from '../../../shared/i18n/language-pack.ts'
 import { createLanguages } from '../../../shared/i18n/languages.ts'
+import { SCRIPT_MESSAGE_KEYS, scriptTable } from '../../../shared/i18n/script-words.ts'
 import { pluralKey, resultSentence } from '../../../shared/publishing/result-sentence.ts'
 
 function packDir(files: Record<string, unknown>): string {
@@ -107,5 +108,27 @@ describe('language packs', () => {
 
   it('every shipped pack loads and is complete', () => {
     for (const pack of loadLanguagePacks(DEFAULT_LANGUAGES_DIR)) expect({ code: pack.code, missing: missingKeys(pack) }).toEqual({ code: pack.code, missing: [] })
+  })
+})
+
+describe('words of browser scripts', () => {
+  const de = { 'editor.toolbar': 'Formatierung', 'editor.bold': 'Fett' }
+  const en = { 'editor.toolbar': 'Formatting', 'editor.bold': 'Bold' }
+  const never = () => {
+    throw new Error('German and English need no embedded words')
+  }
+
+  it('are bundled for German and English, and embedded by the page for a pack language (German where it lacks one)', () => {
+    expect(scriptTable('de', de, en, never)).toBe(de)
+    expect(scriptTable('en', de, en, never)).toBe(en)
+    expect(scriptTable('fr', de, en, () => '{"editor.toolbar":"Mise en forme","other.key":"x"}')).toEqual({ 'editor.toolbar': 'Mise en forme', 'editor.bold': 'Fett' })
+    expect(scriptTable('fr', de, en, () => null)).toBe(de)
+    expect(scriptTable('fr', de, en, () => '{broken')).toBe(de)
+  })
+
+  it('are exactly the keys of the editor and comments modules, which a pack embeds for the page', () => {
+    const [pack] = loadLanguagePacks(packDir({ 'fr.json': { name: 'Français', messages: { 'editor.toolbar': 'Mise en forme', 'nav.start': 'Accueil' } } }))
+    expect(createLanguages([pack!]).scriptWords('fr', SCRIPT_MESSAGE_KEYS)).toEqual({ 'editor.toolbar': 'Mise en forme' })
+    expect(createLanguages([pack!]).scriptWords('de', SCRIPT_MESSAGE_KEYS)).toBeNull()
   })
 })
