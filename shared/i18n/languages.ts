@@ -7,6 +7,8 @@ export interface LanguageInfo {
   code: Locale
   name: string
   dir: 'ltr' | 'rtl'
+  /** "Switch to English", in the language itself: the switch's name for screen readers (absent if a pack lacks it). */
+  switchTo?: string | undefined
 }
 
 /**
@@ -35,13 +37,13 @@ export interface Languages {
 }
 
 const BUILT_IN: readonly LanguageInfo[] = [
-  { code: 'de', name: 'Deutsch', dir: 'ltr' },
-  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'de', name: 'Deutsch', dir: 'ltr', switchTo: GERMAN['lang.switch_to'] },
+  { code: 'en', name: 'English', dir: 'ltr', switchTo: ENGLISH['lang.switch_to'] },
 ]
 
 export function createLanguages(packs: readonly LanguagePack[] = []): Languages {
   const sorted = [...packs].sort((a, b) => a.code.localeCompare(b.code))
-  const list: LanguageInfo[] = [...BUILT_IN, ...sorted.map(({ code, name, dir }) => ({ code, name, dir }))]
+  const list: LanguageInfo[] = [...BUILT_IN, ...sorted.map(({ code, name, dir, messages }) => ({ code, name, dir, switchTo: messages['lang.switch_to'] }))]
   const codes = list.map((l) => l.code)
   const infos = new Map(list.map((l) => [l.code, l]))
   const packByCode = new Map(sorted.map((p) => [p.code, p]))

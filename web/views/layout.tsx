@@ -41,7 +41,8 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
   const { t, locale, viewer } = ctx
   const { languages } = ctx
   // One button per other language. Each speaks the language it leads to, name included ("Switch
-  // to English"), so a screen reader does not read German words with English pronunciation.
+  // to English"), so a screen reader does not read German words with English pronunciation; a
+  // pack without that sentence is named by its language's name alone (never by German words).
   const others = languages.list.filter((l) => l.code !== locale)
   // Browser scripts carry German and English; a pack language's words for them come with the page.
   const words = scripts.length ? languages.scriptWords(locale, SCRIPT_MESSAGE_KEYS) : null
@@ -118,7 +119,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
                   <form method="post" action="/locale" class="inline-form">
                     <input type="hidden" name="locale" value={l.code} />
                     <input type="hidden" name="back" value={ctx.path} />
-                    <button type="submit" class="link-button" lang={l.code} dir={rtl(l.dir)} aria-label={languages.translator(l.code)('lang.switch_to')}>
+                    <button type="submit" class="link-button" lang={l.code} dir={rtl(l.dir)} aria-label={l.switchTo}>
                       {l.name}
                     </button>
                   </form>

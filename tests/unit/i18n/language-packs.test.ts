@@ -99,7 +99,7 @@ describe('language packs', () => {
 
   it('an RTL pack says so, and Accept-Language picks an installed pack (also by its region tag)', () => {
     const languages = createLanguages(loadLanguagePacks(packDir({ 'ar.json': { name: 'العربية', dir: 'rtl', messages: {} } })))
-    expect(languages.info('ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl' })
+    expect(languages.info('ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl', switchTo: undefined })
     expect(languages.fromAcceptLanguage('ar-EG,de;q=0.5')).toBe('ar')
     expect(languages.fromAcceptLanguage('fr,en;q=0.8')).toBe('en')
     expect(languages.fromAcceptLanguage('fr')).toBe('de')
