@@ -18,6 +18,8 @@ import { VisitorPages } from './publishing/visitor-pages.ts'
 import { createNotificationJobs } from './notifications/notification-jobs.ts'
 import { createRenderer, type RendererOptions } from './render/renderer.ts'
 import { ElectorateTotals } from './rounds/electorate-totals.ts'
+import { createLanguages } from '../shared/i18n/languages.ts'
+import { DEFAULT_LANGUAGES_DIR, loadLanguagePacks } from './i18n/language-packs.ts'
 
 export interface AppContextOptions {
   log: Logger
@@ -62,5 +64,7 @@ export function createAppContext(config: Config, db: Db, options: AppContextOpti
     turnCommit: new TurnCommit(db),
     renders: createRenderer({ log: options.log, ...options.renders }),
     commentStreams: new CommentStreams(),
+    // Read once at start: a wrong pack stops the start here, naming its file and keys.
+    languages: createLanguages(loadLanguagePacks(config.languagesDir ?? DEFAULT_LANGUAGES_DIR)),
   }
 }

@@ -27,6 +27,8 @@ export interface Config {
   smtpUrl?: string | undefined
   /** MAIL_FROM, e.g. "Sprachrohr <positionen@example.org>"; by default sprachrohr@ the host of PUBLIC_URL. */
   mailFrom?: string | undefined
+  /** LANGUAGES_DIR: the folder of interface language packs (`<code>.json`); by default `languages/` of the installation. */
+  languagesDir?: string | undefined
 }
 
 /**
@@ -64,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxDraftBytes,
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || undefined,
+    languagesDir: env.LANGUAGES_DIR?.trim() ? resolve(env.LANGUAGES_DIR.trim()) : undefined,
   }
 }
 

@@ -14,6 +14,7 @@ import type { VisitorPages } from './publishing/visitor-pages.ts'
 import type { ElectorateTotals } from './rounds/electorate-totals.ts'
 import type { NotificationJobs } from './notifications/notification-jobs.ts'
 import type { Renderer } from './render/renderer.ts'
+import type { Languages } from '../shared/i18n/languages.ts'
 
 /**
  * The app context: what domain functions need from the outside world, and every piece of
@@ -42,6 +43,8 @@ export interface Deps {
   turnCommit: TurnCommit
   /** Renders of drafts, versions, diffs and PDFs: in a worker thread when large, cached. */
   renders: Renderer
+  /** The interface languages: German, English and the language packs installed at start. */
+  languages: Languages
   /** The open comment event streams per person, capped (server/comments/comment-streams.ts). */
   commentStreams: CommentStreams
 }

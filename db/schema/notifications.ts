@@ -22,7 +22,8 @@ export interface MailOutboxTable {
   person_id: string | null
   kind: string
   to_address: string
-  locale: 'de' | 'en'
+  /** An interface language code (shared/i18n/locale.ts). */
+  locale: string
   subject: string
   text_body: string
   html_body: string

@@ -7,7 +7,7 @@ export interface PeopleTable {
   name: string
   /** argon2id PHC string; null until the person has set a password through their setup link. */
   password_hash: string | null
-  /** 'de' | 'en' | null (null: follow the browser's Accept-Language). */
+  /** An interface language code, 'de', 'en' or a language pack's; null: follow the browser's Accept-Language. */
   locale: string | null
   is_admin: Generated<number>
   is_spokesperson: Generated<number>

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
-import { isLocale, localeFromAcceptLanguage, translator, type Locale } from '../../shared/i18n/index.ts'
+import type { Locale } from '../../shared/i18n/index.ts'
+import type { Languages } from '../../shared/i18n/languages.ts'
 import { cookieValue } from '../http/cookie-value.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { loadActor } from '../people/load-actor.ts'
@@ -14,7 +15,7 @@ export const LOCALE_COOKIE = 'sprachrohr_lang'
  * setting, else the visitor's language cookie, else Accept-Language, else German.
  */
 export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
-  const { db, now } = c.get('deps')
+  const { db, now, languages } = c.get('deps')
   let current: AppEnv['Variables']['current'] = null
   const token = readSessionCookie(c)
   if (token) {
@@ -28,9 +29,10 @@ export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
     }
   }
   c.set('current', current)
-  const locale = isLocale(current?.person.locale) ? current.person.locale : visitorLocale(c.req.header('cookie'), c.req.header('accept-language'))
+  // A stored language whose pack was removed since counts as no choice: the browser's then.
+  const locale = languages.installed(current?.person.locale) ?? visitorLocale(languages, c.req.header('cookie'), c.req.header('accept-language'))
   c.set('locale', locale)
-  c.set('t', translator(locale))
+  c.set('t', languages.translator(locale))
   return next()
 }
 
@@ -38,7 +40,6 @@ export const loadSession: MiddlewareHandler<AppEnv> = (c, next) => {
  * The language of a visitor without an account: their language cookie, else Accept-Language, else
  * German. The visitor fast path (server/http/visitor-fast-path.ts) picks its page by this too.
  */
-export function visitorLocale(cookieHeader: string | undefined, acceptLanguage: string | undefined): Locale {
-  const cookieLocale = cookieValue(cookieHeader, LOCALE_COOKIE)
-  return isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(acceptLanguage)
+export function visitorLocale(languages: Languages, cookieHeader: string | undefined, acceptLanguage: string | undefined): Locale {
+  return languages.installed(cookieValue(cookieHeader, LOCALE_COOKIE)) ?? languages.fromAcceptLanguage(acceptLanguage)
 }

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { LOCALES } from '../../shared/i18n/index.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { readJson } from '../http/validate.ts'
 import { changeOwnAccount } from '../people/change-own-account.ts'
@@ -24,7 +23,7 @@ export const LogInBody = z
 const PatchMeBody = z
   .object({
     name: z.string().max(200).optional(),
-    locale: z.enum(LOCALES).nullable().optional(),
+    locale: z.string().max(35).nullable().optional(),
     password: z.string().max(1024).optional(),
     currentPassword: z.string().max(1024).optional(),
   })

@@ -14,6 +14,7 @@ import { exportCommand, importCommand } from './archive.ts'
 import { backup } from './backup.ts'
 import { createAdminCommand } from './create-admin.ts'
 import { demo } from './demo.ts'
+import { languagesCommand } from './languages.ts'
 import { verifyAudit } from './verify-audit.ts'
 
 /** What every command gets: the migrated database with its deps, the operator's language, output. */
@@ -33,6 +34,7 @@ export const commands: Record<string, Command> = {
   demo,
   export: exportCommand,
   import: importCommand,
+  languages: languagesCommand,
   'verify-audit': verifyAudit,
 }
 

@@ -13,6 +13,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     locale: c.get('locale'),
     viewer: current ? { name: current.person.name, isAdmin: current.actor.isAdmin, unread: unreadCount(c.get('deps').db, current.person.id) } : null,
     path: url.pathname + url.search,
+    languages: c.get('deps').languages,
   }
 }
 

@@ -19,7 +19,7 @@ export function serveVisitorPage(deps: Deps, request: IncomingMessage, response:
   if (sessionTokenFromCookieHeader(headers.cookie, deps.config) !== undefined) return false
   const ifNoneMatch = headers['if-none-match']
   if (ifNoneMatch === undefined && headers['if-modified-since'] !== undefined) return false
-  const page = deps.caches.visitorPages.get(visitorLocale(headers.cookie, headers['accept-language']), request.url ?? '', deps.writeMark())
+  const page = deps.caches.visitorPages.get(visitorLocale(deps.languages, headers.cookie, headers['accept-language']), request.url ?? '', deps.writeMark())
   if (page === undefined) return false
   if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, page.etag)) {
     const { 'content-type': _type, 'content-length': _length, ...rest } = page.headers

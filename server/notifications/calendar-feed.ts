@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
-import { isLocale, translator } from '../../shared/i18n/index.ts'
 import type { Deps } from '../deps.ts'
 import { getPerson } from '../people/person.repo.ts'
 import { appSecret, calendarNonce, openRoundsFor, storeCalendarNonce } from './notification.repo.ts'
@@ -39,7 +38,7 @@ export function calendarFeed(deps: Deps, token: string): string {
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) fail('not_found')
   const person = getPerson(deps.db, personId)
   if (!person || person.disabled === 1) fail('not_found')
-  const t = translator(isLocale(person.locale) ? person.locale : 'de')
+  const t = deps.languages.translator(deps.languages.installed(person.locale) ?? 'de')
   const rounds = openRoundsFor(deps.db, personId)
   return roundCalendar(
     rounds.map((r) => ({ roundId: r.id, summary: t('notify.calendar.event', { title: r.title }), url: `${deps.config.publicUrl}/rounds/${r.id}`, closesAt: r.closes_at })),

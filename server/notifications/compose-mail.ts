@@ -1,4 +1,4 @@
-import { translator, type Locale } from '../../shared/i18n/index.ts'
+import type { Translate } from '../../shared/i18n/index.ts'
 
 export interface MailBlock {
   /** A heading for the block (digests list several notifications). */
@@ -19,8 +19,8 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * with the one-click unsubscribe link (when the kind can be turned off) and the settings page.
  * No images, no tracking: every link is a plain link into the app.
  */
-export function composeMail(input: { locale: Locale; name: string; blocks: MailBlock[]; unsubscribeUrl: string | null; settingsUrl: string }): ComposedMail {
-  const t = translator(input.locale)
+export function composeMail(input: { t: Translate; dir: 'ltr' | 'rtl'; name: string; blocks: MailBlock[]; unsubscribeUrl: string | null; settingsUrl: string }): ComposedMail {
+  const { t } = input
   const text: string[] = [t('notify.greeting', { name: input.name }), '']
   const html: string[] = [`<p>${escape(t('notify.greeting', { name: input.name }))}</p>`]
   for (const block of input.blocks) {
@@ -43,9 +43,9 @@ export function composeMail(input: { locale: Locale; name: string; blocks: MailB
   }
   text.push(`${t('notify.footer.settings')}: ${input.settingsUrl}`)
   html.push(`<br><a href="${escape(input.settingsUrl)}">${escape(t('notify.footer.settings'))}</a></p>`)
-  const lang = input.locale
+  const lang = t.locale
   return {
     text: text.join('\n') + '\n',
-    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${html.join('\n')}</body></html>`,
+    html: `<!doctype html><html lang="${lang}" dir="${input.dir}"><head><meta charset="utf-8"></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${html.join('\n')}</body></html>`,
   }
 }

@@ -1,7 +1,6 @@
 import { transaction } from '../../db/query.ts'
 import { DEFAULT_TIME_ZONE } from '../../shared/publishing/result-sentence.ts'
 import type { NotificationKind } from '../../shared/notifications/kinds.ts'
-import { translator } from '../../shared/i18n/index.ts'
 import { fromLocalInput, toLocalInput } from '../../shared/zoned-time.ts'
 import type { Deps } from '../deps.ts'
 import type { Facts } from './kinds.ts'
@@ -35,10 +34,10 @@ export function queueDigests(deps: Deps): number {
     for (const [personId, items] of byPerson) {
       const person = people.get(personId)
       if (!person) continue
-      const locale = localeOf(person)
-      const t = translator(locale)
+      const locale = localeOf(deps.languages, person)
+      const t = deps.languages.translator(locale)
       const blocks = items.map((n) => {
-        const r = renderNotification(n.kind as NotificationKind, JSON.parse(n.payload) as Facts, locale, deps.config.publicUrl)
+        const r = renderNotification(n.kind as NotificationKind, JSON.parse(n.payload) as Facts, t, deps.config.publicUrl)
         return { heading: r.subject, paragraphs: r.paragraphs.slice(0, 1), action: r.action }
       })
       blocks.unshift({ heading: '', paragraphs: [t('notify.digest.body')], action: { label: t('notify.digest.action'), url: `${deps.config.publicUrl}/notifications` } })

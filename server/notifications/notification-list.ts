@@ -17,13 +17,14 @@ export interface NotificationItem {
 }
 
 /** A person's latest notifications, titled in their language. */
-export function notificationsOf(deps: Pick<Deps, 'db' | 'config'>, personId: string, locale: Locale, limit = 100): NotificationItem[] {
+export function notificationsOf(deps: Pick<Deps, 'db' | 'config' | 'languages'>, personId: string, locale: Locale, limit = 100): NotificationItem[] {
+  const t = deps.languages.translator(locale)
   return listNotifications(deps.db, personId, limit).map((n) => {
     const facts = JSON.parse(n.payload) as Facts
     return {
       id: n.id,
       kind: n.kind as NotificationKind,
-      title: renderNotification(n.kind as NotificationKind, facts, locale, deps.config.publicUrl).subject,
+      title: renderNotification(n.kind as NotificationKind, facts, t, deps.config.publicUrl).subject,
       about: facts.title ?? null,
       url: n.url,
       createdAt: new Date(n.created_at).toISOString(),

@@ -57,7 +57,7 @@ const insertMailQuery = compiledQuery(
     personId: string | null,
     kind: string,
     to: string,
-    locale: 'de' | 'en',
+    locale: string,
     subject: string,
     text: string,
     html: string,

@@ -1,6 +1,7 @@
 import { newId } from '../../db/ids.ts'
 import { transaction } from '../../db/query.ts'
-import { isLocale, translator, type Locale } from '../../shared/i18n/index.ts'
+import type { Locale } from '../../shared/i18n/index.ts'
+import type { Languages } from '../../shared/i18n/languages.ts'
 import { DEFAULT_MODES, ESSENTIAL_KINDS, type NotificationKind } from '../../shared/notifications/kinds.ts'
 import type { Deps } from '../deps.ts'
 import { composeMail, type MailBlock } from './compose-mail.ts'
@@ -10,8 +11,9 @@ import { renderNotification, type RenderedNotification } from './render-notifica
 import { roundCalendar } from './round-calendar.ts'
 import { unsubscribeSigner } from './unsubscribe-token.ts'
 
-export function localeOf(person: Pick<Recipient, 'locale'>): Locale {
-  return isLocale(person.locale) ? person.locale : 'de'
+/** The language a person's mails are written in: theirs if it is (still) installed, else German. */
+export function localeOf(languages: Languages, person: Pick<Recipient, 'locale'>): Locale {
+  return languages.installed(person.locale) ?? 'de'
 }
 
 /**
@@ -60,10 +62,10 @@ function mailMaker(deps: Deps, kind: NotificationKind, facts: Facts): (person: R
   const sign = unsubscribeSigner(deps)
   const topic = ESSENTIAL_KINDS.includes(kind) ? null : kind
   return (person) => {
-    const locale = localeOf(person)
+    const locale = localeOf(deps.languages, person)
     let made = byLocale.get(locale)
     if (!made) {
-      const rendered = renderNotification(kind, facts, locale, deps.config.publicUrl)
+      const rendered = renderNotification(kind, facts, deps.languages.translator(locale), deps.config.publicUrl)
       made = { rendered, attachments: calendarAttachment(deps, kind, facts, locale, rendered.action.url) }
       byLocale.set(locale, made)
     }
@@ -73,7 +75,7 @@ function mailMaker(deps: Deps, kind: NotificationKind, facts: Facts): (person: R
 
 function calendarAttachment(deps: Deps, kind: NotificationKind, facts: Facts, locale: Locale, url: string): MailAttachment[] | null {
   if (!KINDS[kind].calendar || !facts.roundId || facts.closesAt === undefined) return null
-  const summary = translator(locale)('notify.calendar.event', { title: facts.title ?? '' })
+  const summary = deps.languages.translator(locale)('notify.calendar.event', { title: facts.title ?? '' })
   return [
     {
       filename: 'frist.ics',
@@ -95,7 +97,7 @@ export function storeMail(
   mail: { kind: string; person: Recipient; locale: Locale; subject: string; blocks: MailBlock[]; unsubscribeUrl: string | null; attachments: MailAttachment[] | null },
 ): void {
   const unsubscribe = mail.unsubscribeUrl
-  const { text, html } = composeMail({ locale: mail.locale, name: mail.person.name, blocks: mail.blocks, unsubscribeUrl: unsubscribe, settingsUrl: `${deps.config.publicUrl}/me#notifications` })
+  const { text, html } = composeMail({ t: deps.languages.translator(mail.locale), dir: deps.languages.info(mail.locale).dir, name: mail.person.name, blocks: mail.blocks, unsubscribeUrl: unsubscribe, settingsUrl: `${deps.config.publicUrl}/me#notifications` })
   const now = deps.now()
   insertMail(deps.db, {
     id: newId(),

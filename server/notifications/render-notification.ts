@@ -1,4 +1,4 @@
-import { translator, type Locale, type MessageKey, type Params } from '../../shared/i18n/index.ts'
+import type { MessageKey, Params, Translate } from '../../shared/i18n/index.ts'
 import type { NotificationKind } from '../../shared/notifications/kinds.ts'
 import { resultSentence } from '../../shared/publishing/result-sentence.ts'
 import { formatDateTime } from '../../web/views/positions/format-time.ts'
@@ -11,8 +11,8 @@ export interface RenderedNotification {
 }
 
 /** The words of one notification in one language; links absolute from PUBLIC_URL. */
-export function renderNotification(kind: NotificationKind, facts: Facts, locale: Locale, publicUrl: string): RenderedNotification {
-  const t = translator(locale)
+export function renderNotification(kind: NotificationKind, facts: Facts, t: Translate, publicUrl: string): RenderedNotification {
+  const { locale } = t
   const params: Params = {
     title: facts.title ?? '',
     reason: facts.reason ?? '',
@@ -29,7 +29,7 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
   // Deadlines are shown in the alliance's time zone, named (people have no zone of their own yet).
   if (facts.closesAt !== undefined) params.deadline = formatDateTime(facts.closesAt, locale)
   if (facts.expiresAt !== undefined) params.date = formatDateTime(facts.expiresAt, locale)
-  if (facts.result) params.result = resultSentence(facts.result, locale)
+  if (facts.result) params.result = resultSentence(facts.result, t)
   if (facts.amendmentNumber !== undefined) params.label = t('amendments.label', { number: facts.amendmentNumber })
   const key = (part: string) => `notify.${kind}.${part}` as MessageKey
   const paragraphs = [t(key('body'), params)]

@@ -39,6 +39,7 @@ export async function changeOwnAccount(
   const person = personRepo.getPerson(deps.db, personId) ?? fail('not_found')
   const name = change.name?.trim()
   if (name !== undefined && name === '') fail('validation', { key: 'me.name_required' }, 'name')
+  if (change.locale && !deps.languages.has(change.locale)) fail('validation', { key: 'me.locale_unknown' }, 'locale')
 
   let passwordHash: string | undefined
   if (change.password !== undefined) {

@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { fail } from '../../shared/errors.ts'
-import { LOCALES } from '../../shared/i18n/index.ts'
 import { MePage, type MeForm } from '../../web/views/me-page.tsx'
 import { clientIp } from '../auth/client-ip.ts'
 import { requireCan, requirePerson } from '../auth/guards.ts'
@@ -19,7 +18,7 @@ import { readSettings } from '../notifications/notification-settings.ts'
 import { calendarFeedUrl } from '../notifications/calendar-feed.ts'
 
 const NameForm = z.object({ name: z.string().max(200) }).strict()
-const LocaleForm = z.object({ locale: z.enum(['', ...LOCALES]) }).strict()
+const LocaleForm = z.object({ locale: z.string().max(35) }).strict()
 const PasswordForm = z
   .object({ currentPassword: z.string().max(1024), password: z.string().max(1024), password2: z.string().max(1024) })
   .strict()

@@ -1,3 +1,4 @@
+import { translator } from '../../shared/i18n/index.ts'
 import type { PublicationRow } from '../../db/schema/index.ts'
 import { resultSentence, type PublishedResult } from '../../shared/publishing/result-sentence.ts'
 import type { PublicationSummaryRow } from './publication.repo.ts'
@@ -65,7 +66,7 @@ export function presentPublicDetail(row: PublicationRow, signatories: Signatory[
     result: {
       ...result,
       closedAt: new Date(result.closedAt).toISOString(),
-      text: { de: resultSentence(result, 'de'), en: resultSentence(result, 'en') },
+      text: { de: resultSentence(result, translator('de')), en: resultSentence(result, translator('en')) },
     },
     signatories: signatories.map((s) => ({ name: s.name, slug: s.slug, signedAt: new Date(s.signedAt).toISOString() })),
   }

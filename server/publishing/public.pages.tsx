@@ -1,3 +1,4 @@
+import type { Translate } from '../../shared/i18n/index.ts'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
@@ -91,7 +92,7 @@ function sameStamp(a: PublicationStamp | undefined, b: PublicationStamp): boolea
   return a !== undefined && a.updated_at === b.updated_at && a.signers_changed === b.signers_changed
 }
 
-export function positionView(row: PublicationRow, signatories: Signatory[], publicUrl: string, locale: 'de' | 'en'): PublicPositionView {
+export function positionView(row: PublicationRow, signatories: Signatory[], publicUrl: string, t: Translate): PublicPositionView {
   return {
     positionId: row.position_id,
     slug: row.slug,
@@ -105,8 +106,8 @@ export function positionView(row: PublicationRow, signatories: Signatory[], publ
     versionNumber: row.version_number,
     versionHash: row.version_hash,
     html: row.html,
-    resultText: resultSentence(storedResult(row), locale),
-    resultBar: resultBar(storedResult(row), locale),
+    resultText: resultSentence(storedResult(row), t),
+    resultBar: resultBar(storedResult(row), t),
     signatories: signatories.map((s) => ({ name: s.name })),
     withdrawn: row.withdrawn_at === null ? null : { at: row.withdrawn_at, reason: row.withdraw_reason ?? '' },
     url: publicUrlOf(publicUrl, row.slug),
@@ -131,8 +132,8 @@ async function pdfFor(c: Context<AppEnv>, row: PublicationRow, signatories: Sign
     header: `${alliance.name || t('app.name')} · ${t('publishing.group')}: ${row.group_name}`,
     letterhead: pdfLetterhead(alliance, t),
     resultLabel: t('publishing.result'),
-    resultText: resultSentence(storedResult(row), locale),
-    resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), locale).segments },
+    resultText: resultSentence(storedResult(row), t),
+    resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), t).segments },
     withdrawn:
       row.withdrawn_at === null
         ? null
@@ -213,7 +214,7 @@ export const publicPages = new Hono<AppEnv>()
       const { row, signatories } = readPublication(deps, stamp.slug)
       const signed = signedInitiatives(deps.db, row.position_id, delegateOf.map((i) => i.id))
       const coSign = delegateOf.map((i) => ({ initiativeId: i.id, name: i.name, signed: signed.has(i.id) }))
-      const position = positionView(row, signatories, deps.config.publicUrl, c.get('locale'))
+      const position = positionView(row, signatories, deps.config.publicUrl, c.get('t'))
       const translations = publishedTranslationsOf(deps.db, row.position_id).map((tr) => presentTranslationLink(tr, row.slug, deps.config.publicUrl))
       const amendments = adoptedAmendments(deps, row.position_id, row.version_number)
       return documentOf(<PublicPositionPage ctx={pageContext(c)} position={position} coSign={coSign} publisher={alliance} translations={translations} amendments={amendments} />)
@@ -242,7 +243,7 @@ export const publicPages = new Hono<AppEnv>()
       author: feedPublisher(alliance, t('app.name')),
       withdrawnTitle: (title) => t('publishing.feed_withdrawn_title', { title }),
       withdrawnReason: (reason) => t('publishing.withdrawn_reason', { reason }),
-      resultText: (row) => resultSentence(storedResult(row), locale),
+      resultText: (row) => resultSentence(storedResult(row), t),
     }, 50, feedTranslations(recentPublishedTranslations(deps.db, 50), deps.config.publicUrl, t, locale))
     if (publicationsState(deps.db).version === state.version) cache.set(key, xml)
     return c.body(xml)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { canonicalJson } from '../../shared/content/canonical-json.ts'
 import { diffDocuments, type PmNode } from '../../shared/diff/block-diff.ts'
 import { AppError, type ErrorCode } from '../../shared/errors.ts'
-import { translator, type Locale } from '../../shared/i18n/index.ts'
+import { makeTranslator, type Locale } from '../../shared/i18n/index.ts'
 import { DiffView } from '../../web/views/versions/diff-view.tsx'
 import { assertKnownContent } from '../content/assert-known-content.ts'
 import { renderHtml } from '../content/render-html.ts'
@@ -17,7 +17,8 @@ import { buildDoc } from '../sync/load-doc.ts'
 export type RenderTask =
   | { kind: 'draft'; updates: Uint8Array[] }
   | { kind: 'freeze'; updates: Uint8Array[] }
-  | { kind: 'diff'; before: string; after: string; locale: Locale }
+  // `words`: the diff's labels in `locale`, made where the app's languages are (a worker has none).
+  | { kind: 'diff'; before: string; after: string; locale: Locale; words: Record<string, string> }
   | { kind: 'pdf'; input: PdfInput }
 
 /** The live draft: the body of `GET /api/positions/:id/draft` and the HTML the position page shows. */
@@ -93,7 +94,7 @@ async function run(task: RenderTask): Promise<RenderResults[keyof RenderResults]
       return frozenText(task.updates)
     case 'diff': {
       const blocks = diffDocuments(JSON.parse(task.before) as PmNode, JSON.parse(task.after) as PmNode)
-      return { json: JSON.stringify(blocks), html: String(<DiffView t={translator(task.locale)} blocks={blocks} />) }
+      return { json: JSON.stringify(blocks), html: String(<DiffView t={makeTranslator(task.locale, task.words)} blocks={blocks} />) }
     }
     case 'pdf':
       return new Uint8Array(await renderPdf(task.input))

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n/index.ts'
+import { GERMAN, type MessageKey, type Translate } from '../../shared/i18n/index.ts'
 import type { Logger } from '../log.ts'
 import type { PdfInput } from '../publishing/render-pdf.ts'
 import { RenderCache } from './render-cache.ts'
@@ -21,8 +21,8 @@ export interface Renderer {
   draft(positionId: string, mark: LogMark, load: () => Uint8Array[]): Promise<DraftRender>
   /** The text a version frozen from this log gets. Never cached: freezing reads the truth. */
   freeze(updates: Uint8Array[]): Promise<FrozenText>
-  /** The block diff between two versions' canonical JSON, its HTML in `locale`; `key` names the pair. */
-  diff(key: string, before: string, after: string, locale: Locale): Promise<DiffRender>
+  /** The block diff between two versions' canonical JSON, its HTML in the language of `t`; `key` names the pair. */
+  diff(key: string, before: string, after: string, t: Translate): Promise<DiffRender>
   /** A publication's PDF (kept by the caller, which knows when it changes). */
   pdf(input: PdfInput): Promise<Uint8Array>
   readonly pool: RenderPool
@@ -48,6 +48,14 @@ function bytesOf(updates: readonly Uint8Array[]): number {
 }
 
 /** Builds the app's renderer; workers start on the first large render. */
+// The words of the diff view (web/views/versions/diff-view.tsx): all of them are `diff.*`.
+const DIFF_KEYS = Object.keys(GERMAN).filter((k) => k.startsWith('diff.')) as MessageKey[]
+
+/** The diff view's words in the language of `t`, for a diff task. */
+export function diffWords(t: Translate): Record<string, string> {
+  return Object.fromEntries(DIFF_KEYS.map((k) => [k, t(k)]))
+}
+
 export function createRenderer(options: RendererOptions): Renderer {
   const pool = new RenderPool({ log: options.log, workers: options.workers ?? 1, ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }) })
   const inlineBelow = options.inlineBelowBytes ?? 16 * 1024
@@ -65,9 +73,9 @@ export function createRenderer(options: RendererOptions): Renderer {
       const task = { kind: 'freeze', updates } as const
       return bytesOf(updates) < inlineBelow ? runRenderTask(task) : pool.run(task)
     },
-    diff: (key, before, after, locale) =>
-      diffs.get(`${key}:${locale}`, () => {
-        const task = { kind: 'diff', before, after, locale } as const
+    diff: (key, before, after, t) =>
+      diffs.get(`${key}:${t.locale}`, () => {
+        const task = { kind: 'diff', before, after, locale: t.locale, words: diffWords(t) } as const
         return before.length + after.length < inlineBelow ? runRenderTask(task) : pool.run(task)
       }),
     // Even a small PDF costs pdfkit's and the fonts' loading the first time: always a worker.

@@ -1,6 +1,6 @@
 import type { TranslationRow } from '../../db/schema/index.ts'
 import type { Locale, Translate } from '../../shared/i18n/index.ts'
-import { translationLanguage } from '../../shared/translations/languages.ts'
+import { translationLanguageName } from '../../shared/translations/languages.ts'
 import type { FeedTranslation } from '../publishing/atom-feed.ts'
 import { publicUrlOf } from '../publishing/present-publication.ts'
 import { translationUrlOf } from './present-translation.ts'
@@ -22,7 +22,7 @@ export function feedTranslations(
       title: row.title,
       published: row.published_at ?? row.updated_at,
       updated: row.updated_at,
-      summary: row.summary || `${translationLanguage(row.language)?.[locale] ?? row.language}: ${notice}`,
+      summary: row.summary || `${translationLanguageName(row.language, locale)}: ${notice}`,
       notice,
       html: row.html,
       category: { term: row.group_slug, label: row.group_name },

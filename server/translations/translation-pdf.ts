@@ -2,7 +2,7 @@ import type { PublicationRow, TranslationRow } from '../../db/schema/index.ts'
 import type { Locale, Translate } from '../../shared/i18n/index.ts'
 import { resultBar } from '../../shared/publishing/result-bar.ts'
 import { formatLongDate, resultSentence } from '../../shared/publishing/result-sentence.ts'
-import { translationLanguage } from '../../shared/translations/languages.ts'
+import { translationLanguage, languageNameIn } from '../../shared/translations/languages.ts'
 import type { Alliance } from '../alliance/read-alliance.ts'
 import { pdfFooter, pdfLetterhead } from '../alliance/pdf-letterhead.ts'
 import { publicUrlOf, storedResult } from '../publishing/present-publication.ts'
@@ -51,12 +51,12 @@ export function translationPdfInput(input: TranslationPdfSource): PdfInput {
     title: tr.title,
     summary: tr.summary,
     content: JSON.parse(tr.content),
-    header: `${alliance.name || t('app.name')} · ${t('publishing.group')}: ${row.group_name} · ${language?.[locale] ?? tr.language}`,
+    header: `${alliance.name || t('app.name')} · ${t('publishing.group')}: ${row.group_name} · ${(language ? languageNameIn(language, locale) : tr.language)}`,
     letterhead: pdfLetterhead(alliance, t),
     notice: [t('translations.pdf_notice', { n: tr.version_number, hash: tr.version_hash, url: original })],
     resultLabel: t('publishing.result'),
-    resultText: resultSentence(storedResult(row), locale),
-    resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), locale).segments },
+    resultText: resultSentence(storedResult(row), t),
+    resultBar: { title: t('publishing.bar.title'), segments: resultBar(storedResult(row), t).segments },
     withdrawn: null,
     signatoriesLabel: t('publishing.signatories'),
     signatories: [],

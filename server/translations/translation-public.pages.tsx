@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { fail } from '../../shared/errors.ts'
 import { resultSentence } from '../../shared/publishing/result-sentence.ts'
-import { translationLanguage } from '../../shared/translations/languages.ts'
+import { translationLanguage, languageNameIn } from '../../shared/translations/languages.ts'
 import { PublicTranslationPage } from '../../web/views/translations/public-translation-page.tsx'
 import { readAlliance } from '../alliance/read-alliance.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -48,7 +48,7 @@ export const translationPublicPages = new Hono<AppEnv>().get('/p/:slug{[a-z0-9-]
           translations={all.map((tr) => presentTranslationLink(tr, publication.slug, deps.config.publicUrl))}
           translation={{
             language,
-            languageName: lang[locale],
+            languageName: languageNameIn(lang, locale),
             dir: lang.dir,
             title: translation.title,
             summary: translation.summary,
@@ -66,7 +66,7 @@ export const translationPublicPages = new Hono<AppEnv>().get('/p/:slug{[a-z0-9-]
               url: publicUrlOf(deps.config.publicUrl, publication.slug),
               slug: publication.slug,
               groupName: publication.group_name,
-              resultText: resultSentence(storedResult(publication), locale),
+              resultText: resultSentence(storedResult(publication), c.get('t')),
               withdrawn: publication.withdrawn_at !== null,
             },
           }}

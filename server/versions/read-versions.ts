@@ -37,6 +37,6 @@ export async function diffOf(deps: Deps, actor: Actor, positionId: string, from:
   const a = getVersion(deps.db, positionId, from) ?? fail('not_found', undefined, 'from')
   const b = getVersion(deps.db, positionId, to) ?? fail('not_found', undefined, 'to')
   // Versions never change: the pair names its diff for good.
-  const diff = await deps.renders.diff(`${positionId}:${a.number}:${b.number}`, a.content, b.content, locale)
+  const diff = await deps.renders.diff(`${positionId}:${a.number}:${b.number}`, a.content, b.content, deps.languages.translator(locale))
   return { from: a, to: b, diff }
 }

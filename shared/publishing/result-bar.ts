@@ -1,4 +1,4 @@
-import { translator, type Locale, type MessageKey } from '../i18n/index.ts'
+import type { MessageKey, Translate } from '../i18n/index.ts'
 import { choicesFor, type Choice } from '../rules/choices.ts'
 import { formatPercent, type PublishedResult } from './result-sentence.ts'
 
@@ -37,10 +37,10 @@ const STYLE: Record<Choice | 'missing', { color: string; pattern: BarPattern }> 
  * The same model draws the SVG of the pages and the vector bar of the PDF. Without segments
  * (a secret round that may not show its weights) neither draws anything.
  */
-export function resultBar(result: PublishedResult, locale: Locale): { segments: BarSegment[]; summary: string } {
+export function resultBar(result: PublishedResult, t: Translate): { segments: BarSegment[]; summary: string } {
   // A secret round whose weights per answer would identify an initiative has no bar to draw.
   if (result.disclosure) return { segments: [], summary: '' }
-  const t = translator(locale)
+  const locale = t.locale
   const whole = result.eligible.weight
   const share = (w: number) => (whole > 0 ? Math.min(1, Math.max(0, w / whole)) : 0)
   const segments: BarSegment[] = []

@@ -1,4 +1,4 @@
-import { translator, type Locale, type MessageKey } from '../i18n/index.ts'
+import { intlLocale, type Locale, type MessageKey, type Translate } from '../i18n/index.ts'
 import type { Choice, Electorate, Majority, RoundKind } from '../rules/choices.ts'
 import type { Outcome, RoundResult } from '../rules/outcome.ts'
 import type { Disclosure, ShownResult } from '../rules/secret-disclosure.ts'
@@ -44,37 +44,39 @@ export interface SentenceOptions {
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin'
 
-const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' }
-
 function longDateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone })
 }
+
+const percentFormat = (locale: Locale) => new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 })
 
 // Building an Intl formatter (above all one with a time zone) costs far more than formatting with
-// it, and public pages format several dates per request. Both keys come from short closed sets
-// (two locales, the alliance's zone), so the formatters are built once, as constants: no cache.
-const LONG_DATES: Record<Locale, Intl.DateTimeFormat> = { de: longDateFormat('de', DEFAULT_TIME_ZONE), en: longDateFormat('en', DEFAULT_TIME_ZONE) }
-const PERCENTS: Record<Locale, Intl.NumberFormat> = {
-  de: new Intl.NumberFormat(INTL_LOCALE.de, { style: 'percent', maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: 'percent', maximumFractionDigits: 0 }),
-}
+// it, and public pages format several dates per request. For the built-in languages in the
+// alliance's zone they are built once, as constants: no cache. A language pack's are built per
+// call (slower, never wrong).
+const LONG_DATES: Record<string, Intl.DateTimeFormat> = { de: longDateFormat('de', DEFAULT_TIME_ZONE), en: longDateFormat('en', DEFAULT_TIME_ZONE) }
+const PERCENTS: Record<string, Intl.NumberFormat> = { de: percentFormat('de'), en: percentFormat('en') }
 
 /** "3. März 2027" / "3 March 2027" in the alliance's time zone. */
 export function formatLongDate(ms: number, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  return (timeZone === DEFAULT_TIME_ZONE ? LONG_DATES[locale] : longDateFormat(locale, timeZone)).format(ms)
+  return ((timeZone === DEFAULT_TIME_ZONE ? LONG_DATES[locale] : undefined) ?? longDateFormat(locale, timeZone)).format(ms)
 }
 
 /** "81 %" / "81%". */
 export function formatPercent(share: number, locale: Locale): string {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0))
-  return PERCENTS[locale].format(clamped)
+  return (PERCENTS[locale] ?? percentFormat(locale)).format(clamped)
 }
 
-const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { de: new Intl.PluralRules('de-DE'), en: new Intl.PluralRules('en-GB') }
+const PLURAL_RULES: Record<string, Intl.PluralRules> = { de: new Intl.PluralRules('de-DE'), en: new Intl.PluralRules('en-GB') }
 
-/** The message key for `n` things: `base.one` or `base.other`, by the language's plural rules. */
+/**
+ * The message key for `n` things by the language's plural rules: `base.one` or `base.other` in
+ * German and English; a pack's language may have more forms (`base.few`, `base.many`…), and a
+ * form its pack lacks reads as `base.other` (makeTranslator).
+ */
 export function pluralKey(base: string, n: number, locale: Locale): MessageKey {
-  return `${base}.${PLURAL_RULES[locale].select(n) === 'one' ? 'one' : 'other'}` as MessageKey
+  return `${base}.${(PLURAL_RULES[locale] ?? new Intl.PluralRules(intlLocale(locale))).select(n)}` as MessageKey
 }
 
 /** Everyone who answered: the number of voters and the share of the electorate's weight. */
@@ -91,9 +93,9 @@ export function participationText(
   turnout: Turnout,
   eligible: Turnout,
   electorate: Electorate,
-  locale: Locale,
+  t: Translate,
 ): string {
-  const t = translator(locale)
+  const locale = t.locale
   const who = t(pluralKey(`publishing.result.who.${electorate}`, eligible.count, locale))
   const share = eligible.weight > 0 ? turnout.weight / eligible.weight : 0
   const key = electorate === 'initiatives' ? 'publishing.result.participation.weighted' : 'publishing.result.participation.plain'
@@ -125,8 +127,8 @@ export function publishedResultOfRound(result: RoundResult | ShownResult, electo
  * Counts are voters; when weights make a vote differ from its counts, the weights (which decided)
  * come first, and each list says whether it counts voters or weight.
  */
-export function resultSentence(result: PublishedResult, locale: Locale, options: SentenceOptions = {}): string {
-  const t = translator(locale)
+export function resultSentence(result: PublishedResult, t: Translate, options: SentenceOptions = {}): string {
+  const locale = t.locale
   const date = formatLongDate(result.closedAt, locale, options.timeZone)
   const total = result.eligible.count
   const who = t(pluralKey(`publishing.result.who.${result.electorate}`, total, locale))
@@ -156,7 +158,7 @@ export function resultSentence(result: PublishedResult, locale: Locale, options:
     { count: turnout, weight: result.participation * result.eligible.weight },
     result.eligible,
     result.electorate,
-    locale,
+    t,
   )
   const head = t(headKey(result), { date })
   const body = result.kind === 'vote' && parts.length > 1 ? parts.join('; ') : parts.join(', ')

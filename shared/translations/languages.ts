@@ -1,3 +1,4 @@
+import { intlLocale, type Locale } from '../i18n/locale.ts'
 /**
  * The languages a published position can be translated into: those the people an alliance of
  * refugee-support initiatives speaks for read most. `dir` decides the writing direction on the
@@ -39,4 +40,24 @@ export function translationLanguage(code: string): TranslationLanguage | undefin
 
 export function isRtl(code: string): boolean {
   return translationLanguage(code)?.dir === 'rtl'
+}
+
+/**
+ * The language's name in the interface language `locale`: German and English from the list above,
+ * any other interface language (a language pack) from Intl's names, else the language's own name.
+ */
+export function languageNameIn(language: TranslationLanguage, locale: Locale): string {
+  if (locale === 'de') return language.de
+  if (locale === 'en') return language.en
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'language' }).of(language.code) ?? language.native
+  } catch {
+    return language.native
+  }
+}
+
+/** The name of the language `code` in the interface language `locale`; the code if it is not in the list. */
+export function translationLanguageName(code: string, locale: Locale): string {
+  const language = translationLanguage(code)
+  return language ? languageNameIn(language, locale) : code
 }

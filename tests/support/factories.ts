@@ -15,7 +15,7 @@ export interface Built {
 
 export function buildPerson(
   db: Db,
-  opts: { name?: string; email?: string; admin?: boolean; spokesperson?: boolean; disabled?: boolean; passwordHash?: string | null; locale?: 'de' | 'en' | null; now?: number } = {},
+  opts: { name?: string; email?: string; admin?: boolean; spokesperson?: boolean; disabled?: boolean; passwordHash?: string | null; locale?: string | null; now?: number } = {},
 ): Built & { email: string; name: string } {
   const n = next()
   const id = newId()

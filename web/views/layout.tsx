@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx'
-import { translator, type Locale, type Translate } from '../../shared/i18n/index.ts'
+import type { Locale, Translate } from '../../shared/i18n/index.ts'
+import type { Languages } from '../../shared/i18n/languages.ts'
+import { SCRIPT_MESSAGE_KEYS, SCRIPT_WORDS_ID } from '../../shared/i18n/script-words.ts'
 import { ErrorSummary, errorTitlePrefix, type PageError } from './error-summary.tsx'
 import { PublisherBrand, PublisherFooter, type SitePublisher } from './alliance/site-publisher.tsx'
 
@@ -17,6 +19,8 @@ export interface PageContext {
   viewer: Viewer | null
   /** The current path (with query), so the language switch can come back here. */
   path: string
+  /** The installed interface languages, for the switch, `dir` and the words of browser scripts. */
+  languages: Languages
 }
 
 export interface LayoutProps {
@@ -35,12 +39,15 @@ export interface LayoutProps {
 
 export function Layout({ ctx, title, children, scripts = [], head, errors = [], publisher }: LayoutProps) {
   const { t, locale, viewer } = ctx
-  const other: Locale = locale === 'de' ? 'en' : 'de'
-  // The switch speaks the language it leads to, name included ("Switch to English"), so a
-  // screen reader does not read German words with English pronunciation or the other way round.
-  const switchName = translator(other)('lang.switch_to')
+  const { languages } = ctx
+  // One button per other language. Each speaks the language it leads to, name included ("Switch
+  // to English"), so a screen reader does not read German words with English pronunciation; a
+  // pack without that sentence is named by its language's name alone (never by German words).
+  const others = languages.list.filter((l) => l.code !== locale)
+  // Browser scripts carry German and English; a pack language's words for them come with the page.
+  const words = scripts.length ? languages.scriptWords(locale, SCRIPT_MESSAGE_KEYS) : null
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={rtl(languages.info(locale).dir)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,6 +55,7 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('nav.published')} />
         {head}
+        {words ? <script type="application/json" id={SCRIPT_WORDS_ID} dangerouslySetInnerHTML={{ __html: wordsJson(words) }}></script> : null}
         {scripts.map((src) => (
           <script type="module" src={src}></script>
         ))}
@@ -106,15 +114,17 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
                   </li>
                 </>
               )}
-              <li>
-                <form method="post" action="/locale" class="inline-form">
-                  <input type="hidden" name="locale" value={other} />
-                  <input type="hidden" name="back" value={ctx.path} />
-                  <button type="submit" class="link-button" lang={other} aria-label={switchName}>
-                    {t(`lang.${other}`)}
-                  </button>
-                </form>
-              </li>
+              {others.map((l) => (
+                <li>
+                  <form method="post" action="/locale" class="inline-form">
+                    <input type="hidden" name="locale" value={l.code} />
+                    <input type="hidden" name="back" value={ctx.path} />
+                    <button type="submit" class="link-button" lang={l.code} dir={rtl(l.dir)} aria-label={l.switchTo}>
+                      {l.name}
+                    </button>
+                  </form>
+                </li>
+              ))}
             </ul>
           </nav>
         </header>
@@ -126,6 +136,14 @@ export function Layout({ ctx, title, children, scripts = [], head, errors = [], 
       </body>
     </html>
   )
+}
+
+/** `dir` only where it is not the default (left to right). */
+const rtl = (dir: 'ltr' | 'rtl') => (dir === 'rtl' ? dir : undefined)
+
+/** JSON inside <script>: `<` escaped, so no text in it can end the element. */
+function wordsJson(words: Record<string, string>): string {
+  return JSON.stringify(words).replace(/</g, '\\u003c')
 }
 
 export function SuccessNotice({ message }: { message?: string | Child | null }) {

@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx'
-import type { Locale } from '../../shared/i18n/index.ts'
 import { FormError, PostForm, SelectField, TextField } from './form/field.tsx'
 import { formErrors, formView, type FormProblem } from './form/form-view.ts'
 import { Layout, SuccessNotice, type PageContext } from './layout.tsx'
@@ -31,7 +30,8 @@ export function MePage({ ctx, person, roles, saved, refused, values = {}, more }
     problem: problemOf('password'),
     fields: { currentPassword: 'me-current-password', password: 'me-new-password', password2: 'me-new-password2' },
   })
-  const locales = (['de', 'en'] as const satisfies readonly Locale[]).map((l) => ({ value: l, label: t(`lang.${l}`), lang: l }))
+  // Every installed language, each named in itself (and marked so, for screen readers).
+  const locales = ctx.languages.list.map((l) => ({ value: l.code, label: l.name, lang: l.code }))
   return (
     <Layout ctx={ctx} title={t('me.title')} errors={formErrors(nameForm, localeForm, passwordForm)}>
       <h1>{t('me.title')}</h1>

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../server/log.ts'
 import { RenderPool } from '../../../server/render/render-pool.ts'
 import { runRenderTask, type RenderTask } from '../../../server/render/render-tasks.tsx'
-import { createRenderer } from '../../../server/render/renderer.ts'
+import { createRenderer, diffWords } from '../../../server/render/renderer.ts'
+import { translator } from '../../../shared/i18n/index.ts'
 import { readStoredLog } from '../../../server/sync/load-doc.ts'
 import { buildPosition } from '../../support/factories.ts'
 import { writeDraftJson } from '../../support/adopt.ts'
@@ -42,8 +43,8 @@ const pdfInput = {
 const tasks: RenderTask[] = [
   { kind: 'draft', updates },
   { kind: 'freeze', updates },
-  { kind: 'diff', before, after, locale: 'de' },
-  { kind: 'diff', before, after, locale: 'en' },
+  { kind: 'diff', before, after, locale: 'de', words: diffWords(translator('de')) },
+  { kind: 'diff', before, after, locale: 'en', words: diffWords(translator('en')) },
   { kind: 'pdf', input: pdfInput },
 ]
 
@@ -67,7 +68,7 @@ describe('the render worker', () => {
     const log = memoryLogger()
     const pool = new RenderPool({ log, workers: 1 })
     try {
-      await expect(pool.run({ kind: 'diff', before: '{"type":"doc"', after: '{}', locale: 'de' })).rejects.toThrow(/render failed/)
+      await expect(pool.run({ kind: 'diff', before: '{"type":"doc"', after: '{}', locale: 'de', words: {} })).rejects.toThrow(/render failed/)
       const task = { kind: 'draft', updates } as const
       expect(await pool.run(task)).toEqual(await runRenderTask(task))
       expect(pool.running).toBe(1)
@@ -100,7 +101,7 @@ describe('the render worker', () => {
         throw new Error('no threads here')
       },
     })
-    const task = { kind: 'diff', before, after, locale: 'de' } as const
+    const task = { kind: 'diff', before, after, locale: 'de', words: diffWords(translator('de')) } as const
     expect(await pool.run(task)).toEqual(await runRenderTask(task))
     expect(await pool.run(task)).toEqual(await runRenderTask(task))
     expect(pool.usesWorkers).toBe(false)

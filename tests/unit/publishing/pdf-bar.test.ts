@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { translator } from '../../../shared/i18n/index.ts'
 import { describe, expect, it } from 'vitest'
 import { resultBar } from '../../../shared/publishing/result-bar.ts'
 import type { PublishedResult } from '../../../shared/publishing/result-sentence.ts'
@@ -65,7 +66,7 @@ function longestRun(page: { width: number; height: number; rgb: Buffer }, hex: s
 
 describe('the result bar in the PDF', { timeout: 60_000 }, () => {
   it('is drawn across the page by weight, with its figures as text below it', async () => {
-    const bar = resultBar(result, 'de')
+    const bar = resultBar(result, translator('de'))
     const consent = bar.segments.find((s) => s.key === 'consent')!
     expect(consent.share).toBe(0.5)
     const pdf = await renderPdf(input(bar.segments))
@@ -76,7 +77,7 @@ describe('the result bar in the PDF', { timeout: 60_000 }, () => {
   })
 
   it('draws nothing for a secret round that may not show its weights', async () => {
-    const bar = resultBar({ ...result, disclosure: 'outcome', tally: {} }, 'de')
+    const bar = resultBar({ ...result, disclosure: 'outcome', tally: {} }, translator('de'))
     const pdf = await renderPdf(input(bar.segments))
     expect(longestRun(firstPage(pdf), '#1d6b2c')).toBeLessThan(20)
     expect(pdfText(pdf)).not.toContain('Antworten nach Stimmgewicht')

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { translator } from '../../../shared/i18n/index.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { resultBar } from '../../../shared/publishing/result-bar.ts'
@@ -42,7 +43,7 @@ function input(overrides: Partial<PdfInput> = {}): PdfInput {
     header: 'Sprachrohr · Arbeitsgruppe: AG Wohnen',
     resultLabel: 'Ergebnis',
     resultText: 'Im Konsens beschlossen',
-    resultBar: { title: 'Antworten nach Stimmgewicht', segments: resultBar(result, 'de').segments },
+    resultBar: { title: 'Antworten nach Stimmgewicht', segments: resultBar(result, translator('de')).segments },
     withdrawn: null,
     signatoriesLabel: 'Mitgezeichnet von',
     signatories: [`Initiative ${NAMES.ukrainian}`, `Verein ${NAMES.arabic}`],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { translator } from '../../../shared/i18n/index.ts'
 import type { Choice, Majority, RoundKind } from '../../../shared/rules/choices.ts'
 import { computeResult, type Outcome } from '../../../shared/rules/outcome.ts'
 import { secretDisclosure, showResult } from '../../../shared/rules/secret-disclosure.ts'
@@ -96,9 +97,9 @@ describe('split votes in the result sentence (round page, public page, PDF, feed
   it('says how many votes were split, and nothing when none was', () => {
     const rules = { kind: 'vote' as const, majority: 'simple' as const, quorumBp: 0 }
     const split = computeResult(rules, { count: 2, weight: 4 }, ballots([{ yes: 2, abstain: 1 }, ['no', 1]]))
-    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'de')).toMatch(/Eine Stimme wurde geteilt\.$/)
-    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'en')).toMatch(/One vote was split\.$/)
+    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), translator('de'))).toMatch(/Eine Stimme wurde geteilt\.$/)
+    expect(resultSentence(publishedResultOfRound(showResult(split, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), translator('en'))).toMatch(/One vote was split\.$/)
     const plain = computeResult(rules, { count: 2, weight: 4 }, ballots([['yes', 3], ['no', 1]]))
-    expect(resultSentence(publishedResultOfRound(showResult(plain, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), 'de')).not.toMatch(/geteilt/)
+    expect(resultSentence(publishedResultOfRound(showResult(plain, 'full'), 'initiatives', Date.UTC(2027, 2, 3)), translator('de'))).not.toMatch(/geteilt/)
   })
 })

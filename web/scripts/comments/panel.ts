@@ -1,3 +1,4 @@
+import { intlLocale } from '../../../shared/i18n/locale.ts'
 import type { CommentJson, CommentsJson, ReplyJson } from '../../../shared/comments/comment-json.ts'
 import { linkify, MAX_COMMENT_LENGTH } from '../../../shared/comments/mentions.ts'
 import type { Highlight } from './highlights.ts'
@@ -119,7 +120,7 @@ export function startComments(root: HTMLElement): { attach(hooks: TextHooks): vo
       { class: 'comment-meta' },
       el('strong', { id: `${idPrefix}-author` }, c.author?.name ?? t('comments.unknown_author')),
       ' · ',
-      el('time', { datetime: c.createdAt }, new Date(c.createdAt).toLocaleString(data.locale === 'en' ? 'en-GB' : 'de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin', timeZoneName: 'short' })),
+      el('time', { datetime: c.createdAt }, new Date(c.createdAt).toLocaleString(intlLocale(data.locale ?? 'de'), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin', timeZoneName: 'short' })),
       c.editedAt && !c.deleted ? ` · ${t('comments.edited')}` : null,
     )
 

@@ -1,4 +1,4 @@
-import { TRANSLATION_LANGUAGES } from '../../../shared/translations/languages.ts'
+import { TRANSLATION_LANGUAGES, languageNameIn } from '../../../shared/translations/languages.ts'
 import { ChoiceGroup } from '../form/field.tsx'
 import { formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
@@ -19,11 +19,11 @@ export function TranslatorSection({ ctx, form, action }: { ctx: PageContext; for
   const choices = TRANSLATION_LANGUAGES.map((l) => ({
     value: l.code,
     label:
-      l.native === l[locale] ? (
-        l[locale]
+      l.native === languageNameIn(l, locale) ? (
+        languageNameIn(l, locale)
       ) : (
         <>
-          {l[locale]} · <span lang={l.code} dir={l.dir}>{l.native}</span>
+          {languageNameIn(l, locale)} · <span lang={l.code} dir={l.dir}>{l.native}</span>
         </>
       ),
   }))

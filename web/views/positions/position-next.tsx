@@ -1,3 +1,4 @@
+import { intlLocale } from '../../../shared/i18n/locale.ts'
 import type { PageContext } from '../layout.tsx'
 
 export interface ArchiveState {
@@ -16,7 +17,7 @@ export function NextStepNotice({ ctx, spokespersons }: { ctx: PageContext; spoke
       <p>{t('positions.next.adopted')}</p>
       <p>
         {spokespersons.length
-          ? t('positions.next.spokespersons', { names: new Intl.ListFormat(ctx.locale === 'de' ? 'de-DE' : 'en-GB', { type: 'conjunction' }).format(spokespersons) })
+          ? t('positions.next.spokespersons', { names: new Intl.ListFormat(intlLocale(ctx.locale), { type: 'conjunction' }).format(spokespersons) })
           : t('positions.next.no_spokespersons')}
       </p>
     </section>

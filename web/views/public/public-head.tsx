@@ -1,3 +1,4 @@
+import { intlLocale } from '../../../shared/i18n/index.ts'
 import type { SitePublisher } from '../alliance/site-publisher.tsx'
 import type { PageContext } from '../layout.tsx'
 
@@ -20,8 +21,6 @@ export interface PublicHeadProps {
   contentLocale?: string | undefined
 }
 
-const OG_LOCALE = { de: 'de_DE', en: 'en_GB' } as const
-
 /** Stylesheet, canonical link and the OpenGraph/Twitter tags that make shared links show title and summary. */
 export function PublicHead({ ctx, title, description, url, type, publishedAt, modifiedAt, alternates = [], publisher, languages = [], contentLocale }: PublicHeadProps) {
   const text = description.length > 300 ? `${description.slice(0, 297).trimEnd()}…` : description
@@ -36,7 +35,7 @@ export function PublicHead({ ctx, title, description, url, type, publishedAt, mo
       <meta property="og:title" content={title} />
       <meta property="og:description" content={text} />
       <meta property="og:url" content={url} />
-      <meta property="og:locale" content={contentLocale ? contentLocale.replace('-', '_') : OG_LOCALE[ctx.locale]} />
+      <meta property="og:locale" content={contentLocale ? contentLocale.replace('-', '_') : intlLocale(ctx.locale).replace('-', '_')} />
       {publisher?.logo ? (
         <>
           <meta property="og:image" content={publisher.logo.url} />

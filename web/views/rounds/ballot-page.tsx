@@ -130,7 +130,7 @@ export function BallotPage(props: BallotPageProps) {
           </li>
         )}
         {/* The same words as the result sentence and the round history: voters counted, share by weight. */}
-        <li>{participationText(ctx.locale, props.participation, props.electorateSize, round.electorate)}</li>
+        <li>{participationText(t, props.participation, props.electorateSize, round.electorate)}</li>
       </ul>
       <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
       <RoundProxies ctx={ctx} proxies={props.proxies ?? []} />

@@ -13,12 +13,12 @@ import { quorumText } from './result-words.ts'
 export function ResultView({ ctx, result, electorate, closedAt }: { ctx: PageContext; result: ShownResult; electorate: Electorate; closedAt: number }) {
   const { t, locale } = ctx
   const published = publishedResultOfRound(result, electorate, closedAt)
-  const bar = resultBar(published, locale)
+  const bar = resultBar(published, t)
   return (
     <section class={`round-result outcome-${result.outcome}`} aria-labelledby="result-heading">
       <h2 id="result-heading">{t('rounds.result.heading')}</h2>
       <p class="result-sentence">
-        <strong>{resultSentence(published, locale)}</strong>
+        <strong>{resultSentence(published, t)}</strong>
       </p>
       <p>{t(result.quorumMet ? 'rounds.result.quorum_met' : 'rounds.result.quorum_missed', { quorum: quorumText(result.quorum, locale) })}</p>
       {result.disclosure === 'full' ? (

@@ -1,3 +1,4 @@
+import { intlLocale } from '../../../shared/i18n/locale.ts'
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
 import type { Electorate } from '../../../shared/rules/choices.ts'
 import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
@@ -79,7 +80,7 @@ export function RoundFlowNotices({ ctx, flow }: { ctx: PageContext; flow: RoundF
 export function QuorumWords({ ctx, quorum, electorate }: { ctx: PageContext; quorum: number; electorate: Electorate }) {
   const { t, locale } = ctx
   if (quorum <= 0) return <>{t('rounds.quorum.words.none')}</>
-  const percent = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 2 }).format(quorum)
+  const percent = new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(quorum)
   return <>{t('rounds.quorum.words', { who: t(`rounds.quorum.who.${electorate}`), quorum: percent })}</>
 }
 

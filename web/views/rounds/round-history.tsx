@@ -42,7 +42,7 @@ export function RoundHistory({ ctx, rounds, now }: { ctx: PageContext; rounds: R
               {r.result ? (
                 <>
                   <p>
-                    <strong>{resultSentence(ctx.locale, r.result, r.electorate, r.closedAt ?? r.closesAt)}</strong>
+                    <strong>{resultSentence(t, r.result, r.electorate, r.closedAt ?? r.closesAt)}</strong>
                   </p>
                   <p class="muted">
                     {t('rounds.closed_at', { date: formatDateTime(r.closedAt ?? r.closesAt, ctx.locale) })}
@@ -54,7 +54,7 @@ export function RoundHistory({ ctx, rounds, now }: { ctx: PageContext; rounds: R
                 <p>
                   {t('rounds.history.running', {
                     timeLeft: timeLeft(t, now, r.closesAt),
-                    participation: participationText(ctx.locale, r.participation, r.electorateSize, r.electorate),
+                    participation: participationText(t, r.participation, r.electorateSize, r.electorate),
                   })}
                 </p>
               )}

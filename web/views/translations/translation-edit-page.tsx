@@ -1,4 +1,4 @@
-import { translationLanguage } from '../../../shared/translations/languages.ts'
+import { translationLanguage, languageNameIn } from '../../../shared/translations/languages.ts'
 import { FormError, PostForm } from '../form/field.tsx'
 import { formErrors, formView, type FormProblem, type FormValues } from '../form/form-view.ts'
 import { Layout, type PageContext } from '../layout.tsx'
@@ -9,7 +9,7 @@ export function TranslationEditPage({ ctx, translation, values, problem }: { ctx
   const { t, locale } = ctx
   const form = formView({ prefix: 'tr-', values, problem, fields: TRANSLATION_FIELDS })
   const language = translationLanguage(translation.language)
-  const name = language?.[locale] ?? translation.language
+  const name = (language ? languageNameIn(language, locale) : translation.language)
   return (
     <Layout ctx={ctx} title={t('translations.edit_title', { language: name })} errors={formErrors(form)} scripts={[TRANSLATION_EDITOR_SCRIPT]} head={<TranslationEditorStyles />}>
       <p>

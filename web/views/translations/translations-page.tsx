@@ -1,5 +1,5 @@
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
-import { translationLanguage, type TranslationLanguage } from '../../../shared/translations/languages.ts'
+import { translationLanguage, type TranslationLanguage, languageNameIn } from '../../../shared/translations/languages.ts'
 import { FormError, PostForm, SelectField, TextArea, TextField } from '../form/field.tsx'
 import { formErrors, formView, valueOf, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
@@ -64,7 +64,7 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
                   </span>
                 </h2>
                 <p class="public-card-meta">
-                  {lang?.[locale] ?? tr.language} · {t(`translations.status.${tr.status}`)} · {t('translations.history', { n: tr.revisions })}
+                  {lang ? languageNameIn(lang, locale) : tr.language} · {t(`translations.status.${tr.status}`)} · {t('translations.history', { n: tr.revisions })}
                 </p>
                 <p>
                   {tr.canEdit ? <a href={`/translations/${tr.id}/edit`}>{t('translations.edit')}</a> : null}
@@ -98,7 +98,7 @@ export function TranslationsPage({ ctx, position, translations, addable, canPubl
           <h2 id="new-translation">{t('translations.new_title')}</h2>
           <PostForm action={`/positions/${position.id}/translations`}>
             <FormError form={form} />
-            <SelectField form={form} name="language" label={t('translations.field.language')} required options={addable.map((l) => ({ value: l.code, label: `${l[locale]} – ${l.native}` }))} />
+            <SelectField form={form} name="language" label={t('translations.field.language')} required options={addable.map((l) => ({ value: l.code, label: `${languageNameIn(l, locale)} – ${l.native}` }))} />
             <TranslationFields ctx={ctx} form={form} />
             <div>
               <button type="submit">{t('translations.add')}</button>
