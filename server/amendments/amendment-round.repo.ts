@@ -22,6 +22,12 @@ export function dueAmendmentRoundIds(db: Db, now: number): string[] {
   return all(db, db.q.selectFrom('amendment_rounds').select('id').where('status', '=', 'open').where('closes_at', '<=', now)).map((r) => r.id)
 }
 
+/** The earliest deadline of any open amendment round, or null when none is open (the deadline job arms for it). */
+export function nextAmendmentDeadline(db: Db): number | null {
+  const row = first(db, db.q.selectFrom('amendment_rounds').select(sql<number | null>`min(closes_at)`.as('at')).where('status', '=', 'open'))
+  return row?.at ?? null
+}
+
 export function insertItems(db: Db, roundId: string, amendmentIds: readonly string[]): void {
   run(db, db.q.insertInto('amendment_round_items').values(amendmentIds.map((id, ord) => ({ round_id: roundId, amendment_id: id, ord, outcome: null, result: null }))))
 }
