@@ -13,6 +13,7 @@ import * as auditChain from './2026-12-03-14-audit-chain.ts'
 import * as commentAnswers from './2026-12-03-17-comment-answers.ts'
 import * as amendments from './2026-12-03-18-amendments.ts'
 import * as proxies from './2026-12-03-21-proxies.ts'
+import * as amendmentRoundFlow from './2026-12-03-22-amendment-round-flow.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-17-comment-answers': commentAnswers,
   '2026-12-03-18-amendments': amendments,
   '2026-12-03-21-proxies': proxies,
+  '2026-12-03-22-amendment-round-flow': amendmentRoundFlow,
 }
 
 export const migrationProvider: MigrationProvider = {

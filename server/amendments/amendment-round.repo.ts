@@ -6,7 +6,7 @@ import type { CountedBallot, Totals } from '../../shared/rules/tally.ts'
 
 export type AmendmentChoice = 'yes' | 'no' | 'abstain'
 
-export function insertAmendmentRound(db: Db, row: Omit<AmendmentRoundRow, 'status' | 'closed_at' | 'closed_by'>): void {
+export function insertAmendmentRound(db: Db, row: Omit<AmendmentRoundRow, 'status' | 'closed_at' | 'closed_by' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason'>): void {
   run(db, db.q.insertInto('amendment_rounds').values(row))
 }
 

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts'
 import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
+import { amendmentExtensionsOf } from './amendment-round-change.repo.ts'
 import { countItems } from './close-amendment-round.ts'
 import type { AmendmentRoundJson } from '../../shared/amendments/amendment-round-json.ts'
 
@@ -25,7 +26,7 @@ export function readAmendmentRound(deps: Deps, actor: Actor, roundId: string): A
 
 export function presentAmendmentRound(deps: Deps, actor: Actor, round: AmendmentRoundRow): AmendmentRoundJson {
   const due = isDue({ status: round.status, closesAt: round.closes_at }, deps.now())
-  const closed = round.status === 'closed' || due
+  const closed = round.status !== 'open' || due
   const items = roundRepo.itemsOf(deps.db, round.id)
   const preview = due ? new Map(countItems(deps, round).map((i) => [i.amendmentId, i.result])) : null
   const amendments = new Map(amendmentRepo.amendmentsByIds(deps.db, items.map((i) => i.amendment_id)).map((a) => [a.id, a]))
@@ -42,8 +43,12 @@ export function presentAmendmentRound(deps: Deps, actor: Actor, round: Amendment
     ordered: round.ordered === 1,
     openedAt: iso(round.opened_at),
     closesAt: iso(round.closes_at),
-    status: closed ? 'closed' : 'open',
+    status: round.status === 'cancelled' ? 'cancelled' : closed ? 'closed' : 'open',
     closedAt: round.closed_at !== null ? iso(round.closed_at) : due ? iso(round.closes_at) : null,
+    shortNoticeReason: round.short_notice_reason,
+    extensions: amendmentExtensionsOf(deps.db, round.id).map((x) => ({ from: iso(x.previous_closes_at), to: iso(x.closes_at), at: iso(x.extended_at), reason: x.reason })),
+    cancelledAt: round.cancelled_at !== null ? iso(round.cancelled_at) : null,
+    cancelReason: round.cancel_reason,
     voters: roundRepo.electorateTotals(deps.db, round.id),
     answered: roundRepo.answeredCount(deps.db, round),
     amendments: items.map((item) => {

@@ -61,6 +61,8 @@ export const ARCHIVED_TABLES = [
   'amendment_ballots',
   'amendment_round_participation',
   'amendment_secret_ballots',
+  'amendment_round_extensions',
+  'amendment_round_reminders',
   // Handed-on votes: who carries whose vote, in which rounds it was used (never what was answered).
   'proxies',
   'proxy_uses',

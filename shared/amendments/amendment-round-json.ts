@@ -12,9 +12,15 @@ export interface AmendmentRoundJson {
   ordered: boolean
   openedAt: string
   closesAt: string
-  /** A round past its deadline reads as closed, with the results its close will store. */
-  status: 'open' | 'closed'
+  /** A round past its deadline reads as closed, with the results its close will store. A cancelled round has no results. */
+  status: 'open' | 'closed' | 'cancelled'
   closedAt: string | null
+  /** Why the deadline is under 24 hours from the opening ("kurzfristig"); null otherwise. */
+  shortNoticeReason: string | null
+  /** Each move of the deadline, oldest first. */
+  extensions: Array<{ from: string; to: string; at: string; reason: string }>
+  cancelledAt: string | null
+  cancelReason: string | null
   voters: { count: number; weight: number }
   answered: number
   amendments: Array<{ id: string; number: number; quote: string; text: string; status: string; outcome: string | null; result: RoundResult | null }>

@@ -3,6 +3,7 @@ import * as admin from './messages/admin.ts'
 import * as alliance from './messages/alliance.ts'
 import * as archive from './messages/archive.ts'
 import * as amendments from './messages/amendments.ts'
+import * as amendmentRounds from './messages/amendment-rounds.ts'
 import * as auth from './messages/auth.ts'
 import * as comments from './messages/comments.ts'
 import * as common from './messages/common.ts'
@@ -37,6 +38,7 @@ const modules = [
   translations,
   archive,
   amendments,
+  amendmentRounds,
   proxies,
 ] as const
 

@@ -55,6 +55,8 @@ const TABLES = [
   'amendment_ballots',
   'amendment_round_participation',
   'amendment_secret_ballots',
+  'amendment_round_extensions',
+  'amendment_round_reminders',
   'proxies',
   'proxy_uses',
   'proxy_settings',

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { RoundResult } from '../../../shared/rules/outcome.ts'
 import { FieldError, FormError, PostForm } from '../form/field.tsx'
 import { errorId, formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { NotYetAnswered, RoundChangeForms, RoundFlowNotices, roundChangeViews, type RoundFlow } from '../rounds/round-flow.tsx'
 import { timeLeft } from '../rounds/time-left.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import type { AmendmentRoundJson } from '../../../shared/amendments/amendment-round-json.ts'
@@ -22,6 +23,8 @@ export interface AmendmentBallotPageData {
   round: AmendmentRoundJson
   voters: AmendmentBallotVoter[]
   canClose: boolean
+  /** Short notice, extensions, a cancellation, who has not answered, the extend and cancel forms: as on any round. */
+  flow: RoundFlow
 }
 
 export interface AmendmentBallotPageProps extends AmendmentBallotPageData {
@@ -103,8 +106,9 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
     }),
   )
   const unplaced = props.problem && !forms.some((f) => f.problem) ? formView({ prefix: 'ballot-', problem: props.problem }) : null
+  const change = roundChangeViews(props.flow, Date.parse(round.closesAt))
   return (
-    <Layout ctx={ctx} title={t('amendments.round.title', { title: position.title })} errors={formErrors(...forms, unplaced)}>
+    <Layout ctx={ctx} title={t('amendments.round.title', { title: position.title })} errors={formErrors(...forms, unplaced, change.extend, change.cancel)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}/amendments`}>{t('amendments.heading')}</a> ·{' '}
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
@@ -113,9 +117,14 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
       </p>
       <h1>{t('amendments.round.heading')}</h1>
       <p class="muted">
-        {round.status === 'open' ? t('amendments.round.open_left', { left: timeLeft(t, props.now, Date.parse(round.closesAt)) }) : t('amendments.round.closed')}
+        {round.status === 'open'
+          ? t('amendments.round.open_left', { left: timeLeft(t, props.now, Date.parse(round.closesAt)) })
+          : round.status === 'cancelled'
+            ? t('amendments.round.cancelled')
+            : t('amendments.round.closed')}
         {round.secret ? <> · {t('amendments.round.secret')}</> : null}
       </p>
+      <RoundFlowNotices ctx={ctx} flow={props.flow} />
       {props.saved ? <SuccessNotice message={t('amendments.round.saved')} /> : null}
       {unplaced ? <FormError form={unplaced} /> : null}
       {round.status === 'open' ? (
@@ -134,15 +143,17 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
             ),
           )}
           <p class="muted">{t('amendments.round.answered_count', { n: round.answered, total: round.voters.count })}</p>
+          <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
           {props.canClose ? (
             <PostForm action={`/rounds/${round.id}/amendment-close`}>
               <button type="submit">{t('amendments.round.close')}</button>
             </PostForm>
           ) : null}
+          <RoundChangeForms ctx={ctx} roundId={round.id} closesAt={Date.parse(round.closesAt)} flow={props.flow} />
         </section>
       ) : (
         <section aria-labelledby="result-heading">
-          <h2 id="result-heading">{t('amendments.round.result_heading')}</h2>
+          <h2 id="result-heading">{round.status === 'cancelled' ? t('amendments.round.in_round_heading') : t('amendments.round.result_heading')}</h2>
           <ol class="amendments">
             {round.amendments.map((item) => (
               <li class="amendment">
