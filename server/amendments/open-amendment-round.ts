@@ -8,6 +8,7 @@ import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
 import { shortNoticeReasonFor } from '../../shared/rules/short-notice.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { MAX_ROUND_MS } from '../rounds/open-round.ts'
 import * as amendmentRepo from './amendment.repo.ts'
@@ -100,6 +101,8 @@ export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string,
         voters,
       },
     })
+    // Told like any round: the ballot link, the deadline and its calendar file.
+    queueNotification(deps, 'round_opened', { roundId: id })
   })
   return roundRepo.getAmendmentRound(deps.db, id) ?? fail('internal')
 }

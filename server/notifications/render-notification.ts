@@ -28,6 +28,11 @@ export function renderNotification(kind: NotificationKind, facts: Facts, locale:
   if (facts.closesAt !== undefined) params.deadline = formatDateTime(facts.closesAt, locale)
   if (facts.expiresAt !== undefined) params.date = formatDateTime(facts.expiresAt, locale)
   if (facts.result) params.result = resultSentence(facts.result, locale)
+  if (facts.amendmentOutcomes) {
+    params.result = facts.amendmentOutcomes
+      .map((o) => t('amendments.round.outcome_item', { label: t('amendments.label', { number: o.number }), outcome: t(`amendments.round.outcome.${o.outcome}`) }))
+      .join('; ')
+  }
   const key = (part: string) => `notify.${kind}.${part}` as MessageKey
   const paragraphs = [t(key('body'), params)]
   if (kind === 'round_opened') paragraphs.push(t('notify.round_opened.calendar'))
