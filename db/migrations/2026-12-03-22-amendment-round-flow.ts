@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely'
 // (status 'cancelled', no result), and their own record of reminders. SQLite cannot change a
 // CHECK constraint in place, so `amendment_rounds` is rebuilt the documented way (foreign keys
 // off, new table, copy, drop, rename, check); the tables that reference it keep their rows.
+// A vote handed on (proxies) is used in amendment rounds too: amendment_proxy_uses records where.
 
 async function refuse(db: Kysely<any>, name: string, event: 'update' | 'delete' | 'insert', table: string, message: string, when: ReturnType<typeof sql>) {
   await sql`create trigger ${sql.raw(name)} before ${sql.raw(event)} on ${sql.raw(table)} when ${when}
@@ -84,6 +85,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addCheckConstraint('amendment_round_reminders_kind', sql`kind in ('closing_soon', 'nudge')`)
       .execute()
     await db.schema.createIndex('amendment_round_reminders_round').on('amendment_round_reminders').columns(['round_id', 'kind', 'sent_at']).execute()
+
+    // The amendment rounds in which a proxy cast its initiative's ballot, as proxy_uses for rounds:
+    // that the proxy was used (public, like participation), never what it answered.
+    await db.schema
+      .createTable('amendment_proxy_uses')
+      .addColumn('proxy_id', 'text', (c) => c.notNull().references('proxies.id').onDelete('cascade'))
+      .addColumn('round_id', 'text', (c) => c.notNull().references('amendment_rounds.id').onDelete('cascade'))
+      .addColumn('initiative_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('amendment_proxy_uses_pk', ['round_id', 'initiative_id'])
+      .modifyEnd(sql`without rowid`)
+      .execute()
 
     const broken = await sql`pragma foreign_key_check`.execute(db)
     if (broken.rows.length > 0) throw new Error(`amendment-round-flow migration: ${broken.rows.length} foreign key violations`)

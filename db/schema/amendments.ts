@@ -76,6 +76,12 @@ export interface AmendmentRoundExtensionsTable {
   extended_at: number
 }
 
+export interface AmendmentProxyUsesTable {
+  proxy_id: string
+  round_id: string
+  initiative_id: string
+}
+
 export interface AmendmentRoundRemindersTable {
   id: Generated<number>
   round_id: string
@@ -136,4 +142,5 @@ export interface PartialDB {
   amendment_secret_ballots: AmendmentSecretBallotsTable
   amendment_round_extensions: AmendmentRoundExtensionsTable
   amendment_round_reminders: AmendmentRoundRemindersTable
+  amendment_proxy_uses: AmendmentProxyUsesTable
 }

@@ -1,13 +1,12 @@
 import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
-import { getInitiative } from '../initiatives/initiative.repo.ts'
 import { getPerson } from '../people/person.repo.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import type { RoundFlowExtras } from '../rounds/round-flow-props.ts'
 import type { RoundFlow } from '../../web/views/rounds/round-flow.tsx'
 import { amendmentExtensionsOf } from './amendment-round-change.repo.ts'
-import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
+import { amendmentVoterSlots } from './amendment-voter-slots.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 import { presentAmendmentRound } from './read-amendment-round.ts'
 import type { AmendmentBallotPageData, AmendmentBallotVoter } from '../../web/views/amendments/amendment-ballot-page.tsx'
@@ -18,11 +17,12 @@ export function amendmentBallotPageData(deps: Deps, actor: Actor, roundId: strin
   if (!can(actor, { type: 'position.read' })) fail('forbidden')
   const position = getPosition(deps.db, row.position_id) ?? fail('not_found')
   const round = presentAmendmentRound(deps, actor, row)
-  const candidates = row.electorate === 'initiatives' ? delegateInitiativeIds(deps.db, actor.id) : [actor.id]
-  const slots = round.status === 'open' ? roundRepo.slotsOf(deps.db, row.id, candidates) : []
+  const slots = round.status === 'open' ? amendmentVoterSlots(deps.db, row, actor.id) : []
   const voters = slots.map((slot) => ({
     key: slot.voter_key,
-    name: row.electorate === 'initiatives' ? (getInitiative(deps.db, slot.voter_key)?.name ?? null) : null,
+    name: row.electorate === 'initiatives' ? slot.label : null,
+    ...(slot.blocked ? { blocked: true as const } : {}),
+    ...(slot.proxyId ? { viaProxy: true as const } : {}),
     answered: row.secret === 1 ? roundRepo.hasParticipated(deps.db, row.id, slot.voter_key) : false,
     choices: round.myBallots.find((b) => b.voterKey === slot.voter_key)?.choices ?? {},
   }))

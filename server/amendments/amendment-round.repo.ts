@@ -135,3 +135,32 @@ export function answeredCount(db: Db, round: Pick<AmendmentRoundRow, 'id' | 'sec
       : first(db, db.q.selectFrom('amendment_ballots').select((eb) => eb.fn.count<number>('voter_key').distinct().as('n')).where('round_id', '=', round.id))
   return Number(row?.n ?? 0)
 }
+
+/** Of `keys`, the voters in the round's electorate with weight and name (an initiative's, or a member's). */
+export function labelledSlots(db: Db, roundId: string, electorate: 'initiatives' | 'members', keys: readonly string[]): Array<{ voter_key: string; weight: number; label: string }> {
+  if (keys.length === 0) return []
+  const base = db.q.selectFrom('amendment_round_electorate as e').where('e.round_id', '=', roundId).where('e.voter_key', 'in', keys)
+  return electorate === 'initiatives'
+    ? all(db, base.innerJoin('initiatives as i', 'i.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'i.name as label']).orderBy('i.name'))
+    : all(db, base.innerJoin('people as p', 'p.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'p.name as label']).orderBy('p.name'))
+}
+
+/** Of `keys`, the voters who have answered (secret rounds: from the participation record). */
+export function answeredKeys(db: Db, roundId: string, secret: boolean, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set()
+  const rows = secret
+    ? all(db, db.q.selectFrom('amendment_round_participation').select('voter_key').where('round_id', '=', roundId).where('voter_key', 'in', keys))
+    : all(db, db.q.selectFrom('amendment_ballots').select('voter_key').distinct().where('round_id', '=', roundId).where('voter_key', 'in', keys))
+  return new Set(rows.map((r) => r.voter_key))
+}
+
+/** Of `initiativeIds`, which had their ballot in this amendment round cast by a proxy, and by which. */
+export function proxyUsesIn(db: Db, roundId: string, initiativeIds: readonly string[]): Map<string, string> {
+  if (initiativeIds.length === 0) return new Map()
+  const rows = all(db, db.q.selectFrom('amendment_proxy_uses').select(['initiative_id', 'proxy_id']).where('round_id', '=', roundId).where('initiative_id', 'in', initiativeIds))
+  return new Map(rows.map((r) => [r.initiative_id, r.proxy_id]))
+}
+
+export function recordProxyUse(db: Db, proxyId: string, roundId: string, initiativeId: string): void {
+  run(db, db.q.insertInto('amendment_proxy_uses').values({ proxy_id: proxyId, round_id: roundId, initiative_id: initiativeId }).onConflict((oc) => oc.doNothing()))
+}

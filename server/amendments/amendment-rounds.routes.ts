@@ -29,11 +29,22 @@ const OpenBody = z.strictObject({
   closesAt: z.iso.datetime({ offset: true }),
   /** Needed for a deadline under 24 hours away, as for any round, else deadline_too_soon. */
   shortNotice: z.strictObject({ reason: z.string().min(1).max(CHANGE_REASON_MAX) }).optional(),
+  /** Accepted only to refuse it in words: an amendment's yes/no/abstain is not split (see below). */
+  allowSplit: z.boolean().optional(),
 })
 const BallotBody = z.strictObject({
   choices: z.record(z.string().min(1).max(100), z.enum(['yes', 'no', 'abstain'])),
   initiativeId: z.string().min(1).max(100).optional(),
+  split: z.unknown().optional(),
 })
+
+/**
+ * Split votes (rounds opened with allowSplit) divide one answer's weight; an amendment round asks
+ * one answer per amendment, so each initiative answers with its whole weight: refused in words.
+ */
+function refuseSplit(field: 'allowSplit' | 'split'): never {
+  fail('validation', { key: 'amendments.round.split_refused' }, field)
+}
 
 /**
  * Opening a round reads the body to see its kind. Hono keeps the text it read (bodyCache), so
@@ -63,8 +74,9 @@ export const amendmentRoundsRoutes = new Hono<AppEnv>()
     if (kind !== 'amendments') return next()
     const { actor } = requirePerson(c)
     const input = parseWith(c, OpenBody, data)
+    if (input.allowSplit) refuseSplit('allowSplit')
     const deps = c.get('deps')
-    const { shortNotice, ...settings } = input
+    const { shortNotice, allowSplit: _split, ...settings } = input
     const round = withRoundMessages(c, () => openAmendmentRound(deps, actor, c.req.param('id'), { ...settings, shortNoticeReason: shortNotice?.reason, closesAt: Date.parse(input.closesAt) }))
     return c.json(presentAmendmentRound(deps, actor, round), 201)
   })
@@ -77,7 +89,8 @@ export const amendmentRoundsRoutes = new Hono<AppEnv>()
   .put('/rounds/:id/ballot', async (c, next: Next) => {
     if (!amendmentRound(c)) return next()
     const { actor } = requirePerson(c)
-    const input = await readJson(c, BallotBody)
+    const { split, ...input } = await readJson(c, BallotBody)
+    if (split !== undefined) refuseSplit('split')
     const id = c.req.param('id')
     return c.json(await withLateMessage(c, id, () => castAmendmentBallot(c.get('deps'), actor, id, input)))
   })

@@ -5,7 +5,7 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { basisPointsToQuorum } from '../../shared/rules/quorum.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import type { Deps } from '../deps.ts'
-import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
+import { amendmentVoterSlots } from './amendment-voter-slots.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 import { amendmentExtensionsOf } from './amendment-round-change.repo.ts'
@@ -30,8 +30,7 @@ export function presentAmendmentRound(deps: Deps, actor: Actor, round: Amendment
   const items = roundRepo.itemsOf(deps.db, round.id)
   const preview = due ? new Map(countItems(deps, round).map((i) => [i.amendmentId, i.result])) : null
   const amendments = new Map(amendmentRepo.amendmentsByIds(deps.db, items.map((i) => i.amendment_id)).map((a) => [a.id, a]))
-  const candidates = round.electorate === 'initiatives' ? delegateInitiativeIds(deps.db, actor.id) : [actor.id]
-  const mine = round.secret === 1 || closed ? [] : roundRepo.slotsOf(deps.db, round.id, candidates)
+  const mine = round.secret === 1 || closed ? [] : amendmentVoterSlots(deps.db, round, actor.id).filter((slot) => !slot.blocked)
   return {
     id: round.id,
     kind: 'amendments',

@@ -63,6 +63,7 @@ export const ARCHIVED_TABLES = [
   'amendment_secret_ballots',
   'amendment_round_extensions',
   'amendment_round_reminders',
+  'amendment_proxy_uses',
   // Handed-on votes: who carries whose vote, in which rounds it was used (never what was answered).
   'proxies',
   'proxy_uses',

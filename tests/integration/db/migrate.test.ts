@@ -57,6 +57,7 @@ const TABLES = [
   'amendment_secret_ballots',
   'amendment_round_extensions',
   'amendment_round_reminders',
+  'amendment_proxy_uses',
   'proxies',
   'proxy_uses',
   'proxy_settings',

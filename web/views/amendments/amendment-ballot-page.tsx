@@ -16,6 +16,10 @@ export interface AmendmentBallotVoter {
   /** A secret round's answers are final once given. */
   answered: boolean
   choices: Record<string, string>
+  /** The initiative's vote is handed on (proxies): its own delegates may not answer. */
+  blocked?: true
+  /** Answering for another initiative whose vote was handed to this person. */
+  viaProxy?: true
 }
 
 export interface AmendmentBallotPageData {
@@ -66,7 +70,7 @@ function BallotForm({ ctx, data, voter, form, index }: { ctx: PageContext; data:
   const entered = (id: string) => (form.problem ? form.values[`choice-${id}`] : voter.choices[id])
   return (
     <PostForm action={`/rounds/${data.round.id}/amendment-ballot`}>
-      {voter.name ? <h3 lang={CONTENT_LOCALE}>{t('amendments.round.for', { name: voter.name })}</h3> : null}
+      {voter.name ? <h3 lang={CONTENT_LOCALE}>{voter.viaProxy ? t('proxies.for_initiative', { initiative: voter.name }) : t('amendments.round.for', { name: voter.name })}</h3> : null}
       <input type="hidden" name="voter" value={voter.key} />
       <FieldError form={form} name="choices" />
       {data.round.amendments.map((item, i) => (
@@ -133,7 +137,11 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
           <p class="hint">{t('amendments.round.ballot_hint')}</p>
           {props.voters.length === 0 ? <p class="muted">{t('amendments.round.not_voter')}</p> : null}
           {props.voters.map((voter, index) =>
-            voter.answered ? (
+            voter.blocked ? (
+              <p class="notice">
+                <span lang={CONTENT_LOCALE}>{voter.name}</span>: {t('error.proxy_active')}
+              </p>
+            ) : voter.answered ? (
               <p class="notice">{voter.name ? t('amendments.round.answered_for', { name: voter.name }) : t('amendments.round.answered')}</p>
             ) : (
               <>
