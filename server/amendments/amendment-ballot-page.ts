@@ -36,7 +36,7 @@ export function amendmentBallotPageData(deps: Deps, actor: Actor, roundId: strin
         ? { at: row.cancelled_at, byName: row.cancelled_by ? (getPerson(deps.db, row.cancelled_by)?.name ?? '') : '', reason: row.cancel_reason ?? '' }
         : null,
     extensions: amendmentExtensionsOf(deps.db, row.id).map((x) => ({ from: x.previous_closes_at, to: x.closes_at, at: x.extended_at, byName: x.extended_by_name ?? '', reason: x.reason })),
-    notYetAnswered: null,
+    notYetAnswered: round.notYetAnswered && round.notYetAnsweredCount !== null ? { voters: round.notYetAnswered, count: round.notYetAnsweredCount } : null,
     answersHidden: false,
     canExtend: open && can(actor, { type: 'round.extend', groupId: position.group_id }),
     canCancel: open && can(actor, { type: 'round.cancel', groupId: position.group_id }),

@@ -5,6 +5,7 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { basisPointsToQuorum } from '../../shared/rules/quorum.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import type { Deps } from '../deps.ts'
+import { notYetAnswered } from '../rounds/not-yet-answered.ts'
 import { amendmentVoterSlots } from './amendment-voter-slots.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
@@ -28,6 +29,10 @@ export function presentAmendmentRound(deps: Deps, actor: Actor, round: Amendment
   const due = isDue({ status: round.status, closesAt: round.closes_at }, deps.now())
   const closed = round.status !== 'open' || due
   const items = roundRepo.itemsOf(deps.db, round.id)
+  const totals = roundRepo.electorateTotals(deps.db, round.id)
+  const answered = roundRepo.answeredCount(deps.db, round)
+  // That somebody answered is not secret (only what), so secret rounds list them too.
+  const pending = closed ? null : notYetAnswered(deps.db, { ...round, amendments: true }, { electorate: totals.count, answered })
   const preview = due ? new Map(countItems(deps, round).map((i) => [i.amendmentId, i.result])) : null
   const amendments = new Map(amendmentRepo.amendmentsByIds(deps.db, items.map((i) => i.amendment_id)).map((a) => [a.id, a]))
   const mine = round.secret === 1 || closed ? [] : amendmentVoterSlots(deps.db, round, actor.id).filter((slot) => !slot.blocked)
@@ -48,8 +53,10 @@ export function presentAmendmentRound(deps: Deps, actor: Actor, round: Amendment
     extensions: amendmentExtensionsOf(deps.db, round.id).map((x) => ({ from: iso(x.previous_closes_at), to: iso(x.closes_at), at: iso(x.extended_at), reason: x.reason })),
     cancelledAt: round.cancelled_at !== null ? iso(round.cancelled_at) : null,
     cancelReason: round.cancel_reason,
-    voters: roundRepo.electorateTotals(deps.db, round.id),
-    answered: roundRepo.answeredCount(deps.db, round),
+    voters: totals,
+    answered,
+    notYetAnswered: pending?.voters ?? null,
+    notYetAnsweredCount: pending?.count ?? null,
     amendments: items.map((item) => {
       const a = amendments.get(item.amendment_id)
       const result = preview?.get(item.amendment_id) ?? (item.result ? (JSON.parse(item.result) as RoundResult) : null)

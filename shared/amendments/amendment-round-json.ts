@@ -23,6 +23,9 @@ export interface AmendmentRoundJson {
   cancelReason: string | null
   voters: { count: number; weight: number }
   answered: number
+  /** While the round is open: who has not answered yet (at most 500; null afterwards), as for any round. */
+  notYetAnswered: Array<{ id: string; name: string; delegates: Array<{ id: string; name: string; proxy?: true }> }> | null
+  notYetAnsweredCount: number | null
   amendments: Array<{ id: string; number: number; quote: string; text: string; status: string; outcome: string | null; result: RoundResult | null }>
   /** The caller's current answers (open, non-secret rounds), per voter they may answer for. */
   myBallots: Array<{ voterKey: string; choices: Record<string, string> }>
