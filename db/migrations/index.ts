@@ -15,6 +15,7 @@ import * as amendments from './2026-12-03-18-amendments.ts'
 import * as proxies from './2026-12-03-21-proxies.ts'
 import * as amendmentThreads from './2026-12-03-22-amendment-threads.ts'
 import * as localeCodes from './2026-12-03-23-locale-codes.ts'
+import * as amendmentRoundFlow from './2026-12-03-24-amendment-round-flow.ts'
 
 /**
  * The explicit, in-code list of migrations (works in tests, the CLI and any bundle). Names are
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-21-proxies': proxies,
   '2026-12-03-22-amendment-threads': amendmentThreads,
   '2026-12-03-23-locale-codes': localeCodes,
+  '2026-12-03-24-amendment-round-flow': amendmentRoundFlow,
 }
 
 export const migrationProvider: MigrationProvider = {

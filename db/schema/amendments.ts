@@ -52,12 +52,43 @@ export interface AmendmentRoundsTable {
   secret: number
   /** 1 when the coordinator ordered overlapping amendments: voted and merged in `ord` order. */
   ordered: number
+  /** Why a deadline under 24 hours was chosen ("kurzfristig"); null otherwise. Shown to voters. */
+  short_notice_reason: string | null
   opened_by: string | null
   opened_at: number
+  /** Moves only later (amendment_round_extensions keeps each move). */
   closes_at: number
-  status: Generated<'open' | 'closed'>
+  status: Generated<'open' | 'closed' | 'cancelled'>
   closed_at: number | null
   closed_by: string | null
+  cancelled_at: number | null
+  cancelled_by: string | null
+  cancel_reason: string | null
+}
+
+export interface AmendmentRoundExtensionsTable {
+  id: Generated<number>
+  round_id: string
+  previous_closes_at: number
+  closes_at: number
+  reason: string
+  extended_by: string | null
+  extended_at: number
+}
+
+export interface AmendmentProxyUsesTable {
+  proxy_id: string
+  round_id: string
+  initiative_id: string
+}
+
+export interface AmendmentRoundRemindersTable {
+  id: Generated<number>
+  round_id: string
+  kind: 'closing_soon' | 'nudge'
+  sent_by: string | null
+  sent_at: number
+  recipients: number
 }
 
 export interface AmendmentRoundItemsTable {
@@ -109,4 +140,7 @@ export interface PartialDB {
   amendment_ballots: AmendmentBallotsTable
   amendment_round_participation: AmendmentRoundParticipationTable
   amendment_secret_ballots: AmendmentSecretBallotsTable
+  amendment_round_extensions: AmendmentRoundExtensionsTable
+  amendment_round_reminders: AmendmentRoundRemindersTable
+  amendment_proxy_uses: AmendmentProxyUsesTable
 }

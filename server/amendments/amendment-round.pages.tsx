@@ -12,13 +12,17 @@ import { amendmentBallotPageData } from './amendment-ballot-page.ts'
 import { getAmendmentRound, itemsOf, type AmendmentChoice } from './amendment-round.repo.ts'
 import { castAmendmentBallot } from './cast-amendment-ballot.ts'
 import { closeAmendmentRound } from './close-amendment-round.ts'
+import { cancelAmendmentRound, extendAmendmentRound } from './change-amendment-round.ts'
+import { lateMessage } from '../rounds/late-ballot.ts'
+import { submitCancelForm, submitExtendForm } from '../rounds/round-change-forms.ts'
+import type { RoundFlowExtras } from '../rounds/round-flow-props.ts'
 
 const CHOICES: readonly string[] = ['yes', 'no', 'abstain']
 
-function page(c: Context<AppEnv>, options: { saved?: boolean; values?: FormValues; problem?: FormProblem; status?: PageStatus } = {}) {
+function page(c: Context<AppEnv>, options: { saved?: boolean; values?: FormValues; problem?: FormProblem; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
   const deps = c.get('deps')
-  const data = amendmentBallotPageData(deps, actor, c.req.param('id') ?? '')
+  const data = amendmentBallotPageData(deps, actor, c.req.param('id') ?? '', { late: options.late, changeForm: options.changeForm })
   return render(c, <AmendmentBallotPage ctx={pageContext(c)} now={deps.now()} {...data} saved={options.saved} values={options.values} problem={options.problem} />, options.status)
 }
 
@@ -52,10 +56,25 @@ export const amendmentRoundPages = new Hono<AppEnv>()
       return castAmendmentBallot(deps, actor, id, { choices, initiativeId: round.electorate === 'initiatives' ? voter : undefined })
     })
     if (result.ok) return c.redirect(`/rounds/${id}?saved=1#ballot-heading`, 303)
+    // The round had ended: the page says when, and that these answers were not counted.
+    if (result.error.code === 'round_closed') return page(c, { late: lateMessage(c, id), status: 409 })
     return page(c, { values, problem: result.problem, status: result.status })
   })
   .post('/rounds/:id/amendment-close', (c) => {
     const { actor } = requirePerson(c)
     closeAmendmentRound(c.get('deps'), actor, c.req.param('id'))
     return c.redirect(`/rounds/${c.req.param('id')}`, 303)
+  })
+  // The extend and cancel forms of any round (rounds/round-change-forms.ts); other rounds fall through.
+  .post('/rounds/:id/extend', (c, next: Next) => {
+    if (!getAmendmentRound(c.get('deps').db, c.req.param('id'))) return next()
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    return submitExtendForm(c, id, (closesAt, reason) => extendAmendmentRound(c.get('deps'), actor, id, { closesAt, reason }), (changeForm, status) => page(c, { changeForm, status }))
+  })
+  .post('/rounds/:id/cancel', (c, next: Next) => {
+    if (!getAmendmentRound(c.get('deps').db, c.req.param('id'))) return next()
+    const { actor } = requirePerson(c)
+    const id = c.req.param('id')
+    return submitCancelForm(c, id, (reason) => cancelAmendmentRound(c.get('deps'), actor, id, { reason }), (changeForm, status) => page(c, { changeForm, status }))
   })

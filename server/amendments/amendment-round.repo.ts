@@ -6,7 +6,7 @@ import type { CountedBallot, Totals } from '../../shared/rules/tally.ts'
 
 export type AmendmentChoice = 'yes' | 'no' | 'abstain'
 
-export function insertAmendmentRound(db: Db, row: Omit<AmendmentRoundRow, 'status' | 'closed_at' | 'closed_by'>): void {
+export function insertAmendmentRound(db: Db, row: Omit<AmendmentRoundRow, 'status' | 'closed_at' | 'closed_by' | 'cancelled_at' | 'cancelled_by' | 'cancel_reason'>): void {
   run(db, db.q.insertInto('amendment_rounds').values(row))
 }
 
@@ -20,6 +20,12 @@ export function amendmentRoundsOf(db: Db, positionId: string): AmendmentRoundRow
 
 export function dueAmendmentRoundIds(db: Db, now: number): string[] {
   return all(db, db.q.selectFrom('amendment_rounds').select('id').where('status', '=', 'open').where('closes_at', '<=', now)).map((r) => r.id)
+}
+
+/** The earliest deadline of any open amendment round, or null when none is open (the deadline job arms for it). */
+export function nextAmendmentDeadline(db: Db): number | null {
+  const row = first(db, db.q.selectFrom('amendment_rounds').select(sql<number | null>`min(closes_at)`.as('at')).where('status', '=', 'open'))
+  return row?.at ?? null
 }
 
 export function insertItems(db: Db, roundId: string, amendmentIds: readonly string[]): void {
@@ -128,4 +134,33 @@ export function answeredCount(db: Db, round: Pick<AmendmentRoundRow, 'id' | 'sec
       ? first(db, db.q.selectFrom('amendment_round_participation').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', round.id))
       : first(db, db.q.selectFrom('amendment_ballots').select((eb) => eb.fn.count<number>('voter_key').distinct().as('n')).where('round_id', '=', round.id))
   return Number(row?.n ?? 0)
+}
+
+/** Of `keys`, the voters in the round's electorate with weight and name (an initiative's, or a member's). */
+export function labelledSlots(db: Db, roundId: string, electorate: 'initiatives' | 'members', keys: readonly string[]): Array<{ voter_key: string; weight: number; label: string }> {
+  if (keys.length === 0) return []
+  const base = db.q.selectFrom('amendment_round_electorate as e').where('e.round_id', '=', roundId).where('e.voter_key', 'in', keys)
+  return electorate === 'initiatives'
+    ? all(db, base.innerJoin('initiatives as i', 'i.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'i.name as label']).orderBy('i.name'))
+    : all(db, base.innerJoin('people as p', 'p.id', 'e.voter_key').select(['e.voter_key', 'e.weight', 'p.name as label']).orderBy('p.name'))
+}
+
+/** Of `keys`, the voters who have answered (secret rounds: from the participation record). */
+export function answeredKeys(db: Db, roundId: string, secret: boolean, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set()
+  const rows = secret
+    ? all(db, db.q.selectFrom('amendment_round_participation').select('voter_key').where('round_id', '=', roundId).where('voter_key', 'in', keys))
+    : all(db, db.q.selectFrom('amendment_ballots').select('voter_key').distinct().where('round_id', '=', roundId).where('voter_key', 'in', keys))
+  return new Set(rows.map((r) => r.voter_key))
+}
+
+/** Of `initiativeIds`, which had their ballot in this amendment round cast by a proxy, and by which. */
+export function proxyUsesIn(db: Db, roundId: string, initiativeIds: readonly string[]): Map<string, string> {
+  if (initiativeIds.length === 0) return new Map()
+  const rows = all(db, db.q.selectFrom('amendment_proxy_uses').select(['initiative_id', 'proxy_id']).where('round_id', '=', roundId).where('initiative_id', 'in', initiativeIds))
+  return new Map(rows.map((r) => [r.initiative_id, r.proxy_id]))
+}
+
+export function recordProxyUse(db: Db, proxyId: string, roundId: string, initiativeId: string): void {
+  run(db, db.q.insertInto('amendment_proxy_uses').values({ proxy_id: proxyId, round_id: roundId, initiative_id: initiativeId }).onConflict((oc) => oc.doNothing()))
 }

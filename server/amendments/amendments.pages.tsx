@@ -66,7 +66,12 @@ function roundInputOf(values: FormValues): OpenAmendmentRoundInput {
   const percent = Number(quorum)
   if (quorum === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) fail('validation', { key: 'rounds.error.quorum_invalid' }, 'quorum')
   const closesAt = fromLocalInput(typeof values.closesAt === 'string' ? values.closesAt.trim() : '') ?? fail('validation', { key: 'rounds.error.closes_at_invalid' }, 'closesAt')
-  return { amendmentIds: ids, electorate: 'initiatives', majority: 'simple', quorum: percent / 100, secret: values.secret === 'on', ordered: values.ordered === 'on', closesAt }
+  // The "kurzfristig" box (rounds/short-notice-fields.tsx): ticked without a reason says so at the box.
+  const shortNotice = values.shortNotice === '1'
+  const reason = typeof values.shortNoticeReason === 'string' ? values.shortNoticeReason : ''
+  if (shortNotice && !reason.trim()) fail('validation', { key: 'rounds.short_notice.reason_required' }, 'shortNotice')
+  const shortNoticeReason = shortNotice ? reason : undefined
+  return { amendmentIds: ids, electorate: 'initiatives', majority: 'simple', quorum: percent / 100, secret: values.secret === 'on', ordered: values.ordered === 'on', closesAt, shortNoticeReason }
 }
 
 const TextQuery = z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined) })

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/policy.ts'
 import { isClosed, isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
-import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
+import { amendmentVoterSlots } from './amendment-voter-slots.ts'
 import * as roundRepo from './amendment-round.repo.ts'
 import { afterClose, closeAmendmentRoundInTransaction } from './close-amendment-round.ts'
 
@@ -57,14 +57,17 @@ function castInTransaction(deps: Deps, actor: Actor, round: AmendmentRoundRow, i
   if (keys.length !== items.length || items.some((item) => input.choices[item.amendment_id] === undefined)) {
     fail('validation', { key: 'amendments.error.choices' }, 'choices')
   }
-  const candidates = round.electorate === 'initiatives' ? delegateInitiativeIds(deps.db, actor.id) : [actor.id]
-  const slots = roundRepo.slotsOf(deps.db, round.id, candidates)
+  // As in any round: a delegate's initiatives, and a vote handed on to this person (proxies).
+  const slots = amendmentVoterSlots(deps.db, round, actor.id)
   let slot = slots[0]
   if (round.electorate === 'initiatives' && input.initiativeId !== undefined) {
     slot = slots.find((s) => s.voter_key === input.initiativeId) ?? fail('forbidden')
   } else if (slots.length > 1) fail('validation', undefined, 'initiativeId')
   if (!slot) fail('forbidden')
+  // The initiative's vote is handed on (or its proxy has answered): its own delegates may not answer.
+  if (slot.blocked) fail('proxy_active')
   const voterKey = slot.voter_key
+  if (slot.proxyId) roundRepo.recordProxyUse(deps.db, slot.proxyId, round.id, voterKey)
 
   if (round.secret === 1) {
     if (roundRepo.hasParticipated(deps.db, round.id, voterKey)) fail('ballot_final')

@@ -6,6 +6,7 @@ import { computeResult, type RoundResult } from '../../shared/rules/outcome.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
@@ -61,6 +62,8 @@ export function closeAmendmentRoundInTransaction(deps: Deps, round: AmendmentRou
     objectId: round.id,
     data: { positionId: round.position_id, automatic: closedBy === null, outcomes },
   })
+  // The result notification of any round, with each amendment's outcome (notifications/kinds.ts).
+  queueNotification(deps, 'round_closed', { roundId: round.id })
 }
 
 /**

@@ -5,8 +5,10 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Electorate, Majority } from '../../shared/rules/choices.ts'
 import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
+import { shortNoticeReasonFor } from '../../shared/rules/short-notice.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
+import { queueNotification } from '../notifications/queue-notification.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { MAX_ROUND_MS } from '../rounds/open-round.ts'
 import * as amendmentRepo from './amendment.repo.ts'
@@ -24,6 +26,8 @@ export interface OpenAmendmentRoundInput {
   /** The coordinator's order: overlapping amendments are then voted on and merged in it. */
   ordered: boolean
   closesAt: number
+  /** Required when the deadline is under 24 hours away ("kurzfristig"), as for any round; shown to voters. */
+  shortNoticeReason?: string | undefined
 }
 
 /**
@@ -39,6 +43,7 @@ export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string,
   const ids = [...new Set(input.amendmentIds)]
   if (ids.length === 0 || ids.length !== input.amendmentIds.length) fail('validation', undefined, 'amendmentIds')
   const quorumBp = quorumToBasisPoints(input.quorum)
+  const shortNoticeReason = shortNoticeReasonFor(now, input.closesAt, input.shortNoticeReason)
   const position = getPosition(deps.db, positionId) ?? fail('not_found')
   if (!can(actor, { type: 'amendment.decide', groupId: position.group_id })) fail('forbidden')
   if (position.archived_at !== null) fail('position_archived')
@@ -69,6 +74,7 @@ export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string,
       quorum_bp: quorumBp,
       secret: input.secret ? 1 : 0,
       ordered: input.ordered ? 1 : 0,
+      short_notice_reason: shortNoticeReason,
       opened_by: actor.id,
       opened_at: now,
       closes_at: input.closesAt,
@@ -91,9 +97,12 @@ export function openAmendmentRound(deps: Deps, actor: Actor, positionId: string,
         secret: input.secret,
         ordered: input.ordered,
         closesAt: input.closesAt,
+        shortNoticeReason,
         voters,
       },
     })
+    // Told like any round: the ballot link, the deadline and its calendar file.
+    queueNotification(deps, 'round_opened', { roundId: id })
   })
   return roundRepo.getAmendmentRound(deps.db, id) ?? fail('internal')
 }

@@ -5,9 +5,11 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { basisPointsToQuorum } from '../../shared/rules/quorum.ts'
 import { isDue } from '../../shared/rules/round-clock.ts'
 import type { Deps } from '../deps.ts'
-import { delegateInitiativeIds } from '../rounds/electorate.repo.ts'
+import { notYetAnswered } from '../rounds/not-yet-answered.ts'
+import { amendmentVoterSlots } from './amendment-voter-slots.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as roundRepo from './amendment-round.repo.ts'
+import { amendmentExtensionsOf } from './amendment-round-change.repo.ts'
 import { countItems } from './close-amendment-round.ts'
 import type { AmendmentRoundJson } from '../../shared/amendments/amendment-round-json.ts'
 
@@ -25,12 +27,15 @@ export function readAmendmentRound(deps: Deps, actor: Actor, roundId: string): A
 
 export function presentAmendmentRound(deps: Deps, actor: Actor, round: AmendmentRoundRow): AmendmentRoundJson {
   const due = isDue({ status: round.status, closesAt: round.closes_at }, deps.now())
-  const closed = round.status === 'closed' || due
+  const closed = round.status !== 'open' || due
   const items = roundRepo.itemsOf(deps.db, round.id)
+  const totals = roundRepo.electorateTotals(deps.db, round.id)
+  const answered = roundRepo.answeredCount(deps.db, round)
+  // That somebody answered is not secret (only what), so secret rounds list them too.
+  const pending = closed ? null : notYetAnswered(deps.db, { ...round, amendments: true }, { electorate: totals.count, answered })
   const preview = due ? new Map(countItems(deps, round).map((i) => [i.amendmentId, i.result])) : null
   const amendments = new Map(amendmentRepo.amendmentsByIds(deps.db, items.map((i) => i.amendment_id)).map((a) => [a.id, a]))
-  const candidates = round.electorate === 'initiatives' ? delegateInitiativeIds(deps.db, actor.id) : [actor.id]
-  const mine = round.secret === 1 || closed ? [] : roundRepo.slotsOf(deps.db, round.id, candidates)
+  const mine = round.secret === 1 || closed ? [] : amendmentVoterSlots(deps.db, round, actor.id).filter((slot) => !slot.blocked)
   return {
     id: round.id,
     kind: 'amendments',
@@ -42,10 +47,16 @@ export function presentAmendmentRound(deps: Deps, actor: Actor, round: Amendment
     ordered: round.ordered === 1,
     openedAt: iso(round.opened_at),
     closesAt: iso(round.closes_at),
-    status: closed ? 'closed' : 'open',
+    status: round.status === 'cancelled' ? 'cancelled' : closed ? 'closed' : 'open',
     closedAt: round.closed_at !== null ? iso(round.closed_at) : due ? iso(round.closes_at) : null,
-    voters: roundRepo.electorateTotals(deps.db, round.id),
-    answered: roundRepo.answeredCount(deps.db, round),
+    shortNoticeReason: round.short_notice_reason,
+    extensions: amendmentExtensionsOf(deps.db, round.id).map((x) => ({ from: iso(x.previous_closes_at), to: iso(x.closes_at), at: iso(x.extended_at), reason: x.reason })),
+    cancelledAt: round.cancelled_at !== null ? iso(round.cancelled_at) : null,
+    cancelReason: round.cancel_reason,
+    voters: totals,
+    answered,
+    notYetAnswered: pending?.voters ?? null,
+    notYetAnsweredCount: pending?.count ?? null,
     amendments: items.map((item) => {
       const a = amendments.get(item.amendment_id)
       const result = preview?.get(item.amendment_id) ?? (item.result ? (JSON.parse(item.result) as RoundResult) : null)

@@ -61,6 +61,9 @@ export const ARCHIVED_TABLES = [
   'amendment_ballots',
   'amendment_round_participation',
   'amendment_secret_ballots',
+  'amendment_round_extensions',
+  'amendment_round_reminders',
+  'amendment_proxy_uses',
   // Handed-on votes: who carries whose vote, in which rounds it was used (never what was answered).
   'proxies',
   'proxy_uses',

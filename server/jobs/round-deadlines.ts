@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts'
 import { closeDueAmendmentRounds } from '../amendments/close-amendment-round.ts'
+import { nextAmendmentDeadline } from '../amendments/amendment-round.repo.ts'
 import { closeDueRounds } from '../rounds/close-round.ts'
 import { nextDeadline } from '../rounds/round.repo.ts'
 
@@ -22,7 +23,7 @@ export interface RoundDeadlineOptions {
 const MAX_TIMEOUT = 2_147_483_647
 
 /**
- * Closes rounds when their deadline passes. Runs once at start, so rounds that ended while the
+ * Closes rounds (on a version and on amendments) when their deadline passes. Runs once at start, so rounds that ended while the
  * server was down close right after a restart, then re-arms itself for the next deadline.
  */
 export function startRoundDeadlines(deps: Deps, options: RoundDeadlineOptions = {}): RoundDeadlines {
@@ -42,7 +43,9 @@ export function startRoundDeadlines(deps: Deps, options: RoundDeadlineOptions = 
     if (stopped) return
     let next = maxSleep
     try {
-      const deadline = nextDeadline(deps.db)
+      // Rounds on a version and amendment rounds keep their deadlines in their own tables.
+      const deadlines = [nextDeadline(deps.db), nextAmendmentDeadline(deps.db)].filter((d): d is number => d !== null)
+      const deadline = deadlines.length > 0 ? Math.min(...deadlines) : null
       if (deadline !== null) next = Math.max(0, Math.min(maxSleep, deadline - deps.now()))
     } catch (error) {
       deps.log.error('reading the next round deadline failed', { error })

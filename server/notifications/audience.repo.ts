@@ -6,7 +6,7 @@ export interface RoundFacts {
   positionId: string
   groupId: string
   title: string
-  kind: 'consent' | 'vote'
+  kind: 'consent' | 'vote' | 'amendments'
   electorate: 'initiatives' | 'members'
   secret: boolean
   closesAt: number
@@ -25,7 +25,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
       .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.kind', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.result', 'r.closed_at', 'r.cancel_reason'])
       .where('r.id', '=', roundId),
   )
-  if (!row) return undefined
+  if (!row) return amendmentRoundFacts(db, roundId)
   return {
     roundId: row.id,
     positionId: row.position_id,
@@ -40,6 +40,46 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
     closedAt: row.closed_at,
     cancelReason: row.cancel_reason,
   }
+}
+
+/** An amendment round's facts: the same shape as a round's (its per-amendment results are `amendmentOutcomes`). */
+function amendmentRoundFacts(db: Db, roundId: string): RoundFacts | undefined {
+  const row = first(
+    db,
+    db.q
+      .selectFrom('amendment_rounds as r')
+      .innerJoin('positions as p', 'p.id', 'r.position_id')
+      .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.closed_at', 'r.cancel_reason'])
+      .where('r.id', '=', roundId),
+  )
+  if (!row) return undefined
+  return {
+    roundId: row.id,
+    positionId: row.position_id,
+    groupId: row.group_id,
+    title: row.title,
+    kind: 'amendments',
+    electorate: row.electorate,
+    secret: row.secret === 1,
+    closesAt: row.closes_at,
+    status: row.status,
+    result: null,
+    closedAt: row.closed_at,
+    cancelReason: row.cancel_reason,
+  }
+}
+
+/** Each amendment of a closed amendment round with its stored outcome, in the round's order. */
+export function amendmentOutcomes(db: Db, roundId: string): Array<{ number: number; outcome: 'adopted' | 'rejected' | 'no_quorum' }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('amendment_round_items as i')
+      .innerJoin('amendments as a', 'a.id', 'i.amendment_id')
+      .select(['a.number', 'i.outcome'])
+      .where('i.round_id', '=', roundId)
+      .orderBy('i.ord'),
+  ).flatMap((r) => (r.outcome === null ? [] : [{ number: r.number, outcome: r.outcome }]))
 }
 
 export function positionFacts(db: Db, positionId: string): { id: string; title: string; groupId: string } | undefined {
@@ -58,9 +98,17 @@ export function publicationFacts(db: Db, positionId: string): { slug: string; ti
  * vote is still missing: an initiative that has answered is not reached through any delegate.
  * Proxies in force for the round add their holders; with `missingOnly` they replace A's delegates.
  */
-export function electoratePeople(db: Db, roundId: string, options: { missingOnly: boolean; secret: boolean; electorate: 'initiatives' | 'members' }): string[] {
-  const answeredIn = options.secret ? 'round_participation' : 'ballots'
-  let voters = db.q.selectFrom('round_electorate as e').select('e.voter_key').where('e.round_id', '=', roundId)
+export function electoratePeople(
+  db: Db,
+  roundId: string,
+  options: { missingOnly: boolean; secret: boolean; electorate: 'initiatives' | 'members'; amendments?: boolean | undefined },
+): string[] {
+  // An amendment round keeps its electorate and answers in tables of its own, with the same columns.
+  const tables = options.amendments
+    ? { electorate: 'amendment_round_electorate', answered: options.secret ? 'amendment_round_participation' : 'amendment_ballots' }
+    : { electorate: 'round_electorate', answered: options.secret ? 'round_participation' : 'ballots' }
+  const answeredIn = tables.answered
+  let voters = db.q.selectFrom(`${tables.electorate} as e` as 'round_electorate as e').select('e.voter_key').where('e.round_id', '=', roundId)
   if (options.missingOnly) {
     voters = voters.where((eb) =>
       eb.not(

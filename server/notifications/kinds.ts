@@ -5,7 +5,7 @@ import type { RoundResult } from '../../shared/rules/outcome.ts'
 import { proposedNotice, replyNotice } from '../amendments/amendment-audience.ts'
 import { mentionFacts, mentionRecipients } from '../comments/mention-audience.ts'
 import { shownResultOf } from '../rounds/shown-result.ts'
-import { amendmentFacts, electoratePeople, everyone, groupCoordinators, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
+import { amendmentFacts, amendmentOutcomes, electoratePeople, everyone, groupCoordinators, groupPeople, positionFacts, publicationFacts, roundFacts, spokespeople, type RoundFacts } from './audience.repo.ts'
 
 /**
  * What a notification says, stored with it (JSON) so the in-app list and the digest can render it
@@ -15,7 +15,9 @@ export interface Facts {
   /** A path in the app (/rounds/…), or an absolute URL (setup links). */
   url: string
   title?: string
-  roundKind?: 'consent' | 'vote'
+  roundKind?: 'consent' | 'vote' | 'amendments'
+  /** An amendment round's result: each amendment's outcome. */
+  amendmentOutcomes?: Array<{ number: number; outcome: 'adopted' | 'rejected' | 'no_quorum' }>
   roundId?: string
   closesAt?: number
   reason?: string
@@ -70,7 +72,8 @@ export interface KindSpec<I> {
 
 const roundUrl = (f: RoundFacts) => `/rounds/${f.roundId}`
 const roundBase = (f: RoundFacts): Facts => ({ url: roundUrl(f), title: f.title, roundKind: f.kind, roundId: f.roundId, closesAt: f.closesAt })
-const voters = (db: Db, f: RoundFacts, missingOnly: boolean) => electoratePeople(db, f.roundId, { missingOnly, secret: f.secret, electorate: f.electorate })
+const voters = (db: Db, f: RoundFacts, missingOnly: boolean) =>
+  electoratePeople(db, f.roundId, { missingOnly, secret: f.secret, electorate: f.electorate, amendments: f.kind === 'amendments' })
 
 function roundKind(prepare: (db: Db, f: RoundFacts) => Prepared | undefined): KindSpec<{ roundId: string }>['prepare'] {
   return (db, input) => {
@@ -110,6 +113,10 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
   round_closed: {
     inApp: true,
     prepare: roundKind((db, f) => {
+      if (f.kind === 'amendments') {
+        if (f.status !== 'closed') return undefined
+        return { facts: { ...roundBase(f), amendmentOutcomes: amendmentOutcomes(db, f.roundId) }, recipients: [...voters(db, f, false), ...groupPeople(db, f.groupId)] }
+      }
       if (f.result === null || f.closedAt === null) return undefined
       const stored = JSON.parse(f.result) as RoundResult
       const shown = shownResultOf(db, { id: f.roundId, secret: f.secret ? 1 : 0 }, stored)

@@ -123,27 +123,42 @@ export function appSecret(db: Db, name: string, create: () => Buffer, now: numbe
   return Buffer.from(first(db, db.q.selectFrom('app_secrets').select('value').where('name', '=', name))!.value)
 }
 
-export function lastReminder(db: Db, roundId: string, kind: 'closing_soon' | 'nudge'): number | null {
-  return first(db, db.q.selectFrom('round_reminders').select((eb) => eb.fn.max<number | null>('sent_at').as('at')).where('round_id', '=', roundId).where('kind', '=', kind))?.at ?? null
+/** A round on a version or an amendment round: each kind keeps its reminders in its own table (same columns). */
+export interface ReminderRound {
+  id: string
+  amendments: boolean
 }
 
-export function recordReminder(db: Db, row: { round_id: string; kind: 'closing_soon' | 'nudge'; sent_by: string | null; sent_at: number; recipients: number }): void {
-  run(db, db.q.insertInto('round_reminders').values(row))
+const remindersOf = (round: Pick<ReminderRound, 'amendments'>) => (round.amendments ? 'amendment_round_reminders' : 'round_reminders') as 'round_reminders'
+
+export function lastReminder(db: Db, round: ReminderRound, kind: 'closing_soon' | 'nudge'): number | null {
+  return first(db, db.q.selectFrom(remindersOf(round)).select((eb) => eb.fn.max<number | null>('sent_at').as('at')).where('round_id', '=', round.id).where('kind', '=', kind))?.at ?? null
 }
 
-/** Open rounds whose deadline is within `windowMs`, that were opened at least `windowMs` before it and got no reminder yet. */
-export function roundsToRemind(db: Db, now: number, windowMs: number): string[] {
-  return all(
-    db,
-    db.q
-      .selectFrom('rounds as r')
-      .select('r.id')
-      .where('r.status', '=', 'open')
-      .where('r.closes_at', '>', now)
-      .where('r.closes_at', '<=', now + windowMs)
-      .where(sql<boolean>`r.closes_at - r.opened_at >= ${windowMs}`)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('round_reminders as m').select('m.id').whereRef('m.round_id', '=', 'r.id').where('m.kind', '=', 'closing_soon')))),
-  ).map((r) => r.id)
+export function recordReminder(db: Db, round: ReminderRound, row: { kind: 'closing_soon' | 'nudge'; sent_by: string | null; sent_at: number; recipients: number }): void {
+  run(db, db.q.insertInto(remindersOf(round)).values({ round_id: round.id, ...row }))
+}
+
+/**
+ * Open rounds (on a version, then amendment rounds) whose deadline is within `windowMs`, that
+ * were opened at least `windowMs` before it and got no reminder yet.
+ */
+export function roundsToRemind(db: Db, now: number, windowMs: number): ReminderRound[] {
+  const due = (amendments: boolean) =>
+    all(
+      db,
+      db.q
+        .selectFrom(`${amendments ? 'amendment_rounds' : 'rounds'} as r` as 'rounds as r')
+        .select('r.id')
+        .where('r.status', '=', 'open')
+        .where('r.closes_at', '>', now)
+        .where('r.closes_at', '<=', now + windowMs)
+        .where(sql<boolean>`r.closes_at - r.opened_at >= ${windowMs}`)
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom(`${remindersOf({ amendments })} as m` as 'round_reminders as m').select('m.id').whereRef('m.round_id', '=', 'r.id').where('m.kind', '=', 'closing_soon'))),
+        ),
+    ).map((r) => ({ id: r.id, amendments }))
+  return [...due(false), ...due(true)]
 }
 
 export function calendarNonce(db: Db, personId: string): Buffer | undefined {

@@ -31,6 +31,11 @@ export function renderNotification(kind: NotificationKind, facts: Facts, t: Tran
   if (facts.expiresAt !== undefined) params.date = formatDateTime(facts.expiresAt, locale)
   if (facts.result) params.result = resultSentence(facts.result, t)
   if (facts.amendmentNumber !== undefined) params.label = t('amendments.label', { number: facts.amendmentNumber })
+  if (facts.amendmentOutcomes) {
+    params.result = facts.amendmentOutcomes
+      .map((o) => t('amendments.round.outcome_item', { label: t('amendments.label', { number: o.number }), outcome: t(`amendments.round.outcome.${o.outcome}`) }))
+      .join('; ')
+  }
   const key = (part: string) => `notify.${kind}.${part}` as MessageKey
   const paragraphs = [t(key('body'), params)]
   if (kind === 'round_opened') paragraphs.push(t('notify.round_opened.calendar'))

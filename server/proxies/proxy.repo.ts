@@ -46,19 +46,19 @@ export function recordUse(db: Db, proxyId: string, roundId: string, initiativeId
   run(db, db.q.insertInto('proxy_uses').values({ proxy_id: proxyId, round_id: roundId, initiative_id: initiativeId }).onConflict((oc) => oc.doNothing()))
 }
 
-/** Whether the proxy cast a ballot in a round that is still open. */
+/** Whether the proxy cast a ballot in a round (on a version or on amendments) that is still open. */
 export function usedInOpenRound(db: Db, proxyId: string): boolean {
-  return (
+  const usedIn = (uses: 'proxy_uses' | 'amendment_proxy_uses', rounds: 'rounds' | 'amendment_rounds') =>
     first(
       db,
       db.q
-        .selectFrom('proxy_uses as u')
-        .innerJoin('rounds as r', 'r.id', 'u.round_id')
+        .selectFrom(`${uses} as u` as 'proxy_uses as u')
+        .innerJoin(`${rounds} as r` as 'rounds as r', 'r.id', 'u.round_id')
         .select('u.round_id')
         .where('u.proxy_id', '=', proxyId)
         .where('r.status', '=', 'open'),
     ) !== undefined
-  )
+  return usedIn('proxy_uses', 'rounds') || usedIn('amendment_proxy_uses', 'amendment_rounds')
 }
 
 /** Votes handed to a person by proxies in force (a proxy for a round that ended no longer counts). */

@@ -11,11 +11,11 @@ import { getPosition } from '../positions/position.repo.ts'
 import { transition } from '../positions/transition.ts'
 import { queueNotification } from '../notifications/queue-notification.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
+import { changeReason } from './round-change-input.ts'
 import { storeCancel } from './round-change.repo.ts'
 import { getRound } from './round.repo.ts'
 
-/** Longest reason for a cancellation or extension. */
-export const CHANGE_REASON_MAX = 1000
+export { CHANGE_REASON_MAX } from './round-change-input.ts'
 
 /**
  * Cancels an open round inside the caller's transaction: the round ends without a result (its
@@ -42,8 +42,7 @@ export function announceCancel(deps: Deps, round: RoundRow): void {
  * closed as the deadline would have closed it, and the cancel is refused with `round_closed`.
  */
 export function cancelRound(deps: Deps, actor: Actor, roundId: string, input: { reason: string }): RoundRow {
-  const reason = input.reason.trim()
-  if (!reason || reason.length > CHANGE_REASON_MAX) fail('validation', undefined, 'reason')
+  const reason = changeReason(input.reason)
   const outcome = transaction(deps.db, (): { cancelled: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
     const position = getPosition(deps.db, round.position_id) ?? fail('not_found')

@@ -7,9 +7,8 @@ import { isDue } from '../../shared/rules/round-clock.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
 import { queueNotification } from '../notifications/queue-notification.ts'
-import { CHANGE_REASON_MAX } from './cancel-round.ts'
 import { announce, closeInTransaction, timing } from './close-round.ts'
-import { MAX_ROUND_MS } from './open-round.ts'
+import { changeReason, checkLaterDeadline } from './round-change-input.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import { storeExtension } from './round-change.repo.ts'
 import { getRound } from './round.repo.ts'
@@ -21,8 +20,7 @@ import { getRound } from './round.repo.ts'
  * The deadline job needs no word: it reads the stored deadline each time it wakes.
  */
 export function extendRound(deps: Deps, actor: Actor, roundId: string, input: { closesAt: number; reason: string }): RoundRow {
-  const reason = input.reason.trim()
-  if (!reason || reason.length > CHANGE_REASON_MAX) fail('validation', undefined, 'reason')
+  const reason = changeReason(input.reason)
   const now = deps.now()
   const outcome = transaction(deps.db, (): { extended: RoundRow } | { closed: { round: RoundRow; result: RoundResult } } | { ended: true } => {
     const round = getRound(deps.db, roundId) ?? fail('not_found')
@@ -30,9 +28,7 @@ export function extendRound(deps: Deps, actor: Actor, roundId: string, input: { 
     if (!can(actor, { type: 'round.extend', groupId: position.group_id })) fail('forbidden')
     if (round.status !== 'open') return { ended: true }
     if (isDue(timing(round), now)) return { closed: { round, result: closeInTransaction(deps, round, null) } }
-    if (!Number.isFinite(input.closesAt) || input.closesAt <= round.closes_at || input.closesAt > round.opened_at + MAX_ROUND_MS) {
-      fail('validation', undefined, 'newClosesAt')
-    }
+    checkLaterDeadline(round, input.closesAt)
     storeExtension(deps.db, round.id, { from: round.closes_at, to: input.closesAt, reason, by: actor.id, at: now }) || fail('conflict')
     recordAudit(deps, {
       actorId: actor.id,

@@ -3,14 +3,16 @@ import { AppError } from '../../shared/errors.ts'
 import { formatDateTime } from '../../web/views/positions/format-time.ts'
 import type { Deps } from '../deps.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { getAmendmentRound } from '../amendments/amendment-round.repo.ts'
 import { getRound } from './round.repo.ts'
 
 /**
- * When a round ended, for telling a voter whose answer came too late: the deadline when the
+ * When a round (on a version or on amendments) ended, for telling a voter whose answer came too late: the deadline when the
  * deadline closed it, the moment a coordinator closed or cancelled it otherwise.
  */
 export function roundEnd(deps: Deps, roundId: string): { at: number; cancelled: boolean } | null {
-  const round = getRound(deps.db, roundId)
+  // Both kinds of round keep the same columns for how they ended.
+  const round = getRound(deps.db, roundId) ?? getAmendmentRound(deps.db, roundId)
   if (!round) return null
   if (round.status === 'cancelled') return { at: round.cancelled_at ?? round.closes_at, cancelled: true }
   if (round.status === 'closed' && round.closed_by !== null) return { at: round.closed_at ?? round.closes_at, cancelled: false }

@@ -24,13 +24,17 @@ export interface NotYetAnswered {
 }
 
 /**
- * Who has not answered an open round yet, so a coordinator can chase them. That somebody has
+ * Who has not answered an open round (on a version, or `amendments`) yet, so a coordinator can chase them. That somebody has
  * voted is not secret (only what), so secret rounds list them too.
  */
-export function notYetAnswered(db: Db, round: RoundRow, counts: { electorate: number; answered: number }): NotYetAnswered {
+export function notYetAnswered(
+  db: Db,
+  round: Pick<RoundRow, 'id' | 'secret' | 'electorate'> & { amendments?: boolean },
+  counts: { electorate: number; answered: number },
+): NotYetAnswered {
   const secret = round.secret === 1
   const count = counts.electorate - counts.answered
-  const pending = count > 0 ? pendingVoters(db, round.id, round.electorate, secret, PENDING_LIST_MAX) : []
+  const pending = count > 0 ? pendingVoters(db, round.id, round.electorate, secret, PENDING_LIST_MAX, round.amendments) : []
   if (round.electorate === 'members') pending.sort((a, b) => a.name.localeCompare(b.name))
   const ids = round.electorate === 'initiatives' ? pending.map((p) => p.id) : []
   const delegates = delegatesOf(db, ids)

@@ -5,7 +5,7 @@ import { fail } from '../../shared/errors.ts'
 import { can, type Actor } from '../../shared/policy.ts'
 import type { Electorate, Majority, RoundKind } from '../../shared/rules/choices.ts'
 import { quorumToBasisPoints } from '../../shared/rules/quorum.ts'
-import { isShortNotice } from '../../shared/rules/short-notice.ts'
+import { shortNoticeReasonFor } from '../../shared/rules/short-notice.ts'
 import type { Visibility } from '../../shared/rules/visibility.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Deps } from '../deps.ts'
@@ -52,8 +52,7 @@ export async function openRound(deps: Deps, actor: Actor, positionId: string, in
   if (input.closesAt <= now || input.closesAt > now + MAX_ROUND_MS) fail('validation', undefined, 'closesAt')
   const quorumBp = quorumToBasisPoints(input.quorum)
   // A deadline people could miss needs a stated reason (shown to voters); otherwise none is kept.
-  const reason = input.shortNoticeReason?.trim() || null
-  const shortNoticeReason = isShortNotice(now, input.closesAt) ? (reason ?? fail('deadline_too_soon', undefined, 'shortNotice')) : null
+  const shortNoticeReason = shortNoticeReasonFor(now, input.closesAt, input.shortNoticeReason)
 
   // A round past its deadline is closed first (a write needs the stored status current).
   closeDueRoundOf(deps, positionId)

@@ -11,10 +11,11 @@ export interface PendingVoterRow {
  * The voters of a round that have not answered yet, by name, at most `limit` of them. Who has
  * answered is not secret (only what), so secret rounds read their participation table.
  */
-export function pendingVoters(db: Db, roundId: string, electorate: 'initiatives' | 'members', secret: boolean, limit: number): PendingVoterRow[] {
-  const answeredIn = secret ? 'round_participation' : 'ballots'
+export function pendingVoters(db: Db, roundId: string, electorate: 'initiatives' | 'members', secret: boolean, limit: number, amendments = false): PendingVoterRow[] {
+  // An amendment round keeps its electorate and answers in tables of its own, with the same columns.
+  const answeredIn = amendments ? (secret ? 'amendment_round_participation' : 'amendment_ballots') : secret ? 'round_participation' : 'ballots'
   const base = db.q
-    .selectFrom('round_electorate as e')
+    .selectFrom(`${amendments ? 'amendment_round_electorate' : 'round_electorate'} as e` as 'round_electorate as e')
     .where('e.round_id', '=', roundId)
     .where((eb) =>
       eb.not(

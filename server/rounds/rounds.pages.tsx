@@ -14,13 +14,13 @@ import { pageContext, render, type PageStatus } from '../http/render.tsx'
 import { readForm } from '../http/validate.ts'
 import { readablePosition, versionsOf } from '../versions/read-versions.ts'
 import { ballotPageProps } from './ballot-page-props.ts'
-import { CHANGE_REASON_MAX, cancelRound } from './cancel-round.ts'
+import { cancelRound } from './cancel-round.ts'
 import { castBallot } from './cast-ballot.ts'
 import { extendRound } from './extend-round.ts'
 import { lateMessage } from './late-ballot.ts'
 import type { RoundFlowExtras } from './round-flow-props.ts'
+import { submitCancelForm, submitExtendForm } from './round-change-forms.ts'
 import { seenFor } from '../../web/views/rounds/replace-answer.tsx'
-import { fromLocalInput } from '../../shared/zoned-time.ts'
 import { closeRound } from './close-round.ts'
 import { initiativeWeights } from './electorate.repo.ts'
 import { readOpenRoundForm } from './open-round-form.ts'
@@ -51,8 +51,6 @@ function passageOf(from: string | undefined, to: string | undefined): { from: nu
 }
 
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
-const ExtendForm = z.object({ closesAt: z.string().max(40).optional(), reason: z.string().max(CHANGE_REASON_MAX).optional() }).strict()
-const CancelForm = z.object({ reason: z.string().max(CHANGE_REASON_MAX).optional(), confirm: z.string().max(10).optional() }).strict()
 
 /** What the round forms show a refusal with: the messages for bare field refusals. */
 const ROUND_FORM = { messages: ROUND_FIELD_MESSAGES } as const
@@ -63,8 +61,6 @@ export async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { 
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
-/** The extend and cancel forms: a refusal about the round itself (closed meanwhile) is shown there too. */
-const CHANGE_FORM_ERROR_PAGE = ['unauthenticated', 'csrf', 'not_found', 'forbidden'] as const
 
 function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoundValues, error?: FormProblem, status: PageStatus = 200) {
   const { actor } = requirePerson(c)
@@ -132,40 +128,15 @@ export const roundsPages = new Hono<AppEnv>()
     closeRound(c.get('deps'), actor, id)
     return c.redirect(`/rounds/${id}`, 303)
   })
-  .post('/rounds/:id/extend', async (c) => {
+  .post('/rounds/:id/extend', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const form = await readForm(c, ExtendForm)
-    const result = await submitForm(
-      c,
-      () => {
-        const closesAt = fromLocalInput((form.closesAt ?? '').trim()) ?? fail('validation', undefined, 'closesAt')
-        if (!form.reason?.trim()) fail('validation', { key: 'rounds.extend.reason_required' }, 'reason')
-        return extendRound(c.get('deps'), actor, id, { closesAt, reason: form.reason })
-      },
-      { messages: { ...ROUND_FIELD_MESSAGES, newClosesAt: 'rounds.extend.later' }, fields: { newClosesAt: 'closesAt' }, errorPage: CHANGE_FORM_ERROR_PAGE },
-    )
-    // To the list of extensions (without a fragment, the form's #extend-form would reopen the form).
-    if (result.ok) return c.redirect(`/rounds/${id}#extensions-heading`, 303)
-    const changeForm = { form: 'extend' as const, field: result.problem.field, error: result.problem.message, closesAt: form.closesAt, reason: form.reason }
-    return ballotPage(c, id, { changeForm, status: result.status })
+    return submitExtendForm(c, id, (closesAt, reason) => extendRound(c.get('deps'), actor, id, { closesAt, reason }), (changeForm, status) => ballotPage(c, id, { changeForm, status }))
   })
-  .post('/rounds/:id/cancel', async (c) => {
+  .post('/rounds/:id/cancel', (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
-    const form = await readForm(c, CancelForm)
-    const result = await submitForm(
-      c,
-      () => {
-        if (!form.reason?.trim()) fail('validation', { key: 'rounds.cancel.reason_required' }, 'reason')
-        // Like closing, one tap must not end a round for good.
-        if (form.confirm !== 'yes') fail('validation', { key: 'rounds.cancel.unconfirmed' }, 'confirm')
-        return cancelRound(c.get('deps'), actor, id, { reason: form.reason })
-      },
-      { errorPage: CHANGE_FORM_ERROR_PAGE },
-    )
-    if (result.ok) return c.redirect(`/rounds/${id}#round-cancelled`, 303)
-    return ballotPage(c, id, { changeForm: { form: 'cancel', field: result.problem.field, error: result.problem.message, reason: form.reason }, status: result.status })
+    return submitCancelForm(c, id, (reason) => cancelRound(c.get('deps'), actor, id, { reason }), (changeForm, status) => ballotPage(c, id, { changeForm, status }))
   })
   .get('/positions/:id/rounds/new', (c) => openRoundPage(c, c.req.param('id')))
   .post('/positions/:id/rounds', async (c) => {

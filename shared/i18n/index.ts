@@ -4,6 +4,7 @@ import * as alliance from './messages/alliance.ts'
 import * as archive from './messages/archive.ts'
 import * as amendments from './messages/amendments.ts'
 import * as amendmentSelect from './messages/amendment-select.ts'
+import * as amendmentRounds from './messages/amendment-rounds.ts'
 import * as auth from './messages/auth.ts'
 import * as comments from './messages/comments.ts'
 import * as common from './messages/common.ts'
@@ -39,6 +40,7 @@ const modules = [
   archive,
   amendments,
   amendmentSelect,
+  amendmentRounds,
   proxies,
 ] as const
 

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { RoundResult } from '../../../shared/rules/outcome.ts'
 import { FieldError, FormError, PostForm } from '../form/field.tsx'
 import { errorId, formErrors, formView, type FormProblem, type FormValues, type FormView } from '../form/form-view.ts'
+import { NotYetAnswered, RoundChangeForms, RoundFlowNotices, roundChangeViews, type RoundFlow } from '../rounds/round-flow.tsx'
 import { timeLeft } from '../rounds/time-left.ts'
 import { Layout, SuccessNotice, type PageContext } from '../layout.tsx'
 import type { AmendmentRoundJson } from '../../../shared/amendments/amendment-round-json.ts'
@@ -15,6 +16,10 @@ export interface AmendmentBallotVoter {
   /** A secret round's answers are final once given. */
   answered: boolean
   choices: Record<string, string>
+  /** The initiative's vote is handed on (proxies): its own delegates may not answer. */
+  blocked?: true
+  /** Answering for another initiative whose vote was handed to this person. */
+  viaProxy?: true
 }
 
 export interface AmendmentBallotPageData {
@@ -22,6 +27,8 @@ export interface AmendmentBallotPageData {
   round: AmendmentRoundJson
   voters: AmendmentBallotVoter[]
   canClose: boolean
+  /** Short notice, extensions, a cancellation, who has not answered, the extend and cancel forms: as on any round. */
+  flow: RoundFlow
 }
 
 export interface AmendmentBallotPageProps extends AmendmentBallotPageData {
@@ -63,7 +70,7 @@ function BallotForm({ ctx, data, voter, form, index }: { ctx: PageContext; data:
   const entered = (id: string) => (form.problem ? form.values[`choice-${id}`] : voter.choices[id])
   return (
     <PostForm action={`/rounds/${data.round.id}/amendment-ballot`}>
-      {voter.name ? <h3 lang={CONTENT_LOCALE}>{t('amendments.round.for', { name: voter.name })}</h3> : null}
+      {voter.name ? <h3 lang={CONTENT_LOCALE}>{voter.viaProxy ? t('proxies.for_initiative', { initiative: voter.name }) : t('amendments.round.for', { name: voter.name })}</h3> : null}
       <input type="hidden" name="voter" value={voter.key} />
       <FieldError form={form} name="choices" />
       {data.round.amendments.map((item, i) => (
@@ -103,8 +110,9 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
     }),
   )
   const unplaced = props.problem && !forms.some((f) => f.problem) ? formView({ prefix: 'ballot-', problem: props.problem }) : null
+  const change = roundChangeViews(props.flow, Date.parse(round.closesAt))
   return (
-    <Layout ctx={ctx} title={t('amendments.round.title', { title: position.title })} errors={formErrors(...forms, unplaced)}>
+    <Layout ctx={ctx} title={t('amendments.round.title', { title: position.title })} errors={formErrors(...forms, unplaced, change.extend, change.cancel)}>
       <p class="breadcrumb">
         <a href={`/positions/${position.id}/amendments`}>{t('amendments.heading')}</a> ·{' '}
         <a href={`/positions/${position.id}`} lang={CONTENT_LOCALE}>
@@ -113,9 +121,14 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
       </p>
       <h1>{t('amendments.round.heading')}</h1>
       <p class="muted">
-        {round.status === 'open' ? t('amendments.round.open_left', { left: timeLeft(t, props.now, Date.parse(round.closesAt)) }) : t('amendments.round.closed')}
+        {round.status === 'open'
+          ? t('amendments.round.open_left', { left: timeLeft(t, props.now, Date.parse(round.closesAt)) })
+          : round.status === 'cancelled'
+            ? t('amendments.round.cancelled')
+            : t('amendments.round.closed')}
         {round.secret ? <> · {t('amendments.round.secret')}</> : null}
       </p>
+      <RoundFlowNotices ctx={ctx} flow={props.flow} />
       {props.saved ? <SuccessNotice message={t('amendments.round.saved')} /> : null}
       {unplaced ? <FormError form={unplaced} /> : null}
       {round.status === 'open' ? (
@@ -124,7 +137,11 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
           <p class="hint">{t('amendments.round.ballot_hint')}</p>
           {props.voters.length === 0 ? <p class="muted">{t('amendments.round.not_voter')}</p> : null}
           {props.voters.map((voter, index) =>
-            voter.answered ? (
+            voter.blocked ? (
+              <p class="notice">
+                <span lang={CONTENT_LOCALE}>{voter.name}</span>: {t('error.proxy_active')}
+              </p>
+            ) : voter.answered ? (
               <p class="notice">{voter.name ? t('amendments.round.answered_for', { name: voter.name }) : t('amendments.round.answered')}</p>
             ) : (
               <>
@@ -134,15 +151,17 @@ export function AmendmentBallotPage(props: AmendmentBallotPageProps) {
             ),
           )}
           <p class="muted">{t('amendments.round.answered_count', { n: round.answered, total: round.voters.count })}</p>
+          <NotYetAnswered ctx={ctx} flow={props.flow} electorate={round.electorate} />
           {props.canClose ? (
             <PostForm action={`/rounds/${round.id}/amendment-close`}>
               <button type="submit">{t('amendments.round.close')}</button>
             </PostForm>
           ) : null}
+          <RoundChangeForms ctx={ctx} roundId={round.id} closesAt={Date.parse(round.closesAt)} flow={props.flow} />
         </section>
       ) : (
         <section aria-labelledby="result-heading">
-          <h2 id="result-heading">{t('amendments.round.result_heading')}</h2>
+          <h2 id="result-heading">{round.status === 'cancelled' ? t('amendments.round.in_round_heading') : t('amendments.round.result_heading')}</h2>
           <ol class="amendments">
             {round.amendments.map((item) => (
               <li class="amendment">

@@ -1,10 +1,11 @@
 import { FieldError, FormError, PostForm, TextField } from '../form/field.tsx'
 import { checkedIn, errorId, type FormView } from '../form/form-view.ts'
 import type { PageContext } from '../layout.tsx'
+import { ShortNoticeFields } from '../rounds/short-notice-fields.tsx'
 
 export interface AmendmentRoundLink {
   id: string
-  status: 'open' | 'closed'
+  status: 'open' | 'closed' | 'cancelled'
   numbers: number[]
 }
 
@@ -19,7 +20,7 @@ export function AmendmentRoundList({ ctx, rounds }: { ctx: PageContext; rounds: 
         {rounds.map((r) => (
           <li>
             <a href={`/rounds/${r.id}`}>{t('amendments.rounds.item', { numbers: r.numbers.map((n) => t('amendments.label', { number: n })).join(', ') })}</a> ·{' '}
-            {r.status === 'open' ? t('amendments.rounds.open') : t('amendments.round.closed')}
+            {r.status === 'open' ? t('amendments.rounds.open') : r.status === 'cancelled' ? t('amendments.round.cancelled') : t('amendments.round.closed')}
           </li>
         ))}
       </ul>
@@ -49,6 +50,7 @@ export function OpenAmendmentRoundForm({ ctx, form, positionId, open }: { ctx: P
         </fieldset>
         <TextField form={form} name="quorum" label={t('amendments.rounds.quorum')} inputmode="decimal" required maxlength={6} />
         <TextField form={form} name="closesAt" type="datetime-local" label={t('amendments.rounds.closes_at')} required />
+        <ShortNoticeFields ctx={ctx} form={form} />
         <div class="choice">
           <input type="checkbox" id="amend-round-secret" name="secret" value="on" checked={checkedIn(form.values, 'secret')} /> <label for="amend-round-secret">{t('amendments.rounds.secret')}</label>
         </div>

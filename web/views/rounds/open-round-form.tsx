@@ -5,6 +5,7 @@ import { errorFor, errorId, formView, type FormProblem, type FormView } from '..
 import type { PageContext } from '../layout.tsx'
 import { formatDateTime } from '../positions/format-time.ts'
 import { electorateLabel, kindLabel, majorityLabel } from './round-labels.ts'
+import { ShortNoticeFields } from './short-notice-fields.tsx'
 import { toLocalInput } from '../../../shared/zoned-time.ts'
 
 /** What the form shows; strings as the browser sends them back. */
@@ -111,11 +112,7 @@ export function OpenRoundForm({ ctx, positionId, now, versions, values, error, h
             </p>
           ) : null}
         </ChoiceGroup>
-        <fieldset class="short-notice">
-          <legend>{t('rounds.short_notice.legend')}</legend>
-          <CheckboxField form={form} name="shortNotice" value="1" label={t('rounds.short_notice.label')} hint={t('rounds.short_notice.hint')} />
-          <TextArea form={form} name="shortNoticeReason" label={t('rounds.short_notice.reason')} maxlength={1000} rows={2} describedBy={errorFor(form, 'shortNotice') ? errorId(form, 'shortNotice') : undefined} />
-        </fieldset>
+        <ShortNoticeFields ctx={ctx} form={form} />
         <div>
           <button type="submit">{t('rounds.open.submit')}</button>
         </div>

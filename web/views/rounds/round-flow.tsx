@@ -1,5 +1,6 @@
 import { intlLocale } from '../../../shared/i18n/locale.ts'
 import { CONTENT_LOCALE } from '../../../shared/i18n/locale.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
 import type { Electorate } from '../../../shared/rules/choices.ts'
 import { CheckboxField, FormError, PostForm, TextArea, TextField } from '../form/field.tsx'
 import { formView, type FormView } from '../form/form-view.ts'
@@ -24,6 +25,8 @@ export interface RoundFlow {
   answersHidden: boolean
   canExtend: boolean
   canCancel: boolean
+  /** What the cancel form says happens (default: the draft becomes editable again). */
+  cancelHint?: MessageKey | undefined
   /** A refused extend or cancel form, shown again with what was entered. */
   changeForm?: { form: 'extend' | 'cancel'; error: string; field?: string | undefined; closesAt?: string; reason?: string } | undefined
 }
@@ -165,7 +168,7 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
           <PostForm action={`/rounds/${roundId}/cancel`} id="cancel-form" novalidate>
             <FormError form={cancel} />
             <p class="hint" id="cancel-hint">
-              {t('rounds.cancel.hint')}
+              {t(flow.cancelHint ?? 'rounds.cancel.hint')}
             </p>
             <TextArea form={cancel} name="reason" label={t('rounds.cancel.reason')} maxlength={1000} rows={2} required lang={CONTENT_LOCALE} />
             <CheckboxField form={cancel} name="confirm" value="yes" checked={false} label={t('rounds.cancel.confirm')} required />
