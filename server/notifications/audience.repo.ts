@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts'
 import { all, first } from '../../db/query.ts'
+import { proxyInForceFor } from '../proxies/proxy.repo.ts'
 
 export interface RoundFacts {
   roundId: string
@@ -81,8 +82,7 @@ export function electoratePeople(db: Db, roundId: string, options: { missingOnly
   // are told too, and a reminder of a missing answer reaches only them (A's delegates may not answer).
   const handedOn = db.q
     .selectFrom('proxies as x')
-    .where('x.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)]))
+    .where(proxyInForceFor(roundId))
     .where('x.initiative_id', 'in', voters)
   let delegates = db.q
     .selectFrom('initiative_memberships as m')
