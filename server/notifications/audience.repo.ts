@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts'
 import { all, first } from '../../db/query.ts'
 import { proxyInForceFor } from '../proxies/proxy.repo.ts'
+import { extensionCount } from '../rounds/round-change.repo.ts'
 
 export interface RoundFacts {
   roundId: string
@@ -15,6 +16,8 @@ export interface RoundFacts {
   result: string | null
   closedAt: number | null
   cancelReason: string | null
+  /** How often the deadline was extended (the calendar event's SEQUENCE). */
+  extensions: number
 }
 
 export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
@@ -24,6 +27,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
       .selectFrom('rounds as r')
       .innerJoin('positions as p', 'p.id', 'r.position_id')
       .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.kind', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.result', 'r.closed_at', 'r.cancel_reason'])
+      .select(extensionCount().as('extensions'))
       .where('r.id', '=', roundId),
   )
   if (!row) return undefined
@@ -40,6 +44,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
     result: row.result,
     closedAt: row.closed_at,
     cancelReason: row.cancel_reason,
+    extensions: Number(row.extensions ?? 0),
   }
 }
 
