@@ -60,7 +60,7 @@ export const notificationsPages = new Hono<AppEnv>()
   .post('/rounds/:id/nudge', (c) => {
     const { actor } = requirePerson(c)
     const n = nudgeRound(c.get('deps'), actor, c.req.param('id'))
-    return c.redirect(`/rounds/${c.req.param('id')}?nudged=${n}`, 303)
+    return c.redirect(`/rounds/${c.req.param('id')}?nudged=${n}#nudge-status`, 303)
   })
   .get('/admin/mail', (c) => {
     requireCan(c, { type: 'admin.manage' })

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { run } from '../../../db/query.ts'
+import { buildRoundWorld, openRoundVia } from '../../support/round-world.ts'
+import { testApp, type TestApp } from '../../support/test-app.ts'
+
+let t: TestApp
+beforeEach(async () => {
+  t = await testApp()
+})
+afterEach(() => t.close())
+
+/** The confirmation after a nudge: the status paragraph's text, or null. */
+const statusOf = (html: string) => /<p class="notice notice-success" role="status" id="nudge-status"[^>]*>([^<]*)<\/p>/.exec(html)?.[1] ?? null
+
+describe('the nudge button on the round page', () => {
+  it('says, as a status message, how many people the reminder reached, in German and English', async () => {
+    const world = buildRoundWorld(t, { weights: [1, 1, 1] })
+    const id = await openRoundVia(t, world)
+    expect((await world.delegates[0]!.client.put(`/api/rounds/${id}/ballot`, { choice: 'consent' })).status).toBe(200)
+    const before = await (await world.coordinator.get(`/rounds/${id}`)).text()
+    expect(before).toContain('Fehlende erinnern')
+    expect(statusOf(before)).toBeNull()
+
+    const posted = await world.coordinator.form(`/rounds/${id}/nudge`, {})
+    expect(posted.status).toBe(303)
+    const location = posted.headers.get('location')!
+    expect(location).toBe(`/rounds/${id}?nudged=2#nudge-status`)
+    const page = await (await world.coordinator.get(location.replace(/#.*/, ''))).text()
+    expect(statusOf(page)).toBe('Erinnerung verschickt: 2 Personen, die noch antworten müssen, bekommen eine Nachricht.')
+
+    run(t.db, t.db.q.updateTable('people').set({ locale: 'en' }).where('id', '=', world.coordinatorId))
+    const english = await (await world.coordinator.get(`/rounds/${id}?nudged=1`)).text()
+    expect(statusOf(english)).toBe('Reminder sent: one person who still has to answer gets a message.')
+    // A made-up count is not shown.
+    expect(statusOf(await (await world.coordinator.get(`/rounds/${id}?nudged=many`)).text())).toBeNull()
+  })
+})
