@@ -34,4 +34,19 @@ describe('the nudge button on the round page', () => {
     // A made-up count is not shown.
     expect(statusOf(await (await world.coordinator.get(`/rounds/${id}?nudged=many`)).text())).toBeNull()
   })
+
+  it('a second nudge within 6 hours is refused with the moment the next one is possible, on the page and in the API', async () => {
+    const world = buildRoundWorld(t, { weights: [1, 1] })
+    const id = await openRoundVia(t, world)
+    expect((await world.coordinator.form(`/rounds/${id}/nudge`, {})).status).toBe(303)
+    const again = await world.coordinator.form(`/rounds/${id}/nudge`, {})
+    expect(again.status).toBe(429)
+    const html = await again.text()
+    expect(html).toMatch(/<p role="alert">Zu dieser Runde wurde in den letzten 6 Stunden schon erinnert\. Nächste Erinnerung ab \d\d\.\d\d\.\d{4}, \d\d:\d\d/)
+    const api = await world.coordinator.post(`/api/rounds/${id}/nudge`)
+    expect(api.status).toBe(429)
+    const body = (await api.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('nudge_too_soon')
+    expect(body.error.message).not.toContain('{date}')
+  })
 })
