@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connection.ts'
 import { all, first } from '../../db/query.ts'
+import { proxyInForceFor } from '../proxies/proxy.repo.ts'
+import { extensionCount } from '../rounds/round-change.repo.ts'
 
 export interface RoundFacts {
   roundId: string
@@ -14,6 +16,8 @@ export interface RoundFacts {
   result: string | null
   closedAt: number | null
   cancelReason: string | null
+  /** How often the deadline was extended (the calendar event's SEQUENCE). */
+  extensions: number
 }
 
 export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
@@ -23,6 +27,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
       .selectFrom('rounds as r')
       .innerJoin('positions as p', 'p.id', 'r.position_id')
       .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.kind', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.result', 'r.closed_at', 'r.cancel_reason'])
+      .select(extensionCount().as('extensions'))
       .where('r.id', '=', roundId),
   )
   if (!row) return amendmentRoundFacts(db, roundId)
@@ -39,6 +44,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts | undefined {
     result: row.result,
     closedAt: row.closed_at,
     cancelReason: row.cancel_reason,
+    extensions: Number(row.extensions ?? 0),
   }
 }
 
@@ -50,6 +56,7 @@ function amendmentRoundFacts(db: Db, roundId: string): RoundFacts | undefined {
       .selectFrom('amendment_rounds as r')
       .innerJoin('positions as p', 'p.id', 'r.position_id')
       .select(['r.id', 'r.position_id', 'p.group_id', 'p.title', 'r.electorate', 'r.secret', 'r.closes_at', 'r.status', 'r.closed_at', 'r.cancel_reason'])
+      .select((eb) => eb.selectFrom('amendment_round_extensions as ext').select((e) => e.fn.countAll<number>().as('n')).whereRef('ext.round_id', '=', 'r.id').as('extensions'))
       .where('r.id', '=', roundId),
   )
   if (!row) return undefined
@@ -66,6 +73,7 @@ function amendmentRoundFacts(db: Db, roundId: string): RoundFacts | undefined {
     result: null,
     closedAt: row.closed_at,
     cancelReason: row.cancel_reason,
+    extensions: Number(row.extensions ?? 0),
   }
 }
 
@@ -129,8 +137,7 @@ export function electoratePeople(
   // are told too, and a reminder of a missing answer reaches only them (A's delegates may not answer).
   const handedOn = db.q
     .selectFrom('proxies as x')
-    .where('x.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)]))
+    .where(proxyInForceFor(roundId))
     .where('x.initiative_id', 'in', voters)
   let delegates = db.q
     .selectFrom('initiative_memberships as m')

@@ -41,8 +41,7 @@ export function calendarFeed(deps: Deps, token: string): string {
   const t = deps.languages.translator(deps.languages.installed(person.locale) ?? 'de')
   const rounds = openRoundsFor(deps.db, personId)
   return roundCalendar(
-    rounds.map((r) => ({ roundId: r.id, summary: t('notify.calendar.event', { title: r.title }), url: `${deps.config.publicUrl}/rounds/${r.id}`, closesAt: r.closes_at })),
-    new URL(deps.config.publicUrl).hostname,
-    'Sprachrohr',
+    rounds.map((r) => ({ roundId: r.id, summary: t('notify.calendar.event', { title: r.title }), url: `${deps.config.publicUrl}/rounds/${r.id}`, closesAt: r.closes_at, sequence: r.extensions })),
+    { host: new URL(deps.config.publicUrl).hostname, name: 'Sprachrohr', stamp: deps.now() },
   )
 }

@@ -5,7 +5,7 @@ import { fromLocalInput, toLocalInput } from '../../shared/zoned-time.ts'
 import type { Deps } from '../deps.ts'
 import type { Facts } from './kinds.ts'
 import { clearDigest, pendingDigest, recipientsByIds } from './notification.repo.ts'
-import { localeOf, storeMail } from './queue-notification.ts'
+import { calendarAttachment, localeOf, storeMail, type MailAttachment } from './queue-notification.ts'
 import { renderNotification } from './render-notification.ts'
 import { unsubscribeSigner } from './unsubscribe-token.ts'
 
@@ -36,12 +36,16 @@ export function queueDigests(deps: Deps): number {
       if (!person) continue
       const locale = localeOf(deps.languages, person)
       const t = deps.languages.translator(locale)
+      // A changed deadline collected here still updates the person's calendar: its .ics comes along.
+      const attachments: MailAttachment[] = []
       const blocks = items.map((n) => {
-        const r = renderNotification(n.kind as NotificationKind, JSON.parse(n.payload) as Facts, t, deps.config.publicUrl)
+        const facts = JSON.parse(n.payload) as Facts
+        const r = renderNotification(n.kind as NotificationKind, facts, t, deps.config.publicUrl)
+        attachments.push(...(calendarAttachment(deps, n.kind as NotificationKind, facts, locale, r.action.url) ?? []))
         return { heading: r.subject, paragraphs: r.paragraphs.slice(0, 1), action: r.action }
       })
       blocks.unshift({ heading: '', paragraphs: [t('notify.digest.body')], action: { label: t('notify.digest.action'), url: `${deps.config.publicUrl}/notifications` } })
-      storeMail(deps, { kind: 'digest', person, locale, subject: t('notify.digest.subject', { n: items.length }), blocks, unsubscribeUrl: sign(person.id, 'digest'), attachments: null })
+      storeMail(deps, { kind: 'digest', person, locale, subject: t('notify.digest.subject', { n: items.length }), blocks, unsubscribeUrl: sign(person.id, 'digest'), attachments: attachments.length > 0 ? attachments : null })
       mails++
     }
     clearDigest(deps.db, pending.map((n) => n.id))

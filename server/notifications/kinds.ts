@@ -20,6 +20,8 @@ export interface Facts {
   amendmentOutcomes?: Array<{ number: number; outcome: 'adopted' | 'rejected' | 'no_quorum' }>
   roundId?: string
   closesAt?: number
+  /** The round's calendar event changed this often (its extensions): the SEQUENCE of the .ics. */
+  calendarSequence?: number
   reason?: string
   result?: PublishedResult
   expiresAt?: number
@@ -65,14 +67,14 @@ export interface Prepared {
 export interface KindSpec<I> {
   /** Shown in the app's list (invitations are not: their reader cannot log in yet). */
   inApp: boolean
-  /** Attach the round's deadline as an iCalendar event. */
-  calendar?: boolean
+  /** Attach the round's deadline as an iCalendar event (`event`), or its cancellation (`cancel`). */
+  calendar?: 'event' | 'cancel'
   prepare(db: Db, input: I): Prepared | undefined
 }
 
 const roundUrl = (f: RoundFacts) => `/rounds/${f.roundId}`
-const roundBase = (f: RoundFacts): Facts => ({ url: roundUrl(f), title: f.title, roundKind: f.kind, roundId: f.roundId, closesAt: f.closesAt })
-const voters = (db: Db, f: RoundFacts, missingOnly: boolean) =>
+const roundBase = (f: RoundFacts): Facts => ({ url: roundUrl(f), title: f.title, roundKind: f.kind, roundId: f.roundId, closesAt: f.closesAt, calendarSequence: f.extensions })
+const voters = (db: Db, f: RoundFacts, missingOnly: boolean) => 
   electoratePeople(db, f.roundId, { missingOnly, secret: f.secret, electorate: f.electorate, amendments: f.kind === 'amendments' })
 
 function roundKind(prepare: (db: Db, f: RoundFacts) => Prepared | undefined): KindSpec<{ roundId: string }>['prepare'] {
@@ -93,14 +95,14 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
   password_reset: setupLink,
   round_opened: {
     inApp: true,
-    calendar: true,
+    calendar: 'event',
     prepare: roundKind((db, f) => ({ facts: roundBase(f), recipients: voters(db, f, false) })),
   },
   closing_soon: { inApp: true, prepare: roundKind((db, f) => ({ facts: roundBase(f), recipients: voters(db, f, true) })) },
   nudge: { inApp: true, prepare: roundKind((db, f) => ({ facts: roundBase(f), recipients: voters(db, f, true) })) },
   deadline_extended: {
     inApp: true,
-    calendar: true,
+    calendar: 'event',
     prepare: (db, input) => {
       const f = roundFacts(db, input.roundId)
       return f && { facts: { ...roundBase(f), reason: input.reason }, recipients: [...voters(db, f, false), ...groupPeople(db, f.groupId)] }
@@ -108,6 +110,7 @@ export const KINDS: { [K in NotificationKind]: KindSpec<KindInputs[K]> } = {
   },
   round_cancelled: {
     inApp: true,
+    calendar: 'cancel',
     prepare: roundKind((db, f) => ({ facts: { ...roundBase(f), reason: f.cancelReason ?? '' }, recipients: [...voters(db, f, false), ...groupPeople(db, f.groupId)] })),
   },
   round_closed: {

@@ -4,6 +4,7 @@ import { all, compiledQuery, first, run } from '../../db/query.ts'
 import type { MailOutboxTable, NotificationRow, NotificationsTable } from '../../db/schema/notifications.ts'
 import type { Insertable } from 'kysely'
 import type { NotificationMode } from '../../shared/notifications/kinds.ts'
+import { extensionCount } from '../rounds/round-change.repo.ts'
 
 export interface Recipient {
   id: string
@@ -177,7 +178,7 @@ export function storeCalendarNonce(db: Db, personId: string, nonce: Buffer, now:
 }
 
 /** Open rounds this person can answer in (as a member, or as a delegate of an initiative in the electorate), by deadline. */
-export function openRoundsFor(db: Db, personId: string): Array<{ id: string; title: string; closes_at: number }> {
+export function openRoundsFor(db: Db, personId: string): Array<{ id: string; title: string; closes_at: number; extensions: number }> {
   const initiatives = db.q.selectFrom('initiative_memberships').select('initiative_id').where('person_id', '=', personId).where('role', '=', 'delegate')
   return all(
     db,
@@ -185,6 +186,7 @@ export function openRoundsFor(db: Db, personId: string): Array<{ id: string; tit
       .selectFrom('rounds as r')
       .innerJoin('positions as p', 'p.id', 'r.position_id')
       .select(['r.id', 'p.title', 'r.closes_at'])
+      .select(extensionCount().as('extensions'))
       .where('r.status', '=', 'open')
       .where((eb) =>
         eb.exists(
@@ -197,5 +199,5 @@ export function openRoundsFor(db: Db, personId: string): Array<{ id: string; tit
       )
       .orderBy('r.closes_at')
       .limit(500),
-  )
+  ).map((r) => ({ ...r, extensions: Number(r.extensions ?? 0) }))
 }

@@ -12,7 +12,7 @@ import { calendarFeed, renewCalendarFeed } from './calendar-feed.ts'
 import { openNotifications } from './notification-list.ts'
 import { updateSettings } from './notification-settings.ts'
 import { outboxOverview } from './outbox.repo.ts'
-import { nudgeRound } from './reminders.ts'
+import { nudgeFromRequest } from './nudge-round-edge.ts'
 import { inspectUnsubscribe, unsubscribe, type UnsubscribeTarget } from './unsubscribe.ts'
 
 const Mode = z.enum(NOTIFICATION_MODES)
@@ -58,9 +58,8 @@ export const notificationsPages = new Hono<AppEnv>()
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' })
   })
   .post('/rounds/:id/nudge', (c) => {
-    const { actor } = requirePerson(c)
-    const n = nudgeRound(c.get('deps'), actor, c.req.param('id'))
-    return c.redirect(`/rounds/${c.req.param('id')}?nudged=${n}`, 303)
+    const n = nudgeFromRequest(c, c.req.param('id'))
+    return c.redirect(`/rounds/${c.req.param('id')}?nudged=${n}#nudge-status`, 303)
   })
   .get('/admin/mail', (c) => {
     requireCan(c, { type: 'admin.manage' })

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { readJson } from '../http/validate.ts'
 import { notificationsOf } from './notification-list.ts'
 import { readSettings, updateSettings } from './notification-settings.ts'
-import { nudgeRound } from './reminders.ts'
+import { nudgeFromRequest } from './nudge-round-edge.ts'
 
 const Mode = z.enum(NOTIFICATION_MODES)
 export const SettingsBody = z
@@ -29,6 +29,5 @@ export const notificationsRoutes = new Hono<AppEnv>()
     return c.json(updateSettings(c.get('deps'), person.id, body))
   })
   .post('/rounds/:id/nudge', (c) => {
-    const { actor } = requirePerson(c)
-    return c.json({ reminded: nudgeRound(c.get('deps'), actor, c.req.param('id')) })
+    return c.json({ reminded: nudgeFromRequest(c, c.req.param('id')) })
   })

@@ -73,14 +73,25 @@ function mailMaker(deps: Deps, kind: NotificationKind, facts: Facts): (person: R
   }
 }
 
-function calendarAttachment(deps: Deps, kind: NotificationKind, facts: Facts, locale: Locale, url: string): MailAttachment[] | null {
-  if (!KINDS[kind].calendar || !facts.roundId || facts.closesAt === undefined) return null
+/** The round's deadline (or its cancellation) as an .ics, for the kinds that carry one; also attached to the digest. */
+export function calendarAttachment(deps: Deps, kind: NotificationKind, facts: Facts, locale: Locale, url: string): MailAttachment[] | null {
+  const calendar = KINDS[kind].calendar
+  if (!calendar || !facts.roundId || facts.closesAt === undefined) return null
   const summary = deps.languages.translator(locale)('notify.calendar.event', { title: facts.title ?? '' })
+  // A cancellation is one more change of the event than the last extension.
+  const method = calendar === 'cancel' ? 'CANCEL' : 'PUBLISH'
+  const sequence = (facts.calendarSequence ?? 0) + (calendar === 'cancel' ? 1 : 0)
   return [
     {
       filename: 'frist.ics',
-      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-      content: roundCalendar([{ roundId: facts.roundId, summary, url, closesAt: facts.closesAt }], new URL(deps.config.publicUrl).hostname, 'Sprachrohr'),
+      contentType: `text/calendar; charset=utf-8; method=${method}`,
+      content: roundCalendar([{ roundId: facts.roundId, summary, url, closesAt: facts.closesAt, sequence }], {
+        host: new URL(deps.config.publicUrl).hostname,
+        name: 'Sprachrohr',
+        stamp: deps.now(),
+        method,
+        organizer: deps.notifications.mailFrom,
+      }),
     },
   ]
 }

@@ -28,6 +28,12 @@ export function remindClosingRounds(deps: Deps): number {
   return reminded
 }
 
+/** When the next nudge of a round is allowed (null: now). */
+export function nextNudgeAt(deps: Pick<Deps, 'db'>, roundId: string): number | null {
+  const last = lastReminder(deps.db, { id: roundId, amendments: getRound(deps.db, roundId) === undefined }, 'nudge')
+  return last === null ? null : last + NUDGE_INTERVAL_MS
+}
+
 /** A coordinator reminds those whose answer is missing, at most once every 6 hours per round. Returns how many were reminded. */
 export function nudgeRound(deps: Deps, actor: Actor, roundId: string): number {
   return transaction(deps.db, () => {

@@ -1,6 +1,27 @@
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely'
 import type { Db } from '../../db/connection.ts'
 import { all, first, run } from '../../db/query.ts'
-import type { ProxyRow } from '../../db/schema/index.ts'
+import type { Database, ProxyRow } from '../../db/schema/index.ts'
+import type { ProxiesTable } from '../../db/schema/proxies.ts'
+
+type WithProxyX = Database & { x: ProxiesTable }
+
+/**
+ * The one reading of "a proxy is in force for this round": not revoked, and handed on for this
+ * round or for every round. For a query that names the proxies table `x`
+ * (`selectFrom('proxies as x')`); every query about proxies that apply to a round uses it.
+ */
+export function proxyInForceFor(roundId: string): Expression<SqlBool> {
+  const eb = expressionBuilder<WithProxyX, 'x'>()
+  return eb.and([eb('x.revoked_at', 'is', null), eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)])])
+}
+
+/** "In force now", whatever the round: not revoked, and for every round or for one still open (alias `x`). */
+export function proxyInForceNow(): Expression<SqlBool> {
+  const eb = expressionBuilder<WithProxyX, 'x'>()
+  const roundOpen = eb.exists(eb.selectFrom('rounds as r').select('r.id').whereRef('r.id', '=', 'x.round_id').where('r.status', '=', 'open'))
+  return eb.and([eb('x.revoked_at', 'is', null), eb.or([eb('x.round_id', 'is', null), roundOpen])])
+}
 
 export function insertProxy(db: Db, row: Omit<ProxyRow, 'revoked_at' | 'revoked_by'>): void {
   run(db, db.q.insertInto('proxies').values(row))
@@ -27,11 +48,10 @@ export function proxiesTouching(db: Db, roundId: string, personId: string, initi
   return all(
     db,
     db.q
-      .selectFrom('proxies')
+      .selectFrom('proxies as x')
       .selectAll()
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('round_id', 'is', null), eb('round_id', '=', roundId)]))
-      .where((eb) => (initiativeIds.length > 0 ? eb.or([eb('to_person_id', '=', personId), eb('initiative_id', 'in', initiativeIds)]) : eb('to_person_id', '=', personId))),
+      .where(proxyInForceFor(roundId))
+      .where((eb) => (initiativeIds.length > 0 ? eb.or([eb('x.to_person_id', '=', personId), eb('x.initiative_id', 'in', initiativeIds)]) : eb('x.to_person_id', '=', personId))),
   )
 }
 
@@ -67,11 +87,9 @@ export function carriedProxies(db: Db, personId: string): number {
     db,
     db.q
       .selectFrom('proxies as x')
-      .leftJoin('rounds as r', 'r.id', 'x.round_id')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('x.to_person_id', '=', personId)
-      .where('x.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('r.status', '=', 'open')])),
+      .where(proxyInForceNow()),
   )
   return Number(row?.n ?? 0)
 }
@@ -97,7 +115,7 @@ export function proxiesOfRound(db: Db, roundId: string): RoundProxyRow[] {
       .select(['x.id', 'x.initiative_id', 'i.name as initiative_name', 'x.to_person_id', 'p.name as to_name', 'x.round_id'])
       .where((eb) =>
         eb.or([
-          eb.and([eb('x.revoked_at', 'is', null), eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)])]),
+          proxyInForceFor(roundId),
           eb.exists(eb.selectFrom('proxy_uses as u').select('u.proxy_id').whereRef('u.proxy_id', '=', 'x.id').where('u.round_id', '=', roundId)),
         ]),
       )
@@ -118,8 +136,7 @@ export function proxyHoldersIn(db: Db, roundId: string, initiativeIds: readonly 
       .innerJoin('people as p', 'p.id', 'x.to_person_id')
       .select(['x.initiative_id', 'p.id', 'p.name'])
       .where('x.initiative_id', 'in', initiativeIds)
-      .where('x.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('x.round_id', 'is', null), eb('x.round_id', '=', roundId)])),
+      .where(proxyInForceFor(roundId)),
   )
 }
 

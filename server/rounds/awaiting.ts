@@ -3,6 +3,14 @@ import type { Deps } from '../deps.ts'
 import { answeredKeys } from './ballot.repo.ts'
 import { electorateSlots } from './electorate.repo.ts'
 import { getRound, openRounds } from './round.repo.ts'
+import { voterSlotsOf } from './voter-slots.ts'
+
+export interface AwaitingVoter {
+  /** The person's or initiative's name. */
+  name: string
+  /** Another initiative's vote, handed to this person by a proxy in force. */
+  viaProxy?: true
+}
 
 export interface AwaitingRound {
   roundId: string
@@ -10,38 +18,44 @@ export interface AwaitingRound {
   positionTitle: string
   kind: 'consent' | 'vote'
   closesAt: number
-  /** Names of the voters not yet answered: the person, or their initiatives. */
-  pendingFor: string[]
-  /** false when the person is a member (not a delegate) of an initiative that has not answered. */
+  /** The voters not yet answered: the person, their initiatives, or initiatives whose vote they hold. */
+  pendingFor: AwaitingVoter[]
+  /** false when the person can answer for none of them: a plain member, or A's delegate while A's vote is handed on. */
   canAnswer: boolean
+  /** Nothing to answer because the person's initiative handed its vote on (the holder answers). */
+  handedOn: boolean
 }
 
 /**
- * "Still to decide" for one person: open rounds where they (electorate "members") or one of
- * their initiatives (electorate "initiatives") have not answered yet, soonest deadline first.
- * Plain members see their initiative's pending rounds too, so they can nudge their delegates.
- * Rounds past their deadline are left out, closed or not.
+ * "Still to decide" for one person: open rounds where they (electorate "members"), one of their
+ * initiatives, or an initiative whose vote they hold by a proxy in force (electorate
+ * "initiatives") have not answered yet, soonest deadline first. The slots are the ballot's own
+ * (`voterSlotsOf`), so the list offers exactly what the ballot form accepts. Plain members see
+ * their initiative's pending rounds too, so they can nudge their delegates. Rounds past their
+ * deadline are left out, closed or not.
  */
 export function openRoundsAwaiting(deps: Deps, actor: Actor): AwaitingRound[] {
-  const delegateOf = actor.initiatives.filter((i) => i.role === 'delegate').map((i) => i.initiativeId)
-  const allInitiatives = actor.initiatives.map((i) => i.initiativeId)
+  const memberOnly = actor.initiatives.filter((i) => i.role !== 'delegate').map((i) => i.initiativeId)
   const out: AwaitingRound[] = []
   for (const row of openRounds(deps.db, deps.now())) {
     const round = getRound(deps.db, row.id)
     if (!round) continue
-    const keys = round.electorate === 'members' ? [actor.id] : allInitiatives
-    const slots = electorateSlots(deps.db, round.id, round.electorate, keys)
-    const answered = answeredKeys(deps.db, round.id, round.secret === 1, slots.map((s) => s.voter_key))
+    const slots = voterSlotsOf(deps.db, round, actor.id)
+    const watched = round.electorate === 'initiatives' ? electorateSlots(deps.db, round.id, 'initiatives', memberOnly) : []
+    const answered = answeredKeys(deps.db, round.id, round.secret === 1, [...slots, ...watched].map((s) => s.voter_key))
     const pending = slots.filter((s) => !answered.has(s.voter_key))
-    if (pending.length === 0) continue
+    const pendingWatched = watched.filter((s) => !answered.has(s.voter_key))
+    if (pending.length === 0 && pendingWatched.length === 0) continue
+    const canAnswer = pending.some((s) => !s.blocked)
     out.push({
       roundId: round.id,
       positionId: row.position_id,
       positionTitle: row.position_title,
       kind: row.kind,
       closesAt: row.closes_at,
-      pendingFor: pending.map((s) => s.label),
-      canAnswer: round.electorate === 'members' || pending.some((s) => delegateOf.includes(s.voter_key)),
+      pendingFor: [...pending.map((s) => (s.proxyId !== undefined ? { name: s.label, viaProxy: true as const } : { name: s.label })), ...pendingWatched.map((s) => ({ name: s.label }))],
+      canAnswer,
+      handedOn: !canAnswer && pending.length > 0,
     })
   }
   return out

@@ -1,6 +1,8 @@
+import { expressionBuilder } from 'kysely'
 import type { Db } from '../../db/connection.ts'
 import { all, run } from '../../db/query.ts'
-import type { RoundExtensionRow } from '../../db/schema/index.ts'
+import type { Database, RoundExtensionRow } from '../../db/schema/index.ts'
+import type { RoundsTable } from '../../db/schema/rounds.ts'
 
 // What may change on an open round after it opened: its deadline (later only, with a record of
 // each extension) and its end without a result (cancellation).
@@ -24,6 +26,12 @@ export function storeExtension(db: Db, roundId: string, ext: { from: number; to:
     }),
   )
   return true
+}
+
+/** How often a round's deadline was extended, as a subquery for a query that names rounds `r` (the calendar's SEQUENCE). */
+export function extensionCount() {
+  const eb = expressionBuilder<Database & { r: RoundsTable }, 'r'>()
+  return eb.selectFrom('round_extensions as ext').select((e) => e.fn.countAll<number>().as('n')).whereRef('ext.round_id', '=', 'r.id')
 }
 
 export interface ExtensionRow extends RoundExtensionRow {

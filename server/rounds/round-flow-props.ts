@@ -5,6 +5,8 @@ import type { RoundView } from './read-round.ts'
 export interface RoundFlowExtras {
   late?: string | null
   changeForm?: RoundFlow['changeForm']
+  /** How many people the coordinator's nudge reached, read back after its redirect. */
+  nudged?: number | null
 }
 
 /** The ballot page's notices around answering, read from the round's view. */
@@ -23,5 +25,6 @@ export function roundFlowProps(view: RoundView, extras: RoundFlowExtras = {}): R
     canExtend: view.canExtend,
     canCancel: view.canCancel,
     changeForm: extras.changeForm,
+    nudged: extras.nudged ?? null,
   }
 }

@@ -52,12 +52,15 @@ function passageOf(from: string | undefined, to: string | undefined): { from: nu
 
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
 
+/** `?nudged=N` after the nudge form's redirect: the confirmation's count (anything else: no confirmation). */
+const NudgedQuery = z.coerce.number().int().min(0).max(1_000_000)
+
 /** What the round forms show a refusal with: the messages for bare field refusals. */
 const ROUND_FORM = { messages: ROUND_FIELD_MESSAGES } as const
 
 export async function ballotPage(c: Context<AppEnv>, roundId: string, extras: { form?: BallotFormState; saved?: boolean; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
-  const props = await ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm })
+  const props = await ballotPageProps(c.get('deps'), actor, pageContext(c), roundId, { late: extras.late, changeForm: extras.changeForm, nudged: extras.nudged })
   return render(c, <BallotPage {...props} form={extras.form} saved={extras.saved} />, extras.status ?? 200)
 }
 
@@ -85,7 +88,7 @@ function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoun
 
 /** The ballot page and its forms, and the coordinator's open-round form. */
 export const roundsPages = new Hono<AppEnv>()
-  .get('/rounds/:id', (c) => ballotPage(c, c.req.param('id'), { saved: c.req.query('saved') === '1' }))
+  .get('/rounds/:id', (c) => ballotPage(c, c.req.param('id'), { saved: c.req.query('saved') === '1', nudged: NudgedQuery.safeParse(c.req.query('nudged')).data ?? null }))
   .post('/rounds/:id/ballot', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')

@@ -122,7 +122,8 @@ export const de = {
   'notify.calendar.event': 'Frist: {title}',
 
   'notify.nudge.button': 'Fehlende erinnern',
-  'notify.nudge.done': '{n} Personen wurden erinnert.',
+  'notify.nudge.done': 'Erinnerung verschickt: {n} Personen, die noch antworten müssen, bekommen eine Nachricht.',
+  'notify.nudge.done_one': 'Erinnerung verschickt: Eine Person, die noch antworten muss, bekommt eine Nachricht.',
   'error.nudge_too_soon': 'Zu dieser Runde wurde in den letzten 6 Stunden schon erinnert. Nächste Erinnerung ab {date}.',
 } as const
 
@@ -248,6 +249,7 @@ export const en: Record<keyof typeof de, string> = {
   'notify.calendar.event': 'Deadline: {title}',
 
   'notify.nudge.button': 'Remind the missing ones',
-  'notify.nudge.done': '{n} people were reminded.',
+  'notify.nudge.done': 'Reminder sent: {n} people who still have to answer get a message.',
+  'notify.nudge.done_one': 'Reminder sent: one person who still has to answer gets a message.',
   'error.nudge_too_soon': 'This round had a reminder within the last 6 hours. The next one is possible from {date}.',
 }

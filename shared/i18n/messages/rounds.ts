@@ -136,6 +136,8 @@ export const de = {
   'rounds.awaiting.for': 'Noch offen für: {voters}',
   'rounds.awaiting.ask_delegates': 'Deine Initiative hat noch nicht geantwortet. Sprich deine Delegierten an.',
   'rounds.awaiting.answer': 'Jetzt antworten',
+  'rounds.awaiting.via_proxy': '{name} (Stimme an dich übertragen)',
+  'rounds.awaiting.handed_on': 'Deine Initiative hat ihre Stimme übertragen: Die Vertretung antwortet für sie. Auf der Runde kannst du die Übertragung widerrufen, solange sie nicht genutzt wurde.',
 
   'versions.heading': 'Fassungen',
   'versions.none': 'Es gibt noch keine eingefrorene Fassung.',
@@ -305,6 +307,8 @@ export const en: Record<keyof typeof de, string> = {
   'rounds.awaiting.for': 'Still open for: {voters}',
   'rounds.awaiting.ask_delegates': 'Your initiative has not answered yet. Talk to your delegates.',
   'rounds.awaiting.answer': 'Answer now',
+  'rounds.awaiting.via_proxy': '{name} (vote handed to you)',
+  'rounds.awaiting.handed_on': 'Your initiative has handed on its vote: the proxy answers for it. On the round you can revoke the proxy as long as it has not been used.',
 
   'versions.heading': 'Versions',
   'versions.none': 'No version has been frozen yet.',

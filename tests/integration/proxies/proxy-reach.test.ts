@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../../db/connection.ts'
 import { all } from '../../../db/query.ts'
-import { addToInitiative, buildPerson } from '../../support/factories.ts'
+import { writeDraft } from '../../support/drafts.ts'
+import { addToInitiative, buildPerson, buildPosition } from '../../support/factories.ts'
 import { buildRoundWorld, DAY, HOUR, openRoundVia, type RoundWorld } from '../../support/round-world.ts'
 import { testApp, type TestApp } from '../../support/test-app.ts'
 
@@ -82,5 +83,25 @@ describe('who answers for an initiative whose vote is handed on', () => {
 
     expect((await world.coordinator.post(`/api/rounds/${id}/nudge`)).status).toBe(200)
     expect(mailsTo(t.db, 'nudge').sort()).toEqual([b!.personId, c!.personId].sort())
+  })
+
+  it('a proxy for one round leaves another open round alone: there A’s delegate answers and is reminded, the holder is not', async () => {
+    const world = buildRoundWorld(t, { weights: [1, 1, 1] })
+    const [a, b, c] = world.delegates
+    const first = await openRoundVia(t, world)
+    await handOn(world, { roundId: first })
+    const otherPosition = buildPosition(t.db, { groupId: world.groupId, createdBy: world.coordinatorId }).id
+    writeDraft(t.db, otherPosition, ['Zweiter Text.'])
+    const second = await openRoundVia(t, { ...world, positionId: otherPosition })
+
+    const view = (await (await b!.client.get(`/api/rounds/${second}`)).json()) as Pending & { proxies: unknown[]; myBallots: unknown[] }
+    expect(view.proxies).toEqual([])
+    expect(view.myBallots).toHaveLength(1)
+    expect(view.notYetAnswered!.find((p) => p.id === a!.initiativeId)!.delegates).toEqual([expect.objectContaining({ id: a!.personId })])
+
+    expect((await b!.client.put(`/api/rounds/${second}/ballot`, { choice: 'consent' })).status).toBe(200)
+    expect((await world.coordinator.post(`/api/rounds/${second}/nudge`)).status).toBe(200)
+    expect(mailsTo(t.db, 'nudge').sort()).toEqual([a!.personId, c!.personId].sort())
+    expect((await a!.client.put(`/api/rounds/${second}/ballot`, { choice: 'consent' })).status).toBe(200)
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { all } from '../../../db/query.ts'
 import { loadActor } from '../../../server/people/load-actor.ts'
 import { getPerson } from '../../../server/people/person.repo.ts'
 import { openRoundsAwaiting } from '../../../server/rounds/awaiting.ts'
@@ -58,5 +59,34 @@ describe('still to decide', () => {
     const nobody = buildPerson(t.db)
     const other = await (await t.client.as(sessionCookie(t.db, nobody.id, t.clock.now())).get('/')).text()
     expect(other).not.toContain('Noch zu entscheiden')
+  })
+
+  it('a proxy holder sees the round as waiting for their answer for the other initiative until they gave it; A’s delegate is told the holder answers', async () => {
+    const world = buildRoundWorld(t, { weights: [1, 1, 1] })
+    const [a, b, c] = world.delegates
+    const id = await openRoundVia(t, world)
+    expect((await a!.client.post(`/api/initiatives/${a!.initiativeId}/proxies`, { toPersonId: b!.personId, roundId: id })).status).toBe(201)
+    const initiativeName = (initiativeId: string) => all(t.db, t.db.q.selectFrom('initiatives').select('name').where('id', '=', initiativeId))[0]!.name
+
+    // B answers for itself: the round still waits for the holder, now only for A.
+    expect((await b!.client.put(`/api/rounds/${id}/ballot`, { choice: 'consent', initiativeId: b!.initiativeId })).status).toBe(200)
+    const [held] = openRoundsAwaiting(t.deps, actorOf(b!.personId))
+    expect(held).toMatchObject({ roundId: id, canAnswer: true, handedOn: false, pendingFor: [{ name: initiativeName(a!.initiativeId), viaProxy: true }] })
+    const home = await (await b!.client.get('/')).text()
+    expect(home).toContain(`${initiativeName(a!.initiativeId)} (Stimme an dich übertragen)`)
+    expect(home).toContain('Jetzt antworten')
+    const [handedOn] = openRoundsAwaiting(t.deps, actorOf(a!.personId))
+    expect(handedOn).toMatchObject({ roundId: id, canAnswer: false, handedOn: true })
+    expect(await (await a!.client.get('/')).text()).toContain('Deine Initiative hat ihre Stimme übertragen')
+
+    // The nudge reaches exactly those the list asks to answer.
+    expect((await world.coordinator.post(`/api/rounds/${id}/nudge`)).status).toBe(200)
+    const nudged = all(t.db, t.db.q.selectFrom('mail_outbox').select('person_id').where('kind', '=', 'nudge')).map((r) => r.person_id)
+    const asked = [a!, b!, c!].filter((d) => openRoundsAwaiting(t.deps, actorOf(d.personId)).some((i) => i.roundId === id && i.canAnswer)).map((d) => d.personId)
+    expect(nudged.sort()).toEqual(asked.sort())
+
+    expect((await b!.client.put(`/api/rounds/${id}/ballot`, { choice: 'consent', initiativeId: a!.initiativeId })).status).toBe(200)
+    expect(openRoundsAwaiting(t.deps, actorOf(b!.personId))).toEqual([])
+    expect(openRoundsAwaiting(t.deps, actorOf(a!.personId))).toEqual([])
   })
 })

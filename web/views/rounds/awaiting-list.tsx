@@ -9,8 +9,10 @@ export interface AwaitingItem {
   positionTitle: string
   kind: RoundKind
   closesAt: number
-  pendingFor: string[]
+  pendingFor: Array<{ name: string; viaProxy?: true }>
   canAnswer: boolean
+  /** The person's initiative handed its vote on: the proxy holder answers, not they. */
+  handedOn: boolean
 }
 
 /** "Noch zu entscheiden": open rounds waiting for the person or their initiative, soonest first. */
@@ -28,7 +30,7 @@ export function AwaitingList({ ctx, items, now }: { ctx: PageContext; items: Awa
             <span class="badge">{kindLabel(t, item.kind)}</span>
           </p>
           <p>
-            <strong>{timeLeft(t, now, item.closesAt)}</strong>. {t('rounds.awaiting.for', { voters: item.pendingFor.join(', ') })}
+            <strong>{timeLeft(t, now, item.closesAt)}</strong>. {t('rounds.awaiting.for', { voters: item.pendingFor.map((v) => (v.viaProxy ? t('rounds.awaiting.via_proxy', { name: v.name }) : v.name)).join(', ') })}
           </p>
           {item.canAnswer ? (
             <p>
@@ -37,7 +39,7 @@ export function AwaitingList({ ctx, items, now }: { ctx: PageContext; items: Awa
               </a>
             </p>
           ) : (
-            <p class="hint">{t('rounds.awaiting.ask_delegates')}</p>
+            <p class="hint">{t(item.handedOn ? 'rounds.awaiting.handed_on' : 'rounds.awaiting.ask_delegates')}</p>
           )}
         </li>
       ))}

@@ -29,6 +29,8 @@ export interface RoundFlow {
   cancelHint?: MessageKey | undefined
   /** A refused extend or cancel form, shown again with what was entered. */
   changeForm?: { form: 'extend' | 'cancel'; error: string; field?: string | undefined; closesAt?: string; reason?: string } | undefined
+  /** Right after a nudge: how many people it reached (the confirmation beside the button). */
+  nudged?: number | null
 }
 
 /** At the top of the ballot page: a late answer first, then short notice, cancellation and extensions. */
@@ -143,6 +145,11 @@ export function RoundChangeForms({ ctx, roundId, closesAt, flow }: { ctx: PageCo
   const { extend, cancel } = roundChangeViews(flow, closesAt)
   return (
     <>
+      {flow.nudged !== null && flow.nudged !== undefined ? (
+        <p class="notice notice-success" role="status" id="nudge-status" tabindex={-1}>
+          {flow.nudged === 1 ? t('notify.nudge.done_one') : t('notify.nudge.done', { n: flow.nudged })}
+        </p>
+      ) : null}
       {flow.canExtend && flow.notYetAnswered && flow.notYetAnswered.count > 0 ? (
         // Notifications: remind the missing ones (at most once every 6 hours per round).
         <form method="post" action={`/rounds/${roundId}/nudge`} class="round-change">
