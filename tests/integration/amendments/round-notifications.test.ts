@@ -38,6 +38,8 @@ describe('notifications of an amendment round', () => {
     for (const kind of ['deadline_extended', 'round_closed', 'round_cancelled']) storeSetting(t.db, eager, kind, 'immediate')
     const a1 = await proposeAmendment(w, ALLE, 'alle Menschen.')
     const a2 = await proposeAmendment(w, BEZAHLBAR, 'teuren')
+    // The coordination hears of each new amendment; those mails go out before the round opens.
+    expect((await deliver()).map((m) => m.subject)).toEqual([expect.stringMatching(/Ä1/), expect.stringMatching(/Ä2/)])
     const start = t.clock.now()
     const id = await openAmendmentRoundVia(t, w, [a1, a2], { closesAt: iso(start + 3 * DAY) })
 

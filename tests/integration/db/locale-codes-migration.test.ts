@@ -66,7 +66,9 @@ describe('migration 2026-12-03-23-locale-codes (any language code in people.loca
 
     expect(await migrateToLatest(db)).toContain('2026-12-03-23-locale-codes')
 
-    expect(rowCounts(db)).toEqual(before)
+    // Tables added by later migrations are new and empty; every table that was there keeps its rows.
+    const after = rowCounts(db)
+    expect(Object.fromEntries(Object.keys(before).map((table) => [table, after[table]]))).toEqual(before)
     expect(db.sqlite.prepare('pragma foreign_key_check').all()).toEqual([])
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(all(db, db.q.selectFrom('people').select(['name', 'locale']).orderBy('name'))).toEqual([
