@@ -18,6 +18,20 @@ export function amendmentRoundsOf(db: Db, positionId: string): AmendmentRoundRow
   return all(db, db.q.selectFrom('amendment_rounds').selectAll().where('position_id', '=', positionId).orderBy('opened_at'))
 }
 
+/** Open amendment rounds whose deadline has not passed, soonest first, with their position's title. */
+export function openAmendmentRounds(db: Db, now: number): Array<Pick<AmendmentRoundRow, 'id' | 'position_id' | 'electorate' | 'secret' | 'closes_at'> & { position_title: string }> {
+  return all(
+    db,
+    db.q
+      .selectFrom('amendment_rounds as r')
+      .innerJoin('positions as p', 'p.id', 'r.position_id')
+      .select(['r.id', 'r.position_id', 'p.title as position_title', 'r.electorate', 'r.secret', 'r.closes_at'])
+      .where('r.status', '=', 'open')
+      .where('r.closes_at', '>', now)
+      .orderBy('r.closes_at'),
+  )
+}
+
 export function dueAmendmentRoundIds(db: Db, now: number): string[] {
   return all(db, db.q.selectFrom('amendment_rounds').select('id').where('status', '=', 'open').where('closes_at', '<=', now)).map((r) => r.id)
 }

@@ -1,5 +1,8 @@
 import type { Actor } from '../../shared/policy.ts'
 import type { Deps } from '../deps.ts'
+import { amendmentVoterSlots } from '../amendments/amendment-voter-slots.ts'
+import * as amendmentRepo from '../amendments/amendment-round.repo.ts'
+import type { VoterSlot } from '../proxies/proxy-slots.ts'
 import { answeredKeys } from './ballot.repo.ts'
 import { electorateSlots } from './electorate.repo.ts'
 import { getRound, openRounds } from './round.repo.ts'
@@ -16,7 +19,8 @@ export interface AwaitingRound {
   roundId: string
   positionId: string
   positionTitle: string
-  kind: 'consent' | 'vote'
+  /** 'amendments': a vote on amendments to the position (its page is /rounds/:id too). */
+  kind: 'consent' | 'vote' | 'amendments'
   closesAt: number
   /** The voters not yet answered: the person, their initiatives, or initiatives whose vote they hold. */
   pendingFor: AwaitingVoter[]
@@ -32,7 +36,7 @@ export interface AwaitingRound {
  * "initiatives") have not answered yet, soonest deadline first. The slots are the ballot's own
  * (`voterSlotsOf`), so the list offers exactly what the ballot form accepts. Plain members see
  * their initiative's pending rounds too, so they can nudge their delegates. Rounds past their
- * deadline are left out, closed or not.
+ * deadline are left out, closed or not. Amendment rounds are listed the same way, from their own tables.
  */
 export function openRoundsAwaiting(deps: Deps, actor: Actor): AwaitingRound[] {
   const memberOnly = actor.initiatives.filter((i) => i.role !== 'delegate').map((i) => i.initiativeId)
@@ -46,17 +50,35 @@ export function openRoundsAwaiting(deps: Deps, actor: Actor): AwaitingRound[] {
     const pending = slots.filter((s) => !answered.has(s.voter_key))
     const pendingWatched = watched.filter((s) => !answered.has(s.voter_key))
     if (pending.length === 0 && pendingWatched.length === 0) continue
-    const canAnswer = pending.some((s) => !s.blocked)
-    out.push({
-      roundId: round.id,
-      positionId: row.position_id,
-      positionTitle: row.position_title,
-      kind: row.kind,
-      closesAt: row.closes_at,
-      pendingFor: [...pending.map((s) => (s.proxyId !== undefined ? { name: s.label, viaProxy: true as const } : { name: s.label })), ...pendingWatched.map((s) => ({ name: s.label }))],
-      canAnswer,
-      handedOn: !canAnswer && pending.length > 0,
-    })
+    out.push(awaitingItem(row, row.kind, pending, pendingWatched))
   }
-  return out
+  for (const row of amendmentRepo.openAmendmentRounds(deps.db, deps.now())) {
+    const slots = amendmentVoterSlots(deps.db, row, actor.id)
+    const watched = row.electorate === 'initiatives' ? amendmentRepo.labelledSlots(deps.db, row.id, 'initiatives', memberOnly) : []
+    const answered = amendmentRepo.answeredKeys(deps.db, row.id, row.secret === 1, [...slots, ...watched].map((s) => s.voter_key))
+    const pending = slots.filter((s) => !answered.has(s.voter_key))
+    const pendingWatched = watched.filter((s) => !answered.has(s.voter_key))
+    if (pending.length === 0 && pendingWatched.length === 0) continue
+    out.push(awaitingItem(row, 'amendments', pending, pendingWatched))
+  }
+  return out.sort((a, b) => a.closesAt - b.closesAt)
+}
+
+function awaitingItem(
+  row: { id: string; position_id: string; position_title: string; closes_at: number },
+  kind: AwaitingRound['kind'],
+  pending: VoterSlot[],
+  pendingWatched: Array<{ label: string }>,
+): AwaitingRound {
+  const canAnswer = pending.some((s) => !s.blocked)
+  return {
+    roundId: row.id,
+    positionId: row.position_id,
+    positionTitle: row.position_title,
+    kind,
+    closesAt: row.closes_at,
+    pendingFor: [...pending.map((s) => (s.proxyId !== undefined ? { name: s.label, viaProxy: true as const } : { name: s.label })), ...pendingWatched.map((s) => ({ name: s.label }))],
+    canAnswer,
+    handedOn: !canAnswer && pending.length > 0,
+  }
 }

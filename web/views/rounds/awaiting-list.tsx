@@ -7,7 +7,8 @@ import { timeLeft } from './time-left.ts'
 export interface AwaitingItem {
   roundId: string
   positionTitle: string
-  kind: RoundKind
+  /** 'amendments': a vote on amendments to the position, said so in the title. */
+  kind: RoundKind | 'amendments'
   closesAt: number
   pendingFor: Array<{ name: string; viaProxy?: true }>
   canAnswer: boolean
@@ -24,10 +25,22 @@ export function AwaitingList({ ctx, items, now }: { ctx: PageContext; items: Awa
       {items.map((item) => (
         <li class="card">
           <p>
-            <strong>
-              <a href={`/rounds/${item.roundId}`} lang={CONTENT_LOCALE}>{item.positionTitle}</a>
-            </strong>{' '}
-            <span class="badge">{kindLabel(t, item.kind)}</span>
+            {item.kind === 'amendments' ? (
+              <strong>
+                <a href={`/rounds/${item.roundId}`}>
+                  {t('amendments.round.awaiting_title_before')}
+                  <span lang={CONTENT_LOCALE}>{item.positionTitle}</span>
+                  {t('amendments.round.awaiting_title_after')}
+                </a>
+              </strong>
+            ) : (
+              <>
+                <strong>
+                  <a href={`/rounds/${item.roundId}`} lang={CONTENT_LOCALE}>{item.positionTitle}</a>
+                </strong>{' '}
+                <span class="badge">{kindLabel(t, item.kind)}</span>
+              </>
+            )}
           </p>
           <p>
             <strong>{timeLeft(t, now, item.closesAt)}</strong>. {t('rounds.awaiting.for', { voters: item.pendingFor.map((v) => (v.viaProxy ? t('rounds.awaiting.via_proxy', { name: v.name }) : v.name)).join(', ') })}
