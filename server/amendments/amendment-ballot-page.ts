@@ -42,6 +42,7 @@ export function amendmentBallotPageData(deps: Deps, actor: Actor, roundId: strin
     canCancel: open && can(actor, { type: 'round.cancel', groupId: position.group_id }),
     cancelHint: 'amendments.round.cancel.hint',
     changeForm: extras.changeForm,
+    nudged: extras.nudged ?? null,
   }
   return {
     position: { id: position.id, title: position.title },

@@ -15,14 +15,14 @@ import { closeAmendmentRound } from './close-amendment-round.ts'
 import { cancelAmendmentRound, extendAmendmentRound } from './change-amendment-round.ts'
 import { lateMessage } from '../rounds/late-ballot.ts'
 import { submitCancelForm, submitExtendForm } from '../rounds/round-change-forms.ts'
-import type { RoundFlowExtras } from '../rounds/round-flow-props.ts'
+import { nudgedFrom, type RoundFlowExtras } from '../rounds/round-flow-props.ts'
 
 const CHOICES: readonly string[] = ['yes', 'no', 'abstain']
 
 function page(c: Context<AppEnv>, options: { saved?: boolean; values?: FormValues; problem?: FormProblem; status?: PageStatus } & RoundFlowExtras = {}) {
   const { actor } = requirePerson(c)
   const deps = c.get('deps')
-  const data = amendmentBallotPageData(deps, actor, c.req.param('id') ?? '', { late: options.late, changeForm: options.changeForm })
+  const data = amendmentBallotPageData(deps, actor, c.req.param('id') ?? '', { late: options.late, changeForm: options.changeForm, nudged: options.nudged })
   return render(c, <AmendmentBallotPage ctx={pageContext(c)} now={deps.now()} {...data} saved={options.saved} values={options.values} problem={options.problem} />, options.status)
 }
 
@@ -42,7 +42,7 @@ function choicesOf(values: FormValues, amendmentIds: readonly string[]): Record<
 export const amendmentRoundPages = new Hono<AppEnv>()
   .get('/rounds/:id', (c, next: Next) => {
     if (!getAmendmentRound(c.get('deps').db, c.req.param('id'))) return next()
-    return page(c, { saved: c.req.query('saved') === '1' })
+    return page(c, { saved: c.req.query('saved') === '1', nudged: nudgedFrom(c.req.query('nudged')) })
   })
   .post('/rounds/:id/amendment-ballot', async (c) => {
     const { actor } = requirePerson(c)

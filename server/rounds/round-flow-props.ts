@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { RoundFlow } from '../../web/views/rounds/round-flow.tsx'
 import type { RoundView } from './read-round.ts'
 
@@ -7,6 +8,13 @@ export interface RoundFlowExtras {
   changeForm?: RoundFlow['changeForm']
   /** How many people the coordinator's nudge reached, read back after its redirect. */
   nudged?: number | null
+}
+
+const NudgedQuery = z.coerce.number().int().min(0).max(1_000_000)
+
+/** `?nudged=N` after the nudge form's redirect (any round): the confirmation's count (anything else: no confirmation). */
+export function nudgedFrom(query: string | undefined): number | null {
+  return NudgedQuery.safeParse(query).data ?? null
 }
 
 /** The ballot page's notices around answering, read from the round's view. */

@@ -18,7 +18,7 @@ import { cancelRound } from './cancel-round.ts'
 import { castBallot } from './cast-ballot.ts'
 import { extendRound } from './extend-round.ts'
 import { lateMessage } from './late-ballot.ts'
-import type { RoundFlowExtras } from './round-flow-props.ts'
+import { nudgedFrom, type RoundFlowExtras } from './round-flow-props.ts'
 import { submitCancelForm, submitExtendForm } from './round-change-forms.ts'
 import { seenFor } from '../../web/views/rounds/replace-answer.tsx'
 import { closeRound } from './close-round.ts'
@@ -52,8 +52,6 @@ function passageOf(from: string | undefined, to: string | undefined): { from: nu
 
 const CloseForm = z.object({ confirm: z.string().max(10).optional() }).strict()
 
-/** `?nudged=N` after the nudge form's redirect: the confirmation's count (anything else: no confirmation). */
-const NudgedQuery = z.coerce.number().int().min(0).max(1_000_000)
 
 /** What the round forms show a refusal with: the messages for bare field refusals. */
 const ROUND_FORM = { messages: ROUND_FIELD_MESSAGES } as const
@@ -88,7 +86,7 @@ function openRoundPage(c: Context<AppEnv>, positionId: string, values?: OpenRoun
 
 /** The ballot page and its forms, and the coordinator's open-round form. */
 export const roundsPages = new Hono<AppEnv>()
-  .get('/rounds/:id', (c) => ballotPage(c, c.req.param('id'), { saved: c.req.query('saved') === '1', nudged: NudgedQuery.safeParse(c.req.query('nudged')).data ?? null }))
+  .get('/rounds/:id', (c) => ballotPage(c, c.req.param('id'), { saved: c.req.query('saved') === '1', nudged: nudgedFrom(c.req.query('nudged')) }))
   .post('/rounds/:id/ballot', async (c) => {
     const { actor } = requirePerson(c)
     const id = c.req.param('id')
