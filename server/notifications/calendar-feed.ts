@@ -3,7 +3,7 @@ import { transaction } from '../../db/query.ts'
 import { fail } from '../../shared/errors.ts'
 import type { Deps } from '../deps.ts'
 import { getPerson } from '../people/person.repo.ts'
-import { appSecret, calendarNonce, openRoundsFor, storeCalendarNonce } from './notification.repo.ts'
+import { appSecret, calendarNonce, openAmendmentRoundsFor, openRoundsFor, storeCalendarNonce } from './notification.repo.ts'
 import { roundCalendar } from './round-calendar.ts'
 
 function key(deps: Pick<Deps, 'db' | 'now'>): Buffer {
@@ -39,7 +39,8 @@ export function calendarFeed(deps: Deps, token: string): string {
   const person = getPerson(deps.db, personId)
   if (!person || person.disabled === 1) fail('not_found')
   const t = deps.languages.translator(deps.languages.installed(person.locale) ?? 'de')
-  const rounds = openRoundsFor(deps.db, personId)
+  // Amendment rounds too: same UID (`round-<id>`) and SEQUENCE as their mails' calendar files.
+  const rounds = [...openRoundsFor(deps.db, personId), ...openAmendmentRoundsFor(deps.db, personId)].sort((a, b) => a.closes_at - b.closes_at)
   return roundCalendar(
     rounds.map((r) => ({ roundId: r.id, summary: t('notify.calendar.event', { title: r.title }), url: `${deps.config.publicUrl}/rounds/${r.id}`, closesAt: r.closes_at, sequence: r.extensions })),
     { host: new URL(deps.config.publicUrl).hostname, name: 'Sprachrohr', stamp: deps.now() },

@@ -177,6 +177,31 @@ export function storeCalendarNonce(db: Db, personId: string, nonce: Buffer, now:
   )
 }
 
+/** Open amendment rounds this person can answer in, as openRoundsFor (their own tables; SEQUENCE from amendment_round_extensions). */
+export function openAmendmentRoundsFor(db: Db, personId: string): Array<{ id: string; title: string; closes_at: number; extensions: number }> {
+  const initiatives = db.q.selectFrom('initiative_memberships').select('initiative_id').where('person_id', '=', personId).where('role', '=', 'delegate')
+  return all(
+    db,
+    db.q
+      .selectFrom('amendment_rounds as r')
+      .innerJoin('positions as p', 'p.id', 'r.position_id')
+      .select(['r.id', 'p.title', 'r.closes_at'])
+      .select((eb) => eb.selectFrom('amendment_round_extensions as ext').select((e) => e.fn.countAll<number>().as('n')).whereRef('ext.round_id', '=', 'r.id').as('extensions'))
+      .where('r.status', '=', 'open')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('amendment_round_electorate as e')
+            .select('e.voter_key')
+            .whereRef('e.round_id', '=', 'r.id')
+            .where((w) => w.or([w.and([w('r.electorate', '=', 'members'), w('e.voter_key', '=', personId)]), w.and([w('r.electorate', '=', 'initiatives'), w('e.voter_key', 'in', initiatives)])])),
+        ),
+      )
+      .orderBy('r.closes_at')
+      .limit(500),
+  ).map((r) => ({ ...r, extensions: Number(r.extensions ?? 0) }))
+}
+
 /** Open rounds this person can answer in (as a member, or as a delegate of an initiative in the electorate), by deadline. */
 export function openRoundsFor(db: Db, personId: string): Array<{ id: string; title: string; closes_at: number; extensions: number }> {
   const initiatives = db.q.selectFrom('initiative_memberships').select('initiative_id').where('person_id', '=', personId).where('role', '=', 'delegate')
