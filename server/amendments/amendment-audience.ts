@@ -3,6 +3,7 @@ import * as commentRepo from '../comments/comment.repo.ts'
 import { getPosition } from '../positions/position.repo.ts'
 import * as amendmentRepo from './amendment.repo.ts'
 import * as threadRepo from './amendment-thread.repo.ts'
+import { groupCoordinators } from '../notifications/audience.repo.ts'
 
 /** What a notification about an amendment says: where it is, who wrote, on which passage, what. */
 export interface AmendmentFacts {
@@ -42,7 +43,7 @@ export function proposedNotice(db: Db, amendmentId: string): { facts: AmendmentF
       quote: excerpt(amendment.quote, QUOTE_CHARS),
       text: excerpt(amendment.reason, TEXT_CHARS),
     },
-    recipients: threadRepo.groupCoordinators(db, about.group_id).filter((id) => id !== amendment.author_id),
+    recipients: groupCoordinators(db, about.group_id).filter((id) => id !== amendment.author_id),
   }
 }
 

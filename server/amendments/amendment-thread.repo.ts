@@ -62,17 +62,3 @@ export function threadWriters(db: Db, threadId: string): string[] {
 export function mentionedIn(db: Db, commentId: string): string[] {
   return all(db, db.q.selectFrom('comment_mentions').select('person_id').where('comment_id', '=', commentId)).map((r) => r.person_id)
 }
-
-/** The coordinators of a working group who can be told something (not disabled). */
-export function groupCoordinators(db: Db, groupId: string): string[] {
-  return all(
-    db,
-    db.q
-      .selectFrom('group_memberships as g')
-      .innerJoin('people as p', 'p.id', 'g.person_id')
-      .select('p.id')
-      .where('g.group_id', '=', groupId)
-      .where('g.coordinator', '=', 1)
-      .where('p.disabled', '=', 0),
-  ).map((r) => r.id)
-}
